@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+
+namespace StaticKeras.Callbacks;
+
+/// <summary>
+/// The base of training callbacks, with Keras' hooks. Each hook receives the logs dictionary Keras
+/// passes (<c>loss</c>, metric names, <c>val_*</c> at epoch end); override the ones you need.
+/// Epoch and batch numbers are zero-based, as in Keras.
+/// </summary>
+public abstract class Callback
+{
+    /// <summary>The model being trained, evaluated or run; set before the first hook.</summary>
+    public Model Model { get; internal set; } = null!;
+
+    /// <summary>The <c>Fit</c> parameters (<c>epochs</c>, <c>steps</c>, <c>verbose</c>), set before the first hook.</summary>
+    public IReadOnlyDictionary<string, object> Params { get; internal set; } = new Dictionary<string, object>();
+
+    /// <summary>Called at the start of <c>Fit</c>.</summary>
+    public virtual void OnTrainBegin(IDictionary<string, double> logs) { }
+
+    /// <summary>Called at the end of <c>Fit</c>, with the last epoch's logs.</summary>
+    public virtual void OnTrainEnd(IDictionary<string, double> logs) { }
+
+    /// <summary>Called at the start of each epoch.</summary>
+    public virtual void OnEpochBegin(int epoch, IDictionary<string, double> logs) { }
+
+    /// <summary>Called at the end of each epoch with its training and validation logs.</summary>
+    public virtual void OnEpochEnd(int epoch, IDictionary<string, double> logs) { }
+
+    /// <summary>Called before each training batch.</summary>
+    public virtual void OnTrainBatchBegin(int batch, IDictionary<string, double> logs) { }
+
+    /// <summary>Called after each training batch with the running logs of the epoch.</summary>
+    public virtual void OnTrainBatchEnd(int batch, IDictionary<string, double> logs) { }
+
+    /// <summary>Called at the start of <c>Evaluate</c> (and of validation inside <c>Fit</c>).</summary>
+    public virtual void OnTestBegin(IDictionary<string, double> logs) { }
+
+    /// <summary>Called at the end of <c>Evaluate</c>.</summary>
+    public virtual void OnTestEnd(IDictionary<string, double> logs) { }
+
+    /// <summary>Called before each evaluation batch.</summary>
+    public virtual void OnTestBatchBegin(int batch, IDictionary<string, double> logs) { }
+
+    /// <summary>Called after each evaluation batch.</summary>
+    public virtual void OnTestBatchEnd(int batch, IDictionary<string, double> logs) { }
+
+    /// <summary>Called at the start of <c>Predict</c>.</summary>
+    public virtual void OnPredictBegin(IDictionary<string, double> logs) { }
+
+    /// <summary>Called at the end of <c>Predict</c>.</summary>
+    public virtual void OnPredictEnd(IDictionary<string, double> logs) { }
+
+    /// <summary>Called before each prediction batch.</summary>
+    public virtual void OnPredictBatchBegin(int batch, IDictionary<string, double> logs) { }
+
+    /// <summary>Called after each prediction batch.</summary>
+    public virtual void OnPredictBatchEnd(int batch, IDictionary<string, double> logs) { }
+}

@@ -1,0 +1,25 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// The base of every built-in layer: a TorchSharp module whose forward is Keras' <c>call</c>.
+/// Layers are created by a model's field initializers with their Keras arguments; the generated
+/// model constructor allocates their weights with static shapes (no lazy build).
+/// </summary>
+public abstract class Layer : nn.Module<Tensor, Tensor>
+{
+    /// <summary>Creates the layer with its TorchSharp module name.</summary>
+    protected Layer(string name) : base(name)
+    {
+    }
+
+    /// <summary>Applies the layer, as Keras' <c>layer(inputs, training=...)</c>.</summary>
+    /// <param name="inputs">The input tensor, channels last, batch first.</param>
+    /// <param name="training">Whether the call is part of training (Dropout, BatchNormalization).</param>
+    public abstract Tensor Call(Tensor inputs, bool training = false);
+
+    /// <inheritdoc/>
+    public sealed override Tensor forward(Tensor input) => Call(input, training);
+}

@@ -15,6 +15,16 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
     {
     }
 
+    /// <summary>
+    /// Allocates the layer's weights for an input of <paramref name="inputShape"/> (batch excluded;
+    /// -1 where a size is not known at build time), with Keras' default initializers. Generated
+    /// model constructors call it with the static shapes the generator inferred. Layers without
+    /// weights need not override it.
+    /// </summary>
+    public virtual void Build(params long[] inputShape)
+    {
+    }
+
     /// <summary>Applies the layer, as Keras' <c>layer(inputs, training=...)</c>.</summary>
     /// <param name="inputs">The input tensor, channels last, batch first.</param>
     /// <param name="training">Whether the call is part of training (Dropout, BatchNormalization).</param>

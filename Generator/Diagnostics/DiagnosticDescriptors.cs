@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace StaticKeras.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids: STK0xxx declarations, STK1xxx shapes, STK2xxx
+/// training configuration, STK9xxx the generator's own failures. Each id has a page under
+/// docs/diagnostics/ and a line in AnalyzerReleases.Unshipped.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Declaration = "StaticKeras.Declaration";
+    private const string Shapes = "StaticKeras.Shapes";
+    private const string Training = "StaticKeras.Training";
+    private const string Generator = "StaticKeras.Generator";
+
+    /// <summary>STK0001: the model class, or a type containing it, is not partial.</summary>
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        "STK0001", Declaration, "Model class must be partial",
+        "'{0}' must be partial so the generator can add the model's members, found '{1}'");
+
+    /// <summary>STK0002: a [Sequential] class without [Input].</summary>
+    public static readonly DiagnosticDescriptor MissingInput = Error(
+        "STK0002", Declaration, "Sequential model needs [Input]",
+        "Sequential model '{0}' needs an [Input(...)] attribute with its input shape without the batch dimension, e.g. [Input(28, 28)], found none");
+
+    /// <summary>STK0003: the model is not a class deriving from object or StaticKeras.Model.</summary>
+    public static readonly DiagnosticDescriptor InvalidModelType = Error(
+        "STK0003", Declaration, "Model must be a class deriving from object or StaticKeras.Model",
+        "Model '{0}' must be a non-static class deriving from object or StaticKeras.Model, found {1}");
+
+    /// <summary>STK0004: a layer argument that is not a compile-time constant.</summary>
+    public static readonly DiagnosticDescriptor NonConstantArgument = Error(
+        "STK0004", Declaration, "Layer argument must be a constant",
+        "Argument '{0}' of {1} '{2}' must be a compile-time constant so shapes can be checked at build time, found '{3}'");
+
+    /// <summary>STK0005: a layer member whose type the generator does not know.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedLayer = Error(
+        "STK0005", Declaration, "Layer type not supported in a Sequential model",
+        "Layer '{0}' has type {1}, which [Sequential] models do not support; expected one of ActivationLayer, Dense, Dropout, Flatten");
+
+    /// <summary>STK0006: a layer member that is not an instance member initialized with new(...).</summary>
+    public static readonly DiagnosticDescriptor LayerNotCreated = Error(
+        "STK0006", Declaration, "Layer must be created by its initializer",
+        "Layer '{0}' must be an instance field or property initialized with new(...), found {1}");
+
+    /// <summary>STK0007: a [Sequential] class without layers.</summary>
+    public static readonly DiagnosticDescriptor NoLayers = Error(
+        "STK0007", Declaration, "Sequential model has no layers",
+        "Sequential model '{0}' needs at least one layer (a field or get-only property initialized with a StaticKeras.Layers type), found none");
+
+    /// <summary>STK0008: a generic model class or containing type.</summary>
+    public static readonly DiagnosticDescriptor GenericModel = Error(
+        "STK0008", Declaration, "Model cannot be generic",
+        "Model '{0}' must be a non-generic class in non-generic types, found type parameters in '{1}'");
+
+    /// <summary>STK0009: an [Input] dimension that is not a positive int or a name.</summary>
+    public static readonly DiagnosticDescriptor InvalidInputDimension = Error(
+        "STK0009", Declaration, "Invalid input dimension",
+        "Input dimension {0} must be a positive int or a symbolic name (a non-empty string), found {1}");
+
+    /// <summary>STK0010: a constant layer argument outside its valid range.</summary>
+    public static readonly DiagnosticDescriptor InvalidLayerArgument = Error(
+        "STK0010", Declaration, "Invalid layer argument",
+        "{0} '{1}': {2} must be {3}, found {4}");
+
+    /// <summary>STK0011: the runtime assembly is not referenced.</summary>
+    public static readonly DiagnosticDescriptor RuntimeNotReferenced = Error(
+        "STK0011", Declaration, "StaticKeras.Runtime is not referenced",
+        "Model '{0}' needs a reference to StaticKeras.Runtime (type StaticKeras.Model), found no such type in the compilation");
+
+    /// <summary>STK0012: a layer declared in another part of a partial model class.</summary>
+    public static readonly DiagnosticDescriptor LayerInOtherPart = Error(
+        "STK0012", Declaration, "Layer declared outside the [Sequential] part",
+        "Layer '{0}' must be declared in the part of '{1}' that carries [Sequential], so the layer order is the declaration order, found it in another part");
+
+    /// <summary>STK0013: an explicit constructor on a model whose constructor is generated.</summary>
+    public static readonly DiagnosticDescriptor ExplicitConstructor = Error(
+        "STK0013", Declaration, "Model constructor is generated",
+        "Model '{0}' must not declare constructors: the generated constructor builds and registers the layers, found '{1}'");
+
+    /// <summary>STK1001: a layer that needs a known last dimension got an unknown or symbolic one.</summary>
+    public static readonly DiagnosticDescriptor UnknownLastDimension = Error(
+        "STK1001", Shapes, "Layer needs a known last dimension",
+        "{0} '{1}' needs a known last dimension, found {2}");
+
+    /// <summary>STK1002: a layer's input has a lower rank than the layer needs.</summary>
+    public static readonly DiagnosticDescriptor RankTooLow = Error(
+        "STK1002", Shapes, "Input rank too low for layer",
+        "{0} '{1}' needs an input of rank {2} or more (batch included), found {3}");
+
+    /// <summary>STK2001: a loss that does not fit the model's output.</summary>
+    public static readonly DiagnosticDescriptor LossIncompatibleWithOutput = Error(
+        "STK2001", Training, "Loss does not fit the model's output",
+        "{0} expects {1}, found {2}; {3}");
+
+    /// <summary>STK2002: FromLogits = true on a model that outputs probabilities.</summary>
+    public static readonly DiagnosticDescriptor FromLogitsOnProbabilities = Warning(
+        "STK2002", Training, "FromLogits on a probability output",
+        "FromLogits = true expects the model to output logits, found a {0} output from {1} '{2}'; remove FromLogits or make the last activation linear");
+
+    /// <summary>STK2003: a negative or non-finite learning rate.</summary>
+    public static readonly DiagnosticDescriptor InvalidLearningRate = Error(
+        "STK2003", Training, "Invalid learning rate",
+        "LearningRate must be a finite number >= 0 (0 means the optimizer's Keras default), found {0}");
+
+    /// <summary>STK2004: a [Compile] enum argument that names no member of its enum.</summary>
+    public static readonly DiagnosticDescriptor UnknownCompileValue = Error(
+        "STK2004", Training, "Unknown [Compile] value",
+        "[Compile] {0} must be one of {1}, found {2}");
+
+    /// <summary>STK9001: the generator failed unexpectedly.</summary>
+    public static readonly DiagnosticDescriptor GeneratorFailure = Error(
+        "STK9001", Generator, "The StaticKeras generator failed",
+        "The StaticKeras generator failed while {0} '{1}': {2}; please report this with the model's declaration");
+
+    /// <summary>Every descriptor, by id.</summary>
+    public static IReadOnlyDictionary<string, DiagnosticDescriptor> All { get; } = new[]
+    {
+        NotPartial, MissingInput, InvalidModelType, NonConstantArgument, UnsupportedLayer, LayerNotCreated,
+        NoLayers, GenericModel, InvalidInputDimension, InvalidLayerArgument, RuntimeNotReferenced,
+        LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, LossIncompatibleWithOutput,
+        FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,
+    }.ToDictionary(d => d.Id);
+
+    /// <summary>The descriptor with <paramref name="id"/>.</summary>
+    public static DiagnosticDescriptor Find(string id) => All[id];
+
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
+        Create(id, category, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string message) =>
+        Create(id, category, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string category, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
+}

@@ -1,0 +1,37 @@
+using System;
+using StaticKeras.Generator.Common;
+
+namespace StaticKeras.Generator.Diagnostics;
+
+/// <summary>
+/// Runs a pipeline step so that the generator never throws: cancellation escapes, and any other
+/// exception becomes an STK9001 diagnostic that the step's failure handler turns into a result.
+/// </summary>
+internal static class GeneratorGuard
+{
+    /// <summary>Runs <paramref name="body"/>; on an unexpected exception returns <paramref name="onFailure"/>'s result.</summary>
+    public static T Run<T>(Func<T> body, Func<Exception, T> onFailure)
+    {
+        try
+        {
+            return body();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return onFailure(exception);
+        }
+    }
+
+    /// <summary>The STK9001 diagnostic for <paramref name="exception"/> thrown while doing <paramref name="activity"/>.</summary>
+    public static DiagnosticInfo Failure(string activity, string typeName, SourceLocation? location, Exception exception) =>
+        DiagnosticInfo.Create(
+            DiagnosticDescriptors.GeneratorFailure,
+            location,
+            activity,
+            typeName,
+            exception.GetType().Name + ": " + exception.Message);
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+
+namespace StaticKeras.Generator.Emit;
+
+/// <summary>
+/// The backward pass of the training step. In this version it hands the loss to TorchSharp's
+/// autograd through the runtime's <c>ApplyGradients</c>. An explicit backward replaces these lines:
+/// the loss gradient, then each layer's gradient lines in reverse order (asked of its
+/// <see cref="Layers.ILayerEmitter"/>), then the optimizer step.
+/// </summary>
+internal static class BackwardEmitter
+{
+    // ApplyGradients(loss);  // backward: autograd
+    /// <summary>The backward lines for the scalar <paramref name="loss"/>.</summary>
+    public static IEnumerable<CodeLine> Lines(string loss)
+    {
+        yield return new CodeLine($"ApplyGradients({loss});", "backward: autograd");
+    }
+}

@@ -1,0 +1,69 @@
+using System.Linq;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Inference;
+using StaticKeras.Generator.Shapes;
+
+namespace StaticKeras.Generator.Emit;
+
+/// <summary>Writes <c>Info</c>: what the build knew about the model (input, output, compile settings, summary).</summary>
+internal static class InfoEmitter
+{
+    // /// <inheritdoc/>
+    // protected override global::StaticKeras.ModelInfo Info => s_info;
+    //
+    // private static readonly global::StaticKeras.ModelInfo s_info = new(
+    //     Name: "MnistMlp",
+    //     Input: new("inputs", new long[] { 28, 28 }, new string?[] { null, null }),
+    //     Output: new("output", new long[] { 10 }, new string?[] { null }),
+    //     Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
+    //         new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.0),
+    //     Summary: SummaryText);
+    //
+    // private const string SummaryText =
+    //     "Model: \"MnistMlp\"\n" +
+    //     ...;
+    /// <summary>Writes <c>Info</c>, its backing field and the summary constant.</summary>
+    public static void Write(CodeWriter writer, InferredModel model, string summary)
+    {
+        var declaration = model.Declaration;
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"{declaration.OverrideModifiers} override {TypeNames.ModelInfo} Info => s_info;");
+        writer.Line();
+        writer.Line($"private static readonly {TypeNames.ModelInfo} s_info = new(");
+        writer.Line($"    Name: {Literals.String(declaration.Type.Name)},");
+        writer.Line($"    Input: {Spec("inputs", model.Input)},");
+        writer.Line($"    Output: {Spec(declaration.Layers[declaration.Layers.Count - 1].Name, model.Output)},");
+        if (declaration.Compile is { } compile)
+        {
+            var metrics = compile.Metrics.Count == 0
+                ? "global::System.Array.Empty<global::StaticKeras.Metric>()"
+                : "new global::StaticKeras.Metric[] { " + string.Join(", ", compile.Metrics.Select(m => "global::StaticKeras.Metric." + m)) + " }";
+            writer.Line($"    Compile: new(global::StaticKeras.Optimizer.{compile.Optimizer}, global::StaticKeras.Loss.{compile.Loss},");
+            writer.Line($"        {metrics}, FromLogits: {(compile.FromLogits ? "true" : "false")}, LearningRate: {Formatting.Double(compile.LearningRate)}),");
+        }
+        else
+        {
+            writer.Line("    Compile: null,");
+        }
+
+        writer.Line("    Summary: SummaryText);");
+        writer.Line();
+        writer.Line("private const string SummaryText =");
+        var lines = summary.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            writer.Line("    " + (i < lines.Length - 1 ? Literals.String(lines[i] + "\n") + " +" : Literals.String(lines[i]) + ";"));
+        }
+    }
+
+    // new("inputs", new long[] { -1, 16 }, new string?[] { "time", null })
+    private static string Spec(string name, Shape shape) =>
+        $"new({Literals.String(name)}, {Array("long", shape.Dims.Select(d => Formatting.Number(d.IsKnown ? d.Size : -1)))}, "
+        + $"{Array("string?", shape.Dims.Select(d => d.Kind == DimKind.Named ? Literals.String(d.Name!) : "null"))})";
+
+    private static string Array(string type, System.Collections.Generic.IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? $"global::System.Array.Empty<{type}>()" : $"new {type}[] {{ {string.Join(", ", list)} }}";
+    }
+}

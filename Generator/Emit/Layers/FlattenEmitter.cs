@@ -1,0 +1,13 @@
+using StaticKeras.Generator.Model;
+
+namespace StaticKeras.Generator.Emit.Layers;
+
+/// <summary><c>Flatten</c>: <c>flatten.Call(x)</c>.</summary>
+internal sealed class FlattenEmitter : ILayerEmitter
+{
+    /// <inheritdoc/>
+    public string Forward(LayerDeclaration layer, string reference, string input, CallMode mode) => $"{reference}.Call({input})";
+
+    /// <inheritdoc/>
+    public string? ForwardLogits(LayerDeclaration layer, string reference, string input) => null;
+}

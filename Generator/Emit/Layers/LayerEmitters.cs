@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using StaticKeras.Generator.Model;
+
+namespace StaticKeras.Generator.Emit.Layers;
+
+/// <summary>Finds each layer's emitter, and how generated methods refer to layer members.</summary>
+internal static class LayerEmitters
+{
+    // Names of parameters and locals generated methods declare; a layer member with one of these
+    // names is written `this.name` so the local does not hide it.
+    private static readonly HashSet<string> Locals = ["inputs", "training", "x", "y", "loss", "logits"];
+    private static readonly Regex NumberedLocal = new("^x[0-9]+$", RegexOptions.CultureInvariant);
+
+    private static readonly DenseEmitter Dense = new();
+    private static readonly FlattenEmitter Flatten = new();
+    private static readonly DropoutEmitter Dropout = new();
+    private static readonly ActivationLayerEmitter Activation = new();
+
+    /// <summary>The emitter of <paramref name="layer"/>'s family.</summary>
+    public static ILayerEmitter For(LayerDeclaration layer) => layer switch
+    {
+        DenseDeclaration => Dense,
+        FlattenDeclaration => Flatten,
+        DropoutDeclaration => Dropout,
+        ActivationDeclaration => Activation,
+        _ => throw new ArgumentException($"no emitter for {layer.GetType().Name}", nameof(layer)),
+    };
+
+    /// <summary>How a method body refers to the layer member: <c>hidden</c>, or <c>this.x1</c> when a local has its name.</summary>
+    public static string Reference(LayerDeclaration layer) =>
+        Locals.Contains(layer.Name) || NumberedLocal.IsMatch(layer.Name) ? "this." + layer.Identifier : layer.Identifier;
+}

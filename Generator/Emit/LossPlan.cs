@@ -1,0 +1,41 @@
+using StaticKeras.Generator.Model;
+
+namespace StaticKeras.Generator.Emit;
+
+/// <summary>
+/// How the training and test steps compute the loss. When the model ends in softmax and the loss is
+/// (sparse) categorical cross-entropy on probabilities, or in sigmoid with binary cross-entropy,
+/// the activation is fused into the loss: the steps take the logits and call the loss with
+/// <c>fromLogits: true</c> (stabler, as Keras' TensorFlow backend does); predictions are the
+/// activation of the logits.
+/// </summary>
+/// <param name="Loss">The loss.</param>
+/// <param name="FromLogits">The <c>fromLogits</c> argument the loss receives.</param>
+/// <param name="FusedActivation">The output activation fused into the loss, if any.</param>
+internal sealed record LossPlan(LossKind Loss, bool FromLogits, ActivationKind? FusedActivation)
+{
+    /// <summary>The plan for <paramref name="compile"/> on a model ending in <paramref name="last"/>.</summary>
+    public static LossPlan For(CompileDeclaration compile, LayerDeclaration last)
+    {
+        ActivationKind? fused = compile.FromLogits ? null : (compile.Loss, last.OutputActivation) switch
+        {
+            (LossKind.SparseCategoricalCrossentropy or LossKind.CategoricalCrossentropy, ActivationKind.Softmax) => ActivationKind.Softmax,
+            (LossKind.BinaryCrossentropy, ActivationKind.Sigmoid) => ActivationKind.Sigmoid,
+            _ => null,
+        };
+        return new LossPlan(compile.Loss, compile.FromLogits || fused is not null, fused);
+    }
+
+    /// <summary>The loss call: <c>global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true)</c>.</summary>
+    public string Call(string labels, string predictions) => Loss == LossKind.MeanSquaredError
+        ? $"{TypeNames.LossFunctions}.MeanSquaredError({labels}, {predictions})"
+        : $"{TypeNames.LossFunctions}.{Loss}({labels}, {predictions}, fromLogits: {(FromLogits ? "true" : "false")})";
+
+    /// <summary>The predictions a step returns: <c>logits.softmax(-1)</c> when fused, else the output itself.</summary>
+    public string Predictions(string output) => FusedActivation switch
+    {
+        ActivationKind.Softmax => output + ".softmax(-1)",
+        ActivationKind.Sigmoid => output + ".sigmoid()",
+        _ => output,
+    };
+}

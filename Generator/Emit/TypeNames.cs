@@ -1,0 +1,26 @@
+namespace StaticKeras.Generator.Emit;
+
+/// <summary>The fully qualified names generated code uses (always <c>global::</c>).</summary>
+internal static class TypeNames
+{
+    /// <summary>TorchSharp's tensor.</summary>
+    public const string Tensor = "global::TorchSharp.torch.Tensor";
+
+    /// <summary>The runtime's model base class.</summary>
+    public const string Model = "global::StaticKeras.Model";
+
+    /// <summary>What the build knew about a model.</summary>
+    public const string ModelInfo = "global::StaticKeras.ModelInfo";
+
+    /// <summary>What a training or test step returns.</summary>
+    public const string StepOutput = "global::StaticKeras.StepOutput";
+
+    /// <summary>The runtime's losses.</summary>
+    public const string LossFunctions = "global::StaticKeras.Losses.LossFunctions";
+
+    /// <summary>The exception members of a model with errors throw.</summary>
+    public const string InvalidOperationException = "global::System.InvalidOperationException";
+
+    /// <summary>The attribute marking generated types.</summary>
+    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"StaticKeras.Generator\", \"0.1.0\")]";
+}

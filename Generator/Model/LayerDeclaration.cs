@@ -1,0 +1,65 @@
+using StaticKeras.Generator.Common;
+
+namespace StaticKeras.Generator.Model;
+
+/// <summary>One layer member of a model, as read from its initializer.</summary>
+/// <param name="Name">The member's name (the layer's name in the summary and in state_dict).</param>
+/// <param name="Identifier">The member's name as C# must write it (<c>@out</c> for a keyword).</param>
+/// <param name="Location">The layer's initializer, where shape errors are reported.</param>
+internal abstract record LayerDeclaration(string Name, string Identifier, SourceLocation Location)
+{
+    /// <summary>The layer's C# type name, as the summary shows it.</summary>
+    public abstract string TypeName { get; }
+
+    /// <summary>The activation the layer ends with; <see cref="ActivationKind.Linear"/> when it has none.</summary>
+    public virtual ActivationKind OutputActivation => ActivationKind.Linear;
+}
+
+/// <summary><c>Flatten()</c>.</summary>
+internal sealed record FlattenDeclaration(string Name, string Identifier, SourceLocation Location)
+    : LayerDeclaration(Name, Identifier, Location)
+{
+    /// <inheritdoc/>
+    public override string TypeName => "Flatten";
+}
+
+/// <summary><c>Dense(units, activation, useBias)</c>.</summary>
+internal sealed record DenseDeclaration(string Name, string Identifier, SourceLocation Location, int Units, ActivationKind Activation, bool UseBias)
+    : LayerDeclaration(Name, Identifier, Location)
+{
+    /// <inheritdoc/>
+    public override string TypeName => "Dense";
+
+    /// <inheritdoc/>
+    public override ActivationKind OutputActivation => Activation;
+}
+
+/// <summary><c>Dropout(rate)</c>.</summary>
+internal sealed record DropoutDeclaration(string Name, string Identifier, SourceLocation Location, double Rate)
+    : LayerDeclaration(Name, Identifier, Location)
+{
+    /// <inheritdoc/>
+    public override string TypeName => "Dropout";
+}
+
+/// <summary><c>ActivationLayer(activation)</c>.</summary>
+internal sealed record ActivationDeclaration(string Name, string Identifier, SourceLocation Location, ActivationKind Activation)
+    : LayerDeclaration(Name, Identifier, Location)
+{
+    /// <inheritdoc/>
+    public override string TypeName => "ActivationLayer";
+
+    /// <inheritdoc/>
+    public override ActivationKind OutputActivation => Activation;
+}
+
+/// <summary>
+/// A layer member the generator could not read (its problem is reported, or the compiler reports
+/// it); shape inference stops here so one mistake gives one error.
+/// </summary>
+internal sealed record UnresolvedDeclaration(string Name, string Identifier, SourceLocation Location, string DeclaredType)
+    : LayerDeclaration(Name, Identifier, Location)
+{
+    /// <inheritdoc/>
+    public override string TypeName => DeclaredType;
+}

@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+
+namespace StaticKeras.Generator.Reading;
+
+/// <summary>The metadata names of the StaticKeras types the generator reads, and how to recognise them.</summary>
+internal static class KnownTypes
+{
+    /// <summary><c>[Sequential]</c>, the attribute the pipeline starts from.</summary>
+    public const string SequentialAttribute = "StaticKeras.SequentialAttribute";
+
+    /// <summary><c>[Input(...)]</c>.</summary>
+    public const string InputAttribute = "StaticKeras.InputAttribute";
+
+    /// <summary><c>[Compile(...)]</c>.</summary>
+    public const string CompileAttribute = "StaticKeras.CompileAttribute";
+
+    /// <summary>The runtime's model base class.</summary>
+    public const string Model = "StaticKeras.Model";
+
+    /// <summary>The runtime's layer base class.</summary>
+    public const string Layer = "StaticKeras.Layers.Layer";
+
+    /// <summary>The built-in <c>Dense</c> layer.</summary>
+    public const string Dense = "StaticKeras.Layers.Dense";
+
+    /// <summary>The built-in <c>Flatten</c> layer.</summary>
+    public const string Flatten = "StaticKeras.Layers.Flatten";
+
+    /// <summary>The built-in <c>Dropout</c> layer.</summary>
+    public const string Dropout = "StaticKeras.Layers.Dropout";
+
+    /// <summary>The built-in <c>ActivationLayer</c> (Keras' <c>Activation</c>).</summary>
+    public const string ActivationLayer = "StaticKeras.Layers.ActivationLayer";
+
+    /// <summary>Whether <paramref name="type"/> is the type called <paramref name="metadataName"/>.</summary>
+    public static bool Is(ITypeSymbol? type, string metadataName) =>
+        type is not null && FullName(type) == metadataName;
+
+    /// <summary>Whether <paramref name="type"/> is or derives from <paramref name="baseType"/>.</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A type's namespace-qualified metadata name: <c>StaticKeras.Layers.Dense</c>.</summary>
+    public static string FullName(ITypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName : type.MetadataName;
+}

@@ -1,0 +1,62 @@
+using Microsoft.CodeAnalysis.Operations;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Model;
+using StaticKeras.Generator.Shapes;
+
+namespace StaticKeras.Generator.Reading;
+
+/// <summary>Turns a <c>new(...)</c> of a built-in layer into its declaration, checking its constant arguments.</summary>
+internal static class LayerFactory
+{
+    /// <summary>
+    /// The declaration of the layer <paramref name="creation"/> builds; an <see cref="UnresolvedDeclaration"/>
+    /// when an argument is wrong (reported); <see langword="null"/> when the type is not a layer the generator knows.
+    /// </summary>
+    public static LayerDeclaration? Create(IObjectCreationOperation creation, string name, string identifier, SourceLocation location, ReadContext context)
+    {
+        var unresolved = new UnresolvedDeclaration(name, identifier, location, creation.Type?.Name ?? "?");
+        switch (creation.Type is null ? null : KnownTypes.FullName(creation.Type))
+        {
+            case KnownTypes.Flatten:
+                return new FlattenDeclaration(name, identifier, location);
+
+            case KnownTypes.Dense:
+            {
+                var arguments = new LayerArguments(creation, "Dense", name, context);
+                var units = arguments.Int("units");
+                var activation = arguments.Activation("activation");
+                var useBias = arguments.Bool("useBias");
+                if (units is { } u)
+                {
+                    arguments.Require(DenseRule.IsValidUnits(u), "units", "a positive int", Formatting.Number(u));
+                }
+
+                return arguments.IsValid && units is { } n && activation is { } a && useBias is { } b
+                    ? new DenseDeclaration(name, identifier, location, n, a, b)
+                    : unresolved;
+            }
+
+            case KnownTypes.Dropout:
+            {
+                var arguments = new LayerArguments(creation, "Dropout", name, context);
+                var rate = arguments.Double("rate");
+                if (rate is { } r)
+                {
+                    arguments.Require(DropoutRule.IsValidRate(r), "rate", "in [0, 1) (a rate of 1 would drop every unit)", Formatting.Double(r));
+                }
+
+                return arguments.IsValid && rate is { } valid ? new DropoutDeclaration(name, identifier, location, valid) : unresolved;
+            }
+
+            case KnownTypes.ActivationLayer:
+            {
+                var arguments = new LayerArguments(creation, "ActivationLayer", name, context);
+                var activation = arguments.Activation("activation");
+                return arguments.IsValid && activation is { } a ? new ActivationDeclaration(name, identifier, location, a) : unresolved;
+            }
+
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Diagnostics;
+using StaticKeras.Generator.Model;
+
+namespace StaticKeras.Generator.Reading;
+
+/// <summary>
+/// Reads the layer members of a <c>[Sequential]</c> class in declaration order: fields and
+/// properties whose type derives from <c>StaticKeras.Layers.Layer</c> (STK0005, STK0006, STK0012).
+/// </summary>
+internal static class LayerReader
+{
+    /// <summary>The layers declared in <paramref name="syntax"/>, the part carrying <c>[Sequential]</c>.</summary>
+    public static List<LayerDeclaration> Read(
+        TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, INamedTypeSymbol layerBase, ReadContext context, CancellationToken cancellationToken)
+    {
+        var layers = new List<LayerDeclaration>();
+        foreach (var member in Members(syntax, semanticModel, cancellationToken))
+        {
+            if (KnownTypes.DerivesFrom(member.Type, layerBase))
+            {
+                layers.Add(ReadLayer(member, semanticModel, context, cancellationToken));
+            }
+        }
+
+        ReportLayersInOtherParts(syntax, type, layerBase, context);
+        return layers;
+    }
+
+    private static IEnumerable<LayerMember> Members(TypeDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        foreach (var member in syntax.Members)
+        {
+            var isStatic = member.Modifiers.Any(SyntaxKind.StaticKeyword);
+            if (member is FieldDeclarationSyntax field)
+            {
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    if (semanticModel.GetDeclaredSymbol(variable, cancellationToken) is IFieldSymbol symbol)
+                    {
+                        yield return new LayerMember(variable.Identifier, symbol.Type, field.Declaration.Type, variable.Initializer?.Value, isStatic);
+                    }
+                }
+            }
+            else if (member is PropertyDeclarationSyntax property && semanticModel.GetDeclaredSymbol(property, cancellationToken) is { } symbol)
+            {
+                yield return new LayerMember(property.Identifier, symbol.Type, property.Type, property.Initializer?.Value, isStatic);
+            }
+        }
+    }
+
+    private static LayerDeclaration ReadLayer(LayerMember member, SemanticModel semanticModel, ReadContext context, CancellationToken cancellationToken)
+    {
+        var (name, identifier) = (member.Name, member.Identifier.Text);
+        var location = SourceLocation.From((SyntaxNode?)member.Initializer ?? member.TypeSyntax);
+        var unresolved = new UnresolvedDeclaration(name, identifier, location, member.Type.Name);
+        if (member.IsStatic || member.Initializer is null)
+        {
+            context.Report(DiagnosticDescriptors.LayerNotCreated, SourceLocation.From(member.Identifier), name, member.IsStatic ? "a static member" : "no initializer");
+            return unresolved;
+        }
+
+        if (semanticModel.GetDiagnostics(member.Initializer.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            context.CompilerErrors.Add($"layer '{name}' does not compile");
+            return unresolved;
+        }
+
+        var operation = semanticModel.GetOperation(member.Initializer, cancellationToken);
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        if (operation is not IObjectCreationOperation { Type: { } created } creation)
+        {
+            context.Report(DiagnosticDescriptors.LayerNotCreated, location, name, "'" + member.Initializer + "'");
+            return unresolved;
+        }
+
+        var layer = LayerFactory.Create(creation, name, identifier, location, context);
+        if (layer is null)
+        {
+            var culprit = SymbolEqualityComparer.Default.Equals(member.Type, created) ? SourceLocation.From(member.TypeSyntax) : location;
+            context.Report(DiagnosticDescriptors.UnsupportedLayer, culprit, name, created.Name);
+        }
+
+        return layer ?? unresolved;
+    }
+
+    // Layers in another part of a partial class have no clear place in the sequence.
+    private static void ReportLayersInOtherParts(TypeDeclarationSyntax syntax, INamedTypeSymbol type, INamedTypeSymbol layerBase, ReadContext context)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            var memberType = member switch
+            {
+                IFieldSymbol { AssociatedSymbol: null, IsImplicitlyDeclared: false } field => field.Type,
+                IPropertySymbol property => property.Type,
+                _ => null,
+            };
+            var elsewhere = member.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != syntax.SyntaxTree || !syntax.Span.Contains(r.Span));
+            if (memberType is not null && elsewhere && KnownTypes.DerivesFrom(memberType, layerBase))
+            {
+                context.Report(DiagnosticDescriptors.LayerInOtherPart, SourceLocation.From(member.Locations[0]), member.Name, type.Name);
+            }
+        }
+    }
+}

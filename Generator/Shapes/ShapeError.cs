@@ -1,0 +1,17 @@
+namespace StaticKeras.Generator.Shapes;
+
+/// <summary>Why a layer cannot take its input shape.</summary>
+internal enum ShapeErrorKind
+{
+    /// <summary>The layer needs its input's last dimension known (Dense); it is unknown or symbolic.</summary>
+    UnknownLastDimension,
+
+    /// <summary>The input has fewer dimensions than the layer needs.</summary>
+    RankTooLow,
+}
+
+/// <summary>A shape rule's verdict that a layer cannot take an input, with what it found.</summary>
+/// <param name="Kind">What is wrong.</param>
+/// <param name="Found">The input shape the layer was given.</param>
+/// <param name="RequiredRank">For <see cref="ShapeErrorKind.RankTooLow"/>, the rank needed, batch included.</param>
+internal sealed record ShapeError(ShapeErrorKind Kind, Shape Found, int RequiredRank = 0);

@@ -1,0 +1,14 @@
+namespace StaticKeras.Generator;
+
+/// <summary>The names of the pipeline's steps, so tests can check each step is cached after an unrelated edit.</summary>
+internal static class TrackingNames
+{
+    /// <summary>Reading a [Sequential] class into a <c>ModelDeclaration</c>.</summary>
+    public const string Declarations = nameof(Declarations);
+
+    /// <summary>Inferring every layer's shapes.</summary>
+    public const string Shapes = nameof(Shapes);
+
+    /// <summary>Writing the generated source.</summary>
+    public const string Sources = nameof(Sources);
+}

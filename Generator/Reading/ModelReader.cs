@@ -43,8 +43,10 @@ internal static class ModelReader
         var canGenerate = DeclarationChecks.CanGenerate(type, syntax, modelBase, context);
         var input = InputReader.Read(type, location, context, cancellationToken);
         var compile = CompileReader.Read(type, location, context, cancellationToken);
-        var layers = layerBase is null ? [] : LayerReader.Read(syntax, type, semanticModel, layerBase, context, cancellationToken);
-        if (layers.Count == 0 && modelBase is not null)
+        // A static class (already reported) has only static members: reading them as layers would
+        // only repeat that error.
+        var layers = layerBase is null || type.IsStatic ? [] : LayerReader.Read(syntax, type, semanticModel, layerBase, context, cancellationToken);
+        if (layers.Count == 0 && layerBase is not null && !type.IsStatic)
         {
             context.Report(DiagnosticDescriptors.NoLayers, location, type.Name);
         }

@@ -28,8 +28,11 @@ public static class GeneratorRunner
             trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return Run(CreateDriver(), compilation);
+        return Run(compilation);
     }
+
+    /// <summary>Runs a fresh driver on <paramref name="compilation"/>.</summary>
+    public static GeneratorRun Run(Compilation compilation) => Run(CreateDriver(), compilation);
 
     /// <summary>Runs <paramref name="driver"/> (fresh or from an earlier run) on <paramref name="compilation"/>.</summary>
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)

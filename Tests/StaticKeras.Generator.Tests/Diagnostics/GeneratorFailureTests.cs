@@ -1,0 +1,68 @@
+using System;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Diagnostics;
+using StaticKeras.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace StaticKeras.Generator.Tests.Diagnostics;
+
+/// <summary>STK9001: the generator never throws; an internal failure becomes a diagnostic and the build goes on.</summary>
+public sealed class GeneratorFailureTests
+{
+    // A runtime whose Dense does not follow the generated-code contract (no `units` parameter):
+    // the generator cannot read the layer, which is its own failure, not the user's mistake.
+    private const string MismatchedRuntime = """
+        namespace StaticKeras
+        {
+            public abstract class Model { protected Model(string name) { } }
+        }
+
+        namespace StaticKeras.Layers
+        {
+            public abstract class Layer { }
+            public sealed class Dense : Layer { public Dense(int size) { } }
+        }
+        """;
+
+    [Fact]
+    public void ContractMismatchBecomesStk9001()
+    {
+        var markup = ModelSource.Sequential().Name("[|MnistMlp|]").Layer("readonly Dense output = new(10);").Build();
+
+        var run = GeneratorRunner.Run(GeneratorRunner.DefaultAssemblyName, References.WithoutRuntime, markup.Text, MismatchedRuntime)
+            .AssertDiagnostics(new ExpectedDiagnostic(
+                "STK9001",
+                "The StaticKeras generator failed while reading 'MnistMlp': InvalidOperationException: Dense's constructor has no parameter 'units'; please report this with the model's declaration",
+                markup.Span))
+            .AssertCompiles();
+
+        Assert.Empty(run.Sources);
+        run.VerifyDiagnostics();
+    }
+
+    [Fact]
+    public void GuardReturnsTheBodyResult() =>
+        Assert.Equal(42, GeneratorGuard.Run(() => 42, _ => -1));
+
+    [Fact]
+    public void GuardTurnsAnExceptionIntoTheFailureResult() =>
+        Assert.Equal("boom", GeneratorGuard.Run<string>(() => throw new InvalidOperationException("boom"), e => e.Message));
+
+    [Fact]
+    public void GuardLetsCancellationEscape() =>
+        Assert.Throws<OperationCanceledException>(() => GeneratorGuard.Run<int>(() => throw new OperationCanceledException(), _ => -1));
+
+    [Fact]
+    public void FailureDiagnosticNamesTheStepTheTypeAndTheException()
+    {
+        var location = new SourceLocation("Model.cs", new Microsoft.CodeAnalysis.Text.TextSpan(3, 4), default);
+
+        var failure = GeneratorGuard.Failure("writing", "MnistMlp", location, new ArgumentException("bad"));
+
+        Assert.Equal(
+            "The StaticKeras generator failed while writing 'MnistMlp': ArgumentException: bad; please report this with the model's declaration",
+            failure.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("STK9001", failure.Id);
+        Assert.Equal(location, failure.Location);
+    }
+}

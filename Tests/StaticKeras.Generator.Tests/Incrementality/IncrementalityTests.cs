@@ -1,0 +1,109 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using StaticKeras.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace StaticKeras.Generator.Tests.Incrementality;
+
+/// <summary>
+/// An edit that changes nothing a model depends on regenerates nothing: every tracked step of a
+/// second run is Cached or Unchanged, and no step keeps Roslyn symbols, syntax or compilations.
+/// </summary>
+public sealed class IncrementalityTests
+{
+    private static readonly string[] Steps = [TrackingNames.Declarations, TrackingNames.Shapes, TrackingNames.Sources];
+
+    [Fact]
+    public void AddingAnUnrelatedFileChangesNothing()
+    {
+        var first = GeneratorRunner.Run(ModelSource.MnistMlp().Build().Text);
+        var edited = first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", GeneratorRunner.ParseOptions, path: "Unrelated.cs"));
+
+        var second = GeneratorRunner.Run(first.Driver, edited);
+
+        AssertAllCachedOrUnchanged(second);
+        Assert.Equal(first.SingleSource, second.SingleSource);
+    }
+
+    [Fact]
+    public void EditingACommentInAnotherFileChangesNothing()
+    {
+        var other = CSharpSyntaxTree.ParseText("// version 1\nnamespace Other; public class Unrelated { }", GeneratorRunner.ParseOptions, path: "Unrelated.cs");
+        var compilation = GeneratorRunner.Run(ModelSource.MnistMlp().Build().Text).Input.AddSyntaxTrees(other);
+        var first = GeneratorRunner.Run(compilation);
+        var edited = compilation.ReplaceSyntaxTree(other, other.WithChangedText(other.GetText().Replace(0, 12, "// version 2")));
+
+        var second = GeneratorRunner.Run(first.Driver, edited);
+
+        AssertAllCachedOrUnchanged(second);
+    }
+
+    [Fact]
+    public void EditingACommentAfterTheModelChangesNothing()
+    {
+        var first = GeneratorRunner.Run(ModelSource.MnistMlp().After("// trailing comment").Build().Text);
+        var tree = first.Input.SyntaxTrees.First(t => t.FilePath == "Model0.cs");
+        var text = tree.GetText();
+        var edited = first.Input.ReplaceSyntaxTree(tree, tree.WithChangedText(text.Replace(text.ToString().IndexOf("trailing", System.StringComparison.Ordinal), 8, "final")));
+
+        var second = GeneratorRunner.Run(first.Driver, edited);
+
+        AssertAllCachedOrUnchanged(second);
+    }
+
+    [Fact]
+    public void ChangingALayerRegeneratesTheModel()
+    {
+        var first = GeneratorRunner.Run(ModelSource.MnistMlp().Build().Text);
+        var tree = first.Input.SyntaxTrees.First(t => t.FilePath == "Model0.cs");
+        var text = tree.GetText();
+        var edited = first.Input.ReplaceSyntaxTree(tree, tree.WithChangedText(text.Replace(text.ToString().IndexOf("128", System.StringComparison.Ordinal), 3, "256")));
+
+        var second = GeneratorRunner.Run(first.Driver, edited);
+
+        Assert.All(Steps, step => Assert.Contains(second.Result.TrackedSteps[step].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Contains("hidden.Build(784);  // kernel (784, 256), bias (256,)", second.SingleSource);
+    }
+
+    [Fact]
+    public void NoStepOutputHoldsSymbolsSyntaxOrCompilations()
+    {
+        var run = GeneratorRunner.Run(ModelSource.MnistMlp().Build().Text, ModelSource.Sequential("Broken").Input("\"t\", \"f\"").Layer("readonly Dense d = new(1);").Build().Text);
+
+        foreach (var step in Steps)
+        {
+            var outputs = run.Result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            foreach (var (value, _) in outputs)
+            {
+                Assert.Empty(ForbiddenTypes.Find(value, step));
+            }
+        }
+    }
+
+    [Fact]
+    public void ForbiddenTypeWalkerFindsNestedSymbols()
+    {
+        var run = GeneratorRunner.Run(ModelSource.MnistMlp().Build().Text);
+        var symbol = run.Input.GetTypeByMetadataName("Samples.MnistMlp");
+
+        var found = ForbiddenTypes.Find(new { Count = 1, Layers = new object?[] { "dense", symbol } });
+
+        Assert.StartsWith("value.<Layers>i__Field[1]: ", Assert.Single(found));
+    }
+
+    private static void AssertAllCachedOrUnchanged(GeneratorRun run)
+    {
+        foreach (var step in Steps)
+        {
+            var outputs = run.Result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"step {step} was {output.Reason}"));
+        }
+
+        Assert.All(run.Result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+}

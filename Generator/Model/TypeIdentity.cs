@@ -14,7 +14,10 @@ internal sealed record TypeIdentity(string? Namespace, EquatableArray<string> Co
     public static TypeIdentity TopLevel(string? @namespace, string name) =>
         new(@namespace, EquatableArray<string>.Empty, name, EquatableArray<string>.Empty);
 
-    /// <summary>The generated file's hint name: <c>{Namespace}.{Type}.g.cs</c>, containing types included.</summary>
+    /// <summary>
+    /// The generated file's hint name: <c>{Namespace}.{Type}.g.cs</c>, a nested type written as .NET
+    /// writes its full name (<c>Samples.Outer+Inner.g.cs</c>) so no two models share a name.
+    /// </summary>
     public string HintName =>
-        string.Join(".", new[] { Namespace }.Concat(ContainingTypeNames).Append(Name).Where(part => part is not null)) + ".g.cs";
+        (Namespace is null ? string.Empty : Namespace + ".") + string.Join("+", ContainingTypeNames.Append(Name)) + ".g.cs";
 }

@@ -141,7 +141,7 @@ public sealed class SequentialGenerationTests
 
         var run = GeneratorRunner.Run(source).AssertClean();
 
-        Assert.Equal("Samples.Nested.Models.Registry.Tiny.g.cs", Assert.Single(run.Sources).HintName);
+        Assert.Equal("Samples.Nested.Models+Registry+Tiny.g.cs", Assert.Single(run.Sources).HintName);
         run.VerifySources();
     }
 

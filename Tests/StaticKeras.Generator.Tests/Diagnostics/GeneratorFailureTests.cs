@@ -1,6 +1,10 @@
 using System;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Diagnostics;
+using StaticKeras.Generator.Emit;
+using StaticKeras.Generator.Inference;
+using StaticKeras.Generator.Model;
+using StaticKeras.Generator.Shapes;
 using StaticKeras.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -41,6 +45,34 @@ public sealed class GeneratorFailureTests
     }
 
     [Fact]
+    public void InferenceFailureBecomesStk9001()
+    {
+        var declaration = ModelSpec.Sequential("Odd").Declaration();
+        declaration = declaration with { Layers = EquatableArray.Of<LayerDeclaration>(new AlienDeclaration("alien", "alien", declaration.Location)) };
+
+        var model = ShapeInference.Infer(declaration, default);
+
+        var failure = Assert.Single(model.Diagnostics);
+        Assert.Equal("STK9001", failure.Id);
+        Assert.Equal(["inferring shapes of", "Odd", "ArgumentException: no shape rule for AlienDeclaration (Parameter 'layer')"], failure.Arguments);
+        Assert.False(model.IsComplete);
+    }
+
+    [Fact]
+    public void EmissionFailureBecomesStk9001AndNoSource()
+    {
+        var declaration = ModelSpec.Sequential("Odd").Input(4).Declaration();
+        declaration = declaration with { Layers = EquatableArray.Of<LayerDeclaration>(new AlienDeclaration("alien", "alien", declaration.Location)) };
+        var shapes = EquatableArray.Of(new LayerShape(TestShapes.Of(4), TestShapes.Of(4), EquatableArray<WeightSpec>.Empty));
+
+        var generated = ModelEmitter.Emit(new InferredModel(declaration, shapes, EquatableArray<DiagnosticInfo>.Empty), default);
+
+        Assert.Null(generated.HintName);
+        Assert.Null(generated.Source);
+        Assert.Equal(["writing", "Odd", "ArgumentException: no emitter for AlienDeclaration (Parameter 'layer')"], Assert.Single(generated.Diagnostics).Arguments);
+    }
+
+    [Fact]
     public void GuardReturnsTheBodyResult() =>
         Assert.Equal(42, GeneratorGuard.Run(() => 42, _ => -1));
 
@@ -65,4 +97,10 @@ public sealed class GeneratorFailureTests
         Assert.Equal("STK9001", failure.Id);
         Assert.Equal(location, failure.Location);
     }
+}
+
+/// <summary>A layer kind no rule or emitter knows, to drive the generator into an internal failure.</summary>
+internal sealed record AlienDeclaration(string Name, string Identifier, SourceLocation Location) : LayerDeclaration(Name, Identifier, Location)
+{
+    public override string TypeName => "Alien";
 }

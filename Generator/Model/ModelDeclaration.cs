@@ -1,4 +1,3 @@
-using System.Linq;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Shapes;
@@ -35,7 +34,4 @@ internal sealed record ModelDeclaration(
     public static ModelDeclaration Failed(TypeIdentity type, SourceLocation location, DiagnosticInfo failure) =>
         new(type, location, false, false, "protected", null, EquatableArray<LayerDeclaration>.Empty, null,
             EquatableArray.Of(failure), EquatableArray<string>.Empty);
-
-    /// <summary>The class's name with its containing types: <c>Outer.MnistMlp</c>.</summary>
-    public string DisplayName => string.Join(".", Type.ContainingTypeNames.Append(Type.Name));
 }

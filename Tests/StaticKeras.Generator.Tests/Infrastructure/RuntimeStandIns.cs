@@ -19,9 +19,6 @@ public static class RuntimeStandIns
 {
     private static readonly Assembly Runtime = typeof(StaticKeras.Model).Assembly;
 
-    /// <summary>Whether any stand-in is in use (false once the runtime implements the contract).</summary>
-    public static bool InUse => Types().Any() || NeedsModelMembers;
-
     private static bool NeedsModelMembers =>
         typeof(StaticKeras.Model).GetMethod("GuardInput", BindingFlags.Instance | BindingFlags.NonPublic) is null;
 

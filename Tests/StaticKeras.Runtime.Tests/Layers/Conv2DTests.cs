@@ -93,4 +93,21 @@ public sealed class Conv2DTests
         Assert.Contains("input shape (batch, 2, 8, 3) is too small", Assert.Throws<ArgumentException>(() => conv.Call(zeros(1, 2, 8, 3))).Message);
         Assert.Contains("already built", Assert.Throws<InvalidOperationException>(() => conv.Build(8, 8, 3)).Message);
     }
+
+    [Fact]
+    public void RunsTheDesignsSmallCnnAsWritten()
+    {
+        // Seed example 2: the layers as a user declares them, with Keras' shapes and counts.
+        var conv1 = new Conv2D(32, (3, 3), Activation.Relu);
+        var pool1 = new MaxPooling2D((2, 2));
+        var conv2 = new Conv2D(64, (3, 3), Activation.Relu);
+        var pool2 = new MaxPooling2D((2, 2));
+        conv1.Build(28, 28, 1);
+        conv2.Build(13, 13, 32);
+        var x = pool2.Call(conv2.Call(pool1.Call(conv1.Call(rand(2, 28, 28, 1)))));
+        Assert.Equal([2L, 5, 5, 64], x.shape);
+        Assert.Equal((320L, 18_496L), (ParameterCount(conv1), ParameterCount(conv2)));
+    }
+
+    private static long ParameterCount(Layer layer) => System.Linq.Enumerable.Sum(layer.parameters(), p => p.numel());
 }

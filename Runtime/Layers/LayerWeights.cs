@@ -16,6 +16,9 @@ internal static class LayerWeights
     public static Parameter Add(nn.Module module, string name, long[] shape, WeightInitializer initializer)
     {
         var parameter = new Parameter(initializer.Create(shape), requires_grad: true);
+        // A layer built lazily by its first Call may be inside a training step's DisposeScope;
+        // its weights outlive that scope.
+        parameter.DetachFromDisposeScope();
         module.register_parameter(name, parameter);
         return parameter;
     }
@@ -24,6 +27,7 @@ internal static class LayerWeights
     public static Tensor AddBuffer(nn.Module module, string name, long[] shape, WeightInitializer initializer)
     {
         var buffer = initializer.Create(shape);
+        buffer.DetachFromDisposeScope();
         module.register_buffer(name, buffer);
         return buffer;
     }

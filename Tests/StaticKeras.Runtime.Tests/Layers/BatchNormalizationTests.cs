@@ -50,8 +50,9 @@ public sealed class BatchNormalizationTests
                 Numerics.AssertClose(Normalize(x, featureAxis, mean, variance, bn), bn.Call(x, training: true), 1e-10, "training output");
                 Numerics.AssertClose(expectedMean, bn.MovingMean, 1e-12, "moving_mean after one step");
                 Numerics.AssertClose(expectedVariance, bn.MovingVariance, 1e-12, "moving_variance after one step");
+                var updatedMean = bn.MovingMean.clone();
                 Numerics.AssertClose(Normalize(x, featureAxis, expectedMean, expectedVariance, bn), bn.Call(x), 1e-10, "inference output");
-                Numerics.AssertClose(expectedMean, bn.MovingMean, 0, "moving_mean after an inference call");
+                Numerics.AssertClose(updatedMean, bn.MovingMean, 0, "moving_mean after an inference call");
             },
         });
     }

@@ -62,9 +62,15 @@ public static class LayerConformance
             Assert.Equal(ScalarType.Float32, y.dtype);
         }
 
-        // A layer built lazily by its first call has the same weights' shapes.
+        // A layer built lazily by its first call, inside a step's DisposeScope, has the same
+        // weights' shapes, and they outlive the scope.
         var lazy = spec.Create();
-        lazy.Call(spec.MakeInput(spec.Shapes[0].Input, ScalarType.Float32));
+        using (NewDisposeScope())
+        {
+            lazy.Call(spec.MakeInput(spec.Shapes[0].Input, ScalarType.Float32));
+        }
+
+        lazy.Call(spec.MakeInput(spec.Shapes[0].Input, ScalarType.Float32), training: true);
         Assert.Equal(
             layer.state_dict().Select(p => (p.Key, string.Join(",", p.Value.shape))),
             lazy.state_dict().Select(p => (p.Key, string.Join(",", p.Value.shape))));

@@ -39,6 +39,31 @@ public sealed class LayerConformanceSelfTests
     /// <summary>y = x * scale + x^2; with detachInput autograd misses the 2x term, which finite differences see.</summary>
     private sealed class Scale(bool detachInput) : Layer("Scale")
     {
+        public override void Build(params long[] inputShape)
+        {
+            var scale = new TorchSharp.Modules.Parameter(randn(inputShape));
+            scale.DetachFromDisposeScope();
+            register_parameter("scale", scale);
+        }
+
+        public override Tensor Call(Tensor inputs, bool training = false)
+        {
+            if (get_parameter("scale") is null)
+            {
+                Build(inputs.shape[1..]);
+            }
+
+            return inputs * get_parameter("scale")! + (detachInput ? inputs.detach() : inputs).square();
+        }
+    }
+
+    [Fact]
+    public void CatchesWeightsLostToADisposeScope() =>
+        Assert.Throws<InvalidOperationException>(() => LayerConformance.Check(Spec(() => new ScopedScale())));
+
+    /// <summary>Creates its weight inside whatever DisposeScope is active, so a lazy build loses it.</summary>
+    private sealed class ScopedScale() : Layer("ScopedScale")
+    {
         public override void Build(params long[] inputShape) =>
             register_parameter("scale", new TorchSharp.Modules.Parameter(randn(inputShape)));
 
@@ -49,7 +74,7 @@ public sealed class LayerConformanceSelfTests
                 Build(inputs.shape[1..]);
             }
 
-            return inputs * get_parameter("scale")! + (detachInput ? inputs.detach() : inputs).square();
+            return inputs * get_parameter("scale")! + inputs.square();
         }
     }
 }

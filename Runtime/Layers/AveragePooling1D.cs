@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>AveragePooling1D</c>: the mean of each window; with "same" the padded cells are left out of the divisor, as in Keras.
+/// Input <c>(batch, steps, channels)</c>; output <c>(batch, new_steps, channels)</c>.
+/// </summary>
+/// <param name="poolSize">The window length; 2 by default.</param>
+/// <param name="strides">The step; the pool size by default.</param>
+/// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
+public sealed class AveragePooling1D(int poolSize = 2, int? strides = null, Padding padding = Padding.Valid)
+    : Pooling1D(nameof(AveragePooling1D), poolSize, strides, padding)
+{
+    /// <inheritdoc/>
+    private protected override Tensor Pool(Tensor channelsFirst) => PoolingOps.Average(channelsFirst, Window);
+}

@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>AveragePooling2D</c>: the mean of each window; with "same" the padded cells are left out of the divisor, as in Keras.
+/// Input <c>(batch, height, width, channels)</c>; output <c>(batch, new_height, new_width, channels)</c>.
+/// </summary>
+/// <param name="poolSize">The window (height, width); (2, 2) by default.</param>
+/// <param name="strides">The step; the pool size by default.</param>
+/// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
+public sealed class AveragePooling2D(Size2D? poolSize = null, Size2D? strides = null, Padding padding = Padding.Valid)
+    : Pooling2D(nameof(AveragePooling2D), poolSize, strides, padding)
+{
+    /// <inheritdoc/>
+    private protected override Tensor Pool(Tensor channelsFirst) => PoolingOps.Average(channelsFirst, Window);
+}

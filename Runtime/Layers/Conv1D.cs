@@ -1,0 +1,123 @@
+using StaticKeras.Layers.Initializers;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>Conv1D</c>: a 1-D convolution over channels-last sequences.
+/// Input <c>(batch, steps, channels)</c>; output <c>(batch, new_steps, filters)</c> with
+/// <c>new_steps = floor((n - (k - 1) d - 1) / s) + 1</c> for "valid" and <c>ceil(n / s)</c> for
+/// "same" and "causal".
+/// </summary>
+/// <remarks>
+/// Weights: <c>kernel</c> <c>(k, channels / groups, filters)</c>, glorot_uniform; <c>bias</c>
+/// <c>(filters)</c>, zeros. "same" pads as TensorFlow does (the odd cell at the end); "causal"
+/// pads <c>(k - 1) d</c> zeros at the start, so step t sees only inputs up to t.
+/// </remarks>
+public sealed class Conv1D : Layer
+{
+    private const string Layout = "(batch, steps, channels)";
+    private readonly WindowSpec window;
+    private bool built;
+
+    /// <summary>Creates the layer with Keras' arguments and defaults.</summary>
+    /// <param name="filters">The number of output channels.</param>
+    /// <param name="kernelSize">The window length.</param>
+    /// <param name="activation">Applied to the output; <see cref="Activation.Linear"/> by default.</param>
+    /// <param name="strides">The step; 1 by default.</param>
+    /// <param name="padding"><see cref="Padding.Valid"/> (default), <see cref="Padding.Same"/> or <see cref="Padding.Causal"/>.</param>
+    /// <param name="dilationRate">The dilation; 1 by default. Above 1 needs strides 1.</param>
+    /// <param name="groups">Splits channels into this many independent groups; must divide filters and input channels.</param>
+    /// <param name="useBias">Whether the layer adds a bias.</param>
+    public Conv1D(
+        int filters,
+        int kernelSize,
+        Activation activation = Activation.Linear,
+        int strides = 1,
+        Padding padding = Padding.Valid,
+        int dilationRate = 1,
+        int groups = 1,
+        bool useBias = true)
+        : base(nameof(Conv1D))
+    {
+        Filters = filters;
+        KernelSize = kernelSize;
+        Strides = strides;
+        DilationRate = dilationRate;
+        Groups = groups;
+        Activation = activation;
+        UseBias = useBias;
+        ConvChecks.FiltersAndGroups(nameof(Conv1D), filters, groups);
+        LayerChecks.Defined(nameof(Conv1D), nameof(activation), activation);
+        window = WindowSpec.Create(
+            nameof(Conv1D), nameof(kernelSize), [kernelSize], [strides], [dilationRate], padding, allowCausal: true);
+    }
+
+    /// <summary>The number of output channels.</summary>
+    public int Filters { get; }
+
+    /// <summary>The window length.</summary>
+    public int KernelSize { get; }
+
+    /// <summary>The step.</summary>
+    public int Strides { get; }
+
+    /// <summary>The padding mode.</summary>
+    public Padding Padding => window.Padding;
+
+    /// <summary>The dilation.</summary>
+    public int DilationRate { get; }
+
+    /// <summary>The number of channel groups.</summary>
+    public int Groups { get; }
+
+    /// <summary>The activation applied to the output.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool UseBias { get; }
+
+    /// <summary>The kernel <c>(k, channels / groups, filters)</c>.</summary>
+    public Parameter Kernel => LayerWeights.Get(this, "kernel");
+
+    /// <summary>The bias <c>(filters)</c>, or null when <see cref="UseBias"/> is false.</summary>
+    public Parameter? Bias => LayerWeights.Find(this, "bias");
+
+    /// <summary>Creates <c>kernel</c> and <c>bias</c> for an input <c>(steps, channels)</c>; channels must be known.</summary>
+    public override void Build(params long[] inputShape)
+    {
+        LayerWeights.BuildOnce(this, built, inputShape);
+        LayerChecks.Rank(nameof(Conv1D), inputShape, 2, Layout);
+        long channels = LayerChecks.Known(nameof(Conv1D), inputShape, 1, "channels");
+        ConvChecks.ChannelsDivisible(nameof(Conv1D), channels, Groups, inputShape);
+        window.CheckSpatial(inputShape);
+        LayerWeights.Add(this, "kernel", [KernelSize, channels / Groups, Filters], new GlorotUniform());
+        if (UseBias)
+        {
+            LayerWeights.Add(this, "bias", [Filters], new Zeros());
+        }
+
+        built = true;
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(nameof(Conv1D), inputs, 3, Layout);
+        if (!built)
+        {
+            Build(LayerChecks.WithoutBatch(inputs));
+        }
+
+        var kernel = Kernel;
+        LayerChecks.Size(nameof(Conv1D), inputs, 2, kernel.shape[1] * Groups, "channels");
+        window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
+
+        var x = window.PadChannelsFirst(inputs.permute(0, 2, 1));
+        // (k, in/g, filters) -> TorchSharp's (filters, in/g, k)
+        var y = nn.functional.conv1d(
+            x, kernel.permute(2, 1, 0), Bias, stride: Strides, padding: 0, dilation: DilationRate, groups: Groups);
+        return ActivationFunctions.Apply(y.permute(0, 2, 1), Activation);
+    }
+}

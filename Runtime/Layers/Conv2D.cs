@@ -1,0 +1,124 @@
+using StaticKeras.Layers.Initializers;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>Conv2D</c>: a 2-D convolution over channels-last images.
+/// Input <c>(batch, height, width, channels)</c>; output <c>(batch, new_height, new_width, filters)</c>
+/// with new sizes <c>floor((n - (k - 1) d - 1) / s) + 1</c> for "valid" and <c>ceil(n / s)</c> for "same".
+/// </summary>
+/// <remarks>
+/// Weights: <c>kernel</c> <c>(kh, kw, channels / groups, filters)</c>, glorot_uniform; <c>bias</c>
+/// <c>(filters)</c>, zeros. "same" pads as TensorFlow does (the odd cell at the bottom/right), then
+/// runs a "valid" convolution. The activation comes third, so the common
+/// <c>new Conv2D(32, 3, Activation.Relu)</c> reads naturally; pass the rest by name as in Keras.
+/// </remarks>
+public sealed class Conv2D : Layer
+{
+    private const string Layout = "(batch, height, width, channels)";
+    private readonly WindowSpec window;
+    private bool built;
+
+    /// <summary>Creates the layer with Keras' arguments and defaults.</summary>
+    /// <param name="filters">The number of output channels.</param>
+    /// <param name="kernelSize">The window (height, width); one number for both.</param>
+    /// <param name="activation">Applied to the output; <see cref="Activation.Linear"/> by default.</param>
+    /// <param name="strides">The step (height, width); (1, 1) by default.</param>
+    /// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
+    /// <param name="dilationRate">The dilation (height, width); (1, 1) by default. Above 1 needs strides 1.</param>
+    /// <param name="groups">Splits channels into this many independent groups; must divide filters and input channels.</param>
+    /// <param name="useBias">Whether the layer adds a bias.</param>
+    public Conv2D(
+        int filters,
+        Size2D kernelSize,
+        Activation activation = Activation.Linear,
+        Size2D? strides = null,
+        Padding padding = Padding.Valid,
+        Size2D? dilationRate = null,
+        int groups = 1,
+        bool useBias = true)
+        : base(nameof(Conv2D))
+    {
+        Filters = filters;
+        KernelSize = kernelSize;
+        Strides = strides ?? 1;
+        DilationRate = dilationRate ?? 1;
+        Groups = groups;
+        Activation = activation;
+        UseBias = useBias;
+        ConvChecks.FiltersAndGroups(nameof(Conv2D), filters, groups);
+        LayerChecks.Defined(nameof(Conv2D), nameof(activation), activation);
+        window = WindowSpec.Create(
+            nameof(Conv2D), nameof(kernelSize), [kernelSize.Height, kernelSize.Width], [Strides.Height, Strides.Width],
+            [DilationRate.Height, DilationRate.Width], padding, allowCausal: false);
+    }
+
+    /// <summary>The number of output channels.</summary>
+    public int Filters { get; }
+
+    /// <summary>The window size.</summary>
+    public Size2D KernelSize { get; }
+
+    /// <summary>The step size.</summary>
+    public Size2D Strides { get; }
+
+    /// <summary>The padding mode.</summary>
+    public Padding Padding => window.Padding;
+
+    /// <summary>The dilation.</summary>
+    public Size2D DilationRate { get; }
+
+    /// <summary>The number of channel groups.</summary>
+    public int Groups { get; }
+
+    /// <summary>The activation applied to the output.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool UseBias { get; }
+
+    /// <summary>The kernel <c>(kh, kw, channels / groups, filters)</c>.</summary>
+    public Parameter Kernel => LayerWeights.Get(this, "kernel");
+
+    /// <summary>The bias <c>(filters)</c>, or null when <see cref="UseBias"/> is false.</summary>
+    public Parameter? Bias => LayerWeights.Find(this, "bias");
+
+    /// <summary>Creates <c>kernel</c> and <c>bias</c> for an input <c>(height, width, channels)</c>; channels must be known.</summary>
+    public override void Build(params long[] inputShape)
+    {
+        LayerWeights.BuildOnce(this, built, inputShape);
+        LayerChecks.Rank(nameof(Conv2D), inputShape, 3, Layout);
+        long channels = LayerChecks.Known(nameof(Conv2D), inputShape, 2, "channels");
+        ConvChecks.ChannelsDivisible(nameof(Conv2D), channels, Groups, inputShape);
+        window.CheckSpatial(inputShape);
+        LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, channels / Groups, Filters], new GlorotUniform());
+        if (UseBias)
+        {
+            LayerWeights.Add(this, "bias", [Filters], new Zeros());
+        }
+
+        built = true;
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(nameof(Conv2D), inputs, 4, Layout);
+        if (!built)
+        {
+            Build(LayerChecks.WithoutBatch(inputs));
+        }
+
+        var kernel = Kernel;
+        LayerChecks.Size(nameof(Conv2D), inputs, 3, kernel.shape[2] * Groups, "channels");
+        window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
+
+        var x = window.PadChannelsFirst(inputs.permute(0, 3, 1, 2));
+        // (kh, kw, in/g, filters) -> TorchSharp's (filters, in/g, kh, kw)
+        var y = nn.functional.conv2d(
+            x, kernel.permute(3, 2, 0, 1), Bias, strides: window.Strides, padding: [0, 0], dilation: window.Dilation, groups: Groups);
+        return ActivationFunctions.Apply(y.permute(0, 2, 3, 1), Activation);
+    }
+}

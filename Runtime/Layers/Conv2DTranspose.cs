@@ -1,0 +1,185 @@
+using System;
+using StaticKeras.Layers.Initializers;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>Conv2DTranspose</c> (a "deconvolution"): the adjoint of <see cref="Conv2D"/>, used to
+/// upsample channels-last images. Input <c>(batch, height, width, channels)</c>; output
+/// <c>(batch, new_height, new_width, filters)</c> with Keras' arithmetic per axis (k dilated):
+/// "valid" <c>n s + max(k - s, 0)</c>, "same" <c>n s</c>, and with an output padding p
+/// <c>(n - 1) s + k - 2 pad + p</c> where pad is <c>k / 2</c> for "same" and 0 for "valid".
+/// </summary>
+/// <remarks>
+/// Weights: <c>kernel</c> <c>(kh, kw, filters, channels)</c> (Keras' transposed layout),
+/// glorot_uniform; <c>bias</c> <c>(filters)</c>, zeros. Cropping follows TensorFlow: the full
+/// transposed convolution is cut by <c>floor(P / 2)</c> cells at the start (P the padding the
+/// matching forward convolution would use), and filled with zeros past its end.
+/// </remarks>
+public sealed class Conv2DTranspose : Layer
+{
+    private const string Layout = "(batch, height, width, channels)";
+    private readonly WindowSpec window;
+    private bool built;
+
+    /// <summary>Creates the layer with Keras' arguments and defaults.</summary>
+    /// <param name="filters">The number of output channels.</param>
+    /// <param name="kernelSize">The window (height, width); one number for both.</param>
+    /// <param name="activation">Applied to the output; <see cref="Activation.Linear"/> by default.</param>
+    /// <param name="strides">The upsampling step (height, width); (1, 1) by default.</param>
+    /// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
+    /// <param name="outputPadding">Extra cells per axis (each below its stride); null (default) lets Keras infer the size.</param>
+    /// <param name="dilationRate">The dilation (height, width); (1, 1) by default. Above 1 needs strides 1.</param>
+    /// <param name="useBias">Whether the layer adds a bias.</param>
+    public Conv2DTranspose(
+        int filters,
+        Size2D kernelSize,
+        Activation activation = Activation.Linear,
+        Size2D? strides = null,
+        Padding padding = Padding.Valid,
+        Size2D? outputPadding = null,
+        Size2D? dilationRate = null,
+        bool useBias = true)
+        : base(nameof(Conv2DTranspose))
+    {
+        Filters = filters;
+        KernelSize = kernelSize;
+        Strides = strides ?? 1;
+        DilationRate = dilationRate ?? 1;
+        OutputPadding = outputPadding;
+        Activation = activation;
+        UseBias = useBias;
+        LayerChecks.Positive(nameof(Conv2DTranspose), nameof(filters), filters);
+        LayerChecks.Defined(nameof(Conv2DTranspose), nameof(activation), activation);
+        window = WindowSpec.Create(
+            nameof(Conv2DTranspose), nameof(kernelSize), [kernelSize.Height, kernelSize.Width], [Strides.Height, Strides.Width],
+            [DilationRate.Height, DilationRate.Width], padding, allowCausal: false);
+        if (outputPadding is { } extra)
+        {
+            CheckOutputPadding(extra.Height, Strides.Height);
+            CheckOutputPadding(extra.Width, Strides.Width);
+        }
+    }
+
+    /// <summary>The number of output channels.</summary>
+    public int Filters { get; }
+
+    /// <summary>The window size.</summary>
+    public Size2D KernelSize { get; }
+
+    /// <summary>The upsampling step.</summary>
+    public Size2D Strides { get; }
+
+    /// <summary>The padding mode.</summary>
+    public Padding Padding => window.Padding;
+
+    /// <summary>The output padding, or null when Keras infers the output size.</summary>
+    public Size2D? OutputPadding { get; }
+
+    /// <summary>The dilation.</summary>
+    public Size2D DilationRate { get; }
+
+    /// <summary>The activation applied to the output.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool UseBias { get; }
+
+    /// <summary>The kernel <c>(kh, kw, filters, channels)</c>.</summary>
+    public Parameter Kernel => LayerWeights.Get(this, "kernel");
+
+    /// <summary>The bias <c>(filters)</c>, or null when <see cref="UseBias"/> is false.</summary>
+    public Parameter? Bias => LayerWeights.Find(this, "bias");
+
+    /// <summary>Keras' output length along one axis for an input length <paramref name="length"/> (-1 stays unknown).</summary>
+    /// <param name="length">The input length, or -1.</param>
+    /// <param name="axis">0 for height, 1 for width.</param>
+    public long OutputLength(long length, int axis)
+    {
+        if (length < 0)
+        {
+            return -1;
+        }
+
+        long stride = window.Strides[axis];
+        long kernel = ConvArithmetic.EffectiveSize(window.Kernel[axis], window.Dilation[axis]);
+        if (OutputPadding is not { } extra)
+        {
+            return Padding == Padding.Valid ? length * stride + Math.Max(kernel - stride, 0) : length * stride;
+        }
+
+        long pad = Padding == Padding.Same ? kernel / 2 : 0;
+        return (length - 1) * stride + kernel - 2 * pad + (axis == 0 ? extra.Height : extra.Width);
+    }
+
+    /// <summary>Creates <c>kernel</c> and <c>bias</c> for an input <c>(height, width, channels)</c>; channels must be known.</summary>
+    public override void Build(params long[] inputShape)
+    {
+        LayerWeights.BuildOnce(this, built, inputShape);
+        LayerChecks.Rank(nameof(Conv2DTranspose), inputShape, 3, Layout);
+        long channels = LayerChecks.Known(nameof(Conv2DTranspose), inputShape, 2, "channels");
+        CheckOutputSize(inputShape);
+        LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, Filters, channels], new GlorotUniform());
+        if (UseBias)
+        {
+            LayerWeights.Add(this, "bias", [Filters], new Zeros());
+        }
+
+        built = true;
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(nameof(Conv2DTranspose), inputs, 4, Layout);
+        if (!built)
+        {
+            Build(LayerChecks.WithoutBatch(inputs));
+        }
+
+        var kernel = Kernel;
+        LayerChecks.Size(nameof(Conv2DTranspose), inputs, 3, kernel.shape[3], "channels");
+        CheckOutputSize(LayerChecks.WithoutBatch(inputs));
+
+        // (kh, kw, filters, in) -> TorchSharp's (in, filters, kh, kw); the full result has (n - 1) s + k per axis.
+        var full = nn.functional.conv_transpose2d(
+            inputs.permute(0, 3, 1, 2), kernel.permute(3, 2, 0, 1), strides: window.Strides, dilation: window.Dilation);
+        var (top, bottom) = Crop(full.shape[2], OutputLength(inputs.shape[1], 0));
+        var (left, right) = Crop(full.shape[3], OutputLength(inputs.shape[2], 1));
+        var y = nn.functional.pad(full, [-left, right, -top, bottom]).permute(0, 2, 3, 1);
+        var bias = Bias;
+        return ActivationFunctions.Apply(bias is null ? y : y + bias, Activation);
+    }
+
+    /// <summary>Cells to cut at the start, and cells to add (negative: cut) at the end, to go from the full length to Keras' length.</summary>
+    private (long Start, long End) Crop(long fullLength, long length)
+    {
+        long start = Padding == Padding.Same ? Math.Max(fullLength - length, 0) / 2 : 0;
+        return (start, length - (fullLength - start));
+    }
+
+    private void CheckOutputSize(long[] inputShape)
+    {
+        for (int axis = 0; axis < 2; axis++)
+        {
+            if (inputShape[axis] >= 0 && OutputLength(inputShape[axis], axis) < 1)
+            {
+                throw new ArgumentException(
+                    $"Conv2DTranspose: input shape {LayerChecks.Describe(inputShape)} gives an empty output along " +
+                    $"{(axis == 0 ? "height" : "width")} with outputPadding {OutputPadding}.", nameof(inputShape));
+            }
+        }
+    }
+
+    private static void CheckOutputPadding(int outputPadding, int stride)
+    {
+        if (outputPadding < 0 || outputPadding >= stride)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(outputPadding), outputPadding,
+                $"Conv2DTranspose: each outputPadding must be zero or more and below its stride, found outputPadding {outputPadding} with strides {stride}.");
+        }
+    }
+}

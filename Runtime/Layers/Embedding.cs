@@ -1,0 +1,77 @@
+using System;
+using StaticKeras.Layers.Initializers;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>Embedding</c>: turns integer indices into dense vectors by row lookup.
+/// Input <c>(batch, ...)</c> of indices in <c>[0, inputDim)</c>; output <c>(batch, ..., outputDim)</c>.
+/// </summary>
+/// <remarks>
+/// Weights: <c>embeddings</c> <c>(inputDim, outputDim)</c>, U(-0.05, 0.05) as Keras (PyTorch uses
+/// N(0, 1)). Floating-point inputs are truncated to integers, as Keras casts them.
+/// </remarks>
+public sealed class Embedding : Layer
+{
+    private bool built;
+
+    /// <summary>Creates the layer with Keras' arguments.</summary>
+    /// <param name="inputDim">The vocabulary size: indices run from 0 to inputDim - 1.</param>
+    /// <param name="outputDim">The size of each vector.</param>
+    public Embedding(int inputDim, int outputDim)
+        : base(nameof(Embedding))
+    {
+        LayerChecks.Positive(nameof(Embedding), nameof(inputDim), inputDim);
+        LayerChecks.Positive(nameof(Embedding), nameof(outputDim), outputDim);
+        (InputDim, OutputDim) = (inputDim, outputDim);
+    }
+
+    /// <summary>The vocabulary size.</summary>
+    public int InputDim { get; }
+
+    /// <summary>The size of each vector.</summary>
+    public int OutputDim { get; }
+
+    /// <summary>The lookup table <c>(inputDim, outputDim)</c>.</summary>
+    public Parameter Embeddings => LayerWeights.Get(this, "embeddings");
+
+    /// <summary>Creates <c>embeddings</c>; any input shape of indices is accepted.</summary>
+    public override void Build(params long[] inputShape)
+    {
+        LayerWeights.BuildOnce(this, built, inputShape);
+        LayerChecks.Dimensions(nameof(Embedding), inputShape);
+        LayerWeights.Add(this, "embeddings", [InputDim, OutputDim], new RandomUniform());
+        built = true;
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (!built)
+        {
+            Build(LayerChecks.WithoutBatch(inputs));
+        }
+
+        if (inputs.dtype == ScalarType.Bool || inputs.is_complex())
+        {
+            throw new ArgumentException($"Embedding expects integer indices, found {inputs.dtype} of shape {LayerChecks.Describe(inputs)}.", nameof(inputs));
+        }
+
+        var indices = inputs.dtype == ScalarType.Int64 ? inputs : inputs.to_type(ScalarType.Int64);
+        if (indices.numel() > 0)
+        {
+            long low = indices.min().item<long>(), high = indices.max().item<long>();
+            if (low < 0 || high >= InputDim)
+            {
+                throw new ArgumentException(
+                    $"Embedding: indices must lie in [0, {InputDim - 1}] (inputDim {InputDim}), found values from {low} to {high}.",
+                    nameof(inputs));
+            }
+        }
+
+        return Embeddings.index_select(0, indices.reshape(-1)).reshape([.. indices.shape, OutputDim]);
+    }
+}

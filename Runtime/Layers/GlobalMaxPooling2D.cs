@@ -1,0 +1,15 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>GlobalMaxPooling2D</c>: the maximum over every spatial position, per channel.
+/// Input <c>(batch, height, width, channels)</c>; output <c>(batch, channels)</c>, or <c>(batch, 1, 1, channels)</c> with <c>keepdims</c>.
+/// </summary>
+/// <param name="keepdims">Whether the reduced axes stay with size 1; false by default.</param>
+public sealed class GlobalMaxPooling2D(bool keepdims = false)
+    : GlobalPooling(nameof(GlobalMaxPooling2D), 3, "(batch, height, width, channels)", keepdims)
+{
+    /// <inheritdoc/>
+    private protected override Tensor Reduce(Tensor inputs, long[] axes) => inputs.amax(axes, keepdim: Keepdims);
+}

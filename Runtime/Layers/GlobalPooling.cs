@@ -1,0 +1,46 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// The base of the global pooling layers: reduces every spatial axis of a channels-last input,
+/// keeping batch and channels (Keras' BaseGlobalPooling). No weights.
+/// </summary>
+public abstract class GlobalPooling : Layer
+{
+    private readonly string layer;
+    private readonly int rank;
+    private readonly string layout;
+
+    /// <summary>Sets the rank (batch excluded) and layout the derived layer accepts.</summary>
+    /// <param name="layer">The derived layer's type name, for messages.</param>
+    /// <param name="rank">The input rank without batch: 2 for 1-D, 3 for 2-D.</param>
+    /// <param name="layout">The expected axes, batch included.</param>
+    /// <param name="keepdims">Whether the reduced axes stay, with size 1.</param>
+    private protected GlobalPooling(string layer, int rank, string layout, bool keepdims)
+        : base(layer)
+    {
+        this.layer = layer;
+        this.rank = rank;
+        this.layout = layout;
+        Keepdims = keepdims;
+    }
+
+    /// <summary>Whether the reduced axes are kept with size 1 (Keras' <c>keepdims</c>, false by default).</summary>
+    public bool Keepdims { get; }
+
+    /// <summary>Checks the input rank; global pooling has no weights.</summary>
+    public override void Build(params long[] inputShape) => LayerChecks.Rank(layer, inputShape, rank, layout);
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(layer, inputs, rank + 1, layout);
+        LayerChecks.Floating(layer, inputs);
+        long[] spatial = rank == 2 ? [1] : [1, 2];
+        return Reduce(inputs, spatial);
+    }
+
+    /// <summary>Reduces <paramref name="inputs"/> over <paramref name="axes"/>, honouring <see cref="Keepdims"/>.</summary>
+    private protected abstract Tensor Reduce(Tensor inputs, long[] axes);
+}

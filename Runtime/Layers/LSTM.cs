@@ -1,0 +1,76 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>LSTM</c>: a long short-term memory layer with gates in Keras' order i, f, c, o:
+/// <c>z = x_t @ kernel + h @ recurrent_kernel + bias</c>; <c>i, f, o = recurrentActivation(z_i, z_f, z_o)</c>;
+/// <c>c = f * c + i * activation(z_c)</c>; <c>h = o * activation(c)</c>.
+/// Input <c>(batch, timesteps, features)</c>; output <c>(batch, units)</c> or, with
+/// <c>returnSequences</c>, <c>(batch, timesteps, units)</c>.
+/// </summary>
+/// <remarks>
+/// Weights: <c>kernel</c> <c>(features, 4 units)</c> glorot_uniform, <c>recurrent_kernel</c>
+/// <c>(units, 4 units)</c> orthogonal, and ONE <c>bias</c> <c>(4 units)</c> (PyTorch has two), zeros
+/// except the forget slice, which <c>unitForgetBias</c> sets to 1:
+/// <c>4 (features * units + units^2 + units)</c> parameters.
+/// </remarks>
+/// <param name="units">The size of the output and of the states h and c.</param>
+/// <param name="activation">For the candidate and the output; tanh by default.</param>
+/// <param name="recurrentActivation">For the gates; sigmoid by default.</param>
+/// <param name="useBias">Whether the cell has a bias.</param>
+/// <param name="returnSequences">Whether every step's output is returned; false by default.</param>
+/// <param name="unitForgetBias">Whether the forget gate's bias starts at 1 (Keras' default, true).</param>
+public sealed class LSTM(
+    int units,
+    Activation activation = Activation.Tanh,
+    Activation recurrentActivation = Activation.Sigmoid,
+    bool useBias = true,
+    bool returnSequences = false,
+    bool unitForgetBias = true)
+    : RecurrentLayer(nameof(LSTM), 4, units, activation, useBias, returnSequences)
+{
+    /// <summary>The activation of the input, forget and output gates.</summary>
+    public Activation RecurrentActivation { get; } = Checked(recurrentActivation);
+
+    /// <summary>Whether the forget gate's bias starts at 1.</summary>
+    public bool UnitForgetBias { get; } = unitForgetBias;
+
+    /// <inheritdoc/>
+    private protected override long[] BiasShape => [4 * Units];
+
+    /// <inheritdoc/>
+    private protected override void InitializeBias(Tensor bias)
+    {
+        if (UnitForgetBias)
+        {
+            bias.narrow(0, Units, Units).fill_(1);
+        }
+    }
+
+    /// <inheritdoc/>
+    private protected override Tensor ProjectInputs(Tensor inputsTimesKernel) =>
+        Bias is { } bias ? inputsTimesKernel + bias : inputsTimesKernel;
+
+    /// <inheritdoc/>
+    private protected override Tensor[] InitialState(long batch, ScalarType dtype) =>
+        [zeros(batch, Units, dtype), zeros(batch, Units, dtype)];
+
+    /// <inheritdoc/>
+    private protected override Tensor[] Step(Tensor projectedInput, Tensor[] state)
+    {
+        var z = (projectedInput + state[0].matmul(RecurrentKernel)).chunk(4, 1);
+        var input = ActivationFunctions.Apply(z[0], RecurrentActivation);
+        var forget = ActivationFunctions.Apply(z[1], RecurrentActivation);
+        var candidate = ActivationFunctions.Apply(z[2], Activation);
+        var output = ActivationFunctions.Apply(z[3], RecurrentActivation);
+        var c = forget * state[1] + input * candidate;
+        return [output * ActivationFunctions.Apply(c, Activation), c];
+    }
+
+    private static Activation Checked(Activation activation)
+    {
+        LayerChecks.Defined(nameof(LSTM), nameof(recurrentActivation), activation);
+        return activation;
+    }
+}

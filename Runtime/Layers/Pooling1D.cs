@@ -1,0 +1,59 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// The base of <see cref="MaxPooling1D"/> and <see cref="AveragePooling1D"/> (Keras' BasePooling):
+/// a window slides along channels-last sequences, each channel on its own.
+/// Input <c>(batch, steps, channels)</c>; output <c>(batch, new_steps, channels)</c> with
+/// <c>floor((n - k) / s) + 1</c> for "valid" and <c>ceil(n / s)</c> for "same". No weights.
+/// </summary>
+public abstract class Pooling1D : Layer
+{
+    private const string Layout = "(batch, steps, channels)";
+    private readonly string layer;
+
+    /// <summary>Validates Keras' pooling arguments; <paramref name="strides"/> defaults to <paramref name="poolSize"/>.</summary>
+    /// <param name="layer">The derived layer's type name, for messages.</param>
+    /// <param name="poolSize">The window length.</param>
+    /// <param name="strides">The step; the pool size when null.</param>
+    /// <param name="padding"><see cref="Padding.Valid"/> or <see cref="Padding.Same"/>.</param>
+    private protected Pooling1D(string layer, int poolSize, int? strides, Padding padding)
+        : base(layer)
+    {
+        this.layer = layer;
+        PoolSize = poolSize;
+        Strides = strides ?? poolSize;
+        Window = WindowSpec.Create(layer, nameof(poolSize), [PoolSize], [Strides], [1], padding, allowCausal: false);
+    }
+
+    /// <summary>The window length.</summary>
+    public int PoolSize { get; }
+
+    /// <summary>The step.</summary>
+    public int Strides { get; }
+
+    /// <summary>The padding mode.</summary>
+    public Padding Padding => Window.Padding;
+
+    private protected WindowSpec Window { get; }
+
+    /// <summary>Checks an input <c>(steps, channels)</c> against the window; pooling has no weights.</summary>
+    public override void Build(params long[] inputShape)
+    {
+        LayerChecks.Rank(layer, inputShape, 2, Layout);
+        Window.CheckSpatial(inputShape);
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(layer, inputs, 3, Layout);
+        LayerChecks.Floating(layer, inputs);
+        Window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
+        return Pool(inputs.permute(0, 2, 1)).permute(0, 2, 1);
+    }
+
+    /// <summary>Pools a channels-first tensor <c>(batch, channels, steps)</c>.</summary>
+    private protected abstract Tensor Pool(Tensor channelsFirst);
+}

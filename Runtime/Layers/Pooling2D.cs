@@ -1,0 +1,60 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// The base of <see cref="MaxPooling2D"/> and <see cref="AveragePooling2D"/> (Keras' BasePooling):
+/// a window slides over channels-last images, each channel on its own.
+/// Input <c>(batch, height, width, channels)</c>; output <c>(batch, new_height, new_width, channels)</c>
+/// with <c>floor((n - k) / s) + 1</c> for "valid" and <c>ceil(n / s)</c> for "same". No weights.
+/// </summary>
+public abstract class Pooling2D : Layer
+{
+    private const string Layout = "(batch, height, width, channels)";
+    private readonly string layer;
+
+    /// <summary>Validates Keras' pooling arguments; <paramref name="strides"/> defaults to <paramref name="poolSize"/>.</summary>
+    /// <param name="layer">The derived layer's type name, for messages.</param>
+    /// <param name="poolSize">The window (height, width); (2, 2) by default.</param>
+    /// <param name="strides">The step; the pool size by default.</param>
+    /// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
+    private protected Pooling2D(string layer, Size2D? poolSize, Size2D? strides, Padding padding)
+        : base(layer)
+    {
+        this.layer = layer;
+        PoolSize = poolSize ?? 2;
+        Strides = strides ?? PoolSize;
+        Window = WindowSpec.Create(
+            layer, nameof(poolSize), [PoolSize.Height, PoolSize.Width], [Strides.Height, Strides.Width], [1, 1], padding, allowCausal: false);
+    }
+
+    /// <summary>The window size.</summary>
+    public Size2D PoolSize { get; }
+
+    /// <summary>The step size.</summary>
+    public Size2D Strides { get; }
+
+    /// <summary>The padding mode.</summary>
+    public Padding Padding => Window.Padding;
+
+    private protected WindowSpec Window { get; }
+
+    /// <summary>Checks an input <c>(height, width, channels)</c> against the window; pooling has no weights.</summary>
+    public override void Build(params long[] inputShape)
+    {
+        LayerChecks.Rank(layer, inputShape, 3, Layout);
+        Window.CheckSpatial(inputShape);
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(layer, inputs, 4, Layout);
+        LayerChecks.Floating(layer, inputs);
+        Window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
+        return Pool(inputs.permute(0, 3, 1, 2)).permute(0, 2, 3, 1);
+    }
+
+    /// <summary>Pools a channels-first tensor <c>(batch, channels, height, width)</c>.</summary>
+    private protected abstract Tensor Pool(Tensor channelsFirst);
+}

@@ -1,0 +1,41 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Max and average pooling of channels-first tensors <c>(batch, channels, *spatial)</c> with one or
+/// two spatial axes, padding made explicit as Keras' "same" needs it.
+/// </summary>
+internal static class PoolingOps
+{
+    /// <summary>Max over each window; "same" pads with -inf so padded cells never win.</summary>
+    public static Tensor Max(Tensor x, WindowSpec window)
+    {
+        var padded = window.PadChannelsFirst(x, double.NegativeInfinity);
+        return window.Kernel.Length == 1
+            ? nn.functional.max_pool1d(padded, window.Kernel[0], window.Strides[0])
+            : nn.functional.max_pool2d(padded, window.Kernel, window.Strides);
+    }
+
+    /// <summary>
+    /// Mean over each window. "same" excludes padded cells from the divisor (Keras, TensorFlow):
+    /// the zero-padded window mean is divided by the mean of a padded mask of ones, which is the
+    /// fraction of real cells in the window.
+    /// </summary>
+    public static Tensor Average(Tensor x, WindowSpec window)
+    {
+        var averaged = Mean(window.PadChannelsFirst(x), window);
+        if (window.Padding == Padding.Valid)
+        {
+            return averaged;
+        }
+
+        var mask = ones(x.shape[2..], x.dtype).reshape([1, 1, .. x.shape[2..]]);
+        return averaged / Mean(window.PadChannelsFirst(mask), window);
+    }
+
+    private static Tensor Mean(Tensor padded, WindowSpec window) =>
+        window.Kernel.Length == 1
+            ? nn.functional.avg_pool1d(padded, window.Kernel[0], window.Strides[0])
+            : nn.functional.avg_pool2d(padded, window.Kernel, window.Strides);
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using StaticKeras.Layers.Initializers;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// The base of <see cref="SimpleRNN"/>, <see cref="LSTM"/> and <see cref="GRU"/> (Keras' RNN with
+/// a cell): runs a cell over the time axis from a zero state.
+/// Input <c>(batch, timesteps, features)</c>; output <c>(batch, units)</c>, the last step's output,
+/// or <c>(batch, timesteps, units)</c> with <see cref="ReturnSequences"/>.
+/// </summary>
+/// <remarks>
+/// Weights: <c>kernel</c> <c>(features, gates * units)</c>, glorot_uniform; <c>recurrent_kernel</c>
+/// <c>(units, gates * units)</c>, orthogonal; <c>bias</c>, zeros (its shape depends on the cell).
+/// The input projection <c>x @ kernel</c> is computed for every step at once before the loop.
+/// </remarks>
+public abstract class RecurrentLayer : Layer
+{
+    private const string Layout = "(batch, timesteps, features)";
+    private readonly string layer;
+    private readonly int gates;
+    private bool built;
+
+    /// <summary>Validates the arguments shared by every recurrent layer.</summary>
+    /// <param name="layer">The derived layer's type name, for messages.</param>
+    /// <param name="gates">How many blocks of <paramref name="units"/> the kernels hold (1, 3 or 4).</param>
+    /// <param name="units">The size of the output and of the state.</param>
+    /// <param name="activation">The output/candidate activation.</param>
+    /// <param name="useBias">Whether the cell has a bias.</param>
+    /// <param name="returnSequences">Whether every step's output is returned.</param>
+    private protected RecurrentLayer(string layer, int gates, int units, Activation activation, bool useBias, bool returnSequences)
+        : base(layer)
+    {
+        LayerChecks.Positive(layer, nameof(units), units);
+        LayerChecks.Defined(layer, nameof(activation), activation);
+        this.layer = layer;
+        this.gates = gates;
+        (Units, Activation, UseBias, ReturnSequences) = (units, activation, useBias, returnSequences);
+    }
+
+    /// <summary>The size of the output and of the state.</summary>
+    public int Units { get; }
+
+    /// <summary>The output/candidate activation (Keras' <c>activation</c>, tanh by default).</summary>
+    public Activation Activation { get; }
+
+    /// <summary>Whether the cell has a bias.</summary>
+    public bool UseBias { get; }
+
+    /// <summary>Whether the output holds every step (true) or only the last (false, Keras' default).</summary>
+    public bool ReturnSequences { get; }
+
+    /// <summary>The input kernel <c>(features, gates * units)</c>.</summary>
+    public Parameter Kernel => LayerWeights.Get(this, "kernel");
+
+    /// <summary>The recurrent kernel <c>(units, gates * units)</c>.</summary>
+    public Parameter RecurrentKernel => LayerWeights.Get(this, "recurrent_kernel");
+
+    /// <summary>The bias, or null without <see cref="UseBias"/>.</summary>
+    public Parameter? Bias => LayerWeights.Find(this, "bias");
+
+    /// <summary>Creates the weights for an input <c>(timesteps, features)</c>; features must be known, timesteps may be -1.</summary>
+    public override void Build(params long[] inputShape)
+    {
+        LayerWeights.BuildOnce(this, built, inputShape);
+        LayerChecks.Rank(layer, inputShape, 2, Layout);
+        long features = LayerChecks.Known(layer, inputShape, 1, "features");
+        LayerWeights.Add(this, "kernel", [features, gates * Units], new GlorotUniform());
+        LayerWeights.Add(this, "recurrent_kernel", [Units, gates * Units], new Orthogonal());
+        if (UseBias)
+        {
+            var bias = LayerWeights.Add(this, "bias", BiasShape, new Zeros());
+            using var noGrad = no_grad();
+            InitializeBias(bias);
+        }
+
+        built = true;
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(layer, inputs, 3, Layout);
+        LayerChecks.Floating(layer, inputs);
+        if (!built)
+        {
+            Build(LayerChecks.WithoutBatch(inputs));
+        }
+
+        var kernel = Kernel;
+        LayerChecks.Size(layer, inputs, 2, kernel.shape[0], "features");
+        if (inputs.shape[1] < 1)
+        {
+            throw new ArgumentException($"{layer} needs at least one timestep, found inputs of shape {LayerChecks.Describe(inputs)}.", nameof(inputs));
+        }
+
+        var projected = ProjectInputs(inputs.matmul(kernel));
+        var state = InitialState(inputs.shape[0], inputs.dtype);
+        var outputs = new List<Tensor>();
+        for (long t = 0; t < inputs.shape[1]; t++)
+        {
+            state = Step(projected.select(1, t), state);
+            if (ReturnSequences)
+            {
+                outputs.Add(state[0]);
+            }
+        }
+
+        return ReturnSequences ? stack(outputs, 1) : state[0];
+    }
+
+    /// <summary>The shape of <c>bias</c>.</summary>
+    private protected abstract long[] BiasShape { get; }
+
+    /// <summary>Sets the bias' initial values beyond zeros (LSTM's unit forget bias); runs without autograd.</summary>
+    private protected virtual void InitializeBias(Tensor bias)
+    {
+    }
+
+    /// <summary>Adds the input-side bias to <c>x @ kernel</c> for every step.</summary>
+    private protected abstract Tensor ProjectInputs(Tensor inputsTimesKernel);
+
+    /// <summary>Zeros for every state tensor; the first is the output.</summary>
+    private protected virtual Tensor[] InitialState(long batch, ScalarType dtype) => [zeros(batch, Units, dtype)];
+
+    /// <summary>One step from the projected input <c>(batch, gates * units)</c> and the previous state; the first state tensor is the output.</summary>
+    private protected abstract Tensor[] Step(Tensor projectedInput, Tensor[] state);
+}

@@ -1,0 +1,31 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>SimpleRNN</c>: <c>h_t = activation(x_t @ kernel + h_{t-1} @ recurrent_kernel + bias)</c>.
+/// Input <c>(batch, timesteps, features)</c>; output <c>(batch, units)</c> or, with
+/// <c>returnSequences</c>, <c>(batch, timesteps, units)</c>.
+/// </summary>
+/// <remarks>
+/// Weights: <c>kernel</c> <c>(features, units)</c>, <c>recurrent_kernel</c> <c>(units, units)</c>,
+/// <c>bias</c> <c>(units)</c>: <c>features * units + units^2 + units</c> parameters.
+/// </remarks>
+/// <param name="units">The size of the output and of the state.</param>
+/// <param name="activation">tanh by default.</param>
+/// <param name="useBias">Whether the cell has a bias.</param>
+/// <param name="returnSequences">Whether every step's output is returned; false by default.</param>
+public sealed class SimpleRNN(int units, Activation activation = Activation.Tanh, bool useBias = true, bool returnSequences = false)
+    : RecurrentLayer(nameof(SimpleRNN), 1, units, activation, useBias, returnSequences)
+{
+    /// <inheritdoc/>
+    private protected override long[] BiasShape => [Units];
+
+    /// <inheritdoc/>
+    private protected override Tensor ProjectInputs(Tensor inputsTimesKernel) =>
+        Bias is { } bias ? inputsTimesKernel + bias : inputsTimesKernel;
+
+    /// <inheritdoc/>
+    private protected override Tensor[] Step(Tensor projectedInput, Tensor[] state) =>
+        [ActivationFunctions.Apply(projectedInput + state[0].matmul(RecurrentKernel), Activation)];
+}

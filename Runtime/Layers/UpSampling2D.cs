@@ -1,0 +1,62 @@
+using System;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>UpSampling2D</c>: enlarges channels-last images by integer factors.
+/// Input <c>(batch, height, width, channels)</c>; output <c>(batch, height * size.Height, width * size.Width, channels)</c>.
+/// </summary>
+/// <remarks>
+/// <see cref="Interpolation.Nearest"/> repeats each row and column, as Keras does;
+/// <see cref="Interpolation.Bilinear"/> interpolates with half-pixel centres (TensorFlow's and
+/// JAX's resize, TorchSharp's <c>align_corners=false</c>). No weights.
+/// </remarks>
+public sealed class UpSampling2D : Layer
+{
+    private const string Layout = "(batch, height, width, channels)";
+
+    /// <summary>Creates the layer with Keras' arguments and defaults.</summary>
+    /// <param name="size">The factor (height, width); (2, 2) by default.</param>
+    /// <param name="interpolation"><see cref="Interpolation.Nearest"/> (default) or <see cref="Interpolation.Bilinear"/>.</param>
+    public UpSampling2D(Size2D? size = null, Interpolation interpolation = Interpolation.Nearest)
+        : base(nameof(UpSampling2D))
+    {
+        Size = size ?? 2;
+        LayerChecks.Positive(nameof(UpSampling2D), nameof(size), Size.Height);
+        LayerChecks.Positive(nameof(UpSampling2D), nameof(size), Size.Width);
+        if (!Enum.IsDefined(interpolation))
+        {
+            throw new ArgumentOutOfRangeException(nameof(interpolation), interpolation, "UpSampling2D: interpolation must be Nearest or Bilinear.");
+        }
+
+        Interpolation = interpolation;
+    }
+
+    /// <summary>The factor per axis.</summary>
+    public Size2D Size { get; }
+
+    /// <summary>How new cells get their values.</summary>
+    public Interpolation Interpolation { get; }
+
+    /// <summary>Checks an input <c>(height, width, channels)</c>; the layer has no weights.</summary>
+    public override void Build(params long[] inputShape) => LayerChecks.Rank(nameof(UpSampling2D), inputShape, 3, Layout);
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(nameof(UpSampling2D), inputs, 4, Layout);
+        if (Interpolation == Interpolation.Nearest)
+        {
+            return inputs.repeat_interleave(Size.Height, dim: 1).repeat_interleave(Size.Width, dim: 2);
+        }
+
+        LayerChecks.Floating(nameof(UpSampling2D), inputs);
+        var resized = nn.functional.interpolate(
+            inputs.permute(0, 3, 1, 2),
+            size: [inputs.shape[1] * Size.Height, inputs.shape[2] * Size.Width],
+            mode: InterpolationMode.Bilinear,
+            align_corners: false);
+        return resized.permute(0, 2, 3, 1);
+    }
+}

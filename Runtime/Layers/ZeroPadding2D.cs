@@ -1,0 +1,56 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>ZeroPadding2D</c>: adds rows and columns of zeros around channels-last images.
+/// Input <c>(batch, height, width, channels)</c>; output
+/// <c>(batch, height + top + bottom, width + left + right, channels)</c>. No weights.
+/// </summary>
+public sealed class ZeroPadding2D : Layer
+{
+    private const string Layout = "(batch, height, width, channels)";
+
+    /// <summary>Symmetric padding, Keras' int or (height, width) form; (1, 1) by default.</summary>
+    /// <param name="padding">Rows added at top and bottom, columns added at left and right.</param>
+    public ZeroPadding2D(Size2D? padding = null)
+        : this(((padding ?? 1).Height, (padding ?? 1).Height), ((padding ?? 1).Width, (padding ?? 1).Width))
+    {
+    }
+
+    /// <summary>Keras' ((top, bottom), (left, right)) form.</summary>
+    /// <param name="height">Rows added at the top and at the bottom.</param>
+    /// <param name="width">Columns added at the left and at the right.</param>
+    public ZeroPadding2D((int Top, int Bottom) height, (int Left, int Right) width)
+        : base(nameof(ZeroPadding2D))
+    {
+        LayerChecks.NonNegative(nameof(ZeroPadding2D), "top padding", height.Top);
+        LayerChecks.NonNegative(nameof(ZeroPadding2D), "bottom padding", height.Bottom);
+        LayerChecks.NonNegative(nameof(ZeroPadding2D), "left padding", width.Left);
+        LayerChecks.NonNegative(nameof(ZeroPadding2D), "right padding", width.Right);
+        (Top, Bottom, Left, Right) = (height.Top, height.Bottom, width.Left, width.Right);
+    }
+
+    /// <summary>Rows added at the top.</summary>
+    public int Top { get; }
+
+    /// <summary>Rows added at the bottom.</summary>
+    public int Bottom { get; }
+
+    /// <summary>Columns added at the left.</summary>
+    public int Left { get; }
+
+    /// <summary>Columns added at the right.</summary>
+    public int Right { get; }
+
+    /// <summary>Checks an input <c>(height, width, channels)</c>; the layer has no weights.</summary>
+    public override void Build(params long[] inputShape) => LayerChecks.Rank(nameof(ZeroPadding2D), inputShape, 3, Layout);
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(nameof(ZeroPadding2D), inputs, 4, Layout);
+        // TorchSharp's pad lists (before, after) from the last axis: channels, width, height.
+        return nn.functional.pad(inputs, [0, 0, Left, Right, Top, Bottom]);
+    }
+}

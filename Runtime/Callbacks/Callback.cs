@@ -41,6 +41,10 @@ public abstract class Callback
     private TextWriter? _warningOutput;
     private readonly HashSet<string> _warningsShown = new(StringComparer.Ordinal);
 
+    /// <summary>The model, or an error saying the callback is being used outside <c>Fit</c>.</summary>
+    protected Model RequireModel() =>
+        Model ?? throw new InvalidOperationException($"{GetType().Name} has no model; Fit sets Callback.Model before the first hook.");
+
     /// <summary>Prints one message and a line break, as Keras' <c>print_msg</c> does.</summary>
     protected void Print(string message) => Output.Write(message + "\n");
 

@@ -45,6 +45,20 @@ public class PythonFormatSpecTests
     [InlineData(double.NaN, ".2f", "nan")]
     [InlineData(double.PositiveInfinity, "e", "inf")]
     [InlineData(double.NegativeInfinity, "F", "-INF")]
+    [InlineData(5e-324, ".3e", "4.941e-324")]      // subnormal: exact expansion
+    [InlineData(1e-320, "g", "9.99989e-321")]
+    [InlineData(1e22, ".1f", "10000000000000000000000.0")]
+    [InlineData(1.7976931348623157e308, ".0e", "2e+308")]
+    [InlineData(-0.0, ".2f", "-0.00")]
+    [InlineData(-1e-10, ".2f", "-0.00")]
+    [InlineData(0.0, "g", "0")]
+    [InlineData(0.0, "", "0.0")]
+    [InlineData(0.0, ".3", "0.0")]
+    [InlineData(123.456, "10.4g", "     123.5")]
+    [InlineData(-5.0, "=+8.1f", "-    5.0")]
+    [InlineData(9.5, ".0f", "10")]
+    [InlineData(0.05, ".1f", "0.1")]               // 0.05 is slightly above 1/20
+    [InlineData(999999.5, "g", "1e+06")]           // rounding carries into a new digit
     public void FloatsMatchCPython(double value, string spec, string expected) =>
         Assert.Equal(expected, PythonFormatSpec.Format(value, spec));
 

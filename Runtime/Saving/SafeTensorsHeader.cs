@@ -32,9 +32,6 @@ internal sealed class SafeTensorsHeader
     /// <summary>The free-form string metadata (empty when the file has none).</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
-    /// <summary>The data section's length in bytes.</summary>
-    public long DataLength => Tensors.Count == 0 ? 0 : Tensors[^1].End;
-
     /// <summary>
     /// The header as written to the file: compact JSON with <c>__metadata__</c> first (keys sorted,
     /// omitted when empty), then the tensors in data order, padded with spaces to a multiple of 8

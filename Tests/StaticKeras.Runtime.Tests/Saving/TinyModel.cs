@@ -1,0 +1,85 @@
+using StaticKeras.Layers;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Runtime.Tests.Saving;
+
+/// <summary>A dense layer written by hand for tests: kernel (inputs, units), bias (units).</summary>
+internal sealed class TinyDense : Layer
+{
+    public TinyDense(int inputs, int units) : base("TinyDense")
+    {
+        Kernel = new Parameter(arange(inputs * units, dtype: float32).reshape(inputs, units) / 10);
+        Bias = new Parameter(zeros(units));
+        register_parameter("kernel", Kernel);
+        register_parameter("bias", Bias);
+    }
+
+    public Parameter Kernel { get; }
+
+    public Parameter Bias { get; }
+
+    public override Tensor Call(Tensor inputs, bool training = false) => inputs.matmul(Kernel) + Bias;
+}
+
+/// <summary>
+/// The smallest model the runtime accepts: one hand-written dense layer "hidden" and an int64
+/// buffer "steps", so state_dict holds hidden.kernel, hidden.bias and steps.
+/// </summary>
+internal sealed class TinyModel : Model
+{
+    private readonly TinyDense hidden;
+    private readonly Tensor steps;
+    private readonly int _inputs;
+    private readonly int _units;
+
+    public TinyModel(int inputs = 2, int units = 3, params Metric[] metrics) : base("TinyModel")
+    {
+        _inputs = inputs;
+        _units = units;
+        Metrics = metrics;
+        hidden = new TinyDense(inputs, units);
+        steps = zeros(new long[0], dtype: int64);
+        register_module("hidden", hidden);
+        register_buffer("steps", steps);
+    }
+
+    public Metric[] Metrics { get; }
+
+    public TinyDense Hidden => hidden;
+
+    public Tensor Steps => steps;
+
+    protected internal override ModelInfo Info => new(
+        "TinyModel",
+        new TensorSpec("inputs", [_inputs], [null]),
+        new TensorSpec("output", [_units], [null]),
+        new CompileInfo(global::StaticKeras.Optimizer.Sgd, Loss.MeanSquaredError, Metrics, FromLogits: false, LearningRate: 0),
+        "Model: \"TinyModel\"");
+
+    public override Tensor Call(Tensor inputs, bool training = false) => hidden.Call(inputs);
+
+    protected internal override StepOutput TrainStep(Tensor x, Tensor y)
+    {
+        var predictions = Call(x, training: true);
+        var loss = (predictions - y).square().mean();
+        loss.backward();
+        return new StepOutput(loss, predictions);
+    }
+
+    protected internal override StepOutput TestStep(Tensor x, Tensor y)
+    {
+        var predictions = Call(x);
+        return new StepOutput((predictions - y).square().mean(), predictions);
+    }
+
+    /// <summary>Sets every weight to a recognisable value: kernel = start + index, bias = -(start + index), steps = start.</summary>
+    public void Fill(float start)
+    {
+        using var noGrad = no_grad();
+        hidden.Kernel.copy_(arange(_inputs * _units, dtype: float32).reshape(_inputs, _units) + start);
+        hidden.Bias.copy_(-(arange(_units, dtype: float32) + start));
+        steps.fill_((long)start);
+    }
+}

@@ -31,7 +31,7 @@ public static class LossFunctions
             labels = labels.squeeze(-1);
         }
 
-        if (!IsInteger(labels.dtype))
+        if (!Training.DTypes.IsInteger(labels.dtype))
         {
             throw new ArgumentException(
                 $"SparseCategoricalCrossentropy expects integer class labels; got {Describe(yTrue)}. For one-hot labels use CategoricalCrossentropy.",
@@ -119,9 +119,6 @@ public static class LossFunctions
         // Keras casts labels to the predictions' dtype (integer 0/1 labels are fine).
         return (target.dtype == prediction.dtype ? target : target.to_type(prediction.dtype), prediction);
     }
-
-    internal static bool IsInteger(ScalarType dtype) =>
-        dtype is ScalarType.Int64 or ScalarType.Int32 or ScalarType.Int16 or ScalarType.Int8 or ScalarType.Byte;
 
     private static string Describe(Tensor t) => $"shape {ShapeText.Of(t.shape)} of dtype {t.dtype}";
 }

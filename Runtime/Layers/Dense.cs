@@ -16,8 +16,10 @@ namespace StaticKeras.Layers;
 /// </remarks>
 public sealed class Dense : Layer
 {
-    private Parameter? _kernel;
-    private Parameter? _bias;
+    // Named as registered: TorchSharp's Module.to(dtype/device) replaces parameters and updates the
+    // fields whose names match, so these stay valid after model.to(...).
+    private Parameter? kernel;
+    private Parameter? bias;
 
     /// <summary>Creates the layer; <see cref="Build"/> allocates its weights.</summary>
     /// <param name="units">The output size, > 0.</param>
@@ -45,10 +47,10 @@ public sealed class Dense : Layer
     public bool UseBias { get; }
 
     /// <summary>The kernel, <c>(input_dim, units)</c>; <see langword="null"/> before <see cref="Build"/>.</summary>
-    public Parameter? Kernel => _kernel;
+    public Parameter? Kernel => kernel;
 
     /// <summary>The bias, <c>(units,)</c>; <see langword="null"/> before <see cref="Build"/> or without a bias.</summary>
-    public Parameter? Bias => _bias;
+    public Parameter? Bias => bias;
 
     /// <summary>
     /// Allocates the kernel <c>(inputShape[^1], units)</c> with glorot_uniform and the bias
@@ -60,9 +62,9 @@ public sealed class Dense : Layer
     public override void Build(params long[] inputShape)
     {
         ArgumentNullException.ThrowIfNull(inputShape);
-        if (_kernel is not null)
+        if (kernel is not null)
         {
-            throw new InvalidOperationException($"{Describe()} is already built with input_dim {_kernel.shape[0]}.");
+            throw new InvalidOperationException($"{Describe()} is already built with input_dim {kernel.shape[0]}.");
         }
 
         if (inputShape.Length == 0 || inputShape[^1] <= 0)
@@ -77,14 +79,14 @@ public sealed class Dense : Layer
         var limit = Math.Sqrt(6.0 / (inputDim + Units));
         using (no_grad())
         {
-            _kernel = new Parameter(empty(inputDim, Units).uniform_(-limit, limit));
-            _kernel.DetachFromDisposeScope();
-            register_parameter("kernel", _kernel);
+            kernel = new Parameter(empty(inputDim, Units).uniform_(-limit, limit));
+            kernel.DetachFromDisposeScope();
+            register_parameter("kernel", kernel);
             if (UseBias)
             {
-                _bias = new Parameter(zeros(Units));
-                _bias.DetachFromDisposeScope();
-                register_parameter("bias", _bias);
+                bias = new Parameter(zeros(Units));
+                bias.DetachFromDisposeScope();
+                register_parameter("bias", bias);
             }
         }
     }
@@ -102,10 +104,10 @@ public sealed class Dense : Layer
     /// <exception cref="ArgumentException">The input's last axis is not input_dim.</exception>
     public Tensor CallLinear(Tensor inputs)
     {
-        var kernel = _kernel ?? throw new InvalidOperationException(
+        var weights = kernel ?? throw new InvalidOperationException(
             $"{Describe()} has no weights yet: call Build(inputShape) first (generated model constructors do).");
         var shape = inputs.shape;
-        var inputDim = kernel.shape[0];
+        var inputDim = weights.shape[0];
         if (shape.Length < 2 || shape[^1] != inputDim)
         {
             throw new ArgumentException(
@@ -114,14 +116,14 @@ public sealed class Dense : Layer
 
         if (shape.Length == 2)
         {
-            return _bias is null ? inputs.mm(kernel) : addmm(_bias, inputs, kernel, beta: 1, alpha: 1);
+            return bias is null ? inputs.mm(weights) : addmm(bias, inputs, weights, beta: 1, alpha: 1);
         }
 
         // Higher ranks: one fused matmul over all leading axes, then the leading axes back.
         var outputShape = (long[])shape.Clone();
         outputShape[^1] = Units;
         var flat = inputs.reshape(-1, inputDim);
-        var output = _bias is null ? flat.mm(kernel) : addmm(_bias, flat, kernel, beta: 1, alpha: 1);
+        var output = bias is null ? flat.mm(weights) : addmm(bias, flat, weights, beta: 1, alpha: 1);
         return output.reshape(outputShape);
     }
 

@@ -54,7 +54,7 @@ public sealed class ProgbarLogger : Callback
         ResetProgbar();
         if (_verbose != 0 && _epochs > 1)
         {
-            _writer.WriteLine($"Epoch {epoch + 1}/{_epochs}");
+            _writer.Write($"Epoch {epoch + 1}/{_epochs}\n");
             _writer.Flush();
         }
     }

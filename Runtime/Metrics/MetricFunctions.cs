@@ -59,8 +59,10 @@ public static class MetricFunctions
     {
         var isBinary = yPredShape[^1] == 1;
         var isSparse = yTrueShape.Length < yPredShape.Length || (yTrueShape[^1] == 1 && yPredShape[^1] > 1);
-        return isBinary ? (t, p) => BinaryAccuracy(t, p)
+        return isBinary ? BinaryAccuracyAtOneHalf
             : isSparse ? SparseCategoricalAccuracy
             : CategoricalAccuracy;
     }
+
+    private static Tensor BinaryAccuracyAtOneHalf(Tensor yTrue, Tensor yPred) => BinaryAccuracy(yTrue, yPred);
 }

@@ -120,5 +120,5 @@ public static class LossFunctions
         return (target.dtype == prediction.dtype ? target : target.to_type(prediction.dtype), prediction);
     }
 
-    private static string Describe(Tensor t) => $"shape {ShapeText.Of(t.shape)} of dtype {t.dtype}";
+    private static string Describe(Tensor t) => $"shape {ShapeText.Of(t.shape)} of dtype {Training.DTypes.Name(t.dtype)}";
 }

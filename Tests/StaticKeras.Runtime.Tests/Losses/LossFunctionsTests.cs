@@ -59,7 +59,7 @@ public class LossFunctionsTests
     {
         using var labels = tensor(new float[] { 0, 1 });
         var e = Assert.Throws<ArgumentException>(() => LossFunctions.SparseCategoricalCrossentropy(labels, ones(2, 3), true));
-        Assert.StartsWith("SparseCategoricalCrossentropy expects integer class labels; got shape (2) of dtype Float32.", e.Message);
+        Assert.StartsWith("SparseCategoricalCrossentropy expects integer class labels; got shape (2,) of dtype float32.", e.Message);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class LossFunctionsTests
     {
         using var labels = zeros(2, 3, dtype: ScalarType.Int64);
         var e = Assert.Throws<ArgumentException>(() => LossFunctions.SparseCategoricalCrossentropy(labels, ones(2, 3), true));
-        Assert.StartsWith("SparseCategoricalCrossentropy expects labels of shape (2) for predictions of shape (2, 3); got shape (2, 3)", e.Message);
+        Assert.StartsWith("SparseCategoricalCrossentropy expects labels of shape (2,) for predictions of shape (2, 3); got shape (2, 3)", e.Message);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class LossFunctionsTests
     {
         using var labels = tensor(new long[] { 0, 2 });
         var e = Assert.Throws<ArgumentException>(() => LossFunctions.CategoricalCrossentropy(labels, ones(2, 3), false));
-        Assert.StartsWith("CategoricalCrossentropy expects labels of the predictions' shape (2, 3); got shape (2) of dtype Int64. " +
+        Assert.StartsWith("CategoricalCrossentropy expects labels of the predictions' shape (2, 3); got shape (2,) of dtype int64. " +
             "For integer class labels use SparseCategoricalCrossentropy.", e.Message);
     }
 
@@ -132,6 +132,6 @@ public class LossFunctionsTests
     public void MeanSquaredErrorRefusesToBroadcastMismatchedShapes()
     {
         var e = Assert.Throws<ArgumentException>(() => LossFunctions.MeanSquaredError(ones(4, 1), ones(4, 3)));
-        Assert.StartsWith("MeanSquaredError expects labels of the predictions' shape (4, 3); got shape (4, 1) of dtype Float32.", e.Message);
+        Assert.StartsWith("MeanSquaredError expects labels of the predictions' shape (4, 3); got shape (4, 1) of dtype float32.", e.Message);
     }
 }

@@ -46,7 +46,9 @@ public abstract partial class Model
         }
 
         callbackList.OnPredictEnd();
-        // cat copies even a single batch, so the result never aliases the caller's inputs.
-        return cat(outputs, 0).MoveToOuterDisposeScope();
+        // Always a new tensor, so the result never aliases the caller's inputs (TorchSharp's cat
+        // returns a single tensor as it is).
+        var result = outputs.Count == 1 ? outputs[0].clone() : cat(outputs, 0);
+        return result.MoveToOuterDisposeScope();
     }
 }

@@ -39,8 +39,10 @@ internal sealed class CompiledMetrics
         for (var i = 0; i < _trackers.Length; i++)
         {
             var function = _functions[i] ??= MetricFunctions.ResolveAccuracy(y.shape, predictions.shape);
-            // The mean over every element equals Keras' mean of per-sample means: samples are equal in size.
-            _trackers[i].UpdateState(ScalarValue(function(y, predictions).mean()), batch);
+            // The mean over every element equals Keras' mean of per-sample means, as samples are equal
+            // in size; summing first keeps the count of matches exact.
+            var values = function(y, predictions);
+            _trackers[i].UpdateState(ScalarValue(values.sum()) / values.numel(), batch);
         }
     }
 

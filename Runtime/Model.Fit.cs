@@ -67,36 +67,49 @@ public abstract partial class Model
         StopTraining = false;
         callbackList.OnTrainBegin();
         IDictionary<string, double> trainingLogs = new OrderedDictionary<string, double>();
-        for (var epoch = initialEpoch; epoch < epochs; epoch++)
+        try
         {
-            metrics.Reset();
-            callbackList.OnEpochBegin(epoch);
-            train();
-            batches.BeginEpoch();
-            TrainEpoch(batches, metrics, callbackList);
-
-            var epochLogs = metrics.Logs();
-            eval();
-            if (validation is { } v)
+            for (var epoch = initialEpoch; epoch < epochs; epoch++)
             {
-                using var validationBatches = new Batches(v.X, v.Y, batchSize, shuffle: false);
-                foreach (var (key, value) in RunTest(validationBatches, new CompiledMetrics(compile), callbackList))
+                trainingLogs = RunEpoch(epoch, batches, metrics, validation, compile, batchSize, callbackList);
+                if (StopTraining)
                 {
-                    epochLogs["val_" + key] = value;
+                    break;
                 }
             }
+        }
+        finally
+        {
+            eval();   // also when a callback or a step throws: inference mode is the resting state
+        }
 
-            callbackList.OnEpochEnd(epoch, epochLogs);
-            trainingLogs = epochLogs;
-            if (StopTraining)
+        callbackList.OnTrainEnd(trainingLogs);
+        return callbackList.History!;
+    }
+
+    // One epoch as Keras runs it: train batches, then validation, then the epoch-end hooks.
+    private OrderedDictionary<string, double> RunEpoch(int epoch, Batches batches, CompiledMetrics metrics,
+        (Tensor X, Tensor Y)? validation, CompileInfo compile, int batchSize, CallbackList callbacks)
+    {
+        metrics.Reset();
+        callbacks.OnEpochBegin(epoch);
+        train();
+        batches.BeginEpoch();
+        TrainEpoch(batches, metrics, callbacks);
+
+        var logs = metrics.Logs();
+        eval();
+        if (validation is { } v)
+        {
+            using var validationBatches = new Batches(v.X, v.Y, batchSize, shuffle: false);
+            foreach (var (key, value) in RunTest(validationBatches, new CompiledMetrics(compile), callbacks))
             {
-                break;
+                logs["val_" + key] = value;
             }
         }
 
-        eval();
-        callbackList.OnTrainEnd(trainingLogs);
-        return callbackList.History!;
+        callbacks.OnEpochEnd(epoch, logs);
+        return logs;
     }
 
     private void TrainEpoch(Batches batches, CompiledMetrics metrics, CallbackList callbacks)

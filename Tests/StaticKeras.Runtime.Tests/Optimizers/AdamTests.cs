@@ -20,6 +20,22 @@ public class AdamTests
     }
 
     [Fact]
+    public void Float32ParametersFollowTheSameRule()
+    {
+        // The training hot path runs in float32: the same three steps agree to float32 precision.
+        var adam = new Adam(learningRate: 0.1);
+        var w = new TorchSharp.Modules.Parameter(TorchSharp.torch.tensor(OptimizerHarness.InitialWeights, dtype: TorchSharp.torch.ScalarType.Float32));
+        adam.Build([w]);
+        foreach (var g in OptimizerHarness.Gradients)
+        {
+            w.grad = TorchSharp.torch.tensor(g, dtype: TorchSharp.torch.ScalarType.Float32);
+            adam.Step();
+        }
+
+        TestSupport.Approx.Equal([0.8103271383411091, -1.809395525780889, 2.772428368383531], w, 1e-6);
+    }
+
+    [Fact]
     public void DefaultsAreKeras()
     {
         var adam = new Adam();

@@ -80,6 +80,13 @@ public class LossFunctionsTests
     }
 
     [Fact]
+    public void CategoricalNormalizesProbabilitiesFirst()
+    {
+        // [2, 1, 1] is normalized to [0.5, 0.25, 0.25]: -ln 0.5 for the first class.
+        Approx.Equal([Math.Log(2)], LossFunctions.CategoricalCrossentropy(F(new double[,] { { 1, 0, 0 } }), F(new double[,] { { 2, 1, 1 } }), false), 1e-6);
+    }
+
+    [Fact]
     public void CategoricalOnLogitsWithSoftLabels()
     {
         // -sum(y * log_softmax(l)), y = [0.2, 0.7, 0.1], l = [1, 2, 0.5]

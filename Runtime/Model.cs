@@ -20,7 +20,13 @@ public abstract partial class Model : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>What the generator knew about this model at build time.</summary>
-    protected internal abstract ModelInfo Info { get; }
+    /// <remarks>
+    /// This and the step methods are <see langword="protected"/>, not <c>protected internal</c>: an
+    /// override of a <c>protected internal</c> member must itself be <c>protected</c> in assemblies
+    /// that cannot see the runtime's internals and <c>protected internal</c> in those that can
+    /// (InternalsVisibleTo), so one generated <c>protected override</c> could not compile in both.
+    /// </remarks>
+    protected abstract ModelInfo Info { get; }
 
     /// <summary>The forward pass, as Keras' <c>model(inputs, training=...)</c>.</summary>
     /// <param name="inputs">A batch of inputs of the declared shape.</param>
@@ -28,10 +34,10 @@ public abstract partial class Model : nn.Module<Tensor, Tensor>
     public abstract Tensor Call(Tensor inputs, bool training = false);
 
     /// <summary>One training step on a batch: forward, loss, gradients, one optimizer update.</summary>
-    protected internal abstract StepOutput TrainStep(Tensor x, Tensor y);
+    protected abstract StepOutput TrainStep(Tensor x, Tensor y);
 
     /// <summary>One evaluation step on a batch: forward in inference mode and the loss.</summary>
-    protected internal abstract StepOutput TestStep(Tensor x, Tensor y);
+    protected abstract StepOutput TestStep(Tensor x, Tensor y);
 
     /// <inheritdoc/>
     public sealed override Tensor forward(Tensor input) => Call(input, training);

@@ -1,0 +1,28 @@
+using System;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Applies an activation function (Keras' <c>Activation</c> layer; renamed because the
+/// <see cref="StaticKeras.Activation"/> enum has that name).
+/// </summary>
+/// <remarks>Input shape: any. Output shape: the same as the input.</remarks>
+public sealed class ActivationLayer : Layer
+{
+    /// <summary>Creates the layer.</summary>
+    /// <param name="activation">The activation to apply; softmax acts on the last axis.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined <see cref="StaticKeras.Activation"/> value.</exception>
+    public ActivationLayer(Activation activation) : base(nameof(ActivationLayer))
+    {
+        Activation = Enum.IsDefined(activation)
+            ? activation
+            : throw new ArgumentOutOfRangeException(nameof(activation), activation, $"unknown activation {activation}.");
+    }
+
+    /// <summary>The activation.</summary>
+    public Activation Activation { get; }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false) => ActivationFunctions.Apply(inputs, Activation);
+}

@@ -1,0 +1,68 @@
+using System;
+using StaticKeras.Losses;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Metrics;
+
+/// <summary>
+/// Keras 3's accuracy functions. Each returns per-element matches as float32 1/0 (Keras' metric
+/// functions, before the mean a metric takes); <see cref="Mean"/> averages them over samples.
+/// </summary>
+public static class MetricFunctions
+{
+    /// <summary>
+    /// Whether the arg-max of <paramref name="yPred"/> over the last axis equals the integer label
+    /// (Keras' <c>sparse_categorical_accuracy</c>). Labels of shape <c>(batch, ..., 1)</c> are squeezed.
+    /// </summary>
+    /// <param name="yTrue">Class labels, <c>(batch, ...)</c> or <c>(batch, ..., 1)</c>.</param>
+    /// <param name="yPred">Scores or probabilities, <c>(batch, ..., classes)</c>.</param>
+    public static Tensor SparseCategoricalAccuracy(Tensor yTrue, Tensor yPred)
+    {
+        var labels = yTrue.dim() == yPred.dim() && yTrue.shape[^1] == 1 ? yTrue.squeeze(-1) : yTrue;
+        var predicted = yPred.argmax(-1);
+        return predicted.eq(labels.to_type(predicted.dtype)).to_type(ScalarType.Float32);
+    }
+
+    /// <summary>
+    /// Whether the arg-max of the prediction equals the arg-max of the one-hot label (Keras'
+    /// <c>categorical_accuracy</c>).
+    /// </summary>
+    /// <param name="yTrue">One-hot labels, <c>(batch, ..., classes)</c>.</param>
+    /// <param name="yPred">Scores or probabilities of the same shape.</param>
+    public static Tensor CategoricalAccuracy(Tensor yTrue, Tensor yPred)
+    {
+        var (labels, predictions) = SameRank.Align(yTrue, yPred);
+        return predictions.argmax(-1).eq(labels.argmax(-1)).to_type(ScalarType.Float32);
+    }
+
+    /// <summary>
+    /// Whether <c>yPred &gt; threshold</c> equals the 0/1 label, element by element (Keras'
+    /// <c>binary_accuracy</c>).
+    /// </summary>
+    /// <param name="yTrue">0/1 labels of the predictions' shape (a missing trailing axis of 1 is added).</param>
+    /// <param name="yPred">Probabilities.</param>
+    /// <param name="threshold">The decision threshold (Keras default 0.5).</param>
+    public static Tensor BinaryAccuracy(Tensor yTrue, Tensor yPred, double threshold = 0.5)
+    {
+        var (labels, predictions) = SameRank.Align(yTrue, yPred);
+        return predictions.gt(threshold).to_type(labels.dtype).eq(labels).to_type(ScalarType.Float32);
+    }
+
+    /// <summary>
+    /// The accuracy Keras' <c>compile_utils</c> picks for <c>"accuracy"</c> from the shapes of labels and
+    /// predictions: binary when predictions have one unit on the last axis, sparse categorical when
+    /// labels have a lower rank (or a last axis of 1 against several units), categorical otherwise.
+    /// </summary>
+    /// <param name="yTrueShape">The labels' shape.</param>
+    /// <param name="yPredShape">The predictions' shape.</param>
+    public static Func<Tensor, Tensor, Tensor> ResolveAccuracy(long[] yTrueShape, long[] yPredShape)
+    {
+        var isBinary = yPredShape[^1] == 1;
+        var isSparse = yTrueShape.Length < yPredShape.Length || (yTrueShape[^1] == 1 && yPredShape[^1] > 1);
+        return isBinary ? BinaryAccuracyAtOneHalf
+            : isSparse ? SparseCategoricalAccuracy
+            : CategoricalAccuracy;
+    }
+
+    private static Tensor BinaryAccuracyAtOneHalf(Tensor yTrue, Tensor yPred) => BinaryAccuracy(yTrue, yPred);
+}

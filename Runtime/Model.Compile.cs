@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using StaticKeras.Optimizers;
+using TorchSharp.Modules;
+
+namespace StaticKeras;
+
+public abstract partial class Model
+{
+    private KerasOptimizer? _optimizer;
+
+    /// <summary>
+    /// The optimizer training uses (Keras' <c>model.optimizer</c>): the one <see cref="Compile"/>
+    /// set, or else the <c>[Compile]</c> attribute's, created on first use with Keras' defaults.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model has no <c>[Compile]</c> attribute and <see cref="Compile"/> was not called.</exception>
+    public KerasOptimizer CompiledOptimizer => _optimizer ??= CreateOptimizer();
+
+    /// <summary>
+    /// Replaces the optimizer at run time (Keras' <c>model.compile(optimizer=...)</c>); the loss and
+    /// metrics stay those of <c>[Compile]</c>, which the generated training step is built for.
+    /// </summary>
+    /// <param name="optimizer">
+    /// The optimizer, built here for the model's trainable parameters if it is not built yet; or
+    /// <see langword="null"/> for a fresh one from <c>[Compile]</c> (its state, such as Adam's moments, reset).
+    /// </param>
+    /// <example><code>model.Compile(new Sgd(learningRate: 0.1, momentum: 0.9));</code></example>
+    /// <exception cref="ArgumentException">A built optimizer updates parameters that are not this model's.</exception>
+    public void Compile(KerasOptimizer? optimizer = null)
+    {
+        if (optimizer is null)
+        {
+            _optimizer = CreateOptimizer();
+            return;
+        }
+
+        if (!optimizer.IsBuilt)
+        {
+            optimizer.Build(TrainableParameters());
+        }
+        else
+        {
+            var own = new HashSet<Parameter>(parameters(), ReferenceEqualityComparer.Instance);
+            var foreign = optimizer.Parameters.Count(p => !own.Contains(p));
+            if (foreign > 0)
+            {
+                throw new ArgumentException(
+                    $"The {optimizer.GetType().Name} was built for {foreign} parameter(s) that are not {Info.Name}'s; " +
+                    "pass an unbuilt optimizer and Compile builds it for this model.", nameof(optimizer));
+            }
+        }
+
+        _optimizer = optimizer;
+    }
+
+    private KerasOptimizer CreateOptimizer()
+    {
+        var compile = Info.Compile ?? throw new InvalidOperationException(
+            $"{Info.Name} has no optimizer: it has no [Compile] attribute. Add one, e.g. " +
+            "[Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or call Compile(optimizer).");
+        var optimizer = OptimizerFactory.Create(compile.Optimizer, compile.LearningRate);
+        optimizer.Build(TrainableParameters());
+        return optimizer;
+    }
+
+    private IEnumerable<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad);
+
+    private CompileInfo RequireCompile(string operation) => Info.Compile ?? throw new InvalidOperationException(
+        $"{operation} needs a loss, but {Info.Name} has no [Compile] attribute. Add one, e.g. " +
+        "[Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy, Metrics = [Metric.Accuracy])].");
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Optimizers;
+
+/// <summary>
+/// RMSprop with Keras 3's rule (epsilon inside the square root; PyTorch adds it outside):
+/// <code>
+/// v = rho * v + (1 - rho) * g^2
+/// centered:  a = rho * a + (1 - rho) * g;   denominator = v - a^2 + epsilon
+/// otherwise: denominator = v + epsilon
+/// increment = lr * g / sqrt(denominator)
+/// momentum > 0: m = momentum * m + increment;  w -= m
+/// otherwise:    w -= increment
+/// </code>
+/// </summary>
+public sealed class RmsProp : KerasOptimizer
+{
+    private readonly List<Tensor> _velocities = [];
+    private readonly List<Tensor> _momentums = [];
+    private readonly List<Tensor> _averageGradients = [];
+
+    /// <summary>Creates RMSprop with Keras' defaults; <see cref="KerasOptimizer.Build"/> binds it to parameters.</summary>
+    /// <param name="learningRate">The learning rate (Keras default 1e-3).</param>
+    /// <param name="rho">The decay of the squared-gradient average, in [0, 1).</param>
+    /// <param name="momentum">The momentum, in [0, 1) (default 0).</param>
+    /// <param name="epsilon">Added inside the square root (Keras default 1e-7).</param>
+    /// <param name="centered">Whether to normalize by the gradient's estimated variance.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of range.</exception>
+    public RmsProp(double learningRate = 1e-3, double rho = 0.9, double momentum = 0, double epsilon = 1e-7, bool centered = false)
+        : base(learningRate)
+    {
+        Rho = CheckRate(rho, nameof(rho));
+        Momentum = CheckRate(momentum, nameof(momentum));
+        Epsilon = CheckNonNegative(epsilon, nameof(epsilon));
+        Centered = centered;
+    }
+
+    /// <summary>The decay of the squared-gradient average.</summary>
+    public double Rho { get; }
+
+    /// <summary>The momentum factor.</summary>
+    public double Momentum { get; }
+
+    /// <summary>The constant added inside the square root.</summary>
+    public double Epsilon { get; }
+
+    /// <summary>Whether the update is centered.</summary>
+    public bool Centered { get; }
+
+    /// <inheritdoc/>
+    protected override void BuildState(Parameter variable, int index)
+    {
+        _velocities.Add(NewState(variable));
+        if (Momentum > 0)
+        {
+            _momentums.Add(NewState(variable));
+        }
+
+        if (Centered)
+        {
+            _averageGradients.Add(NewState(variable));
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
+    {
+        var v = _velocities[index];
+        v.mul_(Rho).addcmul_(gradient, gradient, 1 - Rho);
+
+        Tensor denominator;
+        if (Centered)
+        {
+            var a = _averageGradients[index];
+            a.mul_(Rho).add_(gradient, alpha: 1 - Rho);
+            denominator = v.addcmul(a, a, -1).add_(Epsilon);
+        }
+        else
+        {
+            denominator = v.add(Epsilon);
+        }
+
+        using (denominator)
+        {
+            denominator.sqrt_();
+            if (Momentum > 0)
+            {
+                var m = _momentums[index];
+                m.mul_(Momentum).addcdiv_(gradient, denominator, LearningRate);
+                variable.sub_(m);
+            }
+            else
+            {
+                variable.addcdiv_(gradient, denominator, -LearningRate);
+            }
+        }
+    }
+}

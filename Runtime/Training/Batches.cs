@@ -1,0 +1,59 @@
+using System;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Training;
+
+/// <summary>
+/// Splits in-memory arrays into batches of <c>batchSize</c> samples, the last one smaller, in order
+/// or in a new random order per epoch (torch's generator, so <c>torch.manual_seed</c> fixes it).
+/// Batches are views or gathers made inside the caller's step scope.
+/// </summary>
+internal sealed class Batches : IDisposable
+{
+    private readonly Tensor _x;
+    private readonly Tensor? _y;
+    private readonly bool _shuffle;
+    private Tensor? _order;
+
+    public Batches(Tensor x, Tensor? y, int batchSize, bool shuffle)
+    {
+        _x = x;
+        _y = y;
+        _shuffle = shuffle;
+        BatchSize = batchSize;
+        Samples = x.shape[0];
+        Steps = checked((int)((Samples + batchSize - 1) / batchSize));
+    }
+
+    public int BatchSize { get; }
+
+    public long Samples { get; }
+
+    public int Steps { get; }
+
+    /// <summary>Draws the epoch's order when shuffling; the previous one is released.</summary>
+    public void BeginEpoch()
+    {
+        if (_shuffle)
+        {
+            _order?.Dispose();
+            _order = randperm(Samples);
+        }
+    }
+
+    /// <summary>Batch <paramref name="step"/> of the epoch; call inside a dispose scope.</summary>
+    public (Tensor X, Tensor? Y) Get(int step)
+    {
+        var start = (long)step * BatchSize;
+        var length = Math.Min(BatchSize, Samples - start);
+        if (_order is null)
+        {
+            return (_x.narrow(0, start, length), _y?.narrow(0, start, length));
+        }
+
+        var indices = _order.narrow(0, start, length);
+        return (_x.index_select(0, indices), _y?.index_select(0, indices));
+    }
+
+    public void Dispose() => _order?.Dispose();
+}

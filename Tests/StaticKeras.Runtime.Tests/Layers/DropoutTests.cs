@@ -1,0 +1,59 @@
+using System;
+using System.Linq;
+using StaticKeras.Layers;
+using StaticKeras.Runtime.Tests.TestSupport;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Runtime.Tests.Layers;
+
+public class DropoutTests
+{
+    [Fact]
+    public void InferenceIsTheIdentity()
+    {
+        using var x = randn(4, 5);
+        Approx.Equal(x, new Dropout(0.5).Call(x, training: false), 0);
+    }
+
+    [Fact]
+    public void TrainingDropsAboutRateAndScalesSurvivorsByOneOverOneMinusRate()
+    {
+        manual_seed(4);
+        using var x = ones(100_000);
+        var y = Approx.Values(new Dropout(0.25).Call(x, training: true));
+        Assert.All(y, v => Assert.True(v == 0 || Math.Abs(v - 1 / 0.75) < 1e-6, $"value {v}"));
+        var dropped = y.Count(v => v == 0) / (double)y.Length;
+        Assert.InRange(dropped, 0.245, 0.255);   // binomial standard deviation ~0.0014
+    }
+
+    [Fact]
+    public void GradientIsTheScaledMaskInDoublePrecision()
+    {
+        manual_seed(5);
+        var x = (rand(50, dtype: ScalarType.Float64) + 0.5).requires_grad_();
+        var y = new Dropout(0.4).Call(x, training: true);
+        y.sum().backward();
+        // y = x * mask / (1 - rate), so dy/dx = mask / (1 - rate), with mask = (y != 0) as x > 0.
+        using var _ = no_grad();
+        Approx.Equal(y.ne(0).to_type(ScalarType.Float64) / 0.6, x.grad!, 1e-12);
+    }
+
+    [Fact]
+    public void RateZeroIsTheIdentityInTraining()
+    {
+        using var x = randn(3, 3);
+        Approx.Equal(x, new Dropout(0).Call(x, training: true), 0);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void RejectsRatesOutsideZeroToOne(double rate)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout(rate));
+        Assert.Equal("rate", e.ParamName);
+        Assert.StartsWith($"Dropout needs a rate in [0, 1); got {rate}.", e.Message);
+    }
+}

@@ -1,0 +1,49 @@
+using StaticKeras.Metrics;
+using StaticKeras.Runtime.Tests.TestSupport;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Runtime.Tests.Metrics;
+
+public class MetricFunctionsTests
+{
+    private static readonly Tensor Scores = tensor(new float[,] { { 0.1f, 0.6f, 0.3f }, { 0.5f, 0.2f, 0.3f }, { 0.2f, 0.2f, 0.6f } });
+
+    [Fact]
+    public void SparseCategoricalComparesArgMaxWithLabels()
+    {
+        using var labels = tensor(new long[] { 1, 2, 2 });
+        Approx.Equal([1, 0, 1], MetricFunctions.SparseCategoricalAccuracy(labels, Scores), 0);
+        using var column = tensor(new byte[] { 1, 0, 0 }).reshape(3, 1);
+        Approx.Equal([1, 1, 0], MetricFunctions.SparseCategoricalAccuracy(column, Scores), 0);
+    }
+
+    [Fact]
+    public void CategoricalComparesArgMaxes()
+    {
+        using var oneHot = tensor(new float[,] { { 0, 1, 0 }, { 0, 0, 1 }, { 0, 0, 1 } });
+        Approx.Equal([1, 0, 1], MetricFunctions.CategoricalAccuracy(oneHot, Scores), 0);
+    }
+
+    [Fact]
+    public void BinaryThresholdsAtOneHalfStrictly()
+    {
+        using var labels = tensor(new long[] { 1, 0, 0, 1 });
+        using var probabilities = tensor(new float[,] { { 0.7f }, { 0.5f }, { 0.51f }, { 0.2f } });
+        // 0.5 is not > 0.5, so it predicts 0.
+        Approx.Equal([1, 1, 0, 0], MetricFunctions.BinaryAccuracy(labels, probabilities), 0);
+        Approx.Equal([1, 0, 0, 1], MetricFunctions.BinaryAccuracy(labels, probabilities, threshold: 0.1), 0);
+    }
+
+    [Theory]
+    [InlineData(new long[] { 8 }, new long[] { 8, 10 }, "SparseCategoricalAccuracy")]
+    [InlineData(new long[] { 8, 1 }, new long[] { 8, 10 }, "SparseCategoricalAccuracy")]
+    [InlineData(new long[] { 8, 10 }, new long[] { 8, 10 }, "CategoricalAccuracy")]
+    [InlineData(new long[] { 8, 1 }, new long[] { 8, 1 }, "BinaryAccuracyAtOneHalf")]
+    [InlineData(new long[] { 8 }, new long[] { 8, 1 }, "BinaryAccuracyAtOneHalf")]
+    public void ResolvesAccuracyFromShapesAsKerasCompileUtils(long[] labels, long[] predictions, string expected)
+    {
+        var function = MetricFunctions.ResolveAccuracy(labels, predictions);
+        Assert.Equal(expected, function.Method.Name);
+    }
+}

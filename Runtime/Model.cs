@@ -28,6 +28,9 @@ public abstract partial class Model : nn.Module<Tensor, Tensor>
     /// </remarks>
     protected abstract ModelInfo Info { get; }
 
+    /// <summary><see cref="Info"/> for the runtime's own services (callbacks, saving).</summary>
+    internal ModelInfo BuildInfo => Info;
+
     /// <summary>The forward pass, as Keras' <c>model(inputs, training=...)</c>.</summary>
     /// <param name="inputs">A batch of inputs of the declared shape.</param>
     /// <param name="training">Whether layers such as Dropout act in training mode.</param>

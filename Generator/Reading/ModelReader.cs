@@ -53,9 +53,11 @@ internal static class ModelReader
 
         var generateConstructor = CheckNoConstructors(type, context);
 
-        // Overriding a protected internal member of another assembly must say `protected`, unless
-        // that assembly shows its internals to this one (InternalsVisibleTo).
-        var overrideModifiers = modelBase is not null && modelBase.ContainingAssembly.GivesAccessTo(compilation.Assembly)
+        // The overrides repeat the runtime's accessibility. Overriding a protected internal member of
+        // another assembly must say `protected`, unless that assembly shows its internals to this one.
+        var info = modelBase?.GetMembers("Info").FirstOrDefault();
+        var overrideModifiers = info?.DeclaredAccessibility == Accessibility.ProtectedOrInternal
+            && modelBase!.ContainingAssembly.GivesAccessTo(compilation.Assembly)
             ? "protected internal"
             : "protected";
 

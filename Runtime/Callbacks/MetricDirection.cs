@@ -16,7 +16,7 @@ internal static class MetricDirection
         var name = monitor.StartsWith("val_", StringComparison.Ordinal) ? monitor[4..] : monitor;
         bool? direction = name == "loss" ? false : null;
         // As in Keras, a compiled metric of the same name decides over the "loss" rule.
-        foreach (var metric in model.Info.Compile?.Metrics ?? [])
+        foreach (var metric in model.BuildInfo.Compile?.Metrics ?? [])
         {
             if (KerasName(metric) == name && Up(metric) is { } up)
             {

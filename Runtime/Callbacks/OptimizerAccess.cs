@@ -4,15 +4,26 @@ using StaticKeras.Optimizers;
 namespace StaticKeras.Callbacks;
 
 /// <summary>
-/// How callbacks reach the model's optimizer (<see cref="Model.Optimizer"/>, set by Fit) and read
+/// How callbacks reach the model's optimizer (<see cref="Model.CompiledOptimizer"/>) and read
 /// its learning rate the way Keras does.
 /// </summary>
 internal static class OptimizerAccess
 {
-    /// <summary>The optimizer of <paramref name="callback"/>'s model, or an error naming the callback.</summary>
-    public static KerasOptimizer Require(Callback callback, Model model) =>
-        model.Optimizer ?? throw new InvalidOperationException(
-            $"{callback.GetType().Name} needs the model's optimizer, but Model.Optimizer is not set; it is set by Fit.");
+    /// <summary>
+    /// The optimizer of <paramref name="callback"/>'s model (<see cref="Model.CompiledOptimizer"/>), or an
+    /// error naming the callback when the model has none.
+    /// </summary>
+    public static KerasOptimizer Require(Callback callback, Model model)
+    {
+        try
+        {
+            return model.CompiledOptimizer;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{callback.GetType().Name} needs the model's optimizer: {e.Message}", e);
+        }
+    }
 
     /// <summary>
     /// The learning rate as Keras reads it: <c>float(optimizer.learning_rate)</c> of a float32

@@ -14,7 +14,7 @@ internal static class ModelMetadata
     /// <summary>The entries describing <paramref name="model"/>: <c>input</c>, <c>output</c> and, when compiled, <c>compile</c> (JSON).</summary>
     public static Dictionary<string, string> Describe(Model model)
     {
-        var info = model.Info;
+        var info = model.BuildInfo;
         var entries = new Dictionary<string, string>
         {
             ["input"] = info.Input.Display,

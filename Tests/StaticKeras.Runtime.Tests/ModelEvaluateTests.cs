@@ -69,7 +69,7 @@ public class ModelEvaluateTests
         var model = new BlobMlp();
         var (x, y) = Blobs.Make(10, seed: 24);
         var writer = new System.IO.StringWriter();
-        model.Evaluate(x, y, batchSize: 5, verbose: 1, callbacks: [new Callbacks.ProgbarLogger(writer, new StepClock(0.01))]);
+        model.Evaluate(x, y, batchSize: 5, verbose: 1, callbacks: [new global::StaticKeras.Callbacks.ProgbarLogger(writer, new StepClock(0.01))]);
         var output = writer.ToString();
         Assert.True(System.Text.RegularExpressions.Regex.IsMatch(output,
             @"^\r1/2 ━━━━━━━━━━           0s 10ms/step - accuracy: \S+ - loss: \d\.\d{4}" +

@@ -163,7 +163,7 @@ public class ModelFitTests
         var model = new BlobMlp();
         var (x, y) = Blobs.Make(100, seed: 9);
         model.Fit(x, y, epochs: 2, batchSize: 40, verbose: 2, validationSplit: 0.2,
-            callbacks: [new Callbacks.ProgbarLogger(writer, new StepClock(0.01))]);
+            callbacks: [new global::StaticKeras.Callbacks.ProgbarLogger(writer, new StepClock(0.01))]);
         var lines = writer.ToString().Split('\n');
         Assert.Equal(5, lines.Length);
         Assert.Equal("Epoch 1/2", lines[0]);

@@ -36,7 +36,7 @@ public class ModelPredictTests
         var model = new BlobMlp();
         var (x, _) = Blobs.Make(4, seed: 32);
         var writer = new System.IO.StringWriter();
-        model.Predict(x, batchSize: 4, verbose: 1, callbacks: [new Callbacks.ProgbarLogger(writer, new StepClock(0.01))]).Dispose();
+        model.Predict(x, batchSize: 4, verbose: 1, callbacks: [new global::StaticKeras.Callbacks.ProgbarLogger(writer, new StepClock(0.01))]).Dispose();
         Assert.Equal("\r1/1 ━━━━━━━━━━━━━━━━━━━━ 0s 10ms/step\r1/1 ━━━━━━━━━━━━━━━━━━━━ 0s 20ms/step\n", writer.ToString());
     }
 

@@ -32,7 +32,7 @@ public sealed class GeneratorRun(GeneratorDriver driver, Compilation input, Comp
     public IReadOnlyList<Diagnostic> CompilationDiagnostics()
     {
         var generated = output.SyntaxTrees.Except(Input.SyntaxTrees).ToList();
-        var compilation = output.AddSyntaxTrees(RuntimeStandIns.ModelMembers(generated));
+        var compilation = output;
         // The driver's own diagnostics (e.g. CS8785, a generator that threw); the generator's STK
         // diagnostics are checked separately.
         return driverDiagnostics.Where(d => !d.Id.StartsWith("STK", System.StringComparison.Ordinal))

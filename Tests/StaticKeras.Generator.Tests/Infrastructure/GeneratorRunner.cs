@@ -21,8 +21,7 @@ public static class GeneratorRunner
     public static GeneratorRun Run(string assemblyName, IReadOnlyList<MetadataReference> references, params string[] sources)
     {
         var trees = sources
-            .Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Model{i}.cs"))
-            .Concat(references.Count == References.All.Count ? RuntimeStandIns.Types() : []);
+            .Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Model{i}.cs"));
         var compilation = CSharpCompilation.Create(
             assemblyName,
             trees,

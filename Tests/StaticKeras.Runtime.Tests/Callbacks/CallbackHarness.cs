@@ -13,7 +13,7 @@ internal sealed class CallbackHarness<T> where T : Callback
         Model = model ?? new TinyModel();
         if (learningRate is { } lr)
         {
-            Model.Optimizer = new TestOptimizer(Model.parameters(), lr);
+            Model.Compile(new TestOptimizer(Model.parameters(), lr));
         }
 
         Callback = callback;

@@ -25,7 +25,7 @@ public class LearningRateSchedulerTests
         // The schedule sees the rate as Keras reads its float32 variable.
         Assert.Equal(new[] { (0, 0.009999999776482582), (1, 0.004999999888241291) }, seen);
         Assert.Equal(0.004999999888241291, logs["learning_rate"]);
-        Assert.Equal(0.0025, h.Model.Optimizer!.LearningRate);
+        Assert.Equal(0.0025, h.Model.CompiledOptimizer.LearningRate);
         Assert.Equal(
             "\nEpoch 1: LearningRateScheduler setting learning rate to 0.005.\n" +
             "\nEpoch 2: LearningRateScheduler setting learning rate to 0.0025.\n",

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using StaticKeras.Callbacks;
+using StaticKeras.Runtime.Tests.Saving;
 using Xunit;
 using static StaticKeras.Runtime.Tests.Callbacks.CallbackHarness<StaticKeras.Callbacks.ReduceLROnPlateau>;
 
@@ -44,7 +45,7 @@ public class ReduceLROnPlateauTests
 
         var logs = Run(h, "val_loss", 1.0, 1.0, 1.0);
 
-        Assert.Equal(0.0005000000237487257, h.Model.Optimizer!.LearningRate);
+        Assert.Equal(0.0005000000237487257, h.Model.CompiledOptimizer.LearningRate);
         Assert.Equal("\nEpoch 3: ReduceLROnPlateau reducing learning rate to 0.0005000000237487257.\n", h.Output.ToString());
         Assert.Equal(new[] { 0.0010000000474974513, 0.0010000000474974513, 0.0010000000474974513 }, logs.ConvertAll(l => l["learning_rate"]));
     }
@@ -58,7 +59,7 @@ public class ReduceLROnPlateauTests
 
         Assert.Equal(0.85, h.Callback.Best);
         Assert.Equal(1, h.Callback.Wait);
-        Assert.Equal(0.001, h.Model.Optimizer!.LearningRate);
+        Assert.Equal(0.001, h.Model.CompiledOptimizer.LearningRate);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public class ReduceLROnPlateauTests
         Run(h, "val_loss", 1, 1, 1, 1);
 
         Assert.Equal("\nEpoch 2: ReduceLROnPlateau reducing learning rate to 0.0005.\n", h.Output.ToString());
-        Assert.Equal(0.0005, h.Model.Optimizer!.LearningRate);
+        Assert.Equal(0.0005, h.Model.CompiledOptimizer.LearningRate);
     }
 
     [Theory]
@@ -98,7 +99,7 @@ public class ReduceLROnPlateauTests
 
         Run(h, monitor, values);
 
-        Assert.Equal(finalRate, h.Model.Optimizer!.LearningRate);
+        Assert.Equal(finalRate, h.Model.CompiledOptimizer.LearningRate);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public class ReduceLROnPlateauTests
 
         Run(h, "val_loss", 0.7, 0.6);
 
-        Assert.Equal(0.00010000000474974513, h.Model.Optimizer!.LearningRate);
+        Assert.Equal(0.00010000000474974513, h.Model.CompiledOptimizer.LearningRate);
         Assert.Equal(0.7, h.Callback.Best);
     }
 
@@ -122,7 +123,7 @@ public class ReduceLROnPlateauTests
         Assert.Equal(
             "UserWarning: Learning rate reduction is conditioned on metric `val_loss` which is not available. Available metrics are: loss,learning_rate.\n",
             h.Warnings.ToString());
-        Assert.Equal(0.001, h.Model.Optimizer!.LearningRate);
+        Assert.Equal(0.001, h.Model.CompiledOptimizer.LearningRate);
     }
 
     [Fact]
@@ -136,10 +137,10 @@ public class ReduceLROnPlateauTests
     [Fact]
     public void WithoutAnOptimizerSaysWhatIsMissing()
     {
-        var h = new CallbackHarness<ReduceLROnPlateau>(new ReduceLROnPlateau());
+        var h = new CallbackHarness<ReduceLROnPlateau>(new ReduceLROnPlateau(), new TinyModel { HasCompile = false });
 
         var error = Assert.Throws<InvalidOperationException>(() => h.Callback.OnEpochEnd(0, Logs(("val_loss", 1))));
 
-        Assert.Equal("ReduceLROnPlateau needs the model's optimizer, but Model.Optimizer is not set; it is set by Fit.", error.Message);
+        Assert.StartsWith("ReduceLROnPlateau needs the model's optimizer: TinyModel has no optimizer: it has no [Compile] attribute.", error.Message);
     }
 }

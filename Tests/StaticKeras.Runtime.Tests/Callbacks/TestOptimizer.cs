@@ -8,17 +8,6 @@ namespace StaticKeras.Runtime.Tests.Callbacks;
 /// <summary>Plain gradient descent, enough to give a model an optimizer with a learning rate.</summary>
 internal sealed class TestOptimizer(IEnumerable<Parameter> parameters, double learningRate) : KerasOptimizer(parameters, learningRate)
 {
-    public override void Step()
-    {
-        using var noGrad = no_grad();
-        foreach (var p in Parameters)
-        {
-            if (p.grad is { } g)
-            {
-                p.sub_(g * LearningRate);
-            }
-        }
-
-        Iterations++;
-    }
+    protected override void UpdateStep(Tensor gradient, Parameter variable, int index) =>
+        variable.sub_(gradient * LearningRate);
 }

@@ -47,20 +47,23 @@ internal sealed class TinyModel : Model
 
     public Metric[] Metrics { get; }
 
+    /// <summary>Whether the model behaves as if it carried a [Compile] attribute.</summary>
+    public bool HasCompile { get; init; } = true;
+
     public TinyDense Hidden => hidden;
 
     public Tensor Steps => steps;
 
-    protected internal override ModelInfo Info => new(
+    protected override ModelInfo Info => new(
         "TinyModel",
         new TensorSpec("inputs", [_inputs], [null]),
         new TensorSpec("output", [_units], [null]),
-        new CompileInfo(global::StaticKeras.Optimizer.Sgd, Loss.MeanSquaredError, Metrics, FromLogits: false, LearningRate: 0),
+        HasCompile ? new CompileInfo(global::StaticKeras.Optimizer.Sgd, Loss.MeanSquaredError, Metrics, FromLogits: false, LearningRate: 0) : null,
         "Model: \"TinyModel\"");
 
     public override Tensor Call(Tensor inputs, bool training = false) => hidden.Call(inputs);
 
-    protected internal override StepOutput TrainStep(Tensor x, Tensor y)
+    protected override StepOutput TrainStep(Tensor x, Tensor y)
     {
         var predictions = Call(x, training: true);
         var loss = (predictions - y).square().mean();
@@ -68,7 +71,7 @@ internal sealed class TinyModel : Model
         return new StepOutput(loss, predictions);
     }
 
-    protected internal override StepOutput TestStep(Tensor x, Tensor y)
+    protected override StepOutput TestStep(Tensor x, Tensor y)
     {
         var predictions = Call(x);
         return new StepOutput((predictions - y).square().mean(), predictions);

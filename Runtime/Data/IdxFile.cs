@@ -37,7 +37,7 @@ public static class IdxFile
         var found = (int)array.Type << 8 | array.Dimensions.Length;
         if (found != magic)
             throw new InvalidDataException(
-                $"{path}: expected IDX {what}, magic number 0x{magic:X8} (unsigned bytes, {magic & 0xFF} dimensions); " +
+                $"{path}: expected IDX {what}, magic number 0x{magic:X8} (unsigned bytes, rank {magic & 0xFF}); " +
                 $"found 0x{found:X8} ({array.Type}, shape {array.Shape}).");
         return array;
     }

@@ -34,3 +34,11 @@ internal static class NoisyData
         return (x, y);
     }
 }
+
+/// <summary>A generated softmax classifier for one-hot labels.</summary>
+[Sequential, Input(4)]
+[Compile(Optimizer.Sgd, Loss.CategoricalCrossentropy, Metrics = [Metric.Accuracy], LearningRate = 0.1)]
+internal partial class OneHotClassifier
+{
+    readonly Dense output = new(3, Activation.Softmax);
+}

@@ -79,4 +79,23 @@ public class ModelFitWeightsTests
         Assert.Contains("Epoch 4/4\n", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Epoch 1/4", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WeightedStepsLeaveNoTensorsBehind()
+    {
+        manual_seed(5);
+        var model = new OverfittingMlp();
+        var (x, y) = NoisyData.Make(50, 8, 3, seed: 6);
+        var weights = rand(50);
+        model.Fit(x, y, epochs: 1, verbose: 0, sampleWeight: weights);   // creates the optimizer and its state once
+        var counts = new List<long>();
+        var counter = new LambdaCallback(onTrainBatchEnd: (_, _) => counts.Add(TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount));
+
+        var before = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        model.Fit(x, y, epochs: 2, batchSize: 8, verbose: 0, validationSplit: 0.2, sampleWeight: weights, callbacks: [counter]);
+
+        Assert.Equal(10, counts.Count);
+        Assert.All(counts, c => Assert.Equal(counts[0], c));
+        Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
 }

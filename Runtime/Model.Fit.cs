@@ -42,11 +42,13 @@ public abstract partial class Model
     /// Fit hands the batch's weights to the losses they call for the duration of each step only (see
     /// <see cref="Losses.LossFunctions"/>); without weights the step runs exactly as before.
     /// </para>
+    /// <para>
     /// The epoch's <c>loss</c> is the mean of its batch losses weighted by batch size; <c>val_*</c>
     /// values are computed after the epoch. A callback setting <see cref="StopTraining"/> ends
     /// training at the end of the current epoch (from a batch hook, the rest of the epoch's batches are
     /// skipped, as in Keras). Every step runs in its own dispose scope: memory does not grow with the
     /// number of steps.
+    /// </para>
     /// </remarks>
     /// <exception cref="InvalidOperationException">The model has no <c>[Compile]</c> attribute.</exception>
     /// <exception cref="ArgumentException">Data of the wrong shape, dtype, length or label range, or an invalid argument.</exception>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using StaticKeras.Callbacks;
+using StaticKeras.Losses;
 using StaticKeras.Training;
 using static TorchSharp.torch;
 
@@ -22,20 +23,39 @@ public abstract partial class Model
     /// after each epoch instead of training on. Ignored when <paramref name="validationData"/> is given.</param>
     /// <param name="validationData">Data to validate on after each epoch.</param>
     /// <param name="shuffle">Whether to shuffle the training samples before each epoch.</param>
-    /// <param name="initialEpoch">The epoch to start at (to resume training).</param>
+    /// <param name="initialEpoch">The epoch to start at (to resume training): epochs <paramref name="initialEpoch"/>
+    /// to <paramref name="epochs"/> - 1 run, printed as <c>Epoch initialEpoch+1/epochs</c> onwards.</param>
+    /// <param name="classWeight">Keras' <c>class_weight</c>: a weight per class index for the training loss; each
+    /// training sample weighs its class's weight (1 for classes left out). Not with <paramref name="sampleWeight"/>.</param>
+    /// <param name="sampleWeight">Keras' <c>sample_weight</c>: one finite weight &gt;= 0 per sample of
+    /// <paramref name="x"/>, shape <c>(samples,)</c>. With <paramref name="validationSplit"/>, the last fraction
+    /// weights the validation loss, as in Keras.</param>
+    /// <param name="validationFreq">Keras' <c>validation_freq</c>: validate every N epochs (one-based: 2 validates
+    /// after epochs 2, 4, ...), or after the epochs of an <c>int[]</c>; other epochs have no <c>val_*</c> logs.</param>
     /// <returns>The <see cref="History"/> of the epoch logs: <c>loss</c>, metrics, <c>val_*</c>.</returns>
     /// <remarks>
+    /// <para>
+    /// Weighted losses follow Keras: each sample's loss is multiplied by its weight and the batch loss is
+    /// <c>sum(weight * loss) / batchSize</c> (<c>sum_over_batch_size</c>, not divided by the sum of the
+    /// weights). The compiled metrics are Keras' <c>metrics</c>, not <c>weighted_metrics</c>, so weights
+    /// do not change them (accuracy counts every sample once). Generated training steps stay unchanged:
+    /// Fit hands the batch's weights to the losses they call for the duration of each step only (see
+    /// <see cref="Losses.LossFunctions"/>); without weights the step runs exactly as before.
+    /// </para>
+    /// <para>
     /// The epoch's <c>loss</c> is the mean of its batch losses weighted by batch size; <c>val_*</c>
     /// values are computed after the epoch. A callback setting <see cref="StopTraining"/> ends
     /// training at the end of the current epoch (from a batch hook, the rest of the epoch's batches are
     /// skipped, as in Keras). Every step runs in its own dispose scope: memory does not grow with the
     /// number of steps.
+    /// </para>
     /// </remarks>
     /// <exception cref="InvalidOperationException">The model has no <c>[Compile]</c> attribute.</exception>
     /// <exception cref="ArgumentException">Data of the wrong shape, dtype, length or label range, or an invalid argument.</exception>
     public History Fit(Tensor x, Tensor y, int epochs = 1, int batchSize = 32, int? verbose = null,
         IEnumerable<Callback>? callbacks = null, double validationSplit = 0, (Tensor X, Tensor Y)? validationData = null,
-        bool shuffle = true, int initialEpoch = 0)
+        bool shuffle = true, int initialEpoch = 0, IReadOnlyDictionary<int, double>? classWeight = null,
+        Tensor? sampleWeight = null, ValidationFrequency validationFreq = default)
     {
         var compile = RequireCompile(nameof(Fit));
         var verbosity = Verbosity.Resolve(verbose);
@@ -54,12 +74,14 @@ public abstract partial class Model
             DataChecks.Pairs(Info, compile, data.X, data.Y, "validationData.X", "validationData.Y", nameof(Fit));
         }
 
-        using var fitScope = NewDisposeScope();   // the split views and epoch orders die with Fit
-        var validation = validationData ?? (splitAt < samples
-            ? (x.narrow(0, splitAt, samples - splitAt), y.narrow(0, splitAt, samples - splitAt))
-            : null);
+        using var fitScope = NewDisposeScope();   // the split views, weights and epoch orders die with Fit
+        var weights = SampleWeights.Resolve(Info, compile, y, samples, sampleWeight, classWeight);
+        var validation = validationData is { } given ? new FitValidation(given.X, given.Y, null)
+            : splitAt < samples ? new FitValidation(x.narrow(0, splitAt, samples - splitAt), y.narrow(0, splitAt, samples - splitAt),
+                sampleWeight is null ? null : weights!.narrow(0, splitAt, samples - splitAt))
+            : null;
         _ = CompiledOptimizer;   // created before any step scope, as its state outlives every step
-        using var batches = new Batches(x.narrow(0, 0, splitAt), y.narrow(0, 0, splitAt), batchSize, shuffle);
+        using var batches = new Batches(x.narrow(0, 0, splitAt), y.narrow(0, 0, splitAt), batchSize, shuffle, weights?.narrow(0, 0, splitAt));
         var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, epochs, batches.Steps),
             addHistory: true, addProgbar: verbosity != 0);
         var metrics = new CompiledMetrics(compile);
@@ -71,7 +93,8 @@ public abstract partial class Model
         {
             for (var epoch = initialEpoch; epoch < epochs; epoch++)
             {
-                trainingLogs = RunEpoch(epoch, batches, metrics, validation, compile, batchSize, callbackList);
+                var validateNow = validation is not null && validationFreq.ShouldValidate(epoch) ? validation : null;
+                trainingLogs = RunEpoch(epoch, batches, metrics, validateNow, compile, batchSize, callbackList);
                 if (StopTraining)
                 {
                     break;
@@ -89,7 +112,7 @@ public abstract partial class Model
 
     // One epoch as Keras runs it: train batches, then validation, then the epoch-end hooks.
     private OrderedDictionary<string, double> RunEpoch(int epoch, Batches batches, CompiledMetrics metrics,
-        (Tensor X, Tensor Y)? validation, CompileInfo compile, int batchSize, CallbackList callbacks)
+        FitValidation? validation, CompileInfo compile, int batchSize, CallbackList callbacks)
     {
         metrics.Reset();
         callbacks.OnEpochBegin(epoch);
@@ -101,8 +124,8 @@ public abstract partial class Model
         eval();
         if (validation is { } v)
         {
-            using var validationBatches = new Batches(v.X, v.Y, batchSize, shuffle: false);
-            foreach (var (key, value) in RunTest(validationBatches, new CompiledMetrics(compile), callbacks))
+            using var validationBatches = new Batches(v.X, v.Y, batchSize, shuffle: false, v.Weights);
+            foreach (var (key, value) in RunValidation(validationBatches, new CompiledMetrics(compile), callbacks))
             {
                 logs["val_" + key] = value;
             }
@@ -120,7 +143,10 @@ public abstract partial class Model
             using (NewDisposeScope())
             {
                 var (x, y) = batches.Get(step);
-                metrics.Update(TrainStep(x, y!), y!);
+                using (StepSampleWeights.Use(batches.Weights(step)))
+                {
+                    metrics.Update(TrainStep(x, y!), y!);
+                }
             }
 
             callbacks.OnTrainBatchEnd(step, metrics.Logs());
@@ -130,4 +156,33 @@ public abstract partial class Model
             }
         }
     }
+
+    // Keras' evaluation loop as fit runs it for validation (test hooks, no gradients, a dispose scope
+    // per step), with the validation part of sampleWeight applied to the loss.
+    private OrderedDictionary<string, double> RunValidation(Batches batches, CompiledMetrics metrics, CallbackList callbacks)
+    {
+        callbacks.OnTestBegin();
+        metrics.Reset();
+        for (var step = 0; step < batches.Steps; step++)
+        {
+            callbacks.OnTestBatchBegin(step);
+            using (NewDisposeScope())
+            using (no_grad())
+            {
+                var (x, y) = batches.Get(step);
+                using (StepSampleWeights.Use(batches.Weights(step)))
+                {
+                    metrics.Update(TestStep(x, y!), y!);
+                }
+            }
+
+            callbacks.OnTestBatchEnd(step, metrics.Logs());
+        }
+
+        var logs = metrics.Logs();
+        callbacks.OnTestEnd(logs);
+        return logs;
+    }
+
+    private sealed record FitValidation(Tensor X, Tensor Y, Tensor? Weights);
 }

@@ -10,6 +10,13 @@ namespace StaticKeras.Losses;
 /// (<c>fromLogits: false</c>) they clip to [1e-7, 1 - 1e-7] as Keras does; on logits they use
 /// PyTorch's fused, numerically stable kernels, as Keras' torch backend does.
 /// </summary>
+/// <remarks>
+/// Each loss has an overload taking <c>sampleWeight</c> (shape <c>(batch,)</c>), reduced as Keras does:
+/// <c>sum(perSampleLoss * sampleWeight) / (number of per-sample values)</c>, not divided by the sum of
+/// the weights. The overloads without it, which generated training steps call, use the weights
+/// <c>Fit</c> sets for the running step (its <c>sampleWeight</c> or <c>classWeight</c>), and none
+/// anywhere else.
+/// </remarks>
 public static class LossFunctions
 {
     /// <summary>Keras' <c>backend.epsilon()</c>, the probability clip.</summary>
@@ -23,7 +30,20 @@ public static class LossFunctions
     /// <param name="yPred">Probabilities (normalized over the last axis first, as Keras does) or logits, <c>(batch, ..., classes)</c>.</param>
     /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
     /// <exception cref="ArgumentException">Labels that are not integers or do not match the predictions' shape.</exception>
-    public static Tensor SparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits)
+    public static Tensor SparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits) =>
+        SparseCategoricalCrossentropy(yTrue, yPred, fromLogits, StepSampleWeights.Current);
+
+    /// <summary>
+    /// <see cref="SparseCategoricalCrossentropy(Tensor, Tensor, bool)"/> with each sample's loss
+    /// multiplied by its weight before the <c>sum_over_batch_size</c> reduction, as Keras'
+    /// <c>loss(y_true, y_pred, sample_weight)</c>.
+    /// </summary>
+    /// <param name="yTrue">Integer labels of shape <c>(batch, ...)</c> or <c>(batch, ..., 1)</c>, in [0, classes).</param>
+    /// <param name="yPred">Probabilities or logits, <c>(batch, ..., classes)</c>.</param>
+    /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
+    /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">Labels that are not integers or do not match the predictions' shape, or weights not of shape <c>(batch,)</c>.</exception>
+    public static Tensor SparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight)
     {
         var labels = yTrue;
         if (labels.dim() == yPred.dim() && labels.shape[^1] == 1)
@@ -52,13 +72,17 @@ public static class LossFunctions
             target = target.to_type(ScalarType.Int64);
         }
 
-        if (fromLogits)
+        if (sampleWeight is null)
         {
-            return nn.functional.cross_entropy(yPred.reshape(-1, classes), target);
+            return fromLogits
+                ? nn.functional.cross_entropy(yPred.reshape(-1, classes), target)
+                : -NormalizedLogProbabilities(yPred).reshape(-1, classes).gather(1, target.unsqueeze(1)).mean();
         }
 
-        var logProbabilities = NormalizedLogProbabilities(yPred).reshape(-1, classes);
-        return -logProbabilities.gather(1, target.unsqueeze(1)).mean();
+        var perPosition = fromLogits
+            ? nn.functional.cross_entropy(yPred.reshape(-1, classes), target, reduction: nn.Reduction.None)
+            : -NormalizedLogProbabilities(yPred).reshape(-1, classes).gather(1, target.unsqueeze(1)).squeeze(1);
+        return WeightedReduction.SumOverBatchSize(perPosition.reshape(labels.shape), sampleWeight, nameof(SparseCategoricalCrossentropy));
     }
 
     /// <summary>
@@ -69,11 +93,26 @@ public static class LossFunctions
     /// <param name="yPred">Probabilities (normalized over the last axis first, as Keras does) or logits.</param>
     /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
     /// <exception cref="ArgumentException">Labels whose shape does not match the predictions'.</exception>
-    public static Tensor CategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits)
+    public static Tensor CategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits) =>
+        CategoricalCrossentropy(yTrue, yPred, fromLogits, StepSampleWeights.Current);
+
+    /// <summary>
+    /// <see cref="CategoricalCrossentropy(Tensor, Tensor, bool)"/> with each sample's loss multiplied
+    /// by its weight before the <c>sum_over_batch_size</c> reduction.
+    /// </summary>
+    /// <param name="yTrue">Labels of the predictions' shape.</param>
+    /// <param name="yPred">Probabilities or logits.</param>
+    /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
+    /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">Labels whose shape does not match the predictions', or weights not of shape <c>(batch,)</c>.</exception>
+    public static Tensor CategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight)
     {
         var (target, prediction) = Aligned(yTrue, yPred, "CategoricalCrossentropy", "For integer class labels use SparseCategoricalCrossentropy.");
         var logProbabilities = fromLogits ? prediction.log_softmax(-1) : NormalizedLogProbabilities(prediction);
-        return -(target * logProbabilities).sum(-1).mean();
+        var perSample = -(target * logProbabilities).sum(-1);
+        return sampleWeight is null
+            ? perSample.mean()
+            : WeightedReduction.SumOverBatchSize(perSample, sampleWeight, nameof(CategoricalCrossentropy));
     }
 
     /// <summary>
@@ -84,22 +123,52 @@ public static class LossFunctions
     /// <param name="yPred">Probabilities or logits.</param>
     /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
     /// <exception cref="ArgumentException">Labels whose shape does not match the predictions'.</exception>
-    public static Tensor BinaryCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits)
+    public static Tensor BinaryCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits) =>
+        BinaryCrossentropy(yTrue, yPred, fromLogits, StepSampleWeights.Current);
+
+    /// <summary>
+    /// <see cref="BinaryCrossentropy(Tensor, Tensor, bool)"/> with each sample's loss (the mean over
+    /// the last axis) multiplied by its weight before the <c>sum_over_batch_size</c> reduction.
+    /// </summary>
+    /// <param name="yTrue">0/1 labels of the predictions' shape (a missing trailing axis of 1 is added).</param>
+    /// <param name="yPred">Probabilities or logits.</param>
+    /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
+    /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">Labels whose shape does not match the predictions', or weights not of shape <c>(batch,)</c>.</exception>
+    public static Tensor BinaryCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight)
     {
         var (target, prediction) = Aligned(yTrue, yPred, "BinaryCrossentropy", null);
-        return fromLogits
-            ? nn.functional.binary_cross_entropy_with_logits(prediction, target)
-            : nn.functional.binary_cross_entropy(prediction.clamp(Epsilon, 1 - Epsilon), target);
+        var reduction = sampleWeight is null ? nn.Reduction.Mean : nn.Reduction.None;
+        var values = fromLogits
+            ? nn.functional.binary_cross_entropy_with_logits(prediction, target, reduction: reduction)
+            : nn.functional.binary_cross_entropy(prediction.clamp(Epsilon, 1 - Epsilon), target, reduction: reduction);
+        return sampleWeight is null
+            ? values
+            : WeightedReduction.SumOverBatchSize(values.mean([-1L]), sampleWeight, nameof(BinaryCrossentropy));
     }
 
     /// <summary>Mean of squared differences over the last axis, then the batch: <c>mean((yTrue - yPred)^2)</c>.</summary>
     /// <param name="yTrue">Targets of the predictions' shape (a missing trailing axis of 1 is added).</param>
     /// <param name="yPred">Predictions.</param>
     /// <exception cref="ArgumentException">Targets whose shape does not match the predictions'.</exception>
-    public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred)
+    public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred) =>
+        MeanSquaredError(yTrue, yPred, StepSampleWeights.Current);
+
+    /// <summary>
+    /// <see cref="MeanSquaredError(Tensor, Tensor)"/> with each sample's loss (the mean over the last
+    /// axis) multiplied by its weight before the <c>sum_over_batch_size</c> reduction.
+    /// </summary>
+    /// <param name="yTrue">Targets of the predictions' shape (a missing trailing axis of 1 is added).</param>
+    /// <param name="yPred">Predictions.</param>
+    /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">Targets whose shape does not match the predictions', or weights not of shape <c>(batch,)</c>.</exception>
+    public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred, Tensor? sampleWeight)
     {
         var (target, prediction) = Aligned(yTrue, yPred, "MeanSquaredError", null);
-        return (prediction - target).square().mean();
+        var squares = (prediction - target).square();
+        return sampleWeight is null
+            ? squares.mean()
+            : WeightedReduction.SumOverBatchSize(squares.mean([-1L]), sampleWeight, nameof(MeanSquaredError));
     }
 
     // Keras on probabilities: p / sum(p), clipped to [eps, 1 - eps], then log.

@@ -6,19 +6,22 @@ namespace StaticKeras.Training;
 /// <summary>
 /// Splits in-memory arrays into batches of <c>batchSize</c> samples, the last one smaller, in order
 /// or in a new random order per epoch (torch's generator, so <c>torch.manual_seed</c> fixes it).
-/// Batches are views or gathers made inside the caller's step scope.
+/// Batches are views or gathers made inside the caller's step scope. Optional per-sample weights
+/// are batched in the same order.
 /// </summary>
 internal sealed class Batches : IDisposable
 {
     private readonly Tensor _x;
     private readonly Tensor? _y;
+    private readonly Tensor? _weights;
     private readonly bool _shuffle;
     private Tensor? _order;
 
-    public Batches(Tensor x, Tensor? y, int batchSize, bool shuffle)
+    public Batches(Tensor x, Tensor? y, int batchSize, bool shuffle, Tensor? weights = null)
     {
         _x = x;
         _y = y;
+        _weights = weights;
         _shuffle = shuffle;
         BatchSize = batchSize;
         Samples = x.shape[0];
@@ -53,6 +56,19 @@ internal sealed class Batches : IDisposable
 
         var indices = _order.narrow(0, start, length);
         return (_x.index_select(0, indices), _y?.index_select(0, indices));
+    }
+
+    /// <summary>The weights of batch <paramref name="step"/>'s samples, or <see langword="null"/> without weights; call inside a dispose scope.</summary>
+    public Tensor? Weights(int step)
+    {
+        if (_weights is null)
+        {
+            return null;
+        }
+
+        var start = (long)step * BatchSize;
+        var length = Math.Min(BatchSize, Samples - start);
+        return _order is null ? _weights.narrow(0, start, length) : _weights.index_select(0, _order.narrow(0, start, length));
     }
 
     public void Dispose() => _order?.Dispose();

@@ -62,26 +62,23 @@ internal static class ReshapingLayerReader
         }
     }
 
-    // Two constructors: ZeroPadding2D(Size2D? padding = null), the same on all four sides of each
-    // axis, and ZeroPadding2D((top, bottom) height, (left, right) width).
+    // Two constructors: ZeroPadding2D(Size2D? padding = null), the same on both sides of each axis
+    // (1 by default), and ZeroPadding2D((top, bottom) height, (left, right) width).
     private static LayerDeclaration? ZeroPadding(IObjectCreationOperation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
     {
-        int[]? pads;
-        if (creation.Constructor?.Parameters.Length == 2)
+        var parameters = creation.Constructor?.Parameters.Length == 2 ? new[] { "height", "width" } : ["padding"];
+        var pads = new System.Collections.Generic.List<int>();
+        foreach (var parameter in parameters)
         {
-            pads = arguments.Sizes("height", 2, [0, 0]) is { } h && arguments.Sizes("width", 2, [0, 0]) is { } w ? [h[0], h[1], w[0], w[1]] : null;
-        }
-        else
-        {
-            pads = arguments.Sizes("padding", 2, [1, 1]) is { } p ? [p[0], p[0], p[1], p[1]] : null;
+            if (arguments.Sizes(parameter, 2, [1, 1]) is not { } pair)
+            {
+                return null;
+            }
+
+            arguments.Require(pair[0] >= 0 && pair[1] >= 0, parameter, "at least 0", InputChecks.Window(pair));
+            pads.AddRange(parameters.Length == 2 ? pair : [pair[0], pair[0], pair[1], pair[1]]);
         }
 
-        if (pads is null)
-        {
-            return null;
-        }
-
-        arguments.Require(System.Array.TrueForAll(pads, p => p >= 0), creation.Constructor?.Parameters[0].Name ?? "padding", "at least 0", "(" + string.Join(", ", pads) + ")");
         return arguments.IsValid ? new ZeroPadding2DDeclaration(name, identifier, location, arguments.Sites, pads[0], pads[1], pads[2], pads[3]) : null;
     }
 }

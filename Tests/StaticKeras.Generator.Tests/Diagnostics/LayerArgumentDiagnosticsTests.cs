@@ -60,7 +60,13 @@ public sealed class LayerArgumentDiagnosticsTests
     public void NegativeZeroPadding() => DiagnosticCheck.Single(
         Model("28, 28, 1", "readonly ZeroPadding2D pad = new([|(1, -1)|], (0, 0));"),
         "STK0010",
-        "ZeroPadding2D 'pad': height must be at least 0, found (1, -1, 0, 0)");
+        "ZeroPadding2D 'pad': height must be at least 0, found (1, -1)");
+
+    [Fact]
+    public void NegativeSymmetricZeroPadding() => DiagnosticCheck.Single(
+        Model("28, 28, 1", "readonly ZeroPadding2D pad = new([|padding: -1|]);"),
+        "STK0010",
+        "ZeroPadding2D 'pad': padding must be at least 0, found (-1, -1)");
 
     [Fact]
     public void MomentumOutsideZeroOne() => DiagnosticCheck.Single(

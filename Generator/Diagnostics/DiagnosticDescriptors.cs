@@ -126,6 +126,11 @@ internal static class DiagnosticDescriptors
         "STK1009", Shapes, "Axis outside the input",
         "{0} '{1}': axis {2} must name a non-batch axis of an input of rank {3} (batch included), found {4}");
 
+    /// <summary>STK1010: an Embedding after a layer that outputs floats.</summary>
+    public static readonly DiagnosticDescriptor FloatIndices = Error(
+        "STK1010", Shapes, "Embedding needs integer indices",
+        "{0} '{1}' needs integer indices from the model's input, found the float output of {2} '{3}'; put the Embedding first (only Flatten, Reshape or Permute may come before it)");
+
     /// <summary>STK2001: a loss that does not fit the model's output.</summary>
     public static readonly DiagnosticDescriptor LossIncompatibleWithOutput = Error(
         "STK2001", Training, "Loss does not fit the model's output",
@@ -157,7 +162,7 @@ internal static class DiagnosticDescriptors
         NotPartial, MissingInput, InvalidModelType, NonConstantArgument, UnsupportedLayer, LayerNotCreated,
         NoLayers, GenericModel, InvalidInputDimension, InvalidLayerArgument, RuntimeNotReferenced,
         LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, RankMismatch, UnknownDimension, WindowTooLarge,
-        GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, LossIncompatibleWithOutput,
+        GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, FloatIndices, LossIncompatibleWithOutput,
         FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,
     }.ToDictionary(d => d.Id);
 

@@ -116,4 +116,18 @@ public sealed class LayerShapeDiagnosticsTests
         Model("\"time\", 8", "readonly Conv1D conv = new(4, 3);", "readonly Flatten flatten = new();", "readonly Dense dense = [|new(2)|];"),
         "STK1001",
         "Dense 'dense' needs a known last dimension, found (batch, None)");
+
+    [Fact]
+    public void EmbeddingAfterAFloatLayer() => DiagnosticCheck.Single(
+        Model("10", "readonly Dense project = new(10);", "readonly Reshape again = new(10);", "readonly Embedding embed = [|new(100, 8)|];"),
+        "STK1010",
+        "Embedding 'embed' needs integer indices from the model's input, found the float output of Dense 'project'; put the Embedding first (only Flatten, Reshape or Permute may come before it)");
+
+    [Fact]
+    public void EmbeddingAfterLayoutLayersIsFine()
+    {
+        var run = GeneratorRunner.Run(Model("4, 5", "readonly Flatten flatten = new();", "readonly Reshape pairs = new(10, 2);", "readonly Embedding embed = new(100, 8);").Build().Text).AssertClean();
+
+        Assert.Matches(@"var x3 = embed\.Call\(x2\); +// \(batch, 10, 2, 8\)\n", run.SingleSource);
+    }
 }

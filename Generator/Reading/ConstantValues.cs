@@ -8,7 +8,8 @@ namespace StaticKeras.Generator.Reading;
 /// <summary>
 /// Reads a layer argument as a build-time value: a C# constant, a default <c>null</c>, a tuple of
 /// constants (<c>(3, 3)</c> for a <c>Size2D</c>), or an array or collection expression of constants
-/// (<c>Reshape(7, 7, 64)</c>, <c>[2, 1]</c>), looking through implicit and user-defined conversions.
+/// (<c>Reshape(7, 7, 64)</c>, <c>[2, 1]</c>), or <c>new Size2D(3, 3)</c>, looking through implicit and
+/// user-defined conversions.
 /// </summary>
 internal static class ConstantValues
 {
@@ -43,6 +44,7 @@ internal static class ConstantValues
             IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
             IArrayCreationOperation array when array.DimensionSizes.All(d => d.ConstantValue is { HasValue: true, Value: 0 }) => [],
             ICollectionExpressionOperation collection => collection.Elements,
+            IObjectCreationOperation { Type.Name: "Size2D", Initializer: null } size => size.Arguments.Select(a => a.Value),
             _ => null,
         };
         if (elements is null)

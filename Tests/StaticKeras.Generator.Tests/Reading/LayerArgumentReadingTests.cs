@@ -28,7 +28,7 @@ public sealed class LayerArgumentReadingTests
             "const int K = 3;",
             "readonly Conv2D square = new(4, K);",
             "readonly Conv2D wide = new(4, (1, K), strides: (2, 1));",
-            "readonly Conv2D dilated = new(filters: 2, kernelSize: (K, K), dilationRate: 2);");
+            "readonly Conv2D dilated = new(filters: 2, kernelSize: (K, K), dilationRate: new Size2D(2, 2));");
 
         Assert.Contains("var x1 = square.Call(inputs);  // (batch, 18, 18, 4)", code);
         Assert.Contains("var x2 = wide.Call(x1);        // (batch, 9, 16, 4)", code);

@@ -39,7 +39,7 @@ internal static class DiagnosticDescriptors
     /// <summary>STK0005: a layer member whose type the generator does not know.</summary>
     public static readonly DiagnosticDescriptor UnsupportedLayer = Error(
         "STK0005", Declaration, "Layer type not supported in a Sequential model",
-        "Layer '{0}' has type {1}, which [Sequential] models do not support; expected one of ActivationLayer, Dense, Dropout, Flatten");
+        "Layer '{0}' has type {1}, which [Sequential] models do not support; expected one of " + SupportedLayers.List);
 
     /// <summary>STK0006: a layer member that is not an instance member initialized with new(...).</summary>
     public static readonly DiagnosticDescriptor LayerNotCreated = Error(
@@ -91,6 +91,46 @@ internal static class DiagnosticDescriptors
         "STK1002", Shapes, "Input rank too low for layer",
         "{0} '{1}' needs an input of rank {2} or more (batch included), found {3}");
 
+    /// <summary>STK1003: an input whose rank is not exactly the layer's.</summary>
+    public static readonly DiagnosticDescriptor RankMismatch = Error(
+        "STK1003", Shapes, "Input rank does not match layer",
+        "{0} '{1}' takes an input of rank {2} (batch included) {3}, found {4}");
+
+    /// <summary>STK1004: a dimension the layer must know is unknown or symbolic.</summary>
+    public static readonly DiagnosticDescriptor UnknownDimension = Error(
+        "STK1004", Shapes, "Layer needs a known dimension",
+        "{0} '{1}' needs a known {2} dimension, found {3}");
+
+    /// <summary>STK1005: a kernel or pool window larger than its input with padding valid.</summary>
+    public static readonly DiagnosticDescriptor WindowTooLarge = Error(
+        "STK1005", Shapes, "Window larger than its input",
+        "{0} '{1}': {2} {3} is larger than its input {4} with padding valid");
+
+    /// <summary>STK1006: groups that do not divide the input channels.</summary>
+    public static readonly DiagnosticDescriptor GroupsMismatch = Error(
+        "STK1006", Shapes, "Groups do not divide the input channels",
+        "{0} '{1}': groups {2} must divide the input channels, found {3} channels in {4}");
+
+    /// <summary>STK1007: a Reshape target that does not hold the input's elements.</summary>
+    public static readonly DiagnosticDescriptor ReshapeMismatch = Error(
+        "STK1007", Shapes, "Reshape target does not match the input size",
+        "{0} '{1}': target {2} needs {3}, found input {4} with {5} elements");
+
+    /// <summary>STK1008: Permute dims whose count differs from the input's rank.</summary>
+    public static readonly DiagnosticDescriptor PermuteMismatch = Error(
+        "STK1008", Shapes, "Permute dims do not match the input rank",
+        "{0} '{1}': dims {2} must permute all {3} non-batch axes, found input {4}");
+
+    /// <summary>STK1009: a normalization axis outside the input or on the batch.</summary>
+    public static readonly DiagnosticDescriptor AxisOutOfRange = Error(
+        "STK1009", Shapes, "Axis outside the input",
+        "{0} '{1}': axis {2} must name a non-batch axis of an input of rank {3} (batch included), found {4}");
+
+    /// <summary>STK1010: an Embedding after a layer that outputs floats.</summary>
+    public static readonly DiagnosticDescriptor FloatIndices = Error(
+        "STK1010", Shapes, "Embedding needs integer indices",
+        "{0} '{1}' needs integer indices from the model's input, found the float output of {2} '{3}'; put the Embedding first (only Flatten, Reshape or Permute may come before it)");
+
     /// <summary>STK2001: a loss that does not fit the model's output.</summary>
     public static readonly DiagnosticDescriptor LossIncompatibleWithOutput = Error(
         "STK2001", Training, "Loss does not fit the model's output",
@@ -121,7 +161,8 @@ internal static class DiagnosticDescriptors
     {
         NotPartial, MissingInput, InvalidModelType, NonConstantArgument, UnsupportedLayer, LayerNotCreated,
         NoLayers, GenericModel, InvalidInputDimension, InvalidLayerArgument, RuntimeNotReferenced,
-        LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, LossIncompatibleWithOutput,
+        LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, RankMismatch, UnknownDimension, WindowTooLarge,
+        GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, FloatIndices, LossIncompatibleWithOutput,
         FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,
     }.ToDictionary(d => d.Id);
 

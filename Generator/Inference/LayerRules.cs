@@ -14,6 +14,7 @@ internal static class LayerRules
         DenseDeclaration dense => DenseRule.Apply(input, dense.Units, dense.UseBias),
         DropoutDeclaration => DropoutRule.Apply(input),
         ActivationDeclaration => ActivationRule.Apply(input),
+        RuleLayerDeclaration rule => rule.Apply(input),
         _ => throw new ArgumentException($"no shape rule for {layer.GetType().Name}", nameof(layer)),
     };
 }

@@ -12,4 +12,7 @@ internal sealed record LayerShape(Shape Input, Shape Output, EquatableArray<Weig
 {
     /// <summary>The layer's parameter count.</summary>
     public long ParameterCount => Weights.Sum(w => w.Count);
+
+    /// <summary>The parameters the optimizer updates (all but BatchNormalization's moving statistics).</summary>
+    public long TrainableCount => Weights.Where(w => w.Trainable).Sum(w => w.Count);
 }

@@ -16,6 +16,10 @@ internal static class ShapeDiagnostics
             DiagnosticDescriptors.UnknownLastDimension, layer.Location, layer.TypeName, layer.Name, error.Found.ToString()),
         ShapeErrorKind.RankTooLow => DiagnosticInfo.Create(
             DiagnosticDescriptors.RankTooLow, layer.Location, layer.TypeName, layer.Name, Formatting.Number(error.RequiredRank), error.Found.ToString()),
+        ShapeErrorKind.Rejected => DiagnosticInfo.Create(
+            DiagnosticDescriptors.Find(error.Rejection!.Id),
+            layer is RuleLayerDeclaration rule ? rule.LocationOf(error.Rejection.Parameter) : layer.Location,
+            [layer.TypeName, layer.Name, .. error.Rejection.Arguments]),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "unknown shape error"),
     };
 }

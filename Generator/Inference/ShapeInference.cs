@@ -38,6 +38,12 @@ internal static class ShapeInference
                     break;
                 }
 
+                if (IndexInputCheck.Check(layer, model.Layers.Take(shapes.Count)) is { } indices)
+                {
+                    diagnostics.Add(indices);
+                    break;
+                }
+
                 var result = LayerRules.Apply(layer, current);
                 if (result.Output is not { } output)
                 {

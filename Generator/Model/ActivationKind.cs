@@ -17,4 +17,22 @@ internal enum ActivationKind
 
     /// <summary>Softmax over the last axis.</summary>
     Softmax,
+
+    /// <summary>Gaussian error linear unit.</summary>
+    Gelu,
+
+    /// <summary>Exponential linear unit.</summary>
+    Elu,
+
+    /// <summary>Scaled exponential linear unit.</summary>
+    Selu,
+
+    /// <summary>x · sigmoid(x).</summary>
+    Silu,
+
+    /// <summary>Leaky ReLU (Keras' negative slope 0.2).</summary>
+    LeakyRelu,
+
+    /// <summary>log(1 + exp(x)).</summary>
+    Softplus,
 }

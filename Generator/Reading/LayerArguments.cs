@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Diagnostics;
@@ -24,7 +25,7 @@ internal sealed class LayerArguments
     public LayerArguments(IObjectCreationOperation creation, string layerType, string layerName, ReadContext context)
     {
         (_creation, _layerType, _layerName, _context) = (creation, layerType, layerName, context);
-        foreach (var argument in creation.Arguments.Where(a => !a.Value.ConstantValue.HasValue))
+        foreach (var argument in creation.Arguments.Where(a => !ConstantValues.TryRead(a.Value, out _)))
         {
             context.Report(
                 DiagnosticDescriptors.NonConstantArgument,
@@ -63,6 +64,55 @@ internal sealed class LayerArguments
         return kind;
     }
 
+    /// <summary>The arguments written in the source (not defaulted), for reporting shape errors at them.</summary>
+    public EquatableArray<ArgumentSite> Sites => _creation.Arguments
+        .Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && a.Parameter is not null)
+        .Select(a => new ArgumentSite(a.Parameter!.Name, Site(a)))
+        .ToEquatableArray();
+
+    /// <summary>Where <paramref name="argument"/> is written: for an expanded params list, its first to last element.</summary>
+    private static SourceLocation Site(IArgumentOperation argument)
+    {
+        if (argument.ArgumentKind == ArgumentKind.ParamArray
+            && argument.Value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements }
+            && argument.Syntax.SyntaxTree is { } tree)
+        {
+            return SourceLocation.From(Location.Create(tree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(elements[0].Syntax.SpanStart, elements[elements.Length - 1].Syntax.Span.End)));
+        }
+
+        return SourceLocation.From(argument.Syntax);
+    }
+
+    /// <summary>
+    /// The sizes <paramref name="parameter"/> gives for <paramref name="rank"/> axes: one int for all,
+    /// a tuple, or <paramref name="fallback"/> when it is <see langword="null"/> (defaulted);
+    /// <see langword="null"/> when not constant (reported).
+    /// </summary>
+    public int[]? Sizes(string parameter, int rank, int[] fallback) => Constant(parameter, out var value) ? value switch
+    {
+        null => fallback,
+        int[] sizes => sizes,
+        _ => Enumerable.Repeat(Convert.ToInt32(value, CultureInfo.InvariantCulture), rank).ToArray(),
+    }
+        : null;
+
+    /// <summary>The ints <paramref name="parameter"/> lists; <paramref name="fallback"/> when <see langword="null"/>; <see langword="null"/> when not constant (reported).</summary>
+    public int[]? Ints(string parameter, int[] fallback) => Constant(parameter, out var value) ? value as int[] ?? fallback : null;
+
+    /// <summary>The member of <typeparamref name="TKind"/> <paramref name="parameter"/> names; <see langword="null"/> when not constant or unknown (reported).</summary>
+    public TKind? Choice<TKind>(string parameter)
+        where TKind : struct, System.Enum
+    {
+        if (Constant(parameter) is not { } value)
+        {
+            return null;
+        }
+
+        var kind = EnumValues.Read<TKind>(Argument(parameter).Parameter?.Type, value);
+        Require(kind is not null, parameter, "one of " + EnumValues.Names<TKind>(), Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null");
+        return kind;
+    }
+
     /// <summary>Reports STK0010 at <paramref name="parameter"/>'s argument unless <paramref name="condition"/> holds.</summary>
     public void Require(bool condition, string parameter, string expected, string found)
     {
@@ -73,7 +123,7 @@ internal sealed class LayerArguments
 
         _context.Report(
             DiagnosticDescriptors.InvalidLayerArgument,
-            SourceLocation.From(Argument(parameter).Syntax),
+            Site(Argument(parameter)),
             _layerType,
             _layerName,
             parameter,
@@ -82,11 +132,9 @@ internal sealed class LayerArguments
         IsValid = false;
     }
 
-    private object? Constant(string parameter)
-    {
-        var constant = Argument(parameter).Value.ConstantValue;
-        return constant.HasValue ? constant.Value : null;
-    }
+    private bool Constant(string parameter, out object? value) => ConstantValues.TryRead(Argument(parameter).Value, out value);
+
+    private object? Constant(string parameter) => ConstantValues.TryRead(Argument(parameter).Value, out var value) ? value : null;
 
     // A parameter missing from the runtime's constructor means generator and runtime disagree on
     // the contract: an internal failure (STK9001), not the user's mistake.

@@ -56,7 +56,7 @@ internal static class LayerFactory
             }
 
             default:
-                return null;
+                return RuleLayerFactory.Create(creation, name, identifier, location, context);
         }
     }
 }

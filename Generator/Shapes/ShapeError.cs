@@ -1,3 +1,5 @@
+using StaticKeras.Generator.Common;
+
 namespace StaticKeras.Generator.Shapes;
 
 /// <summary>Why a layer cannot take its input shape.</summary>
@@ -8,10 +10,19 @@ internal enum ShapeErrorKind
 
     /// <summary>The input has fewer dimensions than the layer needs.</summary>
     RankTooLow,
+
+    /// <summary>A layer-specific rule rejects the input; <see cref="ShapeError.Rejection"/> says which and why.</summary>
+    Rejected,
 }
 
 /// <summary>A shape rule's verdict that a layer cannot take an input, with what it found.</summary>
 /// <param name="Kind">What is wrong.</param>
 /// <param name="Found">The input shape the layer was given.</param>
 /// <param name="RequiredRank">For <see cref="ShapeErrorKind.RankTooLow"/>, the rank needed, batch included.</param>
-internal sealed record ShapeError(ShapeErrorKind Kind, Shape Found, int RequiredRank = 0);
+/// <param name="Rejection">For <see cref="ShapeErrorKind.Rejected"/>, the diagnostic and its arguments.</param>
+internal sealed record ShapeError(ShapeErrorKind Kind, Shape Found, int RequiredRank = 0, ShapeRejection? Rejection = null)
+{
+    /// <summary>A layer-specific rejection of <paramref name="found"/>, reported as <paramref name="id"/>.</summary>
+    public static ShapeError Rejected(Shape found, string id, string? parameter, params string[] arguments) =>
+        new(ShapeErrorKind.Rejected, found, Rejection: new ShapeRejection(id, parameter, EquatableArray.Of(arguments)));
+}

@@ -3,13 +3,17 @@ using StaticKeras.Generator.Common;
 
 namespace StaticKeras.Generator.Shapes;
 
-/// <summary>One weight a layer allocates when built, as Keras' <c>add_weight(name, shape)</c>.</summary>
+/// <summary>One weight a layer allocates when built, as Keras' <c>add_weight(name, shape, trainable)</c>.</summary>
 /// <param name="Name">The weight's name in the layer (<c>kernel</c>, <c>bias</c>).</param>
 /// <param name="Shape">Its sizes, all known.</param>
-internal sealed record WeightSpec(string Name, EquatableArray<long> Shape)
+/// <param name="Trainable">Whether the optimizer updates it (false for BatchNormalization's moving statistics).</param>
+internal sealed record WeightSpec(string Name, EquatableArray<long> Shape, bool Trainable = true)
 {
-    /// <summary>A weight of the given sizes.</summary>
+    /// <summary>A trainable weight of the given sizes.</summary>
     public static WeightSpec Of(string name, params long[] shape) => new(name, EquatableArray.Of(shape));
+
+    /// <summary>A non-trainable weight (a buffer) of the given sizes.</summary>
+    public static WeightSpec Buffer(string name, params long[] shape) => new(name, EquatableArray.Of(shape), Trainable: false);
 
     /// <summary>The number of scalars in the weight.</summary>
     public long Count => Shape.Aggregate(1L, (product, size) => checked(product * size));

@@ -2,7 +2,7 @@ using StaticKeras.Generator.Model;
 
 namespace StaticKeras.Generator.Emit.Layers;
 
-/// <summary><c>Flatten</c>: <c>flatten.Call(x)</c>.</summary>
+/// <summary><c>Flatten</c> and every layer with a plain call and no separable activation (convolution, pooling, reshaping, recurrent...): <c>flatten.Call(x)</c>.</summary>
 internal sealed class FlattenEmitter : ILayerEmitter
 {
     /// <inheritdoc/>

@@ -25,6 +25,8 @@ internal static class LayerEmitters
         FlattenDeclaration => Flatten,
         DropoutDeclaration => Dropout,
         ActivationDeclaration => Activation,
+        RuleLayerDeclaration { UsesTraining: true } => Dropout,
+        RuleLayerDeclaration => Flatten,
         _ => throw new ArgumentException($"no emitter for {layer.GetType().Name}", nameof(layer)),
     };
 

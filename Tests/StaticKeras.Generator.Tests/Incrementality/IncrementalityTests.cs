@@ -27,6 +27,35 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void EveryLayerFamilyIsCachedAcrossAnUnrelatedEdit()
+    {
+        var source = ModelSource.Sequential("AllFamilies")
+            .Input("16, 16, 2")
+            .Layer("readonly ZeroPadding2D pad = new((1, 1), (2, 0));")
+            .Layer("readonly Conv2D conv = new(4, (3, 3), strides: 2, groups: 2);")
+            .Layer("readonly BatchNormalization norm = new(momentum: 0.9);")
+            .Layer("readonly MaxPooling2D pool = new(2, padding: Padding.Same);")
+            .Layer("readonly UpSampling2D up = new(2);")
+            .Layer("readonly Conv2DTranspose deconv = new(2, 3, outputPadding: 0);")
+            .Layer("readonly GlobalAveragePooling2D mean = new(keepdims: true);")
+            .Layer("readonly Reshape seq = new([1, -1]);")
+            .Layer("readonly Permute swap = new(2, 1);")
+            .Layer("readonly LayerNormalization ln = new([-1]);")
+            .Layer("readonly Conv1D conv1d = new(3, 1);")
+            .Layer("readonly SimpleRNN rnn = new(2, returnSequences: true);")
+            .Layer("readonly AveragePooling1D avg = new(1);")
+            .Layer("readonly GlobalMaxPooling1D max = new();");
+        var first = GeneratorRunner.Run(source.Build().Text);
+        first.AssertClean();
+        var edited = first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", GeneratorRunner.ParseOptions, path: "Unrelated.cs"));
+
+        var second = GeneratorRunner.Run(first.Driver, edited);
+
+        AssertAllCachedOrUnchanged(second);
+        Assert.Equal(first.SingleSource, second.SingleSource);
+    }
+
+    [Fact]
     public void EditingACommentInAnotherFileChangesNothing()
     {
         var other = CSharpSyntaxTree.ParseText("// version 1\nnamespace Other; public class Unrelated { }", GeneratorRunner.ParseOptions, path: "Unrelated.cs");

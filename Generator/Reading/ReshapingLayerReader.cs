@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis.Operations;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Model;
+using StaticKeras.Generator.Shapes;
+
+namespace StaticKeras.Generator.Reading;
+
+/// <summary>Reads Reshape, Permute, ZeroPadding2D, UpSampling2D and global pooling arguments (STK0004, STK0010).</summary>
+internal static class ReshapingLayerReader
+{
+    /// <summary>The declaration, or null when an argument is wrong (reported).</summary>
+    public static LayerDeclaration? Read(IObjectCreationOperation creation, string type, int spatial, string name, string identifier, SourceLocation location, ReadContext context)
+    {
+        var arguments = new LayerArguments(creation, type, name, context);
+        switch (type)
+        {
+            case "Reshape":
+            {
+                var target = arguments.Ints("targetShape", []);
+                if (target is null)
+                {
+                    return null;
+                }
+
+                arguments.Require(ReshapeRule.IsValidTarget(target), "targetShape", "positive sizes and at most one -1", ReshapeRule.Describe(target));
+                return arguments.IsValid ? new ReshapeDeclaration(name, identifier, location, arguments.Sites, target.ToEquatableArray()) : null;
+            }
+
+            case "Permute":
+            {
+                var dims = arguments.Ints("dims", []);
+                if (dims is null)
+                {
+                    return null;
+                }
+
+                arguments.Require(PermuteRule.IsPermutation(dims), "dims", "a permutation of 1.." + Formatting.Number(dims.Length), "(" + string.Join(", ", dims) + ")");
+                return arguments.IsValid ? new PermuteDeclaration(name, identifier, location, arguments.Sites, dims.ToEquatableArray()) : null;
+            }
+
+            case "ZeroPadding2D":
+                return ZeroPadding(creation, arguments, name, identifier, location);
+
+            case "UpSampling2D":
+            {
+                var size = arguments.Sizes("size", 2, [2, 2]);
+                var interpolation = arguments.Choice<InterpolationKind>("interpolation");
+                if (size is null || interpolation is null)
+                {
+                    return null;
+                }
+
+                ConvLayerReader.RequirePositive(arguments, "size", size);
+                return arguments.IsValid ? new UpSampling2DDeclaration(name, identifier, location, arguments.Sites, size[0], size[1]) : null;
+            }
+
+            default:
+            {
+                var keepdims = arguments.Bool("keepdims");
+                return keepdims is { } k ? new GlobalPoolingDeclaration(name, identifier, location, arguments.Sites, type, spatial, k) : null;
+            }
+        }
+    }
+
+    // Two constructors: ZeroPadding2D(Size2D? padding = null), the same on both sides of each axis
+    // (1 by default), and ZeroPadding2D((top, bottom) height, (left, right) width).
+    private static LayerDeclaration? ZeroPadding(IObjectCreationOperation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
+    {
+        var parameters = creation.Constructor?.Parameters.Length == 2 ? new[] { "height", "width" } : ["padding"];
+        var pads = new System.Collections.Generic.List<int>();
+        foreach (var parameter in parameters)
+        {
+            if (arguments.Sizes(parameter, 2, [1, 1]) is not { } pair)
+            {
+                return null;
+            }
+
+            arguments.Require(pair[0] >= 0 && pair[1] >= 0, parameter, "at least 0", InputChecks.Window(pair));
+            pads.AddRange(parameters.Length == 2 ? pair : [pair[0], pair[0], pair[1], pair[1]]);
+        }
+
+        return arguments.IsValid ? new ZeroPadding2DDeclaration(name, identifier, location, arguments.Sites, pads[0], pads[1], pads[2], pads[3]) : null;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace StaticKeras.Generator.Shapes;
+
+/// <summary>
+/// Keras' <c>Conv2DTranspose</c> (<c>deconv_output_length</c>) on <c>(batch, height, width, channels)</c>:
+/// without output padding "valid" gives <c>n·s + max(k' − s, 0)</c> and "same" <c>n·s</c>; with it,
+/// <c>(n − 1)·s + k' − 2·pad + output_padding</c>, pad = k' / 2 for "same" (k' the dilated kernel).
+/// Weights: kernel <c>(kh, kw, filters, channels)</c>, bias <c>(filters,)</c>.
+/// </summary>
+internal static class ConvTransposeRule
+{
+    /// <summary>The output length along one axis; unknown stays unknown, a name survives only stride 1 "same" without output padding.</summary>
+    public static Dim Output(Dim length, int kernel, int stride, int dilation, PaddingKind padding, int? outputPadding)
+    {
+        var span = WindowArithmetic.Span(kernel, dilation);
+        if (!length.IsKnown)
+        {
+            return stride == 1 && padding == PaddingKind.Same && outputPadding is null ? length : Dim.Unknown;
+        }
+
+        var n = length.Size;
+        if (outputPadding is not { } extra)
+        {
+            return Dim.Known(padding == PaddingKind.Valid ? (n * stride) + System.Math.Max(span - stride, 0) : n * stride);
+        }
+
+        var pad = padding == PaddingKind.Same ? span / 2 : 0;
+        return Dim.Known(((n - 1) * stride) + span - (2 * pad) + extra);
+    }
+
+    /// <summary>The output shape and weights of <c>Conv2DTranspose</c> on <paramref name="input"/>.</summary>
+    public static ShapeResult Apply(Shape input, ConvSpec spec)
+    {
+        var error = InputChecks.ExactRank(input, 3, ConvRule.Layout(2)) ?? InputChecks.Known(input, 2, "channels");
+        if (error is not null)
+        {
+            return ShapeResult.Fail(error);
+        }
+
+        var dims = new List<Dim>();
+        for (var axis = 0; axis < 2; axis++)
+        {
+            dims.Add(Output(input.Dims[axis], spec.Kernel[axis], spec.Strides[axis], spec.Dilation[axis], spec.Padding, spec.OutputPadding?[axis]));
+        }
+
+        dims.Add(Dim.Known(spec.Filters));
+        var kernel = WeightSpec.Of("kernel", spec.Kernel.Select(k => (long)k).Concat([spec.Filters, input.Dims[2].Size]).ToArray());
+        var shape = Shape.Of(dims.ToArray());
+        return spec.UseBias ? ShapeResult.Ok(shape, kernel, WeightSpec.Of("bias", spec.Filters)) : ShapeResult.Ok(shape, kernel);
+    }
+}

@@ -1,0 +1,26 @@
+namespace StaticKeras.Generator.Shapes;
+
+/// <summary>The ids of the diagnostics layer-specific shape rules report (Shapes/ has no Roslyn, so they are plain strings).</summary>
+internal static class ShapeIds
+{
+    /// <summary>STK1003: the input does not have exactly the rank the layer takes.</summary>
+    public const string RankMismatch = "STK1003";
+
+    /// <summary>STK1004: a dimension the layer needs to know is unknown or symbolic.</summary>
+    public const string UnknownDimension = "STK1004";
+
+    /// <summary>STK1005: a window (kernel, pool) larger than its input with padding valid.</summary>
+    public const string WindowTooLarge = "STK1005";
+
+    /// <summary>STK1006: groups do not divide the input channels.</summary>
+    public const string GroupsMismatch = "STK1006";
+
+    /// <summary>STK1007: a Reshape target that does not hold the input's elements.</summary>
+    public const string ReshapeMismatch = "STK1007";
+
+    /// <summary>STK1008: Permute dims that are not a permutation of the input's axes.</summary>
+    public const string PermuteMismatch = "STK1008";
+
+    /// <summary>STK1009: a normalization axis outside the input (or the batch axis).</summary>
+    public const string AxisOutOfRange = "STK1009";
+}

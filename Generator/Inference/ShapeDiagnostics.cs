@@ -16,6 +16,7 @@ internal static class ShapeDiagnostics
             DiagnosticDescriptors.UnknownLastDimension, layer.Location, layer.TypeName, layer.Name, error.Found.ToString()),
         ShapeErrorKind.RankTooLow => DiagnosticInfo.Create(
             DiagnosticDescriptors.RankTooLow, layer.Location, layer.TypeName, layer.Name, Formatting.Number(error.RequiredRank), error.Found.ToString()),
+        ShapeErrorKind.ContractViolated => CustomLayerDiagnostics.For(layer, error.Contract!),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "unknown shape error"),
     };
 }

@@ -8,10 +8,14 @@ internal enum ShapeErrorKind
 
     /// <summary>The input has fewer dimensions than the layer needs.</summary>
     RankTooLow,
+
+    /// <summary>A custom layer's declared contract rejects the input (details in <see cref="ShapeError.Contract"/>).</summary>
+    ContractViolated,
 }
 
 /// <summary>A shape rule's verdict that a layer cannot take an input, with what it found.</summary>
 /// <param name="Kind">What is wrong.</param>
 /// <param name="Found">The input shape the layer was given.</param>
 /// <param name="RequiredRank">For <see cref="ShapeErrorKind.RankTooLow"/>, the rank needed, batch included.</param>
-internal sealed record ShapeError(ShapeErrorKind Kind, Shape Found, int RequiredRank = 0);
+/// <param name="Contract">For <see cref="ShapeErrorKind.ContractViolated"/>, how the custom layer's contract is broken.</param>
+internal sealed record ShapeError(ShapeErrorKind Kind, Shape Found, int RequiredRank = 0, Signatures.ContractViolation? Contract = null);

@@ -14,6 +14,7 @@ internal static class LayerRules
         DenseDeclaration dense => DenseRule.Apply(input, dense.Units, dense.UseBias),
         DropoutDeclaration => DropoutRule.Apply(input),
         ActivationDeclaration => ActivationRule.Apply(input),
+        CustomLayerDeclaration custom => CustomLayerRule.Apply(input, custom.Contract, custom.Arguments),
         _ => throw new ArgumentException($"no shape rule for {layer.GetType().Name}", nameof(layer)),
     };
 }

@@ -56,7 +56,7 @@ internal static class LayerFactory
             }
 
             default:
-                return null;
+                return Custom.CustomLayerUse.Read(creation, name, identifier, location, context);
         }
     }
 }

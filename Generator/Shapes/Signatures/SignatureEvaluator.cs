@@ -70,7 +70,7 @@ internal static class SignatureEvaluator
 
                 if (binary.Operator == '/' && (right.Size == 0 || left.Size % right.Size != 0))
                 {
-                    return (null, Substitute(binary, binding) + " is not a whole number");
+                    return (null, Substitute(binary, binding));
                 }
 
                 var size = binary.Operator switch

@@ -107,7 +107,7 @@ public sealed class SignatureBinderTests
     {
         var binding = Bind("..., d", TestShapes.Of(784));
 
-        Assert.Equal((null, "784 / 3 is not a whole number"), SignatureEvaluator.Evaluate(Expression("d / 3"), binding));
+        Assert.Equal((null, "784 / 3"), SignatureEvaluator.Evaluate(Expression("d / 3"), binding));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class SignatureBinderTests
         var result = CustomLayerRule.Apply(TestShapes.Of(784), contract, EquatableArray<ConstructorValue>.Empty);
 
         Assert.Equal(
-            ContractViolation.Of(ContractViolationKind.InvalidSize, "output dimension 'd / 3'", "784 / 3 is not a whole number"),
+            ContractViolation.Of(ContractViolationKind.InvalidSize, "output dimension 'd / 3'", "784 / 3"),
             result.Error!.Contract);
     }
 

@@ -1,0 +1,55 @@
+using System.Linq;
+using StaticKeras.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace StaticKeras.Generator.Tests.CustomLayers;
+
+/// <summary>The generated part of <c>[Layer]</c> classes, and models using them: snapshots that must compile cleanly.</summary>
+public sealed class CustomLayerGenerationTests
+{
+    [Fact]
+    public void MyCustomLayer()
+    {
+        var run = GeneratorRunner.Run(LayerSource.MyCustomLayer().Build().Text).AssertClean();
+
+        Assert.Equal("Samples.MyCustomLayer.g.cs", Assert.Single(run.Sources).HintName);
+        run.VerifySources();
+    }
+
+    [Fact]
+    public void CustomMlpUsesTheContractForShapesSummaryAndBuild()
+    {
+        var model = ModelSource.Sequential("CustomMlp")
+            .Compile("Optimizer.Adam, Loss.SparseCategoricalCrossentropy, Metrics = [Metric.Accuracy]")
+            .Layer("readonly Flatten flatten = new();")
+            .Layer("readonly MyCustomLayer custom = new(64);")
+            .Layer("readonly ActivationLayer relu = new(Activation.Relu);")
+            .Layer("readonly Dense output = new(10, Activation.Softmax);");
+
+        var run = GeneratorRunner.Run(LayerSource.MyCustomLayer().Build().Text, model.Build().Text).AssertClean();
+
+        Assert.Equal(["Samples.CustomMlp.g.cs", "Samples.MyCustomLayer.g.cs"], run.Sources.Select(s => s.HintName).Order());
+        var source = run.Sources.Single(s => s.HintName == "Samples.CustomMlp.g.cs").SourceText.ToString();
+        Assert.Contains("custom.Build(784);  // W (784, 64), B (64,)", source);
+        Assert.Contains("│ custom (MyCustomLayer)          │ (None, 64)             │        50,240 │", source);
+        run.VerifySources();
+    }
+
+    [Fact]
+    public void ArithmeticLiteralsAndConstructorParametersInSignatures()
+    {
+        var layer = LayerSource.Layer("Input = \"t, d\", Output = \"t, 2 * d + heads, (d - 4) / 2\"", "public partial class Mixer(int heads)")
+            .Member("[Weight(\"d, heads * 2\")] public partial Parameter Projection { get; }")
+            .Member("public Tensor Call(Tensor inputs) => inputs;");
+        var model = ModelSource.Sequential("Tiny")
+            .Input("\"time\", 8")
+            .Layer("readonly Mixer mix = new(heads: 3);");
+
+        var run = GeneratorRunner.Run(layer.Build().Text, model.Build().Text).AssertClean();
+
+        var source = run.Sources.Single(s => s.HintName == "Samples.Tiny.g.cs").SourceText.ToString();
+        Assert.Contains("mix.Build(-1, 8);  // Projection (8, 6)", source);
+        Assert.Contains("var x1 = mix.Call(inputs, training);  // (batch, time, 19, 2)", source);
+        run.VerifySources();
+    }
+}

@@ -26,6 +26,9 @@ public sealed class VarianceScaling : WeightInitializer
     // Keras: the standard deviation of a unit normal truncated to [-2, 2].
     private const double TruncationCorrection = 0.87962566103423978;
 
+    // erf(√2): the probability mass of a unit normal within ±2, mapped to (-1, 1).
+    private const double ErfSqrt2 = 0.95449973610364158;
+
     /// <summary>Creates the initializer.</summary>
     /// <param name="scale">The variance scale, > 0.</param>
     /// <param name="mode">Which fan divides it.</param>
@@ -81,7 +84,9 @@ public sealed class VarianceScaling : WeightInitializer
             return empty(shape, dtype).uniform_(-limit, limit);
         }
 
+        // Inverse-CDF sampling of N(0, stddev^2) cut at ±2 stddev, as PyTorch's trunc_normal_:
+        // u ~ U(-erf(√2), erf(√2)), x = √2 stddev erfinv(u).
         var stddev = Math.Sqrt(variance) / TruncationCorrection;
-        return nn.init.trunc_normal_(empty(shape, dtype), 0.0, stddev, -2 * stddev, 2 * stddev);
+        return empty(shape, dtype).uniform_(-ErfSqrt2, ErfSqrt2).erfinv_().mul_(stddev * Math.Sqrt(2)).clamp_(-2 * stddev, 2 * stddev);
     }
 }

@@ -122,6 +122,34 @@ public abstract class CustomLayer : Layer
     protected Parameter GetWeight(string weightName) => LayerWeights.Get(this, weightName);
 
     /// <summary>
+    /// Converts the weights for <c>Module.to(dtype/device)</c> and registers them again under their
+    /// names. TorchSharp's own epilog also assigns members named like a parameter by reflection,
+    /// which fails on a public get-only weight property; the generated properties look weights up
+    /// by name, so re-registering is all they need.
+    /// </summary>
+    protected override void _toEpilog(ScalarType? dtype, Device? device, bool non_blocking)
+    {
+        using var noGrad = no_grad();
+        foreach (var (weightName, parameter) in named_parameters(recurse: false).ToList())
+        {
+            Tensor converted = parameter.detach();
+            if (dtype is { } type && converted.dtype != type)
+            {
+                converted = converted.to_type(type);
+            }
+
+            if (device is not null && converted.device != device)
+            {
+                converted = converted.to(device, non_blocking: non_blocking);
+            }
+
+            var replacement = new Parameter(converted, parameter.requires_grad);
+            replacement.DetachFromDisposeScope();
+            ConditionallyRegisterParameter(weightName, replacement);
+        }
+    }
+
+    /// <summary>
     /// Returns <paramref name="outputs"/> after checking, on the first call only, that its shape is
     /// the one the output signature promises for <paramref name="inputs"/>.
     /// </summary>

@@ -52,4 +52,32 @@ public sealed class CustomLayerGenerationTests
         Assert.Contains("var x1 = mix.Call(inputs, training);  // (batch, time, 19, 2)", source);
         run.VerifySources();
     }
+
+    [Fact]
+    public void WeightlessLayerInTheGlobalNamespaceIsNotBuiltByTheModel()
+    {
+        var layer = "using StaticKeras;\nusing static TorchSharp.torch;\n\n[Layer(Input = \"h, w\", Output = \"w, h\")]\npublic partial class Transpose\n{\n    public Tensor Call(Tensor inputs) => inputs.transpose(1, 2);\n}\n";
+        var model = ModelSource.Sequential("Turn").Input("28, 14").Layer("readonly Transpose turn = new();");
+
+        var run = GeneratorRunner.Run(layer, model.Build().Text).AssertClean();
+
+        var source = run.Sources.Single(s => s.HintName == "Samples.Turn.g.cs").SourceText.ToString();
+        Assert.DoesNotContain("turn.Build", source);
+        Assert.Contains("var x1 = turn.Call(inputs, training);  // (batch, 14, 28)", source);
+        run.VerifySources();
+    }
+
+    [Fact]
+    public void LayerWithErrorsGetsMembersThatThrow()
+    {
+        var layer = LayerSource.Layer("Input = \"..., d\", Output = \"..., units\"", "public partial class Broken(int units)")
+            .Member("[Weight(\"d, k\")] partial Parameter W { get; }")
+            .Member("public Tensor Call(Tensor inputs) => inputs.matmul(W) * units;");
+
+        var run = GeneratorRunner.Run(layer.Build().Text).AssertCompiles();
+
+        Assert.Equal(["STK0051"], run.Diagnostics.Select(d => d.Id));
+        Assert.Contains("layer has errors: STK0051", run.SingleSource);
+        run.VerifySources();
+    }
 }

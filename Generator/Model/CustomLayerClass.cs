@@ -17,6 +17,7 @@ internal sealed record WeightMember(string Name, string Modifiers);
 /// <param name="Weights">The weight properties to implement (also when the contract has errors).</param>
 /// <param name="Parameters">The primary-constructor parameters.</param>
 /// <param name="Diagnostics">Problems found while reading.</param>
+/// <param name="HasBackward">Whether the class declares <c>Tensor Backward(Tensor inputs, Tensor gradOutput)</c>, used instead of autograd.</param>
 internal sealed record CustomLayerClass(
     TypeIdentity Type,
     SourceLocation Location,
@@ -24,7 +25,8 @@ internal sealed record CustomLayerClass(
     LayerContract? Contract,
     EquatableArray<WeightMember> Weights,
     EquatableArray<string> Parameters,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    bool HasBackward = false)
 {
     /// <summary>The ids of the errors that keep the layer from being generated in full: <c>STK0050, STK0051</c>.</summary>
     public string ErrorSummary => string.Join(", ", System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(Diagnostics, d => d.Id)));

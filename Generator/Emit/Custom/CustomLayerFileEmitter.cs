@@ -75,8 +75,17 @@ internal static class CustomLayerFileEmitter
             writer.Line();
             WriteExpectedOutputShape(writer, layer, contract);
             writer.Line();
-            writer.Line($"/// <summary>Runs <c>Call(inputs)</c>; the first call checks its output against {Literals.Xml(contract.Output.ToString())}.</summary>");
-            writer.Line($"public override {Tensor} Call({Tensor} inputs, bool training = false) => base.CheckOutput(inputs, Call(inputs));");
+            if (layer.HasBackward)
+            {
+                writer.Line($"/// <summary>Runs <c>Call(inputs)</c> with the hand-written <c>Backward</c>; the first call checks its output against {Literals.Xml(contract.Output.ToString())}.</summary>");
+                writer.Line($"public override {Tensor} Call({Tensor} inputs, bool training = false) =>");
+                writer.Line($"    base.CheckOutput(inputs, base.CallWithBackward(inputs, x => Call(x), (x, gradOutput) => Backward(x, gradOutput)));");
+            }
+            else
+            {
+                writer.Line($"/// <summary>Runs <c>Call(inputs)</c> (backward: autograd); the first call checks its output against {Literals.Xml(contract.Output.ToString())}.</summary>");
+                writer.Line($"public override {Tensor} Call({Tensor} inputs, bool training = false) => base.CheckOutput(inputs, Call(inputs));");
+            }
             foreach (var weight in layer.Weights)
             {
                 writer.Line();

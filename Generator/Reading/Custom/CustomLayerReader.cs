@@ -61,7 +61,8 @@ internal static class CustomLayerReader
             context.Diagnostics.Count == 0 ? contract : null,
             weights.ToEquatableArray(),
             ContractReader.PrimaryParameters(type).Keys.ToEquatableArray(),
-            context.Diagnostics.ToEquatableArray());
+            context.Diagnostics.ToEquatableArray(),
+            HasBackward(type));
     }
 
     // What keeps the generator from adding `partial class X : CustomLayer`, as the message's "found".
@@ -94,6 +95,11 @@ internal static class CustomLayerReader
             ? null
             : "base class '" + baseType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "'";
     }
+
+    // Tensor Backward(Tensor inputs, Tensor gradOutput): the input gradient, weight gradients through AddGradient.
+    private static bool HasBackward(INamedTypeSymbol type) =>
+        type.GetMembers("Backward").OfType<IMethodSymbol>().Any(m =>
+            !m.IsStatic && m.Parameters.Length == 2 && m.Parameters.All(p => CustomLayerTypes.IsTensor(p.Type)) && CustomLayerTypes.IsTensor(m.ReturnType));
 
     private static void CheckCall(INamedTypeSymbol type, SourceLocation location, ReadContext context)
     {

@@ -34,7 +34,7 @@ partial class Mixer : global::StaticKeras.Layers.CustomLayer
         return new long[] { t, (2 * d) + heads, base.Divide(d - 4, 2, "(d - 4) / 2") };
     }
 
-    /// <summary>Runs <c>Call(inputs)</c>; the first call checks its output against (batch, t, 2 * d + heads, (d - 4) / 2).</summary>
+    /// <summary>Runs <c>Call(inputs)</c> (backward: autograd); the first call checks its output against (batch, t, 2 * d + heads, (d - 4) / 2).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => base.CheckOutput(inputs, Call(inputs));
 
     public partial global::TorchSharp.Modules.Parameter Projection { get => base.GetWeight("Projection"); }

@@ -33,7 +33,7 @@ partial class MyCustomLayer : global::StaticKeras.Layers.CustomLayer
         return global::StaticKeras.Layers.CustomLayer.Concat(global::StaticKeras.Layers.CustomLayer.Slice(inputShape, 0, inputShape.Length - 1), new long[] { units });
     }
 
-    /// <summary>Runs <c>Call(inputs)</c>; the first call checks its output against (batch, ..., units).</summary>
+    /// <summary>Runs <c>Call(inputs)</c> (backward: autograd); the first call checks its output against (batch, ..., units).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => base.CheckOutput(inputs, Call(inputs));
 
     partial global::TorchSharp.Modules.Parameter W { get => base.GetWeight("W"); }

@@ -31,6 +31,6 @@ partial class Transpose : global::StaticKeras.Layers.CustomLayer
         return new long[] { w, h };
     }
 
-    /// <summary>Runs <c>Call(inputs)</c>; the first call checks its output against (batch, w, h).</summary>
+    /// <summary>Runs <c>Call(inputs)</c> (backward: autograd); the first call checks its output against (batch, w, h).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => base.CheckOutput(inputs, Call(inputs));
 }

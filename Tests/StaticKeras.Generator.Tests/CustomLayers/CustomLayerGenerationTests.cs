@@ -80,4 +80,22 @@ public sealed class CustomLayerGenerationTests
         Assert.Contains("layer has errors: STK0051", run.SingleSource);
         run.VerifySources();
     }
+
+    [Fact]
+    public void HandWrittenBackwardGoesThroughCallWithBackward()
+    {
+        var layer = LayerSource.Layer("Input = \"..., d\", Output = \"..., d\"", "public partial class Scaled")
+            .Member("[Weight(\"d\", Initializer.Ones)] partial Parameter S { get; }")
+            .Member("public Tensor Call(Tensor inputs) => inputs * S;")
+            .Member("public Tensor Backward(Tensor inputs, Tensor gradOutput)")
+            .Member("{")
+            .Member("    AddGradient(S, (inputs * gradOutput).reshape(-1, inputs.shape[^1]).sum([0L]));")
+            .Member("    return gradOutput * S;")
+            .Member("}");
+
+        var run = GeneratorRunner.Run(layer.Build().Text).AssertClean();
+
+        Assert.Contains("base.CheckOutput(inputs, base.CallWithBackward(inputs, x => Call(x), (x, gradOutput) => Backward(x, gradOutput)));", run.SingleSource);
+        run.VerifySources();
+    }
 }

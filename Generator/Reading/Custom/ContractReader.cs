@@ -67,10 +67,15 @@ internal static class ContractReader
     }
 
     /// <summary>The primary-constructor parameters of <paramref name="type"/>, by name.</summary>
+    /// <remarks>
+    /// A layer from a referenced assembly has no syntax: its primary constructor compiled to its
+    /// public constructor with the most parameters.
+    /// </remarks>
     public static Dictionary<string, ITypeSymbol> PrimaryParameters(INamedTypeSymbol type)
     {
-        var primary = type.InstanceConstructors.FirstOrDefault(c =>
-            c.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax));
+        var primary = type.DeclaringSyntaxReferences.IsEmpty
+            ? type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).OrderByDescending(c => c.Parameters.Length).FirstOrDefault()
+            : type.InstanceConstructors.FirstOrDefault(c => c.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax));
         return primary?.Parameters.ToDictionary(p => p.Name, p => p.Type) ?? [];
     }
 

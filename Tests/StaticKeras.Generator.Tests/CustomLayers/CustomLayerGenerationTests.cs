@@ -1,4 +1,6 @@
 using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using StaticKeras.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -97,5 +99,19 @@ public sealed class CustomLayerGenerationTests
 
         Assert.Contains("base.CheckOutput(inputs, base.CallWithBackward(inputs, x => Call(x), (x, gradOutput) => Backward(x, gradOutput)));", run.SingleSource);
         run.VerifySources();
+    }
+
+    [Fact]
+    public void LayerFromAReferencedAssembly()
+    {
+        var library = GeneratorRunner.Run("LayerLibrary", References.All, LayerSource.MyCustomLayer().Build().Text);
+        var compiled = CSharpGeneratorDriver.Create(new ModelGenerator().AsSourceGenerator())
+            .RunGeneratorsAndUpdateCompilation(library.Input, out var withLayer, out _);
+        Assert.Empty(withLayer.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var model = ModelSource.Sequential("CustomMlp").Layer("readonly Flatten flatten = new();").Layer("readonly MyCustomLayer custom = new(64);");
+
+        var run = GeneratorRunner.Run(GeneratorRunner.DefaultAssemblyName, [.. References.All, withLayer.ToMetadataReference()], model.Build().Text).AssertClean();
+
+        Assert.Contains("custom.Build(784);  // W (784, 64), B (64,)", run.SingleSource);
     }
 }

@@ -141,6 +141,11 @@ internal static class DiagnosticDescriptors
         "STK0055", Declaration, "Signature parameter must be an integer",
         "'{0}' in the {1} signature \"{2}\" of '{3}' names a constructor parameter of type {4}; expected int or long");
 
+    /// <summary>STK0056: a method named Backward that is not the hand-written backward's signature.</summary>
+    public static readonly DiagnosticDescriptor InvalidLayerBackward = Error(
+        "STK0056", Declaration, "Custom layer Backward has the wrong signature",
+        "Backward of custom layer '{0}' must be 'public Tensor Backward(Tensor inputs, Tensor gradOutput)' returning the input gradient, found '{1}'");
+
     /// <summary>STK1070: a custom layer's input with the wrong rank.</summary>
     public static readonly DiagnosticDescriptor ContractRank = Error(
         "STK1070", Shapes, "Input rank does not match the custom layer",
@@ -179,7 +184,7 @@ internal static class DiagnosticDescriptors
         LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, LossIncompatibleWithOutput,
         FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
-        NonIntegerSignatureParameter, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
+        NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -49,6 +49,7 @@ internal static class CustomLayerReader
 
         var contract = ContractReader.Read(type, context, cancellationToken);
         CheckCall(type, location, context);
+        CheckBackward(type, context);
         var weights = type.GetMembers().OfType<IPropertySymbol>()
             .Where(p => p.GetAttributes().Any(a => a.AttributeClass is { } c && KnownTypes.FullName(c) == CustomLayerTypes.WeightAttribute))
             .Where(p => p.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().Any(s => s.Modifiers.Any(SyntaxKind.PartialKeyword)))
@@ -98,8 +99,25 @@ internal static class CustomLayerReader
 
     // Tensor Backward(Tensor inputs, Tensor gradOutput): the input gradient, weight gradients through AddGradient.
     private static bool HasBackward(INamedTypeSymbol type) =>
-        type.GetMembers("Backward").OfType<IMethodSymbol>().Any(m =>
-            !m.IsStatic && m.Parameters.Length == 2 && m.Parameters.All(p => CustomLayerTypes.IsTensor(p.Type)) && CustomLayerTypes.IsTensor(m.ReturnType));
+        type.GetMembers("Backward").OfType<IMethodSymbol>().Any(IsBackward);
+
+    private static bool IsBackward(IMethodSymbol method) =>
+        !method.IsStatic && method.Parameters.Length == 2 && method.Parameters.All(p => CustomLayerTypes.IsTensor(p.Type)) && CustomLayerTypes.IsTensor(method.ReturnType);
+
+    // A Backward that is not the hand-written backward would silently be ignored (STK0056).
+    private static void CheckBackward(INamedTypeSymbol type, ReadContext context)
+    {
+        var methods = type.GetMembers("Backward").OfType<IMethodSymbol>().Where(m => !m.IsImplicitlyDeclared).ToList();
+        if (methods.Count == 0 || methods.Any(IsBackward))
+        {
+            return;
+        }
+
+        var format = SymbolDisplayFormat.MinimallyQualifiedFormat.WithMemberOptions(
+            SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeModifiers | SymbolDisplayMemberOptions.IncludeAccessibility)
+            .WithParameterOptions(SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName);
+        context.Report(DiagnosticDescriptors.InvalidLayerBackward, SourceLocation.From(methods[0].Locations[0]), type.Name, methods[0].ToDisplayString(format));
+    }
 
     private static void CheckCall(INamedTypeSymbol type, SourceLocation location, ReadContext context)
     {

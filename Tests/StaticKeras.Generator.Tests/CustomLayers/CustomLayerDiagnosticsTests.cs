@@ -74,6 +74,15 @@ public sealed class CustomLayerDiagnosticsTests
         "Weight 'W' of 'Broken' must be a get-only partial property of type Parameter without a body, found 'public Parameter? W { get; set; }'");
 
     [Fact]
+    public void BackwardWithTheWrongSignature() => Single(
+        LayerSource.Layer("Input = \"..., d\", Output = \"..., d\"", "public partial class Scaled")
+            .Member("public Tensor Call(Tensor inputs) => inputs * 2;")
+            .Member("public Tensor [|Backward|](Tensor gradOutput) => gradOutput * 2;"),
+        null,
+        "STK0056",
+        "Backward of custom layer 'Scaled' must be 'public Tensor Backward(Tensor inputs, Tensor gradOutput)' returning the input gradient, found 'public Tensor Backward(Tensor gradOutput)'");
+
+    [Fact]
     public void BindingConflictAtTheUseSite() => Single(
         LayerSource.Layer("Input = \"n, n\", Output = \"n\"", "public partial class Square")
             .Member("public Tensor Call(Tensor inputs) => inputs.sum(1);"),

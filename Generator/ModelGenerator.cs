@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using StaticKeras.Generator.Emit;
+using StaticKeras.Generator.Emit.Custom;
 using StaticKeras.Generator.Inference;
 using StaticKeras.Generator.Reading;
+using StaticKeras.Generator.Reading.Custom;
 
 namespace StaticKeras.Generator;
 
@@ -28,5 +30,16 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Sources);
 
         context.RegisterSourceOutput(sources, ModelEmitter.AddSource);
+
+        // Custom layers: read the [Layer] class, emit its Build, checked Call and weights.
+        var customLayers = context.SyntaxProvider
+            .ForAttributeWithMetadataName(CustomLayerTypes.LayerAttribute, CustomLayerReader.IsCandidate, CustomLayerReader.Read)
+            .WithTrackingName(TrackingNames.CustomLayers);
+
+        var customLayerSources = customLayers
+            .Select(CustomLayerEmitter.Emit)
+            .WithTrackingName(TrackingNames.CustomLayerSources);
+
+        context.RegisterSourceOutput(customLayerSources, ModelEmitter.AddSource);
     }
 }

@@ -11,4 +11,10 @@ internal static class TrackingNames
 
     /// <summary>Writing the generated source.</summary>
     public const string Sources = nameof(Sources);
+
+    /// <summary>Reading a [Layer] class into a <c>CustomLayerClass</c>.</summary>
+    public const string CustomLayers = nameof(CustomLayers);
+
+    /// <summary>Writing a custom layer's generated part.</summary>
+    public const string CustomLayerSources = nameof(CustomLayerSources);
 }

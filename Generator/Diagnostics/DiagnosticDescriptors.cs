@@ -151,6 +151,66 @@ internal static class DiagnosticDescriptors
         "STK2004", Training, "Unknown [Compile] value",
         "[Compile] {0} must be one of {1}, found {2}");
 
+    /// <summary>STK0050: a [Layer] or [Weight] shape signature that does not parse or breaks its role's rules.</summary>
+    public static readonly DiagnosticDescriptor MalformedSignature = Error(
+        "STK0050", Declaration, "Malformed shape signature",
+        "{0} signature \"{1}\" of '{2}' is malformed: {3}");
+
+    /// <summary>STK0051: a name in an output or weight signature that nothing binds.</summary>
+    public static readonly DiagnosticDescriptor UnboundSignatureName = Error(
+        "STK0051", Declaration, "Unbound name in shape signature",
+        "'{0}' in the {1} signature \"{2}\" of '{3}' is not bound: expected a name from the Input signature \"{4}\" or a primary-constructor parameter ({5})");
+
+    /// <summary>STK0052: a [Layer] class the generator cannot add a part to.</summary>
+    public static readonly DiagnosticDescriptor InvalidCustomLayerClass = Error(
+        "STK0052", Declaration, "Custom layer must be a partial class",
+        "Custom layer '{0}' must be a non-generic, non-static partial class without a base class (the generator derives it from CustomLayer), found {1}");
+
+    /// <summary>STK0053: a [Layer] class without its Call(Tensor) method.</summary>
+    public static readonly DiagnosticDescriptor MissingLayerCall = Error(
+        "STK0053", Declaration, "Custom layer needs Call(Tensor)",
+        "Custom layer '{0}' must declare 'public Tensor Call(Tensor inputs)', found {1}");
+
+    /// <summary>STK0054: a [Weight] on a member that is not a get-only partial Parameter property.</summary>
+    public static readonly DiagnosticDescriptor InvalidWeightProperty = Error(
+        "STK0054", Declaration, "Weight must be a partial Parameter property",
+        "Weight '{0}' of '{1}' must be a get-only partial property of type Parameter without a body, found '{2}'");
+
+    /// <summary>STK0055: a signature name that is a primary-constructor parameter of a non-integer type.</summary>
+    public static readonly DiagnosticDescriptor NonIntegerSignatureParameter = Error(
+        "STK0055", Declaration, "Signature parameter must be an integer",
+        "'{0}' in the {1} signature \"{2}\" of '{3}' names a constructor parameter of type {4}; expected int or long");
+
+    /// <summary>STK0056: a method named Backward that is not the hand-written backward's signature.</summary>
+    public static readonly DiagnosticDescriptor InvalidLayerBackward = Error(
+        "STK0056", Declaration, "Custom layer Backward has the wrong signature",
+        "Backward of custom layer '{0}' must be 'public Tensor Backward(Tensor inputs, Tensor gradOutput)' returning the input gradient, found '{1}'");
+
+    /// <summary>STK1070: a custom layer's input with the wrong rank.</summary>
+    public static readonly DiagnosticDescriptor ContractRank = Error(
+        "STK1070", Shapes, "Input rank does not match the custom layer",
+        "{0} '{1}' declares input {2}, found {3}: expected rank {4}, found rank {5}");
+
+    /// <summary>STK1071: a signature name bound to two different sizes.</summary>
+    public static readonly DiagnosticDescriptor ContractConflict = Error(
+        "STK1071", Shapes, "Conflicting sizes for a signature name",
+        "{0} '{1}' declares input {2}, found {3}: '{4}' is bound to both {5} and {6}");
+
+    /// <summary>STK1072: an input size that differs from the integer its signature declares.</summary>
+    public static readonly DiagnosticDescriptor ContractSize = Error(
+        "STK1072", Shapes, "Input size does not match the custom layer",
+        "{0} '{1}' declares input {2}, found {3}: axis {4} must be {5}, found {6}");
+
+    /// <summary>STK1073: a computed output or weight dimension that is not a positive whole number.</summary>
+    public static readonly DiagnosticDescriptor ContractInvalidSize = Error(
+        "STK1073", Shapes, "Computed dimension is not a positive whole number",
+        "{0} '{1}': {2} must be a positive whole number, found {3}");
+
+    /// <summary>STK1074: a weight whose size depends on a dimension unknown at build time.</summary>
+    public static readonly DiagnosticDescriptor ContractUnknownSize = Error(
+        "STK1074", Shapes, "Weight needs a known size",
+        "{0} '{1}': weight '{2}' {3} needs '{4}' known at build time, found {5} in input {6}");
+
     /// <summary>STK9001: the generator failed unexpectedly.</summary>
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "STK9001", Generator, "The StaticKeras generator failed",
@@ -164,6 +224,8 @@ internal static class DiagnosticDescriptors
         LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, RankMismatch, UnknownDimension, WindowTooLarge,
         GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, FloatIndices, LossIncompatibleWithOutput,
         FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,
+        MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
+        NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -15,6 +15,7 @@ internal static class LayerRules
         DropoutDeclaration => DropoutRule.Apply(input),
         ActivationDeclaration => ActivationRule.Apply(input),
         RuleLayerDeclaration rule => rule.Apply(input),
+        CustomLayerDeclaration custom => CustomLayerRule.Apply(input, custom.Contract, custom.Arguments),
         _ => throw new ArgumentException($"no shape rule for {layer.GetType().Name}", nameof(layer)),
     };
 }

@@ -20,6 +20,7 @@ internal static class ShapeDiagnostics
             DiagnosticDescriptors.Find(error.Rejection!.Id),
             layer is RuleLayerDeclaration rule ? rule.LocationOf(error.Rejection.Parameter) : layer.Location,
             [layer.TypeName, layer.Name, .. error.Rejection.Arguments]),
+        ShapeErrorKind.ContractViolated => CustomLayerDiagnostics.For(layer, error.Contract!),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "unknown shape error"),
     };
 }

@@ -56,7 +56,8 @@ internal static class LayerFactory
             }
 
             default:
-                return RuleLayerFactory.Create(creation, name, identifier, location, context);
+                return RuleLayerFactory.Create(creation, name, identifier, location, context)
+                    ?? Custom.CustomLayerUse.Read(creation, name, identifier, location, context);
         }
     }
 }

@@ -24,7 +24,8 @@ internal static class LayerReader
         var layers = new List<LayerDeclaration>();
         foreach (var member in Members(syntax, semanticModel, cancellationToken))
         {
-            if (KnownTypes.DerivesFrom(member.Type, layerBase))
+            // A [Layer] class derives from Layer only through the part the generator adds.
+            if (KnownTypes.DerivesFrom(member.Type, layerBase) || Custom.CustomLayerTypes.IsCustomLayer(member.Type))
             {
                 layers.Add(ReadLayer(member, semanticModel, context, cancellationToken));
             }

@@ -86,7 +86,7 @@ internal static class ModelReader
         return declared.Count == 0;
     }
 
-    private static TypeIdentity ReadIdentity(INamedTypeSymbol type, TypeDeclarationSyntax syntax)
+    internal static TypeIdentity ReadIdentity(INamedTypeSymbol type, TypeDeclarationSyntax syntax)
     {
         var @namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
         var containing = syntax.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().ToList();

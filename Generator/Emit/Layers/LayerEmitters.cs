@@ -17,6 +17,7 @@ internal static class LayerEmitters
     private static readonly FlattenEmitter Flatten = new();
     private static readonly DropoutEmitter Dropout = new();
     private static readonly ActivationLayerEmitter Activation = new();
+    private static readonly CustomLayerCallEmitter Custom = new();
 
     /// <summary>The emitter of <paramref name="layer"/>'s family.</summary>
     public static ILayerEmitter For(LayerDeclaration layer) => layer switch
@@ -27,6 +28,7 @@ internal static class LayerEmitters
         ActivationDeclaration => Activation,
         RuleLayerDeclaration { UsesTraining: true } => Dropout,
         RuleLayerDeclaration => Flatten,
+        CustomLayerDeclaration => Custom,
         _ => throw new ArgumentException($"no emitter for {layer.GetType().Name}", nameof(layer)),
     };
 

@@ -1,0 +1,26 @@
+using System;
+using System.Linq;
+using StaticKeras.Generator.Diagnostics;
+using StaticKeras.Generator.Model;
+using StaticKeras.Generator.Shapes.Signatures;
+
+namespace StaticKeras.Generator.Inference;
+
+/// <summary>Turns a broken custom-layer contract into its diagnostic (STK1070-STK1074), at the layer's initializer.</summary>
+internal static class CustomLayerDiagnostics
+{
+    /// <summary>The diagnostic for <paramref name="violation"/> on <paramref name="layer"/>.</summary>
+    public static DiagnosticInfo For(LayerDeclaration layer, ContractViolation violation)
+    {
+        var descriptor = violation.Kind switch
+        {
+            ContractViolationKind.Rank => DiagnosticDescriptors.ContractRank,
+            ContractViolationKind.Conflict => DiagnosticDescriptors.ContractConflict,
+            ContractViolationKind.Size => DiagnosticDescriptors.ContractSize,
+            ContractViolationKind.InvalidSize => DiagnosticDescriptors.ContractInvalidSize,
+            ContractViolationKind.UnknownSize => DiagnosticDescriptors.ContractUnknownSize,
+            _ => throw new ArgumentOutOfRangeException(nameof(violation), violation.Kind, "unknown contract violation"),
+        };
+        return DiagnosticInfo.Create(descriptor, layer.Location, [layer.TypeName, layer.Name, .. violation.Arguments]);
+    }
+}

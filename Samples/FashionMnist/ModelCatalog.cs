@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Samples.FashionMnist.Models;
+using StaticKeras;
+using StaticKeras.Callbacks;
+using static TorchSharp.torch;
+
+namespace Samples.FashionMnist;
+
+/// <summary>One model the sample can train: how to build it, shape its images and which callbacks it uses.</summary>
+internal sealed record SampleModel(
+    string Name,
+    string Description,
+    Func<Model> Create,
+    Func<Tensor, Tensor> PrepareImages,
+    double ValidationSplit = 0,
+    Func<Callback[]>? Callbacks = null);
+
+/// <summary>The models <c>--model</c> can name.</summary>
+internal static class ModelCatalog
+{
+    /// <summary>Scales uint8 pixels to [0, 1] floats, as the Keras examples do with <c>x / 255.0</c>.</summary>
+    private static Tensor Scale(Tensor images) => images.to_type(ScalarType.Float32).div_(255f);
+
+    public static IReadOnlyList<SampleModel> All { get; } =
+    [
+        new("mlp", "seed Example 1: Flatten -> Dense(128, relu) -> Dense(10, softmax)", () => new MnistMlp(), Scale),
+    ];
+
+    public static SampleModel Find(string name) =>
+        All.FirstOrDefault(m => m.Name == name)
+        ?? throw new ArgumentException($"unknown model '{name}'; expected one of: {string.Join(", ", All.Select(m => m.Name))}");
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Samples.FashionMnist;
+
+/// <summary>The sample's command line: <c>--model NAME --epochs N --batch-size N --data DIR --limit N</c>.</summary>
+internal sealed record SampleOptions(string Model, int Epochs, int BatchSize, string? DataDirectory, int? Limit, int? Verbose)
+{
+    public static SampleOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new SampleOptions("mlp", 5, 32, null, null, null);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "-h" or "--help")
+            {
+                throw new HelpRequested();
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"option {name} needs a value");
+            }
+
+            var value = args[++i];
+            options = name switch
+            {
+                "--model" => options with { Model = value },
+                "--epochs" => options with { Epochs = PositiveInt(name, value) },
+                "--batch-size" => options with { BatchSize = PositiveInt(name, value) },
+                "--data" => options with { DataDirectory = value },
+                "--limit" => options with { Limit = PositiveInt(name, value) },
+                "--verbose" => options with { Verbose = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"unknown option {name}; expected one of --model, --epochs, --batch-size, --data, --limit, --verbose"),
+            };
+        }
+
+        return options;
+    }
+
+    public const string Usage =
+        "usage: dotnet run --project Samples/FashionMnist -c Release -- [--model mlp] [--epochs 5] [--batch-size 32] [--data DIR] [--limit N] [--verbose 0|1|2]";
+
+    private static int PositiveInt(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"option {name} expects a positive integer, found '{value}'");
+}
+
+/// <summary>Thrown when the user asks for <c>--help</c>.</summary>
+internal sealed class HelpRequested : Exception
+{
+}

@@ -17,7 +17,7 @@ try
     random.manual_seed(42);
     var model = sample.Create();
     model.Summary();
-    model.Fit(xTrain, data.TrainLabels, epochs: options.Epochs, batchSize: options.BatchSize,
+    model.Fit(xTrain, data.TrainLabels, epochs: options.Epochs ?? sample.DefaultEpochs, batchSize: options.BatchSize,
         validationSplit: sample.ValidationSplit, callbacks: sample.Callbacks?.Invoke(), verbose: options.Verbose);
     var (loss, accuracy) = model.Evaluate(xTest, data.TestLabels, batchSize: options.BatchSize, verbose: 0);
     Console.WriteLine(FormattableString.Invariant($"test_loss={loss:F4} test_accuracy={accuracy:F4}"));

@@ -5,11 +5,11 @@ using System.Globalization;
 namespace Samples.FashionMnist;
 
 /// <summary>The sample's command line: <c>--model NAME --epochs N --batch-size N --data DIR --limit N</c>.</summary>
-internal sealed record SampleOptions(string Model, int Epochs, int BatchSize, string? DataDirectory, int? Limit, int? Verbose)
+internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, string? DataDirectory, int? Limit, int? Verbose)
 {
     public static SampleOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new SampleOptions("mlp", 5, 32, null, null, null);
+        var options = new SampleOptions("mlp", null, 32, null, null, null);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -40,7 +40,7 @@ internal sealed record SampleOptions(string Model, int Epochs, int BatchSize, st
     }
 
     public const string Usage =
-        "usage: dotnet run --project Samples/FashionMnist -c Release -- [--model mlp] [--epochs 5] [--batch-size 32] [--data DIR] [--limit N] [--verbose 0|1|2]";
+        "usage: dotnet run --project Samples/FashionMnist -c Release -- [--model mlp] [--epochs N (default: 5, custom: 50)] [--batch-size 32] [--data DIR] [--limit N] [--verbose 0|1|2]";
 
     private static int PositiveInt(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -27,7 +27,7 @@ public class FitWithCallbacksEarlyStoppingTests
             callbacks: [earlyStopping, capture]);
 
         var valLoss = history.Logs["val_loss"];
-        var (expectedStop, expectedBest) = KerasEarlyStopping(valLoss, patience: 3);
+        var (expectedStop, expectedBest) = KerasEarlyStoppingRule.StopAndBest(valLoss, patience: 3);
         Assert.NotNull(expectedStop);   // the premise: the task overfits before the last epoch
         Assert.Equal(expectedStop!.Value + 1, history.Epoch.Count);
         Assert.Equal(Enumerable.Range(0, expectedStop.Value + 1), history.Epoch);
@@ -47,29 +47,5 @@ public class FitWithCallbacksEarlyStoppingTests
 
         Assert.False(final["output.kernel"].equal(snapshots[^1]["output.kernel"]).all().item<bool>(), "the last epoch was the best: nothing to restore");
         snapshots.ForEach(s => s.Dispose());
-    }
-
-    // Keras' EarlyStopping.on_epoch_end in mode "min", min_delta 0, no baseline, start_from_epoch 0:
-    // returns the epoch training stops at (or null) and the best epoch.
-    private static (int? Stop, int Best) KerasEarlyStopping(IReadOnlyList<double> monitored, int patience)
-    {
-        var best = double.PositiveInfinity;
-        var (wait, bestEpoch) = (0, 0);
-        for (var epoch = 0; epoch < monitored.Count; epoch++)
-        {
-            wait++;
-            if (monitored[epoch] < best)
-            {
-                (best, bestEpoch, wait) = (monitored[epoch], epoch, 0);
-                continue;
-            }
-
-            if (wait >= patience && epoch > 0)
-            {
-                return (epoch, bestEpoch);
-            }
-        }
-
-        return (null, bestEpoch);
     }
 }

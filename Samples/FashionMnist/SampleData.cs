@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using StaticKeras.Data;
 using static TorchSharp.torch;
 
@@ -15,7 +16,7 @@ internal sealed record SampleData(Tensor TrainImages, Tensor TrainLabels, Tensor
     /// </summary>
     public static SampleData Load(string? directory, int? limit)
     {
-        var splits = StaticKeras.Data.FashionMnist.LoadData(directory);
+        var splits = LoadSplits(directory);
         var (xTrain, yTrain) = splits.Train;
         if (limit is { } n && n < xTrain.shape[0])
         {
@@ -27,5 +28,20 @@ internal sealed record SampleData(Tensor TrainImages, Tensor TrainLabels, Tensor
         var description = FormattableString.Invariant(
             $"Fashion-MNIST from {splits.Source}: {xTrain.shape[0]:N0} training and {xTest.shape[0]:N0} test images");
         return new SampleData(xTrain, yTrain, xTest, yTest, description);
+    }
+
+    // The full data set when it is anywhere the loader looks (or can be downloaded); otherwise the
+    // real subset the repository bundles, so the sample runs offline on a bare machine.
+    private static DatasetSplits LoadSplits(string? directory)
+    {
+        try
+        {
+            return StaticKeras.Data.FashionMnist.LoadData(directory);
+        }
+        catch (IOException e) when (directory is null && StaticKeras.Data.FashionMnist.BundledSubsetDirectory is { } subset)
+        {
+            Console.Error.WriteLine($"warning: full Fashion-MNIST is not available ({e.Message}); using the bundled subset instead");
+            return StaticKeras.Data.FashionMnist.LoadData(subset);
+        }
     }
 }

@@ -236,6 +236,11 @@ internal static class DiagnosticDescriptors
         "STK0069", Declaration, "Graph method calls no layer",
         "[Graph] method '{0}' must compute its output with at least one layer call, found it returns input '{1}' unchanged");
 
+    /// <summary>STK0070: a [Graph] method with more than one input, which this version cannot generate yet.</summary>
+    public static readonly DiagnosticDescriptor SeveralGraphInputs = Error(
+        "STK0070", Declaration, "Graph method with several inputs",
+        "[Graph] method '{0}' takes {1} inputs, found '{2}' after '{3}': this version generates functional models with one input");
+
     /// <summary>STK1030: a shared layer called on an input that needs weights of another shape.</summary>
     public static readonly DiagnosticDescriptor SharedLayerWeights = Error(
         "STK1030", Shapes, "Shared layer called on an incompatible shape",
@@ -282,7 +287,7 @@ internal static class DiagnosticDescriptors
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
-        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, SharedLayerWeights,
+        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, SeveralGraphInputs, SharedLayerWeights,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -64,6 +64,13 @@ internal static class GraphMethodReader
             }
         }
 
+        if (method.Parameters.Length > 1)
+        {
+            context.Report(
+                DiagnosticDescriptors.SeveralGraphInputs, SourceLocation.From(syntax.ParameterList.Parameters[1]), method.Name,
+                Formatting.Number(method.Parameters.Length), method.Parameters[1].Name, method.Parameters[0].Name);
+        }
+
         var body = new GraphBodyReader(semanticModel, type, method.Name, layers, context, cancellationToken)
             .Read(syntax, method.Parameters, inputs);
         return valid && inputs.Count == method.Parameters.Length ? body : null;

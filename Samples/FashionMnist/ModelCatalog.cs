@@ -26,6 +26,7 @@ internal static class ModelCatalog
     public static IReadOnlyList<SampleModel> All { get; } =
     [
         new("mlp", "seed Example 1: Flatten -> Dense(128, relu) -> Dense(10, softmax)", () => new MnistMlp(), Scale),
+        new("cnn", "seed Example 2: functional CNN, Conv2D(32) -> MaxPool -> Conv2D(64) -> MaxPool -> Dense(128) -> Dense(10)", () => new SmallCnn(), images => Scale(images).unsqueeze(-1)),
     ];
 
     public static SampleModel Find(string name) =>

@@ -131,6 +131,26 @@ internal static class DiagnosticDescriptors
         "STK1010", Shapes, "Embedding needs integer indices",
         "{0} '{1}' needs integer indices from the model's input, found the float output of {2} '{3}'; put the Embedding first (only Flatten, Reshape or Permute may come before it)");
 
+    /// <summary>STK1020: elementwise merge inputs (Add, Multiply, ...) whose sizes cannot broadcast.</summary>
+    public static readonly DiagnosticDescriptor MergeIncompatible = Error(
+        "STK1020", Shapes, "Merge inputs have incompatible shapes",
+        "{0} '{1}': shapes {2} and {3} differ in {4}; sizes must be equal or 1");
+
+    /// <summary>STK1021: a Concatenate axis outside the inputs or on the batch.</summary>
+    public static readonly DiagnosticDescriptor ConcatenateAxisOutOfRange = Error(
+        "STK1021", Shapes, "Concatenation axis outside the inputs",
+        "{0} '{1}': axis {2} must name a non-batch axis of inputs of rank {3} (batch included), found {4}");
+
+    /// <summary>STK1022: Concatenate inputs whose ranks or sizes differ outside the joined axis.</summary>
+    public static readonly DiagnosticDescriptor ConcatenateMismatch = Error(
+        "STK1022", Shapes, "Concatenate inputs differ outside the axis",
+        "{0} '{1}': shapes {2} and {3} must match except on the concatenation axis {4}, found different {5}");
+
+    /// <summary>STK1023: a merge with fewer than two inputs (Subtract: other than two).</summary>
+    public static readonly DiagnosticDescriptor MergeInputCount = Error(
+        "STK1023", Shapes, "Merge needs at least two inputs",
+        "{0} '{1}' needs {2} inputs, found {3}");
+
     /// <summary>STK2001: a loss that does not fit the model's output.</summary>
     public static readonly DiagnosticDescriptor LossIncompatibleWithOutput = Error(
         "STK2001", Training, "Loss does not fit the model's output",
@@ -282,7 +302,8 @@ internal static class DiagnosticDescriptors
         NotPartial, MissingInput, InvalidModelType, NonConstantArgument, UnsupportedLayer, LayerNotCreated,
         NoLayers, GenericModel, InvalidInputDimension, InvalidLayerArgument, RuntimeNotReferenced,
         LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, RankMismatch, UnknownDimension, WindowTooLarge,
-        GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, FloatIndices, LossIncompatibleWithOutput,
+        GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, FloatIndices,
+        MergeIncompatible, ConcatenateAxisOutOfRange, ConcatenateMismatch, MergeInputCount, LossIncompatibleWithOutput,
         FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,

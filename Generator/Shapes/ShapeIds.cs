@@ -23,4 +23,16 @@ internal static class ShapeIds
 
     /// <summary>STK1009: a normalization axis outside the input (or the batch axis).</summary>
     public const string AxisOutOfRange = "STK1009";
+
+    /// <summary>STK1020: elementwise merge inputs whose sizes cannot broadcast.</summary>
+    public const string MergeIncompatible = "STK1020";
+
+    /// <summary>STK1021: a Concatenate axis outside the inputs (or the batch).</summary>
+    public const string ConcatenateAxisOutOfRange = "STK1021";
+
+    /// <summary>STK1022: Concatenate inputs whose ranks or sizes differ outside the joined axis.</summary>
+    public const string ConcatenateMismatch = "STK1022";
+
+    /// <summary>STK1023: a merge given too few (or, for Subtract, too many) inputs.</summary>
+    public const string MergeInputCount = "STK1023";
 }

@@ -46,7 +46,11 @@ public static class GradientCheck
         }
     }
 
-    private static void CheckEntries(string name, Tensor value, Tensor grad, Func<double> loss)
+    /// <summary>
+    /// Checks autograd's gradient <paramref name="grad"/> of <paramref name="value"/> against central
+    /// finite differences of <paramref name="loss"/> at a few sampled entries.
+    /// </summary>
+    public static void CheckEntries(string name, Tensor value, Tensor grad, Func<double> loss)
     {
         using var noGrad = no_grad();
         var flat = value.view(-1);

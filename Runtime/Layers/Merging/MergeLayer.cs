@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// The base of Keras' merge layers (<see cref="Add"/>, <see cref="Subtract"/>, <see cref="Multiply"/>,
+/// <see cref="Average"/>, <see cref="Maximum"/>, <see cref="Minimum"/>, <see cref="Concatenate"/>):
+/// a TorchSharp module from several tensors to one. Merge layers have no weights and behave the
+/// same in training and inference, so unlike <see cref="Layer"/> they take neither a build shape nor
+/// <c>training</c>. Generated functional forward passes call <see cref="Call(Tensor[])"/>:
+/// <c>add.Call(a, b)</c>.
+/// </summary>
+public abstract class MergeLayer : nn.Module<Tensor[], Tensor>
+{
+    /// <summary>Creates the layer with its TorchSharp module name (the Keras class name).</summary>
+    protected MergeLayer(string name) : base(name)
+    {
+    }
+
+    /// <summary>
+    /// The number of inputs the layer takes when it takes exactly that many (2 for Subtract);
+    /// <see langword="null"/> for two or more.
+    /// </summary>
+    protected virtual int? ExactInputCount => null;
+
+    /// <summary>Merges <paramref name="inputs"/>, as Keras' <c>layer([a, b, ...])</c>.</summary>
+    /// <param name="inputs">Two or more tensors, batch first, with the same batch size.</param>
+    /// <returns>The merged tensor, batch first.</returns>
+    /// <exception cref="ArgumentException">
+    /// Too few (or, for Subtract, too many) inputs, an input without a batch axis, different batch
+    /// sizes, or shapes the layer cannot merge; the message names the shapes found.
+    /// </exception>
+    public Tensor Call(params Tensor[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        MergeChecks.Inputs(GetName(), inputs, ExactInputCount);
+        return Merge(inputs);
+    }
+
+    /// <summary>Merges inputs already checked for count, batch axis and batch size.</summary>
+    /// <param name="inputs">Two or more non-null tensors of rank 1 or more with one batch size.</param>
+    protected abstract Tensor Merge(IReadOnlyList<Tensor> inputs);
+
+    /// <inheritdoc/>
+    public sealed override Tensor forward(Tensor[] input) => Call(input);
+}

@@ -23,7 +23,9 @@ internal static class ShapeDiagnostics
         ShapeErrorKind.Rejected => DiagnosticInfo.Create(
             DiagnosticDescriptors.Find(error.Rejection!.Id),
             error.Rejection.Parameter is null && callSite is not null ? callSite
-                : layer is RuleLayerDeclaration rule ? rule.LocationOf(error.Rejection.Parameter) : callSite ?? layer.Location,
+                : layer is RuleLayerDeclaration rule ? rule.LocationOf(error.Rejection.Parameter)
+                : layer is MergeDeclaration merge ? merge.LocationOf(error.Rejection.Parameter)
+                : callSite ?? layer.Location,
             [layer.TypeName, layer.Name, .. error.Rejection.Arguments]),
         ShapeErrorKind.ContractViolated => CustomLayerDiagnostics.For(layer, error.Contract!, callSite),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "unknown shape error"),

@@ -29,6 +29,9 @@ internal static class KnownTypes
     /// <summary>The runtime's layer base class.</summary>
     public const string Layer = "StaticKeras.Layers.Layer";
 
+    /// <summary>The runtime's base of the merge layers (Add, Concatenate, ...), which take several tensors.</summary>
+    public const string MergeLayer = "StaticKeras.Layers.MergeLayer";
+
     /// <summary>The built-in <c>Dense</c> layer.</summary>
     public const string Dense = "StaticKeras.Layers.Dense";
 

@@ -29,6 +29,7 @@ internal static class LayerEmitters
         RuleLayerDeclaration { UsesTraining: true } => Dropout,
         RuleLayerDeclaration => Flatten,
         CustomLayerDeclaration => Custom,
+        MergeDeclaration => Flatten,
         _ => throw new ArgumentException($"no emitter for {layer.GetType().Name}", nameof(layer)),
     };
 

@@ -37,7 +37,8 @@ internal static class GraphModelReader
         var canGenerate = DeclarationChecks.CanGenerate(type, syntax, modelBase, context);
         var compile = CompileReader.Read(type, location, context, cancellationToken);
         var readable = layerBase is not null && !type.IsStatic;
-        var layers = readable ? LayerReader.Read(syntax, type, semanticModel, layerBase!, context, cancellationToken) : [];
+        var layers = readable ? LayerReader.Read(
+            syntax, type, semanticModel, layerBase!, context, cancellationToken, compilation.GetTypeByMetadataName(KnownTypes.MergeLayer)) : [];
         var graph = readable ? GraphMethodReader.Read(type, location, compilation, layers, context, cancellationToken) : null;
         var generateConstructor = ModelReader.CheckNoConstructors(type, context);
 

@@ -27,6 +27,7 @@ internal static class ModelCatalog
     [
         new("mlp", "seed Example 1: Flatten -> Dense(128, relu) -> Dense(10, softmax)", () => new MnistMlp(), Scale),
         new("cnn", "seed Example 2: functional CNN, Conv2D(32) -> MaxPool -> Conv2D(64) -> MaxPool -> Dense(128) -> Dense(10)", () => new SmallCnn(), images => Scale(images).unsqueeze(-1)),
+        new("residual", "functional residual network: Conv2D stem, one residual block (Conv2D x2 + Add), Dense(128) -> Dense(10)", () => new ResidualNet(), images => Scale(images).unsqueeze(-1)),
     ];
 
     public static SampleModel Find(string name) =>

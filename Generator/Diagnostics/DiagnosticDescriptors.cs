@@ -266,6 +266,11 @@ internal static class DiagnosticDescriptors
         "STK1030", Shapes, "Shared layer called on an incompatible shape",
         "{0} '{1}' is shared, so every call uses the weights of its first call on {2}: {3}; this call on {4} needs {5}");
 
+    /// <summary>STK1031: a model used as a layer, called on a tensor of another shape than its input.</summary>
+    public static readonly DiagnosticDescriptor NestedModelInput = Error(
+        "STK1031", Shapes, "Model used as a layer called on the wrong shape",
+        "{0} '{1}' is a model taking {2}, found {3}");
+
     /// <summary>STK1070: a custom layer's input with the wrong rank.</summary>
     public static readonly DiagnosticDescriptor ContractRank = Error(
         "STK1070", Shapes, "Input rank does not match the custom layer",
@@ -308,7 +313,7 @@ internal static class DiagnosticDescriptors
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
-        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, SeveralGraphInputs, SharedLayerWeights,
+        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, SeveralGraphInputs, SharedLayerWeights, NestedModelInput,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

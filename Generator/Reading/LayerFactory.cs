@@ -60,7 +60,8 @@ internal static class LayerFactory
 
             default:
                 return RuleLayerFactory.Create(creation, name, identifier, location, context)
-                    ?? Custom.CustomLayerUse.Read(creation, name, identifier, location, context);
+                    ?? Custom.CustomLayerUse.Read(creation, name, identifier, location, context)
+                    ?? Graph.NestedModelReader.Read(creation, name, identifier, location, context);
         }
     }
 }

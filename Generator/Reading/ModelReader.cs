@@ -32,7 +32,8 @@ internal static class ModelReader
                 GeneratorGuard.Failure("reading", type.Name, SourceLocation.From(syntax.Identifier), exception)));
     }
 
-    private static ModelDeclaration Read(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="type"/> from its <c>[Sequential]</c> part <paramref name="syntax"/>.</summary>
+    internal static ModelDeclaration Read(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var compilation = semanticModel.Compilation;
         var modelBase = compilation.GetTypeByMetadataName(KnownTypes.Model);

@@ -7,7 +7,8 @@ namespace StaticKeras.Generator.Emit.Graph;
 /// <summary>
 /// Writes a functional model's constructor: every layer of the model with weights is built once,
 /// with the static input shape of its first call (a shared layer's later calls were checked to
-/// need the same weights), then registered under its member name.
+/// need the same weights), then registered under its member name. A model used as a layer was
+/// built by its own constructor and is only registered.
 /// </summary>
 internal static class GraphConstructorEmitter
 {
@@ -27,7 +28,7 @@ internal static class GraphConstructorEmitter
         {
             writer.Lines(layers
                 .Select(layer => (Layer: layer, Call: model.FirstCall(layer)))
-                .Where(pair => pair.Call.Weights.Count > 0)
+                .Where(pair => pair.Call.Weights.Count > 0 && pair.Layer is not Model.NestedModelDeclaration)
                 .Select(pair => new CodeLine(
                     $"{pair.Layer.Identifier}.Build({string.Join(", ", pair.Call.Inputs[0].Dims.Select(d => Formatting.Number(d.IsKnown ? d.Size : -1)))});",
                     string.Join(", ", pair.Call.Weights))));

@@ -30,6 +30,7 @@ internal static class LayerEmitters
         RuleLayerDeclaration => Flatten,
         CustomLayerDeclaration => Custom,
         MergeDeclaration => Flatten,
+        NestedModelDeclaration => Dropout,
         _ => throw new ArgumentException($"no emitter for {layer.GetType().Name}", nameof(layer)),
     };
 

@@ -16,6 +16,8 @@ internal static class NodeRules
     public static ShapeResult Apply(LayerDeclaration layer, IReadOnlyList<Shape> inputs) => layer switch
     {
         MergeDeclaration merge => MergeRules.Apply(merge.MergeType, inputs, merge.Axis),
+        NestedModelDeclaration nested when inputs.Count == 1 =>
+            NestedModelRule.Apply(inputs[0], nested.Input, nested.Output, nested.Trainable, nested.NonTrainable),
         _ when inputs.Count == 1 => LayerRules.Apply(layer, inputs[0]),
         _ => throw new ArgumentException($"{layer.TypeName} '{layer.Name}' takes one tensor, called on {inputs.Count}", nameof(inputs)),
     };

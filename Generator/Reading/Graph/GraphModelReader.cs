@@ -26,7 +26,8 @@ internal static class GraphModelReader
                 GeneratorGuard.Failure("reading", type.Name, SourceLocation.From(syntax.Identifier), exception)));
     }
 
-    private static GraphModelDeclaration Read(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="type"/> from its <c>[Model]</c> part <paramref name="syntax"/>.</summary>
+    internal static GraphModelDeclaration Read(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var compilation = semanticModel.Compilation;
         var modelBase = compilation.GetTypeByMetadataName(KnownTypes.Model);
@@ -38,7 +39,7 @@ internal static class GraphModelReader
         var compile = CompileReader.Read(type, location, context, cancellationToken);
         var readable = layerBase is not null && !type.IsStatic;
         var layers = readable ? LayerReader.Read(
-            syntax, type, semanticModel, layerBase!, context, cancellationToken, compilation.GetTypeByMetadataName(KnownTypes.MergeLayer)) : [];
+            syntax, type, semanticModel, layerBase!, context, cancellationToken, compilation.GetTypeByMetadataName(KnownTypes.MergeLayer), modelBase) : [];
         var graph = readable ? GraphMethodReader.Read(type, location, compilation, layers, context, cancellationToken) : null;
         var generateConstructor = ModelReader.CheckNoConstructors(type, context);
 

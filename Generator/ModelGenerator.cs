@@ -1,15 +1,18 @@
 using Microsoft.CodeAnalysis;
 using StaticKeras.Generator.Emit;
 using StaticKeras.Generator.Emit.Custom;
+using StaticKeras.Generator.Emit.Graph;
 using StaticKeras.Generator.Inference;
+using StaticKeras.Generator.Inference.Graph;
 using StaticKeras.Generator.Reading;
 using StaticKeras.Generator.Reading.Custom;
+using StaticKeras.Generator.Reading.Graph;
 
 namespace StaticKeras.Generator;
 
 /// <summary>
 /// Generates the constructor, forward pass, training step and summary of every <c>[Sequential]</c>
-/// model: read the declaration, infer shapes, emit.
+/// and <c>[Model]</c> (functional) model: read the declaration, infer shapes, emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ModelGenerator : IIncrementalGenerator
@@ -30,6 +33,21 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Sources);
 
         context.RegisterSourceOutput(sources, ModelEmitter.AddSource);
+
+        // Functional models: read the [Model] class and its [Graph] method, infer the graph's shapes, emit.
+        var graphDeclarations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownTypes.ModelAttribute, ModelReader.IsCandidate, GraphModelReader.Read)
+            .WithTrackingName(TrackingNames.GraphDeclarations);
+
+        var graphModels = graphDeclarations
+            .Select(GraphInference.Infer)
+            .WithTrackingName(TrackingNames.GraphShapes);
+
+        var graphSources = graphModels
+            .Select(GraphModelEmitter.Emit)
+            .WithTrackingName(TrackingNames.GraphSources);
+
+        context.RegisterSourceOutput(graphSources, ModelEmitter.AddSource);
 
         // Custom layers: read the [Layer] class, emit its Build, checked Call and weights.
         var customLayers = context.SyntaxProvider

@@ -12,6 +12,15 @@ internal static class TrackingNames
     /// <summary>Writing the generated source.</summary>
     public const string Sources = nameof(Sources);
 
+    /// <summary>Reading a [Model] class and its [Graph] method into a <c>GraphModelDeclaration</c>.</summary>
+    public const string GraphDeclarations = nameof(GraphDeclarations);
+
+    /// <summary>Inferring the shapes of every call in a graph.</summary>
+    public const string GraphShapes = nameof(GraphShapes);
+
+    /// <summary>Writing a functional model's generated source.</summary>
+    public const string GraphSources = nameof(GraphSources);
+
     /// <summary>Reading a [Layer] class into a <c>CustomLayerClass</c>.</summary>
     public const string CustomLayers = nameof(CustomLayers);
 

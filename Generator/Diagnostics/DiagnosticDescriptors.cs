@@ -206,6 +206,71 @@ internal static class DiagnosticDescriptors
         "STK0056", Declaration, "Custom layer Backward has the wrong signature",
         "Backward of custom layer '{0}' must be 'public Tensor Backward(Tensor inputs, Tensor gradOutput)' returning the input gradient, found '{1}'");
 
+    /// <summary>STK0060: a [Model] class without a [Graph] method.</summary>
+    public static readonly DiagnosticDescriptor MissingGraphMethod = Error(
+        "STK0060", Declaration, "Functional model needs a [Graph] method",
+        "Functional model '{0}' needs one method marked [Graph] whose parameters are its [Input(...)] tensors, e.g. 'Tensor Call([Input(28, 28)] Tensor image)', found none");
+
+    /// <summary>STK0061: a [Model] class with more than one [Graph] method.</summary>
+    public static readonly DiagnosticDescriptor DuplicateGraphMethod = Error(
+        "STK0061", Declaration, "Functional model has several [Graph] methods",
+        "Functional model '{0}' must have exactly one [Graph] method, found '{1}' besides '{2}'");
+
+    /// <summary>STK0062: a [Graph] method parameter that is not an [Input] tensor.</summary>
+    public static readonly DiagnosticDescriptor GraphParameterNotInput = Error(
+        "STK0062", Declaration, "Graph parameter must be an [Input] tensor",
+        "Parameter '{0}' of [Graph] method '{1}' must be a Tensor with an [Input(...)] attribute giving its shape without the batch dimension, found {2}");
+
+    /// <summary>STK0063: a statement the graph reader does not support.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedGraphStatement = Error(
+        "STK0063", Declaration, "Statement not supported in a [Graph] method",
+        "{0} is not supported in [Graph] method '{1}': write straight-line code of 'var x = layer.Call(...);', 'x = layer.Call(...);' and one final 'return ...;'");
+
+    /// <summary>STK0064: an expression the graph reader does not support.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedGraphExpression = Error(
+        "STK0064", Declaration, "Expression not supported in a [Graph] method",
+        "'{0}' is not supported in [Graph] method '{1}': a tensor there is an input parameter, a local, or 'layer.Call(tensor)' on a layer member of '{2}'");
+
+    /// <summary>STK0065: an input parameter assigned in the [Graph] method.</summary>
+    public static readonly DiagnosticDescriptor InputReassigned = Error(
+        "STK0065", Declaration, "Graph input cannot be reassigned",
+        "Input '{0}' cannot be reassigned in [Graph] method '{1}': it names the model's input; assign to a new local instead, e.g. 'var x = ...'");
+
+    /// <summary>STK0066: a layer member no output depends on.</summary>
+    public static readonly DiagnosticDescriptor UnusedGraphLayer = Warning(
+        "STK0066", Declaration, "Layer is not part of the graph",
+        "Layer '{0}' is not part of the model: no output of [Graph] method '{1}' depends on a call to it");
+
+    /// <summary>STK0067: an input no output depends on.</summary>
+    public static readonly DiagnosticDescriptor UnreachedInput = Warning(
+        "STK0067", Declaration, "Input does not reach any output",
+        "Input '{0}' does not reach any output of [Graph] method '{1}': the model would require it without using it");
+
+    /// <summary>STK0068: a [Graph] method whose return type is not a tensor.</summary>
+    public static readonly DiagnosticDescriptor InvalidGraphReturn = Error(
+        "STK0068", Declaration, "Graph method must return a tensor",
+        "[Graph] method '{0}' must return Tensor, the model's output, found '{1}'");
+
+    /// <summary>STK0069: a [Graph] method that calls no layer.</summary>
+    public static readonly DiagnosticDescriptor EmptyGraph = Error(
+        "STK0069", Declaration, "Graph method calls no layer",
+        "[Graph] method '{0}' must compute its output with at least one layer call, found it returns input '{1}' unchanged");
+
+    /// <summary>STK0070: a [Graph] method with more than one input, which this version cannot generate yet.</summary>
+    public static readonly DiagnosticDescriptor SeveralGraphInputs = Error(
+        "STK0070", Declaration, "Graph method with several inputs",
+        "[Graph] method '{0}' takes {1} inputs, found '{2}' after '{3}': this version generates functional models with one input");
+
+    /// <summary>STK1030: a shared layer called on an input that needs weights of another shape.</summary>
+    public static readonly DiagnosticDescriptor SharedLayerWeights = Error(
+        "STK1030", Shapes, "Shared layer called on an incompatible shape",
+        "{0} '{1}' is shared, so every call uses the weights of its first call on {2}: {3}; this call on {4} needs {5}");
+
+    /// <summary>STK1031: a model used as a layer, called on a tensor of another shape than its input.</summary>
+    public static readonly DiagnosticDescriptor NestedModelInput = Error(
+        "STK1031", Shapes, "Model used as a layer called on the wrong shape",
+        "{0} '{1}' is a model taking {2}, found {3}");
+
     /// <summary>STK1070: a custom layer's input with the wrong rank.</summary>
     public static readonly DiagnosticDescriptor ContractRank = Error(
         "STK1070", Shapes, "Input rank does not match the custom layer",
@@ -247,6 +312,8 @@ internal static class DiagnosticDescriptors
         FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
+        MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
+        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, SeveralGraphInputs, SharedLayerWeights, NestedModelInput,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -13,10 +13,14 @@ internal static class ClassDocEmitter
     // /// </code>
     // /// </summary>
     /// <summary>Writes the doc comment of a complete model.</summary>
-    public static void Write(CodeWriter writer, InferredModel model, string summary)
+    public static void Write(CodeWriter writer, InferredModel model, string summary) =>
+        Write(writer, "Sequential", model.Declaration.Type.Name, model.Input.ToString(), model.Output.ToString(), summary);
+
+    /// <summary>Writes the doc comment of a complete <paramref name="kind"/> model from <paramref name="input"/> to <paramref name="output"/>.</summary>
+    public static void Write(CodeWriter writer, string kind, string name, string input, string output, string summary)
     {
         writer.Line("/// <summary>");
-        writer.Line($"/// Sequential model <c>{model.Declaration.Type.Name}</c>: {Literals.Xml(model.Input.ToString())} -> {Literals.Xml(model.Output.ToString())}.");
+        writer.Line($"/// {kind} model <c>{name}</c>: {Literals.Xml(input)} -> {Literals.Xml(output)}.");
         writer.Line("/// <code>");
         writer.DocLines(Literals.Xml(summary));
         writer.Line("/// </code>");
@@ -27,10 +31,14 @@ internal static class ClassDocEmitter
     // /// Sequential model <c>MnistMlp</c> has build errors (STK1001); its members throw until they are fixed.
     // /// </summary>
     /// <summary>Writes the doc comment of a model with errors.</summary>
-    public static void WriteWithErrors(CodeWriter writer, InferredModel model)
+    public static void WriteWithErrors(CodeWriter writer, InferredModel model) =>
+        WriteWithErrors(writer, "Sequential", model.Declaration.Type.Name, model.ErrorSummary);
+
+    /// <summary>Writes the doc comment of a <paramref name="kind"/> model with errors.</summary>
+    public static void WriteWithErrors(CodeWriter writer, string kind, string name, string errorSummary)
     {
         writer.Line("/// <summary>");
-        writer.Line($"/// Sequential model <c>{model.Declaration.Type.Name}</c> has build errors ({Literals.Xml(model.ErrorSummary)}); its members throw until they are fixed.");
+        writer.Line($"/// {kind} model <c>{name}</c> has build errors ({Literals.Xml(errorSummary)}); its members throw until they are fixed.");
         writer.Line("/// </summary>");
     }
 }

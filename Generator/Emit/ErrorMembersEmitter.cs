@@ -14,13 +14,14 @@ internal static class ErrorMembersEmitter
     // protected override global::StaticKeras.StepOutput TrainStep(...) => throw ...;
     // protected override global::StaticKeras.StepOutput TestStep(...) => throw ...;
     /// <summary>Writes the throwing members.</summary>
-    public static void Write(CodeWriter writer, InferredModel model)
+    public static void Write(CodeWriter writer, InferredModel model) =>
+        Write(writer, model.Declaration.OverrideModifiers, model.Declaration.Type.Name, model.Declaration.GenerateConstructor, model.ErrorSummary);
+
+    /// <summary>Writes the throwing members of the model called <paramref name="name"/>.</summary>
+    public static void Write(CodeWriter writer, string modifiers, string name, bool generateConstructor, string errorSummary)
     {
-        var declaration = model.Declaration;
-        var modifiers = declaration.OverrideModifiers;
-        var name = declaration.Type.Name;
-        var @throw = $"throw new {TypeNames.InvalidOperationException}({Literals.String("model has errors: " + model.ErrorSummary)});";
-        if (declaration.GenerateConstructor)
+        var @throw = $"throw new {TypeNames.InvalidOperationException}({Literals.String("model has errors: " + errorSummary)});";
+        if (generateConstructor)
         {
             writer.Line("/// <summary>Throws: the model has build errors.</summary>");
             writer.Line($"public {name}() : base({Literals.String(name)}) => {@throw}");

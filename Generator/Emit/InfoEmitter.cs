@@ -26,14 +26,23 @@ internal static class InfoEmitter
     public static void Write(CodeWriter writer, InferredModel model, string summary)
     {
         var declaration = model.Declaration;
+        Write(writer, declaration.OverrideModifiers, declaration.Type.Name, ("inputs", model.Input),
+            (declaration.Layers[declaration.Layers.Count - 1].Name, model.Output), declaration.Compile, summary);
+    }
+
+    /// <summary>Writes <c>Info</c> for a model with one input and one output, each given as its name and shape.</summary>
+    public static void Write(
+        CodeWriter writer, string overrideModifiers, string modelName, (string Name, Shape Shape) input, (string Name, Shape Shape) output,
+        Model.CompileDeclaration? compile, string summary)
+    {
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"{declaration.OverrideModifiers} override {TypeNames.ModelInfo} Info => s_info;");
+        writer.Line($"{overrideModifiers} override {TypeNames.ModelInfo} Info => s_info;");
         writer.Line();
         writer.Line($"private static readonly {TypeNames.ModelInfo} s_info = new(");
-        writer.Line($"    Name: {Literals.String(declaration.Type.Name)},");
-        writer.Line($"    Input: {Spec("inputs", model.Input)},");
-        writer.Line($"    Output: {Spec(declaration.Layers[declaration.Layers.Count - 1].Name, model.Output)},");
-        if (declaration.Compile is { } compile)
+        writer.Line($"    Name: {Literals.String(modelName)},");
+        writer.Line($"    Input: {Spec(input.Name, input.Shape)},");
+        writer.Line($"    Output: {Spec(output.Name, output.Shape)},");
+        if (compile is not null)
         {
             var metrics = compile.Metrics.Count == 0
                 ? "global::System.Array.Empty<global::StaticKeras.Metric>()"

@@ -22,6 +22,14 @@ internal static class TrainStepEmitter
     /// <summary>Writes <c>TestStep</c>.</summary>
     public static void WriteTestStep(CodeWriter writer, InferredModel model) => WriteStep(writer, model, "TestStep", CallMode.Evaluation);
 
+    /// <summary>Writes <paramref name="signature"/> with a body that explains the model has no <c>[Compile]</c>.</summary>
+    public static void WriteWithoutCompile(CodeWriter writer, string signature, string modelName)
+    {
+        var message = $"{modelName} has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it";
+        writer.Line(signature);
+        writer.Line($"    => throw new {TypeNames.InvalidOperationException}({Literals.String(message)});");
+    }
+
     private static void WriteStep(CodeWriter writer, InferredModel model, string name, CallMode mode)
     {
         var declaration = model.Declaration;
@@ -29,9 +37,7 @@ internal static class TrainStepEmitter
         writer.Line("/// <inheritdoc/>");
         if (declaration.Compile is not { } compile)
         {
-            var message = $"{declaration.Type.Name} has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it";
-            writer.Line(signature);
-            writer.Line($"    => throw new {TypeNames.InvalidOperationException}({Literals.String(message)});");
+            WriteWithoutCompile(writer, signature, declaration.Type.Name);
             return;
         }
 

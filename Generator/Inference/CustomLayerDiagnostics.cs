@@ -6,11 +6,11 @@ using StaticKeras.Generator.Shapes.Signatures;
 
 namespace StaticKeras.Generator.Inference;
 
-/// <summary>Turns a broken custom-layer contract into its diagnostic (STK1070-STK1074), at the layer's initializer.</summary>
+/// <summary>Turns a broken custom-layer contract into its diagnostic (STK1070-STK1074), at the layer's initializer (or, in a graph model, at the call).</summary>
 internal static class CustomLayerDiagnostics
 {
     /// <summary>The diagnostic for <paramref name="violation"/> on <paramref name="layer"/>.</summary>
-    public static DiagnosticInfo For(LayerDeclaration layer, ContractViolation violation)
+    public static DiagnosticInfo For(LayerDeclaration layer, ContractViolation violation, Common.SourceLocation? callSite = null)
     {
         var descriptor = violation.Kind switch
         {
@@ -21,6 +21,6 @@ internal static class CustomLayerDiagnostics
             ContractViolationKind.UnknownSize => DiagnosticDescriptors.ContractUnknownSize,
             _ => throw new ArgumentOutOfRangeException(nameof(violation), violation.Kind, "unknown contract violation"),
         };
-        return DiagnosticInfo.Create(descriptor, layer.Location, [layer.TypeName, layer.Name, .. violation.Arguments]);
+        return DiagnosticInfo.Create(descriptor, callSite ?? layer.Location, [layer.TypeName, layer.Name, .. violation.Arguments]);
     }
 }

@@ -23,8 +23,14 @@ internal static class InputReader
             return null;
         }
 
+        return Read(attribute, classLocation, context, cancellationToken);
+    }
+
+    /// <summary>The shape an <c>[Input]</c> attribute declares, or <see langword="null"/> when it is invalid (reported).</summary>
+    public static Shape? Read(AttributeData attribute, SourceLocation fallbackLocation, ReadContext context, CancellationToken cancellationToken)
+    {
         var syntax = AttributeArguments.Syntax(attribute, cancellationToken);
-        var attributeLocation = syntax is null ? classLocation : SourceLocation.From(syntax);
+        var attributeLocation = syntax is null ? fallbackLocation : SourceLocation.From(syntax);
         if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
         {
             context.CompilerErrors.Add("[Input] does not compile");

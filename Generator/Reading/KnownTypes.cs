@@ -8,6 +8,15 @@ internal static class KnownTypes
     /// <summary><c>[Sequential]</c>, the attribute the pipeline starts from.</summary>
     public const string SequentialAttribute = "StaticKeras.SequentialAttribute";
 
+    /// <summary><c>[Model]</c>, the attribute the functional pipeline starts from.</summary>
+    public const string ModelAttribute = "StaticKeras.ModelAttribute";
+
+    /// <summary><c>[Graph]</c> on the method that wires a functional model's layers.</summary>
+    public const string GraphAttribute = "StaticKeras.GraphAttribute";
+
+    /// <summary>TorchSharp's tensor, the type of graph inputs and outputs.</summary>
+    public const string Tensor = "TorchSharp.torch+Tensor";
+
     /// <summary><c>[Input(...)]</c>.</summary>
     public const string InputAttribute = "StaticKeras.InputAttribute";
 
@@ -19,6 +28,9 @@ internal static class KnownTypes
 
     /// <summary>The runtime's layer base class.</summary>
     public const string Layer = "StaticKeras.Layers.Layer";
+
+    /// <summary>The runtime's base of the merge layers (Add, Concatenate, ...), which take several tensors.</summary>
+    public const string MergeLayer = "StaticKeras.Layers.MergeLayer";
 
     /// <summary>The built-in <c>Dense</c> layer.</summary>
     public const string Dense = "StaticKeras.Layers.Dense";

@@ -55,9 +55,13 @@ internal static class LayerFactory
                 return arguments.IsValid && activation is { } a ? new ActivationDeclaration(name, identifier, location, a) : unresolved;
             }
 
+            case var merge when MergeLayerReader.IsMerge(merge):
+                return MergeLayerReader.Read(creation, creation.Type!.Name, name, identifier, location, context);
+
             default:
                 return RuleLayerFactory.Create(creation, name, identifier, location, context)
-                    ?? Custom.CustomLayerUse.Read(creation, name, identifier, location, context);
+                    ?? Custom.CustomLayerUse.Read(creation, name, identifier, location, context)
+                    ?? Graph.NestedModelReader.Read(creation, name, identifier, location, context);
         }
     }
 }

@@ -18,14 +18,21 @@ namespace StaticKeras.Generator.Reading;
 internal static class LayerReader
 {
     /// <summary>The layers declared in <paramref name="syntax"/>, the part carrying <c>[Sequential]</c>.</summary>
+    /// <remarks>
+    /// A functional model passes <paramref name="graphOnlyBases"/> too: merge layers and models used as
+    /// layers are members of graphs only.
+    /// </remarks>
     public static List<LayerDeclaration> Read(
-        TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, INamedTypeSymbol layerBase, ReadContext context, CancellationToken cancellationToken)
+        TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, INamedTypeSymbol layerBase, ReadContext context, CancellationToken cancellationToken,
+        params INamedTypeSymbol?[] graphOnlyBases)
     {
         var layers = new List<LayerDeclaration>();
         foreach (var member in Members(syntax, semanticModel, cancellationToken))
         {
             // A [Layer] class derives from Layer only through the part the generator adds.
-            if (KnownTypes.DerivesFrom(member.Type, layerBase) || Custom.CustomLayerTypes.IsCustomLayer(member.Type))
+            if (KnownTypes.DerivesFrom(member.Type, layerBase) || Custom.CustomLayerTypes.IsCustomLayer(member.Type)
+                || (graphOnlyBases.Length > 0 && Graph.NestedModelReader.IsGeneratedModel(member.Type))
+                || graphOnlyBases.Any(b => b is not null && KnownTypes.DerivesFrom(member.Type, b)))
             {
                 layers.Add(ReadLayer(member, semanticModel, context, cancellationToken));
             }

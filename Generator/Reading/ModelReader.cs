@@ -32,7 +32,8 @@ internal static class ModelReader
                 GeneratorGuard.Failure("reading", type.Name, SourceLocation.From(syntax.Identifier), exception)));
     }
 
-    private static ModelDeclaration Read(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="type"/> from its <c>[Sequential]</c> part <paramref name="syntax"/>.</summary>
+    internal static ModelDeclaration Read(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var compilation = semanticModel.Compilation;
         var modelBase = compilation.GetTypeByMetadataName(KnownTypes.Model);
@@ -52,14 +53,7 @@ internal static class ModelReader
         }
 
         var generateConstructor = CheckNoConstructors(type, context);
-
-        // The overrides repeat the runtime's accessibility. Overriding a protected internal member of
-        // another assembly must say `protected`, unless that assembly shows its internals to this one.
-        var info = modelBase?.GetMembers("Info").FirstOrDefault();
-        var overrideModifiers = info?.DeclaredAccessibility == Accessibility.ProtectedOrInternal
-            && modelBase!.ContainingAssembly.GivesAccessTo(compilation.Assembly)
-            ? "protected internal"
-            : "protected";
+        var overrideModifiers = OverrideModifiers(modelBase, compilation);
 
         return new ModelDeclaration(
             ReadIdentity(type, syntax),
@@ -74,7 +68,21 @@ internal static class ModelReader
             context.CompilerErrors.ToEquatableArray());
     }
 
-    private static bool CheckNoConstructors(INamedTypeSymbol type, ReadContext context)
+    /// <summary>
+    /// The overrides repeat the runtime's accessibility. Overriding a protected internal member of
+    /// another assembly must say <c>protected</c>, unless that assembly shows its internals to this one.
+    /// </summary>
+    internal static string OverrideModifiers(INamedTypeSymbol? modelBase, Compilation compilation)
+    {
+        var info = modelBase?.GetMembers("Info").FirstOrDefault();
+        return info?.DeclaredAccessibility == Accessibility.ProtectedOrInternal
+            && modelBase!.ContainingAssembly.GivesAccessTo(compilation.Assembly)
+            ? "protected internal"
+            : "protected";
+    }
+
+    /// <summary>Reports STK0013 for each constructor the user declared; returns whether the constructor can be generated.</summary>
+    internal static bool CheckNoConstructors(INamedTypeSymbol type, ReadContext context)
     {
         var declared = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared).ToList();
         foreach (var constructor in declared)

@@ -33,6 +33,9 @@ internal static class ShapeIds
     /// <summary>STK1022: Concatenate inputs whose ranks or sizes differ outside the joined axis.</summary>
     public const string ConcatenateMismatch = "STK1022";
 
+    /// <summary>STK1031: a model used as a layer, called on a tensor of another shape than its input.</summary>
+    public const string NestedModelInput = "STK1031";
+
     /// <summary>STK1023: a merge given too few (or, for Subtract, too many) inputs.</summary>
     public const string MergeInputCount = "STK1023";
 }

@@ -43,6 +43,16 @@ internal static class ModelCatalog
             DefaultEpochs: 50,
             ValidationSplit: 0.2,
             Callbacks: () => [new EarlyStopping(monitor: "val_loss", patience: 3, verbose: 1, restoreBestWeights: true)]),
+        new(
+            "cnn",
+            "seed Example 2: functional CNN, Conv2D(32) -> MaxPooling2D -> Conv2D(64) -> MaxPooling2D -> Flatten -> Dense(128, relu) -> Dense(10, softmax)",
+            () => new SmallCnn(),
+            ScaleWithChannel),
+        new(
+            "residual",
+            "functional residual network: Conv2D stem, one residual block (Conv2D x2 + Add), Dense(128) -> Dense(10)",
+            () => new ResidualNet(),
+            ScaleWithChannel),
     ];
 
     public static SampleModel Find(string name) =>

@@ -2,7 +2,7 @@ using StaticKeras.Generator.Model;
 
 namespace StaticKeras.Generator.Emit.Layers;
 
-/// <summary><c>Dropout</c> and <c>BatchNormalization</c>, the layers that depend on training: <c>drop.Call(x, training)</c>, <c>training: true</c> in TrainStep, <c>training: false</c> in TestStep.</summary>
+/// <summary><c>Dropout</c>, <c>BatchNormalization</c> and models used as layers, which depend on training: <c>drop.Call(x, training)</c>, <c>training: true</c> in TrainStep, <c>training: false</c> in TestStep.</summary>
 internal sealed class DropoutEmitter : ILayerEmitter
 {
     /// <inheritdoc/>

@@ -2,7 +2,10 @@ using StaticKeras.Generator.Model;
 
 namespace StaticKeras.Generator.Emit.Layers;
 
-/// <summary><c>Flatten</c> and every layer with a plain call and no separable activation (convolution, pooling, reshaping, recurrent...): <c>flatten.Call(x)</c>.</summary>
+/// <summary>
+/// <c>Flatten</c> and every layer with a plain call and no separable activation (convolution,
+/// pooling, reshaping, recurrent, merges): <c>flatten.Call(x)</c>, <c>add.Call(x1, x2)</c>.
+/// </summary>
 internal sealed class FlattenEmitter : ILayerEmitter
 {
     /// <inheritdoc/>

@@ -29,6 +29,8 @@ internal static class LayerEmitters
         RuleLayerDeclaration { UsesTraining: true } => Dropout,
         RuleLayerDeclaration => Flatten,
         CustomLayerDeclaration => Custom,
+        MergeDeclaration => Flatten,
+        NestedModelDeclaration => Dropout,
         _ => throw new ArgumentException($"no emitter for {layer.GetType().Name}", nameof(layer)),
     };
 

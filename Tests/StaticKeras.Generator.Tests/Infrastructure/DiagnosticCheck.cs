@@ -19,8 +19,20 @@ public static class DiagnosticCheck
         string[]? compilerIds = null,
         [CallerFilePath] string sourceFile = "",
         [CallerMemberName] string method = "")
+        => Single(source.Build(), id, message, compilerIds, sourceFile, method);
+
+    /// <summary>The same check for a functional model's source.</summary>
+    public static GeneratorRun Single(
+        GraphSource source,
+        string id,
+        string message,
+        string[]? compilerIds = null,
+        [CallerFilePath] string sourceFile = "",
+        [CallerMemberName] string method = "")
+        => Single(source.Build(), id, message, compilerIds, sourceFile, method);
+
+    private static GeneratorRun Single(Markup markup, string id, string message, string[]? compilerIds, string sourceFile, string method)
     {
-        var markup = source.Build();
         var run = GeneratorRunner.Run(markup.Text);
         run.AssertDiagnostics(new ExpectedDiagnostic(id, message, markup.Span));
         run.AssertCompilerReports(compilerIds ?? []);

@@ -1,0 +1,41 @@
+using System.Linq;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Inference.Graph;
+
+namespace StaticKeras.Generator.Emit.Graph;
+
+/// <summary>
+/// Writes a functional model's constructor: every layer of the model with weights is built once,
+/// with the static input shape of its first call (a shared layer's later calls were checked to
+/// need the same weights), then registered under its member name. A model used as a layer was
+/// built by its own constructor and is only registered.
+/// </summary>
+internal static class GraphConstructorEmitter
+{
+    // /// <summary>Creates the model with every weight allocated and initialized as Keras does.</summary>
+    // public SmallCnn() : base("SmallCnn")
+    // {
+    //     conv1.Build(28, 28, 1);  // kernel (3, 3, 1, 32), bias (32,)
+    //     register_module("conv1", conv1);
+    // }
+    /// <summary>Writes the constructor.</summary>
+    public static void Write(CodeWriter writer, InferredGraphModel model)
+    {
+        var name = model.Declaration.Type.Name;
+        var layers = model.LiveLayers.ToList();
+        writer.Line("/// <summary>Creates the model with every weight allocated and initialized as Keras does.</summary>");
+        using (writer.Block($"public {name}() : base({Literals.String(name)})"))
+        {
+            writer.Lines(layers
+                .Select(layer => (Layer: layer, Call: model.FirstCall(layer)))
+                .Where(pair => pair.Call.Weights.Count > 0 && pair.Layer is not Model.NestedModelDeclaration)
+                .Select(pair => new CodeLine(
+                    $"{pair.Layer.Identifier}.Build({string.Join(", ", pair.Call.Inputs[0].Dims.Select(d => Formatting.Number(d.IsKnown ? d.Size : -1)))});",
+                    string.Join(", ", pair.Call.Weights))));
+            foreach (var layer in layers)
+            {
+                writer.Line($"register_module({Literals.String(layer.Name)}, {layer.Identifier});");
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using StaticKeras.Generator.Emit.Layers;
+using StaticKeras.Generator.Inference.Graph;
+using StaticKeras.Generator.Model;
+
+namespace StaticKeras.Generator.Emit.Graph;
+
+/// <summary>
+/// The forward lines of a functional model shared by <c>Call</c>, <c>TrainStep</c> and
+/// <c>TestStep</c>: one line per call an output depends on, in the order the graph method makes
+/// them, each ending with its static shape. A shared layer is simply called again. With a fused
+/// activation the output's layer stops before it and names its result <c>logits</c>.
+/// </summary>
+internal static class GraphForwardPass
+{
+    // var x1 = conv1.Call(inputs);          // (batch, 26, 26, 32)
+    // var x2 = pool1.Call(x1);              // (batch, 13, 13, 32)
+    // var x3 = shared.Call(x2);             // (batch, 13, 13, 32)
+    // var x4 = shared.Call(x3);             // (batch, 13, 13, 32)
+    // var logits = classifier.CallLinear(x4);  // (batch, 10), softmax fused into the loss
+    /// <summary>The lines from <paramref name="inputs"/> (one name per model input), and the name of the output tensor.</summary>
+    public static (List<CodeLine> Lines, string Output) Lines(InferredGraphModel model, IReadOnlyList<string> inputs, CallMode mode, ActivationKind? fusedActivation)
+    {
+        var graph = model.Graph;
+        var names = new Dictionary<int, string>();
+        for (var i = 0; i < graph.Inputs.Count; i++)
+        {
+            names[i] = inputs[i];
+        }
+
+        var output = graph.Outputs[0].Value;
+        var lines = new List<CodeLine>();
+        foreach (var index in graph.LiveNodes())
+        {
+            var node = graph.Nodes[index];
+            var layer = model.LayerOf(index);
+            var emitter = LayerEmitters.For(layer);
+            var reference = LayerEmitters.Reference(layer);
+            var arguments = string.Join(", ", node.Inputs.Select(v => names[v]));
+            var value = graph.ValueOf(index);
+            var shape = model.Nodes[index].Output;
+            if (value == output && fusedActivation is { } activation)
+            {
+                var logits = emitter.ForwardLogits(layer, reference, arguments)
+                    ?? throw new InvalidOperationException($"{layer.TypeName} '{layer.Name}' cannot split off its activation");
+                lines.Add(new CodeLine($"var logits = {logits};", $"{shape}, {activation.ToString().ToLowerInvariant()} fused into the loss"));
+                names[value] = "logits";
+            }
+            else
+            {
+                var name = "x" + (lines.Count + 1);
+                lines.Add(new CodeLine($"var {name} = {emitter.Forward(layer, reference, arguments, mode)};", shape.ToString()));
+                names[value] = name;
+            }
+        }
+
+        return (lines, names[output]);
+    }
+}

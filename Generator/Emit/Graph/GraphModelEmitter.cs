@@ -1,0 +1,70 @@
+using System.Linq;
+using System.Threading;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Diagnostics;
+using StaticKeras.Generator.Inference.Graph;
+
+namespace StaticKeras.Generator.Emit.Graph;
+
+/// <summary>The functional pipeline's last step: writes a <c>[Model]</c> class's generated part.</summary>
+internal static class GraphModelEmitter
+{
+    /// <summary>Writes the source of <paramref name="model"/>; never throws except on cancellation.</summary>
+    public static GeneratedModel Emit(InferredGraphModel model, CancellationToken cancellationToken)
+    {
+        var declaration = model.Declaration;
+        if (!declaration.CanGenerate)
+        {
+            return new GeneratedModel(null, null, model.Diagnostics);
+        }
+
+        return GeneratorGuard.Run(
+            () => new GeneratedModel(declaration.Type.HintName, SourceFileEmitter.Write(declaration.Type, writer => WriteClass(writer, model)), model.Diagnostics),
+            exception => new GeneratedModel(
+                null,
+                null,
+                model.Diagnostics.Append(GeneratorGuard.Failure("writing", declaration.Type.Name, declaration.Location, exception)).ToEquatableArray()));
+    }
+
+    // /// <summary>Functional model <c>SmallCnn</c>: (batch, 28, 28, 1) -> (batch, 10). ...summary...</summary>
+    // [global::System.CodeDom.Compiler.GeneratedCode("StaticKeras.Generator", "0.1.0")]
+    // partial class SmallCnn : global::StaticKeras.Model
+    // {
+    //     constructor, Info, Call, TrainStep, TestStep
+    // }
+    private static void WriteClass(CodeWriter writer, InferredGraphModel model)
+    {
+        var declaration = model.Declaration;
+        var name = declaration.Type.Name;
+        if (!model.IsComplete)
+        {
+            ClassDocEmitter.WriteWithErrors(writer, "Functional", name, model.ErrorSummary);
+            writer.Line(TypeNames.GeneratedCode);
+            using (writer.Block($"partial class {name} : {TypeNames.Model}"))
+            {
+                ErrorMembersEmitter.Write(writer, declaration.OverrideModifiers, name, declaration.GenerateConstructor, model.ErrorSummary);
+            }
+
+            return;
+        }
+
+        var summary = GraphSummary.Render(model);
+        var input = model.Graph.Inputs[0];
+        var output = model.Graph.Outputs[0];
+        var outputShape = model.ShapeOf(output.Value);
+        ClassDocEmitter.Write(writer, "Functional", name, input.Shape.ToString(), outputShape.ToString(), summary);
+        writer.Line(TypeNames.GeneratedCode);
+        using (writer.Block($"partial class {name} : {TypeNames.Model}"))
+        {
+            GraphConstructorEmitter.Write(writer, model);
+            writer.Line();
+            InfoEmitter.Write(writer, declaration.OverrideModifiers, name, (input.Name, input.Shape), (output.Name, outputShape), declaration.Compile, summary);
+            writer.Line();
+            GraphStepsEmitter.WriteCall(writer, model);
+            writer.Line();
+            GraphStepsEmitter.WriteTrainStep(writer, model);
+            writer.Line();
+            GraphStepsEmitter.WriteTestStep(writer, model);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Diagnostics;
+using StaticKeras.Generator.Model;
+using StaticKeras.Generator.Model.Graph;
+
+namespace StaticKeras.Generator.Reading.Graph;
+
+/// <summary>
+/// Finds the one <c>[Graph]</c> method of a <c>[Model]</c> class and reads its signature: each
+/// parameter a model input, the return type a tensor (STK0060-STK0062, STK0068). The body is read
+/// by <see cref="GraphBodyReader"/>.
+/// </summary>
+internal static class GraphMethodReader
+{
+    /// <summary>The graph, or <see langword="null"/> when the method is missing or has errors (reported).</summary>
+    public static GraphDeclaration? Read(
+        INamedTypeSymbol type, SourceLocation classLocation, Compilation compilation, IReadOnlyList<LayerDeclaration> layers, ReadContext context, CancellationToken cancellationToken)
+    {
+        var methods = type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => m.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, KnownTypes.GraphAttribute)))
+            .Select(m => (Symbol: m, Syntax: m.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>().FirstOrDefault()))
+            .Where(m => m.Syntax is not null)
+            .OrderBy(m => m.Syntax!.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(m => m.Syntax!.SpanStart)
+            .ToList();
+        if (methods.Count == 0)
+        {
+            context.Report(DiagnosticDescriptors.MissingGraphMethod, classLocation, type.Name);
+            return null;
+        }
+
+        var (method, syntax) = (methods[0].Symbol, methods[0].Syntax!);
+        foreach (var (other, otherSyntax) in methods.Skip(1))
+        {
+            context.Report(DiagnosticDescriptors.DuplicateGraphMethod, SourceLocation.From(otherSyntax!.Identifier), type.Name, other.Name, method.Name);
+        }
+
+        var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
+        if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error && !NestedModelReader.IsGeneratedCall(d, semanticModel, cancellationToken)))
+        {
+            context.CompilerErrors.Add($"[Graph] method '{method.Name}' does not compile");
+            return null;
+        }
+
+        var tensor = compilation.GetTypeByMetadataName(KnownTypes.Tensor);
+        var valid = methods.Count == 1;
+        if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, tensor))
+        {
+            context.Report(DiagnosticDescriptors.InvalidGraphReturn, SourceLocation.From(syntax.ReturnType), method.Name, syntax.ReturnType.ToString());
+            valid = false;
+        }
+
+        var inputs = new List<GraphInput>();
+        foreach (var (parameter, parameterSyntax) in method.Parameters.Zip(syntax.ParameterList.Parameters, (p, s) => (p, s)))
+        {
+            if (ReadInput(method, parameter, parameterSyntax, tensor, context, cancellationToken) is { } input)
+            {
+                inputs.Add(input);
+            }
+        }
+
+        if (method.Parameters.Length > 1)
+        {
+            context.Report(
+                DiagnosticDescriptors.SeveralGraphInputs, SourceLocation.From(syntax.ParameterList.Parameters[1]), method.Name,
+                Formatting.Number(method.Parameters.Length), method.Parameters[1].Name, method.Parameters[0].Name);
+        }
+
+        var body = new GraphBodyReader(semanticModel, type, method.Name, layers, context, cancellationToken)
+            .Read(syntax, method.Parameters, inputs);
+        return valid && inputs.Count == method.Parameters.Length ? body : null;
+    }
+
+    private static GraphInput? ReadInput(
+        IMethodSymbol method, IParameterSymbol parameter, ParameterSyntax syntax, INamedTypeSymbol? tensor, ReadContext context, CancellationToken cancellationToken)
+    {
+        var location = SourceLocation.From(syntax);
+        var attribute = parameter.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, KnownTypes.InputAttribute));
+        var found = !SymbolEqualityComparer.Default.Equals(parameter.Type, tensor) ? "type '" + parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "'"
+            : parameter.RefKind != RefKind.None ? "a " + parameter.RefKind.ToString().ToLowerInvariant() + " parameter"
+            : attribute is null ? "no [Input(...)] attribute"
+            : null;
+        if (found is not null)
+        {
+            context.Report(DiagnosticDescriptors.GraphParameterNotInput, location, parameter.Name, method.Name, found);
+            return null;
+        }
+
+        var shape = InputReader.Read(attribute!, location, context, cancellationToken);
+        return shape is null ? null : new GraphInput(parameter.Name, shape, location);
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Inference;
+using StaticKeras.Generator.Inference.Graph;
+using StaticKeras.Generator.Model;
+
+namespace StaticKeras.Generator.Reading.Graph;
+
+/// <summary>
+/// Reads a <c>new Encoder()</c> of a <c>[Sequential]</c> or <c>[Model]</c> class used as a layer: reads
+/// and infers that model's own declaration for its input and output shapes and parameter counts.
+/// The inner model's problems are reported on the inner model; here it is only unresolved.
+/// </summary>
+internal static class NestedModelReader
+{
+    // The models being read on this thread, so a model that contains itself stops instead of recursing.
+    [ThreadStatic]
+    private static HashSet<string>? t_reading;
+
+    /// <summary>
+    /// The declaration; an <see cref="UnresolvedDeclaration"/> when the inner model has errors or
+    /// contains the outer one; <see langword="null"/> when the created type is not a generated model.
+    /// </summary>
+    public static LayerDeclaration? Read(IObjectCreationOperation creation, string name, string identifier, SourceLocation location, ReadContext context)
+    {
+        if (creation.Type is not INamedTypeSymbol type || creation.SemanticModel is not { } semanticModel)
+        {
+            return null;
+        }
+
+        var sequential = Part(type, KnownTypes.SequentialAttribute);
+        var functional = Part(type, KnownTypes.ModelAttribute);
+        if (sequential is null && functional is null)
+        {
+            return null;
+        }
+
+        var reading = t_reading ??= new HashSet<string>(StringComparer.Ordinal);
+        var key = KnownTypes.FullName(type);
+        if (!reading.Add(key))
+        {
+            context.CompilerErrors.Add($"layer '{name}' is model {type.Name}, which contains itself");
+            return new UnresolvedDeclaration(name, identifier, location, type.Name);
+        }
+
+        try
+        {
+            var compilation = semanticModel.Compilation;
+            var summary = sequential is not null
+                ? FromSequential(ModelReader.Read(sequential, type, compilation.GetSemanticModel(sequential.SyntaxTree), CancellationToken.None))
+                : FromGraph(GraphModelReader.Read(functional!, type, compilation.GetSemanticModel(functional!.SyntaxTree), CancellationToken.None));
+            if (summary is not { } s)
+            {
+                context.CompilerErrors.Add($"layer '{name}' is model {type.Name}, which has errors");
+                return new UnresolvedDeclaration(name, identifier, location, type.Name);
+            }
+
+            return new NestedModelDeclaration(name, identifier, location, type.Name, s.Input, s.Output, s.Trainable, s.NonTrainable, s.Activation);
+        }
+        finally
+        {
+            reading.Remove(key);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="diagnostic"/> is the compiler not finding <c>Call</c> on a member whose
+    /// type is a generated model: the generator sees the compilation without its own output, so a
+    /// model used as a layer has no <c>Call</c> yet. Such a call compiles once the model is generated.
+    /// </summary>
+    public static bool IsGeneratedCall(Diagnostic diagnostic, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (diagnostic.Id != "CS1061" || diagnostic.Location.SourceTree is not { } tree)
+        {
+            return false;
+        }
+
+        var node = tree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan);
+        var access = node.AncestorsAndSelf().OfType<MemberAccessExpressionSyntax>().FirstOrDefault();
+        return access is { Name.Identifier.ValueText: "Call" }
+            && semanticModel.GetTypeInfo(access.Expression, cancellationToken).Type is INamedTypeSymbol type
+            && IsGeneratedModel(type);
+    }
+
+    /// <summary>Whether <paramref name="type"/> is a <c>[Sequential]</c> or <c>[Model]</c> class.</summary>
+    public static bool IsGeneratedModel(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && (Part(named, KnownTypes.SequentialAttribute) ?? Part(named, KnownTypes.ModelAttribute)) is not null;
+
+    // The part of the class that carries the attribute called `metadataName`.
+    private static TypeDeclarationSyntax? Part(INamedTypeSymbol type, string metadataName) =>
+        type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, metadataName))?.ApplicationSyntaxReference?.GetSyntax()
+            .Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+
+    private static Summary? FromSequential(ModelDeclaration declaration)
+    {
+        var model = ShapeInference.Infer(declaration, CancellationToken.None);
+        if (!model.IsComplete)
+        {
+            return null;
+        }
+
+        var trainable = model.Shapes.Sum(s => s.TrainableCount);
+        return new Summary(model.Input, model.Output, trainable, model.Shapes.Sum(s => s.ParameterCount) - trainable,
+            declaration.Layers[declaration.Layers.Count - 1].OutputActivation);
+    }
+
+    private static Summary? FromGraph(Model.Graph.GraphModelDeclaration declaration)
+    {
+        var model = GraphInference.Infer(declaration, CancellationToken.None);
+        if (!model.IsComplete)
+        {
+            return null;
+        }
+
+        var weights = model.LiveLayers.SelectMany(l => model.FirstCall(l).Weights).ToList();
+        var trainable = weights.Where(w => w.Trainable).Sum(w => w.Count);
+        var output = model.Graph.Outputs[0].Value;
+        return new Summary(model.Graph.Inputs[0].Shape, model.ShapeOf(output), trainable, weights.Sum(w => w.Count) - trainable,
+            model.LayerOf(output - model.Graph.Inputs.Count).OutputActivation);
+    }
+
+    private readonly record struct Summary(Shapes.Shape Input, Shapes.Shape Output, long Trainable, long NonTrainable, ActivationKind Activation);
+}

@@ -1,0 +1,12 @@
+namespace StaticKeras.CodeFixes;
+
+/// <summary>
+/// The ids of the generator's diagnostics that have a code fix. The generator's catalogue
+/// (DiagnosticDescriptors) is internal to an assembly the fixes must not depend on; a test checks
+/// that these ids are in it and that their docs pages describe the fix.
+/// </summary>
+internal static class DiagnosticIds
+{
+    /// <summary>STK0001: the model class, or a type containing it, is not partial.</summary>
+    public const string ModelNotPartial = "STK0001";
+}

@@ -9,4 +9,7 @@ internal static class DiagnosticIds
 {
     /// <summary>STK0001: the model class, or a type containing it, is not partial.</summary>
     public const string ModelNotPartial = "STK0001";
+
+    /// <summary>STK0052: a [Layer] class the generator cannot add a part to.</summary>
+    public const string InvalidCustomLayerClass = "STK0052";
 }

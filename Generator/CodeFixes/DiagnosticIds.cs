@@ -12,4 +12,7 @@ internal static class DiagnosticIds
 
     /// <summary>STK0052: a [Layer] class the generator cannot add a part to.</summary>
     public const string InvalidCustomLayerClass = "STK0052";
+
+    /// <summary>STK0054: a [Weight] on a member that is not a get-only partial Parameter property.</summary>
+    public const string InvalidWeightProperty = "STK0054";
 }

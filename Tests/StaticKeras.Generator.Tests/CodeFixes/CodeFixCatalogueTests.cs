@@ -43,4 +43,28 @@ public sealed class CodeFixCatalogueTests
         Assert.Equal(fixedIds.Distinct(), fixedIds);
         Assert.Equal(fixedIds, documented);
     }
+
+    // A new diagnostic needs a decision: a fix (a row of the table) or a reason for none (a mention below it).
+    [Fact]
+    public void TheReadmeDecidesForEveryId()
+    {
+        var readme = File.ReadAllText(Path.Combine(Docs(), "README.md")).Replace("\r\n", "\n");
+        var section = readme[readme.IndexOf("\n## Code fixes\n", StringComparison.Ordinal)..];
+        var rows = section.Split('\n').Where(l => l.StartsWith("| [STK", StringComparison.Ordinal)).Select(l => l[3..10]);
+
+        Assert.Equal(Providers.SelectMany(p => p.FixableDiagnosticIds).Order(), rows.Order());
+        Assert.All(DiagnosticDescriptors.All.Keys, id => Assert.True(Mentions(section, id), id + " is in neither the fixes table nor the reasons"));
+    }
+
+    [Fact]
+    public void TheGeneratorDoesNotReferenceWorkspaces() => Assert.DoesNotContain(
+        typeof(ModelGenerator).Assembly.GetReferencedAssemblies(),
+        a => a.Name!.StartsWith("Microsoft.CodeAnalysis.Workspaces", StringComparison.Ordinal)
+            || a.Name!.StartsWith("Microsoft.CodeAnalysis.CSharp.Workspaces", StringComparison.Ordinal));
+
+    // "STK1001 to STK1074" stands for the range.
+    private static bool Mentions(string section, string id) =>
+        section.Contains(id, StringComparison.Ordinal)
+        || (id.StartsWith("STK1", StringComparison.Ordinal) && section.Contains("STK1001 to STK1074", StringComparison.Ordinal)
+            && string.CompareOrdinal(id, "STK1074") <= 0);
 }

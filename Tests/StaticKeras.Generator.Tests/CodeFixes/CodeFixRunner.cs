@@ -53,14 +53,15 @@ public sealed class CodeFixRunner(CodeFixProvider provider, string diagnosticId)
         var context = new FixAllContext(
             document, provider, FixAllScope.Document, equivalenceKey, [diagnosticId], new KnownDiagnostics(diagnostics), CancellationToken.None);
         var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
-        return await Apply(document, action!);
+        Assert.NotNull(action);
+        return await Apply(document, action);
     }
 
     /// <summary>Runs the generator on <paramref name="source"/> as a document, the way the fixes' input was run.</summary>
     public async Task<GeneratorRun> Generate(string source) => GeneratorRunner.Run((await Document(source).Project.GetCompilationAsync())!);
 
-    // A workspace per document: Roslyn reuses the syntax tree of a document with the same path and
-    // text version in a sibling project, which would hand the fixed source's run the original tree.
+    // A workspace per document: with one workspace for the test, the fixed source's compilation
+    // (a second project, same file path) came back with the original source's syntax tree.
     private static Document Document(string source)
     {
         var workspace = new AdhocWorkspace();

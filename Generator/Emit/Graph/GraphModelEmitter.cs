@@ -52,14 +52,42 @@ internal static class GraphModelEmitter
         var input = model.Graph.Inputs[0];
         var output = model.Graph.Outputs[0];
         var outputShape = model.ShapeOf(output.Value);
-        ClassDocEmitter.Write(writer, "Functional", name, input.Shape.ToString(), outputShape.ToString(), summary);
+        var multi = GraphIoEmitter.IsMulti(model.Graph);
+        if (multi)
+        {
+            ClassDocEmitter.Write(writer, "Functional", name, GraphIoEmitter.Describe(model), summary);
+        }
+        else
+        {
+            ClassDocEmitter.Write(writer, "Functional", name, input.Shape.ToString(), outputShape.ToString(), summary);
+        }
+
         writer.Line(TypeNames.GeneratedCode);
         using (writer.Block($"partial class {name} : {TypeNames.Model}"))
         {
+            if (multi)
+            {
+                GraphIoEmitter.WriteRecords(writer, model);
+                writer.Line();
+            }
+
             GraphConstructorEmitter.Write(writer, model);
             writer.Line();
+            // Info describes the first input and output; the typed members check every one.
             InfoEmitter.Write(writer, declaration.OverrideModifiers, name, (input.Name, input.Shape), (output.Name, outputShape), declaration.Compile, summary);
             writer.Line();
+            if (multi)
+            {
+                GraphIoEmitter.WriteSpecs(writer, model);
+                writer.Line();
+                GraphIoEmitter.WriteCall(writer, model);
+                writer.Line();
+                GraphIoEmitter.WritePredict(writer, model);
+                writer.Line();
+                GraphIoEmitter.WriteOneTensorMembers(writer, model);
+                return;
+            }
+
             GraphStepsEmitter.WriteCall(writer, model);
             writer.Line();
             GraphStepsEmitter.WriteTrainStep(writer, model);

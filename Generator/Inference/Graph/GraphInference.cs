@@ -44,7 +44,7 @@ internal static class GraphInference
                 nodes.Add(result);
             }
 
-            if (nodes.Count == graph.Nodes.Count && model.Compile is { } compile)
+            if (nodes.Count == graph.Nodes.Count && model.Compile is { } compile && graph.Outputs.Count == 1)
             {
                 var output = graph.Outputs[0];
                 var last = model.Layer(graph.NodeOf(output.Value).Layer)!;

@@ -261,6 +261,26 @@ internal static class DiagnosticDescriptors
         "STK0071", Declaration, "Duplicate output name",
         "[Graph] method '{0}' names two outputs '{1}': each output needs its own name, which its loss, metrics and History keys ('{1}_loss') use");
 
+    /// <summary>STK0072: an [Output] attribute naming no output of the graph.</summary>
+    public static readonly DiagnosticDescriptor UnknownOutput = Error(
+        "STK0072", Declaration, "Output attribute names no output",
+        "[Output(\"{0}\")] names no output of [Graph] method '{1}', whose outputs are {2}");
+
+    /// <summary>STK0073: an output with no loss when the model trains with [Output] attributes.</summary>
+    public static readonly DiagnosticDescriptor OutputWithoutLoss = Error(
+        "STK0073", Declaration, "Output has no loss",
+        "Output '{0}' of model '{1}' has no loss: with several outputs, give each one an [Output(\"{0}\", loss)] attribute and the optimizer alone in [Compile(optimizer)]");
+
+    /// <summary>STK0074: [Compile(optimizer)] with no loss anywhere.</summary>
+    public static readonly DiagnosticDescriptor CompileWithoutLoss = Error(
+        "STK0074", Declaration, "Compile names no loss",
+        "[Compile] of model '{0}' names no loss: pass one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or give each output an [Output(name, loss)] attribute");
+
+    /// <summary>STK0075: two [Output] attributes for one output.</summary>
+    public static readonly DiagnosticDescriptor DuplicateOutputAttribute = Error(
+        "STK0075", Declaration, "Output configured twice",
+        "Output '{0}' of model '{1}' has two [Output] attributes: keep one");
+
     /// <summary>STK1030: a shared layer called on an input that needs weights of another shape.</summary>
     public static readonly DiagnosticDescriptor SharedLayerWeights = Error(
         "STK1030", Shapes, "Shared layer called on an incompatible shape",
@@ -313,7 +333,7 @@ internal static class DiagnosticDescriptors
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
-        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, SharedLayerWeights, NestedModelInput,
+        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -12,17 +12,18 @@ internal static class MultiData
     /// </summary>
     /// <param name="model">The model's name, for messages.</param>
     /// <param name="tensors">The inputs (or targets) in declaration order.</param>
-    /// <param name="specs">Their declared shapes, or <see langword="null"/> to check lengths only.</param>
+    /// <param name="specs">Their declared shapes, <see langword="null"/> where only the length is checked.</param>
     /// <param name="operation">Fit, Evaluate or Predict, for messages.</param>
-    public static long Samples(string model, Tensor[] tensors, TensorSpec[]? specs, string operation)
+    /// <param name="names">What to call each tensor without a spec (a target: its output's name).</param>
+    public static long Samples(string model, Tensor[] tensors, TensorSpec?[] specs, string operation, string[]? names = null)
     {
         var samples = -1L;
         string? first = null;
         for (var i = 0; i < tensors.Length; i++)
         {
-            var name = specs?[i].Name ?? "#" + i;
+            var name = specs[i]?.Name ?? names?[i] ?? "#" + i;
             ArgumentNullException.ThrowIfNull(tensors[i], name);
-            if (specs is not null && InputCheck.Mismatch(model, specs[i], tensors[i], $"input '{name}'") is { } problem)
+            if (specs[i] is { } spec && InputCheck.Mismatch(model, spec, tensors[i], $"input '{name}'") is { } problem)
             {
                 throw new ArgumentException($"{operation}: {problem}", name);
             }

@@ -18,7 +18,8 @@ namespace StaticKeras.Generator.Emit.Graph;
 internal static class GraphIoEmitter
 {
     /// <summary>Whether <paramref name="graph"/> needs the typed surface instead of one tensor in, one out.</summary>
-    public static bool IsMulti(GraphDeclaration graph) => graph.Inputs.Count > 1 || graph.Outputs.Count > 1;
+    public static bool IsMulti(Model.Graph.GraphModelDeclaration model, GraphDeclaration graph) =>
+        graph.Inputs.Count > 1 || graph.Outputs.Count > 1 || model.TrainsPerOutput;
 
     /// <summary>The record property for input or output <paramref name="name"/>: <c>image</c> -> <c>Image</c>.</summary>
     public static string Property(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
@@ -139,7 +140,8 @@ internal static class GraphIoEmitter
         var shape = $"{name} takes {Formatting.Number(graph.Inputs.Count)} input{(graph.Inputs.Count == 1 ? "" : "s")} ({names}) and returns "
             + $"{Formatting.Number(graph.Outputs.Count)} output{(graph.Outputs.Count == 1 ? "" : "s")} ({string.Join(", ", graph.Outputs.Select(o => o.Name))})";
         var call = Throw($"{shape}: call Call(new {name}.Inputs({names})).");
-        var step = Throw($"{shape}: this version does not train models with several inputs or outputs yet.");
+        var step = Throw(model.Declaration.TrainsPerOutput ? $"{shape}: train it with Fit({name}.Inputs, {name}.Targets)."
+            : $"{shape}: to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call Fit({name}.Inputs, {name}.Targets).");
         writer.Line("/// <summary>Throws: this model takes its inputs as <see cref=\"Inputs\"/>; use <c>Call(Inputs)</c>.</summary>");
         writer.Line($"public override {TypeNames.Tensor} Call({TypeNames.Tensor} inputs, bool training = false) => {call}");
         writer.Line();

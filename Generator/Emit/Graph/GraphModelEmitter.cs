@@ -52,7 +52,7 @@ internal static class GraphModelEmitter
         var input = model.Graph.Inputs[0];
         var output = model.Graph.Outputs[0];
         var outputShape = model.ShapeOf(output.Value);
-        var multi = GraphIoEmitter.IsMulti(model.Graph);
+        var multi = GraphIoEmitter.IsMulti(declaration, model.Graph);
         if (multi)
         {
             ClassDocEmitter.Write(writer, "Functional", name, GraphIoEmitter.Describe(model), summary);
@@ -69,12 +69,19 @@ internal static class GraphModelEmitter
             {
                 GraphIoEmitter.WriteRecords(writer, model);
                 writer.Line();
+                if (declaration.TrainsPerOutput)
+                {
+                    GraphOutputTrainingEmitter.WriteTargets(writer, model);
+                    writer.Line();
+                }
             }
 
             GraphConstructorEmitter.Write(writer, model);
             writer.Line();
-            // Info describes the first input and output; the typed members check every one.
-            InfoEmitter.Write(writer, declaration.OverrideModifiers, name, (input.Name, input.Shape), (output.Name, outputShape), declaration.Compile, summary);
+            // Info describes the first input and output, and (trained per output) the optimizer with
+            // the first output's loss; the typed members check every input and train every output.
+            var compile = declaration.TrainsPerOutput ? declaration.Outputs.First(o => o.Name == output.Name).Compile : declaration.Compile;
+            InfoEmitter.Write(writer, declaration.OverrideModifiers, name, (input.Name, input.Shape), (output.Name, outputShape), compile, summary);
             writer.Line();
             if (multi)
             {
@@ -84,6 +91,14 @@ internal static class GraphModelEmitter
                 writer.Line();
                 GraphIoEmitter.WritePredict(writer, model);
                 writer.Line();
+                if (declaration.TrainsPerOutput)
+                {
+                    GraphOutputTrainingEmitter.WriteFitAndEvaluate(writer, model);
+                    writer.Line();
+                    GraphOutputTrainingEmitter.WriteSteps(writer, model);
+                    writer.Line();
+                }
+
                 GraphIoEmitter.WriteOneTensorMembers(writer, model);
                 return;
             }

@@ -47,6 +47,11 @@ partial class TwoHead : global::StaticKeras.Model
     /// <param name="Value">Output 'value': (batch, 1).</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Cls, global::TorchSharp.torch.Tensor Value);
 
+    /// <summary>The targets of <c>TwoHead</c> for Fit and Evaluate, one per output, each batch first.</summary>
+    /// <param name="Cls">Target of output 'cls' (SparseCategoricalCrossentropy): class indices (batch,), int64.</param>
+    /// <param name="Value">Target of output 'value' (MeanSquaredError): (batch, 1).</param>
+    public sealed record Targets(global::TorchSharp.torch.Tensor Cls, global::TorchSharp.torch.Tensor Value);
+
     /// <summary>Creates the model with every weight allocated and initialized as Keras does.</summary>
     public TwoHead() : base("TwoHead")
     {
@@ -70,7 +75,8 @@ partial class TwoHead : global::StaticKeras.Model
         Name: "TwoHead",
         Input: new("image", new long[] { 28, 28, 1 }, new string?[] { null, null, null }),
         Output: new("cls", new long[] { 10 }, new string?[] { null }),
-        Compile: null,
+        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
+            new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.0),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -137,12 +143,81 @@ partial class TwoHead : global::StaticKeras.Model
         return new(outputs[0], outputs[1]);
     }
 
+    private static readonly global::StaticKeras.OutputSpec[] s_outputs =
+    {
+        new("cls", new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }),
+        new("value", global::System.Array.Empty<global::StaticKeras.Metric>()),
+    };
+
+    /// <summary>
+    /// Trains the model as Keras' <c>model.fit</c>: every input and target is split, shuffled and batched at the same rows;
+    /// the loss is cls_loss + value_loss * 0.5.
+    /// </summary>
+    /// <returns>The History: <c>loss</c>, <c>{output}_loss</c>, <c>{output}_{metric}</c> and their <c>val_</c> versions.</returns>
+    /// <exception cref="global::System.ArgumentException">An input of the wrong shape or dtype (the message names it), tensors of different lengths, or an invalid argument.</exception>
+    public global::StaticKeras.Callbacks.History Fit(Inputs x, Targets y, int epochs = 1, int batchSize = 32, int? verbose = null, global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null, double validationSplit = 0, (Inputs X, Targets Y)? validationData = null, bool shuffle = true)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(x);
+        global::System.ArgumentNullException.ThrowIfNull(y);
+        (global::TorchSharp.torch.Tensor[] X, global::TorchSharp.torch.Tensor[] Y)? validation = null;
+        if (validationData is { } v)
+        {
+            validation = (new[] { v.X.Image, v.X.Stats }, new[] { v.Y.Cls, v.Y.Value });
+        }
+
+        return FitMany(new[] { x.Image, x.Stats }, new[] { s_imageSpec, s_statsSpec }, new[] { y.Cls, y.Value }, s_outputs, TrainStepMany, TestStepMany,
+            epochs, batchSize, verbose, callbacks, validationSplit, validation, shuffle);
+    }
+
+    /// <summary>Computes the losses and metrics in inference mode, as Keras' <c>model.evaluate</c>.</summary>
+    /// <returns>The logs: <c>loss</c>, each <c>{output}_loss</c>, then each output's metrics.</returns>
+    /// <exception cref="global::System.ArgumentException">An input of the wrong shape or dtype (the message names it), or tensors of different lengths.</exception>
+    public global::StaticKeras.Training.EvaluationResult Evaluate(Inputs x, Targets y, int batchSize = 32, int? verbose = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(x);
+        global::System.ArgumentNullException.ThrowIfNull(y);
+        return EvaluateMany(new[] { x.Image, x.Stats }, new[] { s_imageSpec, s_statsSpec }, new[] { y.Cls, y.Value }, s_outputs, TestStepMany, batchSize, verbose);
+    }
+
+    // Forward, the weighted sum of the outputs' losses, one optimizer update.
+    private global::StaticKeras.MultiStepOutput TrainStepMany(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y)
+    {
+        var x1 = conv.Call(x[0]);                    // (batch, 26, 26, 8)
+        var x2 = pool.Call(x1);                      // (batch, 13, 13, 8)
+        var x3 = flatten.Call(x2);                   // (batch, 1352)
+        var x4 = features.Call(x[1]);                // (batch, 8)
+        var x5 = join.Call(x3, x4);                  // (batch, 1360)
+        var cls_logits = classifier.CallLinear(x5);  // (batch, 10), softmax fused into the loss
+        var x7 = regressor.Call(x5);                 // (batch, 1)
+        var cls_loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true);
+        var value_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[1], x7);
+        var loss = cls_loss + value_loss * 0.5;
+        ApplyGradients(loss);                        // backward: autograd
+        return new(loss, new[] { cls_loss, value_loss }, new[] { cls_logits.softmax(-1), x7 });
+    }
+
+    // The same forward in inference mode and the losses.
+    private global::StaticKeras.MultiStepOutput TestStepMany(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y)
+    {
+        var x1 = conv.Call(x[0]);                    // (batch, 26, 26, 8)
+        var x2 = pool.Call(x1);                      // (batch, 13, 13, 8)
+        var x3 = flatten.Call(x2);                   // (batch, 1352)
+        var x4 = features.Call(x[1]);                // (batch, 8)
+        var x5 = join.Call(x3, x4);                  // (batch, 1360)
+        var cls_logits = classifier.CallLinear(x5);  // (batch, 10), softmax fused into the loss
+        var x7 = regressor.Call(x5);                 // (batch, 1)
+        var cls_loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true);
+        var value_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[1], x7);
+        var loss = cls_loss + value_loss * 0.5;
+        return new(loss, new[] { cls_loss, value_loss }, new[] { cls_logits.softmax(-1), x7 });
+    }
+
     /// <summary>Throws: this model takes its inputs as <see cref="Inputs"/>; use <c>Call(Inputs)</c>.</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, stats) and returns 2 outputs (cls, value): call Call(new TwoHead.Inputs(image, stats)).");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, stats) and returns 2 outputs (cls, value): this version does not train models with several inputs or outputs yet.");
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, stats) and returns 2 outputs (cls, value): train it with Fit(TwoHead.Inputs, TwoHead.Targets).");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, stats) and returns 2 outputs (cls, value): this version does not train models with several inputs or outputs yet.");
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, stats) and returns 2 outputs (cls, value): train it with Fit(TwoHead.Inputs, TwoHead.Targets).");
 }

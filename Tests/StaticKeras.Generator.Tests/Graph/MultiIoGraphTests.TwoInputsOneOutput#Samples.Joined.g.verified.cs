@@ -110,8 +110,8 @@ partial class Joined : global::StaticKeras.Model
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => throw new global::System.NotSupportedException("Joined takes 2 inputs (a, b) and returns 1 output (head): call Call(new Joined.Inputs(a, b)).");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("Joined takes 2 inputs (a, b) and returns 1 output (head): this version does not train models with several inputs or outputs yet.");
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("Joined takes 2 inputs (a, b) and returns 1 output (head): to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call Fit(Joined.Inputs, Joined.Targets).");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("Joined takes 2 inputs (a, b) and returns 1 output (head): this version does not train models with several inputs or outputs yet.");
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("Joined takes 2 inputs (a, b) and returns 1 output (head): to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call Fit(Joined.Inputs, Joined.Targets).");
 }

@@ -3,11 +3,14 @@ using Xunit;
 
 namespace StaticKeras.Generator.Tests.Graph;
 
-/// <summary>Functional models with several inputs and several named outputs, and STK0071.</summary>
+/// <summary>Functional models with several inputs and several named outputs, trained per output, and STK0071-STK0075.</summary>
 public sealed class MultiIoGraphTests
 {
     /// <summary>The MultiHead sample's shape: an image and a feature vector in, a class and a value out.</summary>
     public static GraphSource TwoHead() => GraphSource.Model("TwoHead")
+        .Compile("Optimizer.Adam")
+        .Attribute("Output(\"cls\", Loss.SparseCategoricalCrossentropy, Metrics = [Metric.Accuracy])")
+        .Attribute("Output(\"value\", Loss.MeanSquaredError, LossWeight = 0.5)")
         .Layer("readonly Conv2D conv = new(8, (3, 3), Activation.Relu);")
         .Layer("readonly MaxPooling2D pool = new((2, 2));")
         .Layer("readonly Flatten flatten = new();")
@@ -76,4 +79,56 @@ public sealed class MultiIoGraphTests
             .Graph("[Graph]", "[|(Tensor cls, int n)|] Call([Input(4)] Tensor x) => (a.Call(x), 1);"),
         "STK0068",
         "[Graph] method 'Call' must return Tensor, the model's output, or a tuple of named tensors such as '(Tensor cls, Tensor value)' for several outputs, found '(Tensor cls, int n)'");
+
+    private static GraphSource Heads(params string[] attributes)
+    {
+        var source = GraphSource.Model("TwoHead").Compile("Optimizer.Adam")
+            .Layer("readonly Dense classifier = new(3, Activation.Softmax);")
+            .Layer("readonly Dense regressor = new(1);");
+        foreach (var attribute in attributes)
+        {
+            source = source.Attribute(attribute);
+        }
+
+        return source;
+    }
+
+    [Fact]
+    public void OutputAttributeWithAnUnknownName() => DiagnosticCheck.Single(
+        Heads("Output(\"cls\", Loss.SparseCategoricalCrossentropy)", "Output(\"value\", Loss.MeanSquaredError)", "Output([|\"score\"|], Loss.MeanSquaredError)")
+            .Graph("[Graph]", "(Tensor cls, Tensor value) Call([Input(4)] Tensor x) => (classifier.Call(x), regressor.Call(x));"),
+        "STK0072",
+        "[Output(\"score\")] names no output of [Graph] method 'Call', whose outputs are 'cls', 'value'");
+
+    [Fact]
+    public void OutputWithoutAnOutputAttribute() => DiagnosticCheck.Single(
+        Heads("Output(\"cls\", Loss.SparseCategoricalCrossentropy)")
+            .Graph("[Graph]", "(Tensor cls, Tensor value) Call([Input(4)] Tensor x) => (classifier.Call(x), [|regressor.Call(x)|]);"),
+        "STK0073",
+        "Output 'value' of model 'TwoHead' has no loss: with several outputs, give each one an [Output(\"value\", loss)] attribute and the optimizer alone in [Compile(optimizer)]");
+
+    [Fact]
+    public void CompileWithoutALoss() => DiagnosticCheck.Single(
+        GraphSource.Model("Net").Attribute("[|Compile(Optimizer.Adam)|]")
+            .Layer("readonly Dense classifier = new(3, Activation.Softmax);")
+            .Graph("[Graph]", "Tensor Call([Input(4)] Tensor x) => classifier.Call(x);"),
+        "STK0074",
+        "[Compile] of model 'Net' names no loss: pass one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or give each output an [Output(name, loss)] attribute");
+
+    [Fact]
+    public void OutputConfiguredTwice() => DiagnosticCheck.Single(
+        Heads("Output(\"cls\", Loss.SparseCategoricalCrossentropy)", "Output([|\"cls\"|], Loss.CategoricalCrossentropy)", "Output(\"value\", Loss.MeanSquaredError)")
+            .Graph("[Graph]", "(Tensor cls, Tensor value) Call([Input(4)] Tensor x) => (classifier.Call(x), regressor.Call(x));"),
+        "STK0075",
+        "Output 'cls' of model 'TwoHead' has two [Output] attributes: keep one");
+
+    [Fact]
+    public void EachOutputsLossIsCheckedAgainstItsShape()
+    {
+        var run = GeneratorRunner.Run(Heads("Output(\"cls\", Loss.SparseCategoricalCrossentropy)", "Output(\"value\", Loss.SparseCategoricalCrossentropy)")
+            .Graph("[Graph]", "(Tensor cls, Tensor value) Call([Input(4)] Tensor x) => (classifier.Call(x), regressor.Call(x));")
+            .Build().Text);
+
+        Assert.Contains(run.Diagnostics, d => d.Id == "STK2001");
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using StaticKeras.Layers;
 using Xunit;
 using static TorchSharp.torch;
@@ -7,6 +8,9 @@ namespace StaticKeras.Runtime.Tests.EndToEnd;
 
 /// <summary>A functional model with two inputs and two named outputs: an image and summary statistics in, a class and a value out.</summary>
 [Model]
+[Compile(Optimizer.Adam, LearningRate = 0.01)]
+[Output("cls", Loss.SparseCategoricalCrossentropy, Metrics = [Metric.Accuracy])]
+[Output("value", Loss.MeanSquaredError, LossWeight = 0.5)]
 public partial class TwoHeadNet
 {
     readonly Conv2D conv = new(4, (3, 3), Activation.Relu);
@@ -87,5 +91,68 @@ public sealed class MultiIoModelTests
         var error = Assert.Throws<NotSupportedException>(() => model.Call(rand(2, 8, 8, 1)));
 
         Assert.Equal("TwoHeadNet takes 2 inputs (image, stats) and returns 2 outputs (cls, value): call Call(new TwoHeadNet.Inputs(image, stats)).", error.Message);
+    }
+
+    [Fact]
+    public void BothLossesFallAndHistoryKeysAreKeras()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(7);
+        var (x, y) = Synthetic(512);
+        using var model = new TwoHeadNet();
+
+        var history = model.Fit(x, y, epochs: 6, batchSize: 32, verbose: 0, validationSplit: 0.25);
+
+        Assert.Equal(
+            ["cls_accuracy", "cls_loss", "loss", "value_loss", "val_cls_accuracy", "val_cls_loss", "val_loss", "val_value_loss"],
+            history.Logs.Keys);
+        Assert.True(history.Logs["cls_loss"][^1] < 0.7 * history.Logs["cls_loss"][0], string.Join(", ", history.Logs["cls_loss"]));
+        Assert.True(history.Logs["value_loss"][^1] < 0.7 * history.Logs["value_loss"][0], string.Join(", ", history.Logs["value_loss"]));
+        var epoch = history.Logs["loss"].Count - 1;
+        Assert.Equal(history.Logs["cls_loss"][epoch] + 0.5 * history.Logs["value_loss"][epoch], history.Logs["loss"][epoch], 4);
+
+        var evaluated = model.Evaluate(x, y, verbose: 0);
+        Assert.Equal(["loss", "cls_loss", "value_loss", "cls_accuracy"], evaluated.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void FitWithAWrongInputShapeNamesTheInput()
+    {
+        using var scope = NewDisposeScope();
+        var (x, y) = Synthetic(16);
+        using var model = new TwoHeadNet();
+
+        var error = Assert.Throws<ArgumentException>(() => model.Fit(x with { Image = rand(16, 8, 9, 1) }, y, verbose: 0));
+
+        Assert.Equal("image", error.ParamName);
+        Assert.StartsWith("Fit: TwoHeadNet expects input 'image' of shape (batch, 8, 8, 1) and dtype float32; got shape (16, 8, 9, 1)", error.Message);
+    }
+
+    [Fact]
+    public void FitWithTargetsOfAnotherLengthNamesThem()
+    {
+        using var scope = NewDisposeScope();
+        var (x, y) = Synthetic(16);
+        using var model = new TwoHeadNet();
+
+        var error = Assert.Throws<ArgumentException>(() => model.Fit(x, y with { Value = rand(15, 1) }, verbose: 0));
+
+        Assert.StartsWith("Fit needs as many samples in every tensor; 'image' has 16 but 'value target' has 15.", error.Message);
+    }
+
+    // Images whose class is their brightest of the first three quadrants and whose value is their
+    // mean; the statistics input is the four quadrant means, centred.
+    private static (TwoHeadNet.Inputs X, TwoHeadNet.Targets Y) Synthetic(int samples)
+    {
+        var image = rand(samples, 8, 8, 1);
+        var quadrants = stack(
+            [
+                image[.., ..4, ..4].mean([1, 2, 3]), image[.., ..4, 4..].mean([1, 2, 3]),
+                image[.., 4.., ..4].mean([1, 2, 3]), image[.., 4.., 4..].mean([1, 2, 3]),
+            ], 1);
+        var cls = quadrants[.., ..3].argmax(1);
+        var value = image.mean([1, 2, 3]).unsqueeze(1);
+        var stats = (quadrants - quadrants.mean([1], keepdim: true)) * 20;   // centred and scaled: the class is easy to read
+        return (new TwoHeadNet.Inputs(image, stats), new TwoHeadNet.Targets(cls, value));
     }
 }

@@ -16,6 +16,15 @@ public sealed class CompileAttribute : Attribute
         Loss = loss;
     }
 
+    /// <summary>
+    /// Compiles a model with several outputs with the given optimizer; each output's loss and metrics
+    /// are in its <see cref="OutputAttribute"/> (Keras' <c>loss={"cls": ..., "value": ...}</c>).
+    /// </summary>
+    public CompileAttribute(Optimizer optimizer)
+    {
+        Optimizer = optimizer;
+    }
+
     /// <summary>Compiles with the given loss and Keras' default optimizer, RMSprop.</summary>
     public CompileAttribute(Loss loss) : this(Optimizer.RmsProp, loss)
     {
@@ -24,7 +33,7 @@ public sealed class CompileAttribute : Attribute
     /// <summary>The optimizer.</summary>
     public Optimizer Optimizer { get; }
 
-    /// <summary>The loss.</summary>
+    /// <summary>The loss; unused when the model's outputs have <see cref="OutputAttribute"/>s.</summary>
     public Loss Loss { get; }
 
     /// <summary>Metrics reported during training and evaluation, besides the loss.</summary>

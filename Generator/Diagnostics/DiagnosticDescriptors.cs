@@ -249,17 +249,37 @@ internal static class DiagnosticDescriptors
     /// <summary>STK0068: a [Graph] method whose return type is not a tensor.</summary>
     public static readonly DiagnosticDescriptor InvalidGraphReturn = Error(
         "STK0068", Declaration, "Graph method must return a tensor",
-        "[Graph] method '{0}' must return Tensor, the model's output, found '{1}'");
+        "[Graph] method '{0}' must return Tensor, the model's output, or a tuple of named tensors such as '(Tensor cls, Tensor value)' for several outputs, found '{1}'");
 
     /// <summary>STK0069: a [Graph] method that calls no layer.</summary>
     public static readonly DiagnosticDescriptor EmptyGraph = Error(
         "STK0069", Declaration, "Graph method calls no layer",
         "[Graph] method '{0}' must compute its output with at least one layer call, found it returns input '{1}' unchanged");
 
-    /// <summary>STK0070: a [Graph] method with more than one input, which this version cannot generate yet.</summary>
-    public static readonly DiagnosticDescriptor SeveralGraphInputs = Error(
-        "STK0070", Declaration, "Graph method with several inputs",
-        "[Graph] method '{0}' takes {1} inputs, found '{2}' after '{3}': this version generates functional models with one input");
+    /// <summary>STK0071: two outputs of a [Graph] method with the same name.</summary>
+    public static readonly DiagnosticDescriptor DuplicateOutputName = Error(
+        "STK0071", Declaration, "Duplicate output name",
+        "[Graph] method '{0}' names two outputs '{1}': each output needs its own name, which its loss, metrics and History keys ('{1}_loss') use");
+
+    /// <summary>STK0072: an [Output] attribute naming no output of the graph.</summary>
+    public static readonly DiagnosticDescriptor UnknownOutput = Error(
+        "STK0072", Declaration, "Output attribute names no output",
+        "[Output(\"{0}\")] names no output of [Graph] method '{1}', whose outputs are {2}");
+
+    /// <summary>STK0073: an output with no loss when the model trains with [Output] attributes.</summary>
+    public static readonly DiagnosticDescriptor OutputWithoutLoss = Error(
+        "STK0073", Declaration, "Output has no loss",
+        "Output '{0}' of model '{1}' has no loss: with several outputs, give each one an [Output(\"{0}\", loss)] attribute and the optimizer alone in [Compile(optimizer)]");
+
+    /// <summary>STK0074: [Compile(optimizer)] with no loss anywhere.</summary>
+    public static readonly DiagnosticDescriptor CompileWithoutLoss = Error(
+        "STK0074", Declaration, "Compile names no loss",
+        "[Compile] of model '{0}' names no loss: pass one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or give each output an [Output(name, loss)] attribute");
+
+    /// <summary>STK0075: two [Output] attributes for one output.</summary>
+    public static readonly DiagnosticDescriptor DuplicateOutputAttribute = Error(
+        "STK0075", Declaration, "Output configured twice",
+        "Output '{0}' of model '{1}' has two [Output] attributes: keep one");
 
     /// <summary>STK1030: a shared layer called on an input that needs weights of another shape.</summary>
     public static readonly DiagnosticDescriptor SharedLayerWeights = Error(
@@ -313,7 +333,7 @@ internal static class DiagnosticDescriptors
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
-        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, SeveralGraphInputs, SharedLayerWeights, NestedModelInput,
+        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

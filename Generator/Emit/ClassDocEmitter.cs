@@ -17,10 +17,14 @@ internal static class ClassDocEmitter
         Write(writer, "Sequential", model.Declaration.Type.Name, model.Input.ToString(), model.Output.ToString(), summary);
 
     /// <summary>Writes the doc comment of a complete <paramref name="kind"/> model from <paramref name="input"/> to <paramref name="output"/>.</summary>
-    public static void Write(CodeWriter writer, string kind, string name, string input, string output, string summary)
+    public static void Write(CodeWriter writer, string kind, string name, string input, string output, string summary) =>
+        Write(writer, kind, name, input + " -> " + output, summary);
+
+    /// <summary>Writes the doc comment of a complete <paramref name="kind"/> model whose inputs and outputs <paramref name="signature"/> describes.</summary>
+    public static void Write(CodeWriter writer, string kind, string name, string signature, string summary)
     {
         writer.Line("/// <summary>");
-        writer.Line($"/// {kind} model <c>{name}</c>: {Literals.Xml(input)} -> {Literals.Xml(output)}.");
+        writer.Line($"/// {kind} model <c>{name}</c>: {Literals.Xml(signature)}.");
         writer.Line("/// <code>");
         writer.DocLines(Literals.Xml(summary));
         writer.Line("/// </code>");

@@ -66,7 +66,7 @@ internal static class InfoEmitter
     }
 
     // new("inputs", new long[] { -1, 16 }, new string?[] { "time", null })
-    private static string Spec(string name, Shape shape) =>
+    internal static string Spec(string name, Shape shape) =>
         $"new({Literals.String(name)}, {Array("long", shape.Dims.Select(d => Formatting.Number(d.IsKnown ? d.Size : -1)))}, "
         + $"{Array("string?", shape.Dims.Select(d => d.Kind == DimKind.Named ? Literals.String(d.Name!) : "null"))})";
 

@@ -21,6 +21,15 @@ internal static class TypeNames
     /// <summary>The exception members of a model with errors throw.</summary>
     public const string InvalidOperationException = "global::System.InvalidOperationException";
 
+    /// <summary>A declared tensor shape.</summary>
+    public const string TensorSpec = "global::StaticKeras.TensorSpec";
+
+    /// <summary>What the one-tensor members of a model with several inputs or outputs throw.</summary>
+    public const string NotSupportedException = "global::System.NotSupportedException";
+
+    /// <summary>Null checks of typed arguments.</summary>
+    public const string ArgumentNullException = "global::System.ArgumentNullException";
+
     /// <summary>The attribute marking generated types.</summary>
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"StaticKeras.Generator\", \"0.1.0\")]";
 }

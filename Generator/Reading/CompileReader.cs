@@ -55,7 +55,13 @@ internal static class CompileReader
         var lossIndex = AttributeArguments.IndexOf(constructor, "loss");
         if (lossIndex < 0)
         {
-            throw new InvalidOperationException("CompileAttribute's constructor has no 'loss' parameter");
+            // [Compile(optimizer)]: the losses are in [Output] attributes, which OutputCompileReader reads.
+            if (!type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, KnownTypes.OutputAttribute)))
+            {
+                context.Report(DiagnosticDescriptors.CompileWithoutLoss, attributeLocation, type.Name);
+            }
+
+            return null;
         }
 
         var lossLocation = ParameterLocation("loss");

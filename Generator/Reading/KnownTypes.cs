@@ -23,6 +23,9 @@ internal static class KnownTypes
     /// <summary><c>[Compile(...)]</c>.</summary>
     public const string CompileAttribute = "StaticKeras.CompileAttribute";
 
+    /// <summary>The per-output training attribute of a model with several outputs.</summary>
+    public const string OutputAttribute = "StaticKeras.OutputAttribute";
+
     /// <summary>The runtime's model base class.</summary>
     public const string Model = "StaticKeras.Model";
 

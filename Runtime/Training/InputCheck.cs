@@ -10,9 +10,11 @@ internal static class InputCheck
     /// <param name="info">The model.</param>
     /// <param name="x">A batch or a whole dataset.</param>
     /// <param name="subject">What to call the tensor in the message (<c>inputs</c>, <c>x</c>).</param>
-    public static string? Mismatch(ModelInfo info, Tensor x, string subject)
+    public static string? Mismatch(ModelInfo info, Tensor x, string subject) => Mismatch(info.Name, info.Input, x, subject);
+
+    /// <summary>Why <paramref name="x"/> does not fit <paramref name="spec"/>, one of model <paramref name="model"/>'s inputs, or <see langword="null"/>.</summary>
+    public static string? Mismatch(string model, TensorSpec spec, Tensor x, string subject)
     {
-        var spec = info.Input;
         var shape = x.shape;
         var problem = ShapeProblem(spec, shape);
         if (problem is null && x.dtype == ScalarType.Float32)
@@ -20,7 +22,7 @@ internal static class InputCheck
             return null;
         }
 
-        return $"{info.Name} expects {subject} of shape {spec.Display} and dtype float32; " +
+        return $"{model} expects {subject} of shape {spec.Display} and dtype float32; " +
             $"got shape {ShapeText.Of(shape)} and dtype {DTypes.Name(x.dtype)}" + (problem is null ? "." : $" ({problem}).");
     }
 

@@ -20,8 +20,26 @@ internal static class GraphForwardPass
     // var x3 = shared.Call(x2);             // (batch, 13, 13, 32)
     // var x4 = shared.Call(x3);             // (batch, 13, 13, 32)
     // var logits = classifier.CallLinear(x4);  // (batch, 10), softmax fused into the loss
-    /// <summary>The lines from <paramref name="inputs"/> (one name per model input), and the name of the output tensor.</summary>
+    /// <summary>The lines from <paramref name="inputs"/> (one name per model input), and the name of the (first) output tensor.</summary>
     public static (List<CodeLine> Lines, string Output) Lines(InferredGraphModel model, IReadOnlyList<string> inputs, CallMode mode, ActivationKind? fusedActivation)
+    {
+        var fused = new Dictionary<int, ActivationKind>();
+        if (fusedActivation is { } activation)
+        {
+            fused[model.Graph.Outputs[0].Value] = activation;
+        }
+
+        var (lines, outputs) = Lines(model, inputs, mode, fused);
+        return (lines, outputs[0]);
+    }
+
+    /// <summary>
+    /// The lines from <paramref name="inputs"/>, and the names of the output tensors in output order.
+    /// <paramref name="fused"/> maps an output value to the activation its loss takes over: that
+    /// call stops before it and its result is named <c>logits</c> (<c>cls_logits</c> with several outputs).
+    /// </summary>
+    public static (List<CodeLine> Lines, IReadOnlyList<string> Outputs) Lines(
+        InferredGraphModel model, IReadOnlyList<string> inputs, CallMode mode, IReadOnlyDictionary<int, ActivationKind> fused)
     {
         var graph = model.Graph;
         var names = new Dictionary<int, string>();
@@ -30,7 +48,6 @@ internal static class GraphForwardPass
             names[i] = inputs[i];
         }
 
-        var output = graph.Outputs[0].Value;
         var lines = new List<CodeLine>();
         foreach (var index in graph.LiveNodes())
         {
@@ -41,12 +58,13 @@ internal static class GraphForwardPass
             var arguments = string.Join(", ", node.Inputs.Select(v => names[v]));
             var value = graph.ValueOf(index);
             var shape = model.Nodes[index].Output;
-            if (value == output && fusedActivation is { } activation)
+            if (fused.TryGetValue(value, out var activation))
             {
+                var logitsName = graph.Outputs.Count == 1 ? "logits" : graph.Outputs.First(o => o.Value == value).Name + "_logits";
                 var logits = emitter.ForwardLogits(layer, reference, arguments)
                     ?? throw new InvalidOperationException($"{layer.TypeName} '{layer.Name}' cannot split off its activation");
-                lines.Add(new CodeLine($"var logits = {logits};", $"{shape}, {activation.ToString().ToLowerInvariant()} fused into the loss"));
-                names[value] = "logits";
+                lines.Add(new CodeLine($"var {logitsName} = {logits};", $"{shape}, {activation.ToString().ToLowerInvariant()} fused into the loss"));
+                names[value] = logitsName;
             }
             else
             {
@@ -56,6 +74,6 @@ internal static class GraphForwardPass
             }
         }
 
-        return (lines, names[output]);
+        return (lines, graph.Outputs.Select(o => names[o.Value]).ToList());
     }
 }

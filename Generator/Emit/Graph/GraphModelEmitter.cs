@@ -52,14 +52,57 @@ internal static class GraphModelEmitter
         var input = model.Graph.Inputs[0];
         var output = model.Graph.Outputs[0];
         var outputShape = model.ShapeOf(output.Value);
-        ClassDocEmitter.Write(writer, "Functional", name, input.Shape.ToString(), outputShape.ToString(), summary);
+        var multi = GraphIoEmitter.IsMulti(declaration, model.Graph);
+        if (multi)
+        {
+            ClassDocEmitter.Write(writer, "Functional", name, GraphIoEmitter.Describe(model), summary);
+        }
+        else
+        {
+            ClassDocEmitter.Write(writer, "Functional", name, input.Shape.ToString(), outputShape.ToString(), summary);
+        }
+
         writer.Line(TypeNames.GeneratedCode);
         using (writer.Block($"partial class {name} : {TypeNames.Model}"))
         {
+            if (multi)
+            {
+                GraphIoEmitter.WriteRecords(writer, model);
+                writer.Line();
+                if (declaration.TrainsPerOutput)
+                {
+                    GraphOutputTrainingEmitter.WriteTargets(writer, model);
+                    writer.Line();
+                }
+            }
+
             GraphConstructorEmitter.Write(writer, model);
             writer.Line();
-            InfoEmitter.Write(writer, declaration.OverrideModifiers, name, (input.Name, input.Shape), (output.Name, outputShape), declaration.Compile, summary);
+            // Info describes the first input and output, and (trained per output) the optimizer with
+            // the first output's loss; the typed members check every input and train every output.
+            var compile = declaration.TrainsPerOutput ? declaration.Outputs.First(o => o.Name == output.Name).Compile : declaration.Compile;
+            InfoEmitter.Write(writer, declaration.OverrideModifiers, name, (input.Name, input.Shape), (output.Name, outputShape), compile, summary);
             writer.Line();
+            if (multi)
+            {
+                GraphIoEmitter.WriteSpecs(writer, model);
+                writer.Line();
+                GraphIoEmitter.WriteCall(writer, model);
+                writer.Line();
+                GraphIoEmitter.WritePredict(writer, model);
+                writer.Line();
+                if (declaration.TrainsPerOutput)
+                {
+                    GraphOutputTrainingEmitter.WriteFitAndEvaluate(writer, model);
+                    writer.Line();
+                    GraphOutputTrainingEmitter.WriteSteps(writer, model);
+                    writer.Line();
+                }
+
+                GraphIoEmitter.WriteOneTensorMembers(writer, model);
+                return;
+            }
+
             GraphStepsEmitter.WriteCall(writer, model);
             writer.Line();
             GraphStepsEmitter.WriteTrainStep(writer, model);

@@ -44,11 +44,9 @@ internal static class GraphInference
                 nodes.Add(result);
             }
 
-            if (nodes.Count == graph.Nodes.Count && model.Compile is { } compile)
+            if (nodes.Count == graph.Nodes.Count)
             {
-                var output = graph.Outputs[0];
-                var last = model.Layer(graph.NodeOf(output.Value).Layer)!;
-                diagnostics.AddRange(LossChecks.Check(compile, last, nodes[output.Value - graph.Inputs.Count].Output));
+                diagnostics.AddRange(OutputCompileChecks.Check(model, graph, v => graph.IsInput(v) ? graph.Inputs[v].Shape : nodes[v - graph.Inputs.Count].Output));
             }
         }
 

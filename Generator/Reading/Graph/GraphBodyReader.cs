@@ -25,12 +25,19 @@ internal sealed class GraphBodyReader(
     private readonly HashSet<ISymbol> _failed = new(SymbolEqualityComparer.Default);
     private readonly List<GraphNode> _nodes = [];
     private readonly List<GraphOutput> _outputs = [];
+    private IReadOnlyList<string?> _outputNames = [null];
     private int _inputCount;
     private bool _valid = true;
 
     /// <summary>The graph of <paramref name="method"/>, or <see langword="null"/> when its body has errors (reported).</summary>
-    public GraphDeclaration? Read(MethodDeclarationSyntax method, ImmutableArray<IParameterSymbol> parameters, IReadOnlyList<GraphInput> inputs)
+    /// <param name="method">The method.</param>
+    /// <param name="parameters">Its parameters, the model's inputs.</param>
+    /// <param name="inputs">The inputs read from them.</param>
+    /// <param name="outputNames">One entry per output: the name its return type gives it, or null for the producing layer's name.</param>
+    public GraphDeclaration? Read(
+        MethodDeclarationSyntax method, ImmutableArray<IParameterSymbol> parameters, IReadOnlyList<GraphInput> inputs, IReadOnlyList<string?> outputNames)
     {
+        _outputNames = outputNames;
         _inputCount = parameters.Length;
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -50,7 +57,7 @@ internal sealed class GraphBodyReader(
             }
         }
 
-        return _valid && _outputs.Count > 0
+        return _valid && _outputs.Count == _outputNames.Count
             ? new GraphDeclaration(methodName, inputs.ToEquatableArray(), _nodes.ToEquatableArray(), _outputs.ToEquatableArray())
             : null;
     }
@@ -116,7 +123,29 @@ internal sealed class GraphBodyReader(
         }
     }
 
+    // `return head.Call(x);`, or with several outputs `return (cls.Call(x), value.Call(x));`.
     private void ReadReturn(ExpressionSyntax returned, ImmutableArray<IParameterSymbol> parameters)
+    {
+        if (_outputNames.Count == 1)
+        {
+            ReadOutput(returned, _outputNames[0], parameters);
+            return;
+        }
+
+        if (returned is not TupleExpressionSyntax tuple || tuple.Arguments.Count != _outputNames.Count)
+        {
+            Report(DiagnosticDescriptors.UnsupportedGraphExpression, SourceLocation.From(returned), returned.ToString(), methodName, type.Name);
+            return;
+        }
+
+        for (var i = 0; i < tuple.Arguments.Count; i++)
+        {
+            var argument = tuple.Arguments[i];
+            ReadOutput(argument.Expression, _outputNames[i] ?? argument.NameColon?.Name.Identifier.ValueText, parameters);
+        }
+    }
+
+    private void ReadOutput(ExpressionSyntax returned, string? declaredName, ImmutableArray<IParameterSymbol> parameters)
     {
         if (ReadExpression(returned) is not { } id)
         {
@@ -129,7 +158,14 @@ internal sealed class GraphBodyReader(
             return;
         }
 
-        _outputs.Add(new GraphOutput(_nodes[id - _inputCount].Layer, id, SourceLocation.From(returned)));
+        var name = declaredName ?? _nodes[id - _inputCount].Layer;
+        if (_outputs.Any(o => o.Name == name))
+        {
+            Report(DiagnosticDescriptors.DuplicateOutputName, SourceLocation.From(returned), methodName, name);
+            return;
+        }
+
+        _outputs.Add(new GraphOutput(name, id, SourceLocation.From(returned)));
     }
 
     // A tensor: an input, a local bound earlier, or a layer call; null when unsupported (reported once).

@@ -12,7 +12,8 @@ namespace StaticKeras.Generator.Reading.Graph;
 
 /// <summary>
 /// Finds the one <c>[Graph]</c> method of a <c>[Model]</c> class and reads its signature: each
-/// parameter a model input, the return type a tensor (STK0060-STK0062, STK0068). The body is read
+/// parameter a model input, the return type a tensor or a tuple of named tensors, one per output
+/// (STK0060-STK0062, STK0068). The body is read
 /// by <see cref="GraphBodyReader"/>.
 /// </summary>
 internal static class GraphMethodReader
@@ -49,9 +50,15 @@ internal static class GraphMethodReader
 
         var tensor = compilation.GetTypeByMetadataName(KnownTypes.Tensor);
         var valid = methods.Count == 1;
-        if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, tensor))
+        var outputNames = OutputNames(method.ReturnType, tensor);
+        if (outputNames is null)
         {
             context.Report(DiagnosticDescriptors.InvalidGraphReturn, SourceLocation.From(syntax.ReturnType), method.Name, syntax.ReturnType.ToString());
+            if (method.ReturnType.IsTupleType)
+            {
+                return null;   // its elements are not all tensors: reading the returned tuple would only repeat the error
+            }
+
             valid = false;
         }
 
@@ -64,16 +71,27 @@ internal static class GraphMethodReader
             }
         }
 
-        if (method.Parameters.Length > 1)
+        var body = new GraphBodyReader(semanticModel, type, method.Name, layers, context, cancellationToken)
+            .Read(syntax, method.Parameters, inputs, outputNames ?? [null]);
+        return valid && inputs.Count == method.Parameters.Length ? body : null;
+    }
+
+    // Tensor: one output, named after its layer ([null]). (Tensor cls, Tensor value): one output per
+    // element, named by the element (null where unnamed). Anything else: null (STK0068).
+    private static IReadOnlyList<string?>? OutputNames(ITypeSymbol returnType, INamedTypeSymbol? tensor)
+    {
+        if (SymbolEqualityComparer.Default.Equals(returnType, tensor))
         {
-            context.Report(
-                DiagnosticDescriptors.SeveralGraphInputs, SourceLocation.From(syntax.ParameterList.Parameters[1]), method.Name,
-                Formatting.Number(method.Parameters.Length), method.Parameters[1].Name, method.Parameters[0].Name);
+            return [null];
         }
 
-        var body = new GraphBodyReader(semanticModel, type, method.Name, layers, context, cancellationToken)
-            .Read(syntax, method.Parameters, inputs);
-        return valid && inputs.Count == method.Parameters.Length ? body : null;
+        if (returnType is INamedTypeSymbol { IsTupleType: true } tuple
+            && tuple.TupleElements.All(e => SymbolEqualityComparer.Default.Equals(e.Type, tensor)))
+        {
+            return tuple.TupleElements.Select(e => SymbolEqualityComparer.Default.Equals(e, e.CorrespondingTupleField) ? null : e.Name).ToList();
+        }
+
+        return null;
     }
 
     private static GraphInput? ReadInput(

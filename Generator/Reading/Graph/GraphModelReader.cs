@@ -37,6 +37,7 @@ internal static class GraphModelReader
 
         var canGenerate = DeclarationChecks.CanGenerate(type, syntax, modelBase, context);
         var compile = CompileReader.Read(type, location, context, cancellationToken);
+        var outputs = OutputCompileReader.Read(type, location, context, cancellationToken);
         var readable = layerBase is not null && !type.IsStatic;
         var layers = readable ? LayerReader.Read(
             syntax, type, semanticModel, layerBase!, context, cancellationToken, compilation.GetTypeByMetadataName(KnownTypes.MergeLayer), modelBase) : [];
@@ -51,6 +52,7 @@ internal static class GraphModelReader
             ModelReader.OverrideModifiers(modelBase, compilation),
             layers.ToEquatableArray(),
             compile,
+            outputs,
             graph,
             context.Diagnostics.ToEquatableArray(),
             context.CompilerErrors.ToEquatableArray());

@@ -44,6 +44,21 @@ public sealed class MultiIoGraphTests
     }
 
     [Fact]
+    public void OneOutputNamedAfterItsLayerAndTrainedByItsOutputAttributeGetsTheTypedFit()
+    {
+        var run = GeneratorRunner.Run(GraphSource.Model("Net")
+            .Compile("Optimizer.Adam")
+            .Attribute("Output(\"head\", Loss.MeanSquaredError)")
+            .Layer("readonly Dense head = new(1);")
+            .Graph("[Graph]", "Tensor Call([Input(4)] Tensor x) => head.Call(x);")
+            .Build().Text).AssertClean();
+
+        Assert.Contains("public sealed record Targets(global::TorchSharp.torch.Tensor Head);", run.SingleSource);
+        Assert.Contains("var loss = head_loss;", run.SingleSource);
+        Assert.Contains("public global::TorchSharp.torch.Tensor Predict(Inputs x, int batchSize = 32)", run.SingleSource);
+    }
+
+    [Fact]
     public void UnnamedOutputsTakeTheirLayersNames()
     {
         var run = GeneratorRunner.Run(GraphSource.Model("Net")

@@ -131,6 +131,13 @@ public sealed class MultiIoGraphTests
         "[Compile] of model 'Net' names no loss: pass one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or give each output an [Output(name, loss)] attribute");
 
     [Fact]
+    public void SequentialCompileWithoutALossIsReportedEvenWithOutputAttributes() => DiagnosticCheck.Single(
+        ModelSource.Sequential("Mlp").Attribute("[|Compile(Optimizer.Adam)|]").Attribute("Output(\"dense\", Loss.MeanSquaredError)")
+            .Layer("readonly Dense dense = new(1);"),
+        "STK0074",
+        "[Compile] of model 'Mlp' names no loss: pass one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or give each output an [Output(name, loss)] attribute");
+
+    [Fact]
     public void OutputConfiguredTwice() => DiagnosticCheck.Single(
         Heads("Output(\"cls\", Loss.SparseCategoricalCrossentropy)", "Output([|\"cls\"|], Loss.CategoricalCrossentropy)", "Output(\"value\", Loss.MeanSquaredError)")
             .Graph("[Graph]", "(Tensor cls, Tensor value) Call([Input(4)] Tensor x) => (classifier.Call(x), regressor.Call(x));"),

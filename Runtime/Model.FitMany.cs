@@ -44,6 +44,7 @@ public abstract partial class Model
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
         var samples = MultiData.Samples(GetName(), [.. x, .. y], [.. specs, .. Targets(outputs)], nameof(Fit), Names(specs, outputs));
+        CheckTargets(y, outputs);
         DataChecks.ValidationSplit(validationSplit);
         var splitAt = validationSplit == 0 || validationData is not null ? samples : DataChecks.SplitPoint(samples, validationSplit);
         if (validationData is { } given)
@@ -126,6 +127,7 @@ public abstract partial class Model
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
         var samples = MultiData.Samples(GetName(), [.. x, .. y], [.. specs, .. Targets(outputs)], nameof(Evaluate), Names(specs, outputs));
+        CheckTargets(y, outputs);
         using var scope = NewDisposeScope();
         using var batches = new MultiBatches(x, y, samples, batchSize, shuffle: false);
         var callbackList = new CallbackList(null, this, CallbackList.RunParams(verbosity, 1, batches.Steps), addHistory: false, addProgbar: verbosity != 0);
@@ -152,6 +154,19 @@ public abstract partial class Model
 
         callbacks.OnTestEnd(metrics.Logs());
         return metrics;
+    }
+
+    // Each target in the form its output's loss reads, with the Sequential label checks (integer
+    // classes in range for a sparse loss, the output's shape otherwise).
+    private void CheckTargets(Tensor[] y, OutputSpec[] outputs)
+    {
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            var output = outputs[i];
+            var info = new ModelInfo(GetName(), output.Shape, output.Shape,
+                new CompileInfo(Optimizer.Adam, output.Loss, output.Metrics, false, 0), "");
+            LabelChecks.Check(info, info.Compile!, y[i], output.Name + " target");
+        }
     }
 
     private static string[] Names(TensorSpec[] specs, OutputSpec[] outputs) =>

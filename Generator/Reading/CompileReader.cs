@@ -14,7 +14,12 @@ namespace StaticKeras.Generator.Reading;
 internal static class CompileReader
 {
     /// <summary>The training configuration, or <see langword="null"/> when the class has no valid <c>[Compile]</c>.</summary>
-    public static CompileDeclaration? Read(INamedTypeSymbol type, SourceLocation classLocation, ReadContext context, CancellationToken cancellationToken)
+    /// <param name="type">The model class.</param>
+    /// <param name="classLocation">Its identifier, for an attribute without syntax.</param>
+    /// <param name="context">Where problems are reported.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="perOutput">Whether the model may leave its losses to <c>[Output]</c> attributes (functional models).</param>
+    public static CompileDeclaration? Read(INamedTypeSymbol type, SourceLocation classLocation, ReadContext context, CancellationToken cancellationToken, bool perOutput = false)
     {
         var attribute = type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, KnownTypes.CompileAttribute));
         if (attribute is null)
@@ -56,7 +61,7 @@ internal static class CompileReader
         if (lossIndex < 0)
         {
             // [Compile(optimizer)]: the losses are in [Output] attributes, which OutputCompileReader reads.
-            if (!type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, KnownTypes.OutputAttribute)))
+            if (!perOutput || !type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, KnownTypes.OutputAttribute)))
             {
                 context.Report(DiagnosticDescriptors.CompileWithoutLoss, attributeLocation, type.Name);
             }

@@ -35,8 +35,10 @@ internal static class GraphOutputTrainingEmitter
 
     // private static readonly global::StaticKeras.OutputSpec[] s_outputs =
     // {
-    //     new("cls", new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }),
-    //     new("value", global::System.Array.Empty<global::StaticKeras.Metric>()),
+    //     new("cls", new("cls", new long[] { 10 }, new string?[] { null }), global::StaticKeras.Loss.SparseCategoricalCrossentropy,
+    //         new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }),
+    //     new("value", new("value", new long[] { 1 }, new string?[] { null }), global::StaticKeras.Loss.MeanSquaredError,
+    //         global::System.Array.Empty<global::StaticKeras.Metric>()),
     // };
     //
     // public global::StaticKeras.Callbacks.History Fit(Inputs x, Targets y, int epochs = 1, ...) => FitMany(...);
@@ -49,10 +51,11 @@ internal static class GraphOutputTrainingEmitter
         writer.Line("{");
         foreach (var output in graph.Outputs)
         {
-            var metrics = Config(model, output).Compile.Metrics;
+            var compile = Config(model, output).Compile;
+            var metrics = compile.Metrics;
             var array = metrics.Count == 0 ? "global::System.Array.Empty<global::StaticKeras.Metric>()"
                 : "new global::StaticKeras.Metric[] { " + string.Join(", ", metrics.Select(m => "global::StaticKeras.Metric." + m)) + " }";
-            writer.Line($"    new({Literals.String(output.Name)}, {array}),");
+            writer.Line($"    new({Literals.String(output.Name)}, {InfoEmitter.Spec(output.Name, model.ShapeOf(output.Value))}, global::StaticKeras.Loss.{compile.Loss}, {array}),");
         }
 
         writer.Line("};");

@@ -36,7 +36,7 @@ internal static class GraphModelReader
         var context = new ReadContext();
 
         var canGenerate = DeclarationChecks.CanGenerate(type, syntax, modelBase, context);
-        var compile = CompileReader.Read(type, location, context, cancellationToken);
+        var compile = CompileReader.Read(type, location, context, cancellationToken, perOutput: true);
         var outputs = OutputCompileReader.Read(type, location, context, cancellationToken);
         var readable = layerBase is not null && !type.IsStatic;
         var layers = readable ? LayerReader.Read(

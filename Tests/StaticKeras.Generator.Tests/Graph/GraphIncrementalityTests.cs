@@ -32,6 +32,21 @@ public sealed class GraphIncrementalityTests
     }
 
     [Fact]
+    public void AModelWithSeveralInputsAndOutputsIsCachedToo()
+    {
+        var first = GeneratorRunner.Run(MultiIoGraphTests.TwoHead().Build().Text);
+        var edited = first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", GeneratorRunner.ParseOptions, path: "Unrelated.cs"));
+
+        var second = GeneratorRunner.Run(first.Driver, edited);
+
+        foreach (var step in Steps)
+        {
+            Assert.All(second.Result.TrackedSteps[step].SelectMany(s => s.Outputs), output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {step} was {output.Reason}"));
+        }
+    }
+
+    [Fact]
     public void EditingTheGraphRegeneratesTheModel()
     {
         var first = GeneratorRunner.Run(GraphSource.SmallCnn().Build().Text);
@@ -50,7 +65,7 @@ public sealed class GraphIncrementalityTests
     public void NoStepOutputHoldsSymbolsSyntaxOrCompilations()
     {
         var broken = GraphSource.Model("Broken").Layer("readonly Dense d = new(1);").Graph("[Graph]", "Tensor Call([Input(\"t\", \"f\")] Tensor x) => d.Call(x);");
-        var run = GeneratorRunner.Run(GraphSource.SmallCnn().Build().Text, broken.Build().Text);
+        var run = GeneratorRunner.Run(GraphSource.SmallCnn().Build().Text, broken.Build().Text, MultiIoGraphTests.TwoHead().Build().Text);
 
         foreach (var step in Steps)
         {

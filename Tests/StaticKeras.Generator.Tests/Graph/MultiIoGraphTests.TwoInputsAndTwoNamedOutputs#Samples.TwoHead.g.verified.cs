@@ -145,8 +145,8 @@ partial class TwoHead : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.OutputSpec[] s_outputs =
     {
-        new("cls", new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }),
-        new("value", global::System.Array.Empty<global::StaticKeras.Metric>()),
+        new("cls", new("cls", new long[] { 10 }, new string?[] { null }), global::StaticKeras.Loss.SparseCategoricalCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }),
+        new("value", new("value", new long[] { 1 }, new string?[] { null }), global::StaticKeras.Loss.MeanSquaredError, global::System.Array.Empty<global::StaticKeras.Metric>()),
     };
 
     /// <summary>

@@ -44,6 +44,21 @@ public sealed class MultiIoGraphTests
     }
 
     [Fact]
+    public void OneOutputNamedAfterItsLayerAndTrainedByItsOutputAttributeGetsTheTypedFit()
+    {
+        var run = GeneratorRunner.Run(GraphSource.Model("Net")
+            .Compile("Optimizer.Adam")
+            .Attribute("Output(\"head\", Loss.MeanSquaredError)")
+            .Layer("readonly Dense head = new(1);")
+            .Graph("[Graph]", "Tensor Call([Input(4)] Tensor x) => head.Call(x);")
+            .Build().Text).AssertClean();
+
+        Assert.Contains("public sealed record Targets(global::TorchSharp.torch.Tensor Head);", run.SingleSource);
+        Assert.Contains("var loss = head_loss;", run.SingleSource);
+        Assert.Contains("public global::TorchSharp.torch.Tensor Predict(Inputs x, int batchSize = 32)", run.SingleSource);
+    }
+
+    [Fact]
     public void UnnamedOutputsTakeTheirLayersNames()
     {
         var run = GeneratorRunner.Run(GraphSource.Model("Net")
@@ -114,6 +129,13 @@ public sealed class MultiIoGraphTests
             .Graph("[Graph]", "Tensor Call([Input(4)] Tensor x) => classifier.Call(x);"),
         "STK0074",
         "[Compile] of model 'Net' names no loss: pass one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or give each output an [Output(name, loss)] attribute");
+
+    [Fact]
+    public void SequentialCompileWithoutALossIsReportedEvenWithOutputAttributes() => DiagnosticCheck.Single(
+        ModelSource.Sequential("Mlp").Attribute("[|Compile(Optimizer.Adam)|]").Attribute("Output(\"dense\", Loss.MeanSquaredError)")
+            .Layer("readonly Dense dense = new(1);"),
+        "STK0074",
+        "[Compile] of model 'Mlp' names no loss: pass one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or give each output an [Output(name, loss)] attribute");
 
     [Fact]
     public void OutputConfiguredTwice() => DiagnosticCheck.Single(

@@ -140,6 +140,34 @@ public sealed class MultiIoModelTests
         Assert.StartsWith("Fit needs as many samples in every tensor; 'image' has 16 but 'value target' has 15.", error.Message);
     }
 
+    [Fact]
+    public void FloatClassTargetsAreRejectedNamingTheOutput()
+    {
+        using var scope = NewDisposeScope();
+        var (x, y) = Synthetic(16);
+        using var model = new TwoHeadNet();
+
+        var error = Assert.Throws<ArgumentException>(() => model.Fit(x, y with { Cls = y.Cls.to_type(ScalarType.Float32) }, verbose: 0));
+
+        Assert.Equal("cls target", error.ParamName);
+        Assert.StartsWith("SparseCategoricalCrossentropy expects integer class labels of shape (16,) or (16, 1) for TwoHeadNet's output (batch, 3); got cls target of shape (16,) and dtype float32.", error.Message);
+    }
+
+    [Fact]
+    public void ValidationDataIsEvaluatedAfterEachEpoch()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        var (x, y) = Synthetic(64);
+        var (vx, vy) = Synthetic(32);
+        using var model = new TwoHeadNet();
+
+        var history = model.Fit(x, y, epochs: 2, batchSize: 16, verbose: 0, validationData: (vx, vy));
+
+        Assert.Equal(2, history.Logs["val_value_loss"].Count);
+        Assert.Equal(model.Evaluate(vx, vy, verbose: 0).First(p => p.Key == "cls_loss").Value, history.Logs["val_cls_loss"][^1], 5);
+    }
+
     // Images whose class is their brightest of the first three quadrants and whose value is their
     // mean; the statistics input is the four quadrant means, centred.
     private static (TwoHeadNet.Inputs X, TwoHeadNet.Targets Y) Synthetic(int samples)

@@ -1,0 +1,69 @@
+using System;
+using System.IO;
+using System.Linq;
+using Samples.MultiHead.Models;
+using StaticKeras.Data;
+using static TorchSharp.torch;
+
+// Trains a two-input, two-output functional model on Fashion-MNIST: the image and its four
+// quadrant brightnesses in, the class and the mean pixel intensity out. Usage:
+//   dotnet run --project Samples/MultiHead -c Release -- [epochs (default 3)] [training images (default all)]
+var epochs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
+int? limit = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : null;
+
+var splits = Load();
+var (trainImages, trainLabels) = splits.Train;
+if (limit is { } n && n < trainImages.shape[0])
+{
+    (trainImages, trainLabels) = (trainImages.narrow(0, 0, n), trainLabels.narrow(0, 0, n));
+}
+
+var (testImages, testLabels) = splits.Test;
+Console.WriteLine(FormattableString.Invariant(
+    $"Data: Fashion-MNIST from {splits.Source}: {trainImages.shape[0]:N0} training and {testImages.shape[0]:N0} test images"));
+
+var (xTrain, yTrain) = Prepare(trainImages, trainLabels);
+var (xTest, yTest) = Prepare(testImages, testLabels);
+random.manual_seed(42);
+using var model = new TwoHeadCnn();
+model.Summary();
+var history = model.Fit(xTrain, yTrain, epochs: epochs, batchSize: 64, validationSplit: 0.1, verbose: 2);
+Console.WriteLine("History keys: " + string.Join(", ", history.Logs.Keys));
+
+var results = model.Evaluate(xTest, yTest, verbose: 0);
+Console.WriteLine("test: " + string.Join(" ", results.Select(p => FormattableString.Invariant($"{p.Key}={p.Value:F4}"))));
+var predicted = model.Predict(new TwoHeadCnn.Inputs(xTest.Image.narrow(0, 0, 5), xTest.Quadrants.narrow(0, 0, 5)));
+for (var i = 0; i < 5; i++)
+{
+    Console.WriteLine(FormattableString.Invariant(
+        $"sample {i}: class {predicted.Cls[i].argmax().item<long>()} (true {yTest.Cls[i].item<long>()}), intensity {predicted.Value[i, 0].item<float>():F3} (true {yTest.Value[i, 0].item<float>():F3})"));
+}
+
+return 0;
+
+// Pixels scaled to [0, 1] with a channel axis; the features are the mean brightness of each
+// quadrant; the targets are the label and the whole image's mean brightness.
+static (TwoHeadCnn.Inputs X, TwoHeadCnn.Targets Y) Prepare(Tensor images, Tensor labels)
+{
+    var image = images.to_type(ScalarType.Float32).div(255f).unsqueeze(-1);
+    var quadrants = stack(
+        [
+            image[.., ..14, ..14].mean([1, 2, 3]), image[.., ..14, 14..].mean([1, 2, 3]),
+            image[.., 14.., ..14].mean([1, 2, 3]), image[.., 14.., 14..].mean([1, 2, 3]),
+        ], 1);
+    return (new(image, quadrants), new(labels.to_type(ScalarType.Int64), image.mean([1, 2, 3]).unsqueeze(1)));
+}
+
+// The full data set wherever the loader finds it, else the subset the repository bundles.
+static DatasetSplits Load()
+{
+    try
+    {
+        return FashionMnist.LoadData();
+    }
+    catch (IOException e) when (FashionMnist.BundledSubsetDirectory is { } subset)
+    {
+        Console.Error.WriteLine($"warning: full Fashion-MNIST is not available ({e.Message}); using the bundled subset instead");
+        return FashionMnist.LoadData(subset);
+    }
+}

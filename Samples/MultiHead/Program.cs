@@ -1,8 +1,7 @@
 using System;
-using System.IO;
 using System.Linq;
+using Samples.FashionMnist;
 using Samples.MultiHead.Models;
-using StaticKeras.Data;
 using static TorchSharp.torch;
 
 // Trains a two-input, two-output functional model on Fashion-MNIST: the image and its four
@@ -11,19 +10,11 @@ using static TorchSharp.torch;
 var epochs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
 int? limit = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : null;
 
-var splits = Load();
-var (trainImages, trainLabels) = splits.Train;
-if (limit is { } n && n < trainImages.shape[0])
-{
-    (trainImages, trainLabels) = (trainImages.narrow(0, 0, n), trainLabels.narrow(0, 0, n));
-}
+var data = SampleData.Load(directory: null, limit);
+Console.WriteLine($"Data: {data.Description}");
 
-var (testImages, testLabels) = splits.Test;
-Console.WriteLine(FormattableString.Invariant(
-    $"Data: Fashion-MNIST from {splits.Source}: {trainImages.shape[0]:N0} training and {testImages.shape[0]:N0} test images"));
-
-var (xTrain, yTrain) = Prepare(trainImages, trainLabels);
-var (xTest, yTest) = Prepare(testImages, testLabels);
+var (xTrain, yTrain) = Prepare(data.TrainImages, data.TrainLabels);
+var (xTest, yTest) = Prepare(data.TestImages, data.TestLabels);
 random.manual_seed(42);
 using var model = new TwoHeadCnn();
 model.Summary();
@@ -52,18 +43,4 @@ static (TwoHeadCnn.Inputs X, TwoHeadCnn.Targets Y) Prepare(Tensor images, Tensor
             image[.., 14.., ..14].mean([1, 2, 3]), image[.., 14.., 14..].mean([1, 2, 3]),
         ], 1);
     return (new(image, quadrants), new(labels.to_type(ScalarType.Int64), image.mean([1, 2, 3]).unsqueeze(1)));
-}
-
-// The full data set wherever the loader finds it, else the subset the repository bundles.
-static DatasetSplits Load()
-{
-    try
-    {
-        return FashionMnist.LoadData();
-    }
-    catch (IOException e) when (FashionMnist.BundledSubsetDirectory is { } subset)
-    {
-        Console.Error.WriteLine($"warning: full Fashion-MNIST is not available ({e.Message}); using the bundled subset instead");
-        return FashionMnist.LoadData(subset);
-    }
 }

@@ -27,19 +27,21 @@ public abstract partial class Model
         DataChecks.Inputs(Info, x, "x", nameof(Predict));
 
         using var scope = NewDisposeScope();
-        using var batches = new Batches(x, null, batchSize, shuffle: false);
+        using var batches = new Batches([x], [], null, batchSize, shuffle: false);
         var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, 1, batches.Steps),
             addHistory: false, addProgbar: verbosity != 0);
         eval();
         var outputs = new List<Tensor>(batches.Steps);
         callbackList.OnPredictBegin();
+        using var epoch = batches.Epoch().GetEnumerator();
         for (var step = 0; step < batches.Steps; step++)
         {
             callbackList.OnPredictBatchBegin(step);
             using (NewDisposeScope())
             using (no_grad())
             {
-                outputs.Add(Call(batches.Get(step).X, training: false).MoveToOuterDisposeScope());
+                epoch.MoveNext();
+                outputs.Add(Call(epoch.Current.X[0], training: false).MoveToOuterDisposeScope());
             }
 
             callbackList.OnPredictBatchEnd(step);

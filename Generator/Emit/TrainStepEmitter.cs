@@ -3,17 +3,18 @@ using StaticKeras.Generator.Inference;
 
 namespace StaticKeras.Generator.Emit;
 
-/// <summary>Writes <c>TrainStep</c> (forward, loss, backward) and <c>TestStep</c> (forward, loss).</summary>
+/// <summary>Writes <c>TrainStep</c> (forward, loss, backward) and <c>TestStep</c> (forward, loss) of a model with one input and one output.</summary>
 internal static class TrainStepEmitter
 {
     // /// <inheritdoc/>
-    // protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    // protected override global::StaticKeras.StepOutput TrainStep(
+    //     global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     // {
-    //     var x1 = flatten.Call(x);            // (batch, 784)
+    //     var x1 = flatten.Call(x[0]);         // (batch, 784)
     //     var logits = output.CallLinear(x1);  // (batch, 10), softmax fused into the loss
-    //     var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
+    //     var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
     //     ApplyGradients(loss);                // backward: autograd
-    //     return new(loss, logits.softmax(-1));
+    //     return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     // }
     /// <summary>Writes <c>TrainStep</c>.</summary>
     public static void WriteTrainStep(CodeWriter writer, InferredModel model) => WriteStep(writer, model, "TrainStep", CallMode.Training);
@@ -22,18 +23,41 @@ internal static class TrainStepEmitter
     /// <summary>Writes <c>TestStep</c>.</summary>
     public static void WriteTestStep(CodeWriter writer, InferredModel model) => WriteStep(writer, model, "TestStep", CallMode.Evaluation);
 
+    /// <summary>
+    /// The signature every model's <c>TrainStep</c> and <c>TestStep</c> share: one batch of each input,
+    /// of each output's targets and of each output's sample weights, in declaration order.
+    /// </summary>
+    public static string Signature(string overrideModifiers, string name) =>
+        $"{overrideModifiers} override {TypeNames.StepOutput} {name}({TypeNames.Tensor}[] x, {TypeNames.Tensor}[] y, {TypeNames.Tensor}?[] sampleWeight)";
+
     /// <summary>Writes <paramref name="signature"/> with a body that explains the model has no <c>[Compile]</c>.</summary>
-    public static void WriteWithoutCompile(CodeWriter writer, string signature, string modelName)
+    public static void WriteWithoutCompile(CodeWriter writer, string signature, string modelName) =>
+        WriteThrowing(writer, signature, TypeNames.InvalidOperationException,
+            $"{modelName} has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
+
+    /// <summary>Writes <paramref name="signature"/> with a body that throws <paramref name="exception"/> with <paramref name="message"/>.</summary>
+    public static void WriteThrowing(CodeWriter writer, string signature, string exception, string message)
     {
-        var message = $"{modelName} has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it";
         writer.Line(signature);
-        writer.Line($"    => throw new {TypeNames.InvalidOperationException}({Literals.String(message)});");
+        writer.Line($"    => throw new {exception}({Literals.String(message)});");
+    }
+
+    /// <summary>The loss and return lines of a step on one output, after its forward lines.</summary>
+    public static void AddLossLines(System.Collections.Generic.List<CodeLine> lines, LossPlan plan, string output, CallMode mode)
+    {
+        lines.Add(new CodeLine($"var loss = {plan.Call("y[0]", output, "sampleWeight[0]")};"));
+        if (mode == CallMode.Training)
+        {
+            lines.AddRange(BackwardEmitter.Lines("loss"));
+        }
+
+        lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {plan.Predictions(output)} }});"));
     }
 
     private static void WriteStep(CodeWriter writer, InferredModel model, string name, CallMode mode)
     {
         var declaration = model.Declaration;
-        var signature = $"{declaration.OverrideModifiers} override {TypeNames.StepOutput} {name}({TypeNames.Tensor} x, {TypeNames.Tensor} y)";
+        var signature = Signature(declaration.OverrideModifiers, name);
         writer.Line("/// <inheritdoc/>");
         if (declaration.Compile is not { } compile)
         {
@@ -44,14 +68,8 @@ internal static class TrainStepEmitter
         var plan = LossPlan.For(compile, declaration.Layers[declaration.Layers.Count - 1]);
         using (writer.Block(signature))
         {
-            var (lines, output) = ForwardPass.Lines(model, "x", mode, plan.FusedActivation);
-            lines.Add(new CodeLine($"var loss = {plan.Call("y", output)};"));
-            if (mode == CallMode.Training)
-            {
-                lines.AddRange(BackwardEmitter.Lines("loss"));
-            }
-
-            lines.Add(new CodeLine($"return new(loss, {plan.Predictions(output)});"));
+            var (lines, output) = ForwardPass.Lines(model, "x[0]", mode, plan.FusedActivation);
+            AddLossLines(lines, plan, output, mode);
             writer.Lines(lines);
         }
     }

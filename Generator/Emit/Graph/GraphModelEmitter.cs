@@ -49,17 +49,16 @@ internal static class GraphModelEmitter
         }
 
         var summary = GraphSummary.Render(model);
-        var input = model.Graph.Inputs[0];
-        var output = model.Graph.Outputs[0];
-        var outputShape = model.ShapeOf(output.Value);
-        var multi = GraphIoEmitter.IsMulti(declaration, model.Graph);
+        var graph = model.Graph;
+        var multi = GraphIoEmitter.IsMulti(declaration, graph);
+        var trains = GraphOutputTrainingEmitter.Trains(declaration);
         if (multi)
         {
             ClassDocEmitter.Write(writer, "Functional", name, GraphIoEmitter.Describe(model), summary);
         }
         else
         {
-            ClassDocEmitter.Write(writer, "Functional", name, input.Shape.ToString(), outputShape.ToString(), summary);
+            ClassDocEmitter.Write(writer, "Functional", name, graph.Inputs[0].Shape.ToString(), model.ShapeOf(graph.Outputs[0].Value).ToString(), summary);
         }
 
         writer.Line(TypeNames.GeneratedCode);
@@ -69,19 +68,19 @@ internal static class GraphModelEmitter
             {
                 GraphIoEmitter.WriteRecords(writer, model);
                 writer.Line();
-                if (declaration.TrainsPerOutput)
+                if (trains)
                 {
                     GraphOutputTrainingEmitter.WriteTargets(writer, model);
+                    writer.Line();
+                    GraphOutputTrainingEmitter.WriteSampleWeights(writer, model);
                     writer.Line();
                 }
             }
 
             GraphConstructorEmitter.Write(writer, model);
             writer.Line();
-            // Info describes the first input and output, and (trained per output) the optimizer with
-            // the first output's loss; the typed members check every input and train every output.
-            var compile = declaration.TrainsPerOutput ? declaration.Outputs.First(o => o.Name == output.Name).Compile : declaration.Compile;
-            InfoEmitter.Write(writer, declaration.OverrideModifiers, name, (input.Name, input.Shape), (output.Name, outputShape), compile, summary);
+            InfoEmitter.Write(writer, declaration.OverrideModifiers, name, graph.Inputs.Select(i => (i.Name, i.Shape)).ToList(),
+                graph.Outputs.Select(o => (o.Name, model.ShapeOf(o.Value))).ToList(), GraphOutputTrainingEmitter.Training(model), summary);
             writer.Line();
             if (multi)
             {
@@ -91,15 +90,21 @@ internal static class GraphModelEmitter
                 writer.Line();
                 GraphIoEmitter.WritePredict(writer, model);
                 writer.Line();
-                if (declaration.TrainsPerOutput)
+                if (trains)
                 {
                     GraphOutputTrainingEmitter.WriteFitAndEvaluate(writer, model);
                     writer.Line();
                     GraphOutputTrainingEmitter.WriteSteps(writer, model);
                     writer.Line();
+                    GraphIoEmitter.WriteOneTensorCall(writer, model);
+                }
+                else
+                {
+                    GraphIoEmitter.WriteOneTensorCall(writer, model);
+                    writer.Line();
+                    GraphIoEmitter.WriteUntrainableSteps(writer, model);
                 }
 
-                GraphIoEmitter.WriteOneTensorMembers(writer, model);
                 return;
             }
 

@@ -30,13 +30,14 @@ internal static class GraphStepsEmitter
         }
     }
 
-    // protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    // protected override global::StaticKeras.StepOutput TrainStep(
+    //     global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     // {
-    //     var x1 = conv1.Call(x);                  // (batch, 26, 26, 32)
+    //     var x1 = conv1.Call(x[0]);               // (batch, 26, 26, 32)
     //     var logits = classifier.CallLinear(x6);  // (batch, 10), softmax fused into the loss
-    //     var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
+    //     var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
     //     ApplyGradients(loss);                    // backward: autograd (a shared layer's calls add their gradients)
-    //     return new(loss, logits.softmax(-1));
+    //     return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     // }
     /// <summary>Writes <c>TrainStep</c>.</summary>
     public static void WriteTrainStep(CodeWriter writer, InferredGraphModel model) => WriteStep(writer, model, "TrainStep", CallMode.Training);
@@ -48,7 +49,7 @@ internal static class GraphStepsEmitter
     private static void WriteStep(CodeWriter writer, InferredGraphModel model, string name, CallMode mode)
     {
         var declaration = model.Declaration;
-        var signature = $"{declaration.OverrideModifiers} override {TypeNames.StepOutput} {name}({TypeNames.Tensor} x, {TypeNames.Tensor} y)";
+        var signature = TrainStepEmitter.Signature(declaration.OverrideModifiers, name);
         writer.Line("/// <inheritdoc/>");
         if (declaration.Compile is not { } compile)
         {
@@ -59,14 +60,8 @@ internal static class GraphStepsEmitter
         var plan = Plan(model, compile);
         using (writer.Block(signature))
         {
-            var (lines, output) = GraphForwardPass.Lines(model, ["x"], mode, plan.FusedActivation);
-            lines.Add(new CodeLine($"var loss = {plan.Call("y", output)};"));
-            if (mode == CallMode.Training)
-            {
-                lines.AddRange(BackwardEmitter.Lines("loss"));
-            }
-
-            lines.Add(new CodeLine($"return new(loss, {plan.Predictions(output)});"));
+            var (lines, output) = GraphForwardPass.Lines(model, ["x[0]"], mode, plan.FusedActivation);
+            TrainStepEmitter.AddLossLines(lines, plan, output, mode);
             writer.Lines(lines);
         }
     }

@@ -69,25 +69,7 @@ public abstract partial class Model
     {
         callbacks.OnTestBegin();
         metrics.Reset();
-        using var batches = epoch.GetEnumerator();
-        for (var step = 0; ; step++)
-        {
-            using (NewDisposeScope())
-            using (no_grad())
-            {
-                if (!batches.MoveNext())
-                {
-                    break;
-                }
-
-                callbacks.OnTestBatchBegin(step);
-                var batch = batches.Current;
-                metrics.Update(TestStep(batch.X, batch.Y, batch.SampleWeight), batch);
-            }
-
-            callbacks.OnTestBatchEnd(step, metrics.Logs());
-        }
-
+        RunSteps(epoch, training: false, metrics, callbacks);
         callbacks.OnTestEnd(metrics.Logs());
         return metrics;
     }

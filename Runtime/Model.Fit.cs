@@ -162,7 +162,7 @@ public abstract partial class Model
         metrics.Reset();
         callbacks.OnEpochBegin(epoch);
         train();
-        TrainEpoch(batches.Epoch(), metrics, callbacks);
+        RunSteps(batches.Epoch(), training: true, metrics, callbacks);
 
         var logs = metrics.Logs();
         eval();
@@ -179,26 +179,43 @@ public abstract partial class Model
         return logs;
     }
 
-    // Keras' training loop over one epoch: the batch is cut, then the batch hooks and the step run,
-    // all inside the step's dispose scope (the end hook after it, with the logs so far).
-    private void TrainEpoch(IEnumerable<Batch> epoch, CompiledMetrics metrics, CallbackList callbacks)
+    // Keras' step loop, for training and for testing: the batch is cut, then the begin hook and the
+    // step run, all inside the step's dispose scope (testing also without gradients); the end hook
+    // gets the logs so far. A callback's StopTraining ends a training epoch after its step.
+    private void RunSteps(IEnumerable<Batch> epoch, bool training, CompiledMetrics metrics, CallbackList callbacks)
     {
         using var batches = epoch.GetEnumerator();
-        for (var step = 0; !StopTraining; step++)
+        for (var step = 0; !(training && StopTraining); step++)
         {
             using (NewDisposeScope())
+            using (training ? null : no_grad())
             {
                 if (!batches.MoveNext())
                 {
                     break;
                 }
 
-                callbacks.OnTrainBatchBegin(step);
                 var batch = batches.Current;
-                metrics.Update(TrainStep(batch.X, batch.Y, batch.SampleWeight), batch);
+                if (training)
+                {
+                    callbacks.OnTrainBatchBegin(step);
+                    metrics.Update(TrainStep(batch.X, batch.Y, batch.SampleWeight), batch);
+                }
+                else
+                {
+                    callbacks.OnTestBatchBegin(step);
+                    metrics.Update(TestStep(batch.X, batch.Y, batch.SampleWeight), batch);
+                }
             }
 
-            callbacks.OnTrainBatchEnd(step, metrics.Logs());
+            if (training)
+            {
+                callbacks.OnTrainBatchEnd(step, metrics.Logs());
+            }
+            else
+            {
+                callbacks.OnTestBatchEnd(step, metrics.Logs());
+            }
         }
     }
 

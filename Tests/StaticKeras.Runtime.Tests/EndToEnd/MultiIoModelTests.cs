@@ -171,7 +171,7 @@ public sealed class MultiIoModelTests
 
     // Images whose class is their brightest of the first three quadrants and whose value is their
     // mean; the statistics input is the four quadrant means, centred.
-    private static (TwoHeadNet.Inputs X, TwoHeadNet.Targets Y) Synthetic(int samples)
+    internal static (TwoHeadNet.Inputs X, TwoHeadNet.Targets Y) Synthetic(int samples)
     {
         var image = rand(samples, 8, 8, 1);
         var quadrants = stack(

@@ -156,7 +156,7 @@ public abstract partial class Model
     }
 
     // One epoch as Keras runs it: train batches, then validation, then the epoch-end hooks.
-    private OrderedDictionary<string, double> RunEpoch(int epoch, Batches batches, CompiledMetrics metrics,
+    private OrderedDictionary<string, double> RunEpoch(int epoch, IBatchSource batches, CompiledMetrics metrics,
         FitValidation? validation, CompileInfo compile, int batchSize, CallbackList callbacks)
     {
         metrics.Reset();

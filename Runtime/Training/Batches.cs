@@ -13,9 +13,9 @@ namespace StaticKeras.Training;
 /// <remarks>
 /// The training and test loops read an epoch as an <see cref="IEnumerable{Batch}"/> and advance it
 /// inside each step's dispose scope, so a batch's views and gathers die with its step; any other
-/// source of batches (a streaming dataset) can feed the loops the same way.
+/// <see cref="IBatchSource"/> (a streaming dataset) feeds the loops the same way.
 /// </remarks>
-internal sealed class Batches : IDisposable
+internal sealed class Batches : IBatchSource, IDisposable
 {
     private readonly Tensor[] _x;
     private readonly Tensor[] _y;
@@ -47,6 +47,8 @@ internal sealed class Batches : IDisposable
     public long Samples { get; }
 
     public int Steps { get; }
+
+    int? IBatchSource.Steps => Steps;
 
     /// <summary>
     /// The next epoch's batches. Shuffling draws the epoch's order now (the previous one is released);
@@ -82,11 +84,28 @@ internal sealed class Batches : IDisposable
     }
 
     /// <summary>Rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> of each tensor (views), keeping <see langword="null"/> entries.</summary>
-    public static T[] Narrow<T>(T[] tensors, long start, long length) where T : Tensor? =>
-        Array.ConvertAll(tensors, t => (T)t?.narrow(0, start, length)!);
+    public static T[] Narrow<T>(T[] tensors, long start, long length) where T : Tensor?
+    {
+        var rows = new T[tensors.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = (T)tensors[i]?.narrow(0, start, length)!;
+        }
 
-    private static T[] Select<T>(T[] tensors, Tensor indices) where T : Tensor? =>
-        Array.ConvertAll(tensors, t => (T)t?.index_select(0, indices)!);
+        return rows;
+    }
+
+    // The rows at indices of each tensor (gathers), keeping null entries; a loop, not a closure, per step.
+    private static T[] Select<T>(T[] tensors, Tensor indices) where T : Tensor?
+    {
+        var rows = new T[tensors.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = (T)tensors[i]?.index_select(0, indices)!;
+        }
+
+        return rows;
+    }
 
     public void Dispose() => _order?.Dispose();
 }

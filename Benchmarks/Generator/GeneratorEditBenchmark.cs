@@ -1,0 +1,46 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+
+namespace StaticKeras.Benchmarks.Generator;
+
+/// <summary>
+/// The generator as an editor runs it: one keystroke (a one-character edit) in an ordinary file or
+/// in a model file of a 30-model, 200-file project, then an incremental driver run. One invocation
+/// is one edit, so Median and P95 are per edit. The baseline is the same edit with a driver whose
+/// only generator does nothing: what Roslyn costs before any model is read.
+/// </summary>
+[Config(typeof(Config))]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 5, iterationCount: 50, invocationCount: 1)]
+public class GeneratorEditBenchmark
+{
+    private EditSession _session = null!;
+
+    /// <summary>Where the keystrokes land.</summary>
+    [Params(EditSession.Target.UnrelatedFile, EditSession.Target.ModelFile)]
+    public EditSession.Target Target { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _session = new EditSession();
+
+    [Benchmark(Description = "one-character edit + generator run")]
+    public TimeSpan Edit() => _session.Edit(Target);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        // Which steps ran (New/Modified) and which came from the cache, per edit: BenchmarkDotNet shows this in its log.
+        Console.WriteLine($"// Steps per edit ({Target}):");
+        foreach (var line in _session.DescribeSteps())
+        {
+            Console.WriteLine("//   " + line);
+        }
+    }
+
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddColumn(StatisticColumn.Median, StatisticColumn.P95);
+    }
+}

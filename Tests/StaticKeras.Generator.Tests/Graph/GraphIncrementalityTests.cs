@@ -12,7 +12,7 @@ namespace StaticKeras.Generator.Tests.Graph;
 /// </summary>
 public sealed class GraphIncrementalityTests
 {
-    private static readonly string[] Steps = [TrackingNames.GraphDeclarations, TrackingNames.GraphShapes, TrackingNames.GraphSources];
+    private static readonly string[] Steps = [TrackingNames.Declarations, TrackingNames.Shapes, TrackingNames.Sources];
 
     [Fact]
     public void AddingAnUnrelatedFileChangesNothing()

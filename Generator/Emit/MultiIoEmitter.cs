@@ -2,11 +2,11 @@ using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Emit.Layers;
-using StaticKeras.Generator.Inference.Graph;
-using StaticKeras.Generator.Model.Graph;
+using StaticKeras.Generator.Inference;
+using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes;
 
-namespace StaticKeras.Generator.Emit.Graph;
+namespace StaticKeras.Generator.Emit;
 
 /// <summary>
 /// Writes the typed surface of a functional model with several inputs or outputs: the nested
@@ -15,10 +15,10 @@ namespace StaticKeras.Generator.Emit.Graph;
 /// members of <see cref="Model"/>, which throw and point at the typed ones. Positional lists of
 /// tensors never appear in the public API.
 /// </summary>
-internal static class GraphIoEmitter
+internal static class MultiIoEmitter
 {
     /// <summary>Whether <paramref name="graph"/> needs the typed surface instead of one tensor in, one out.</summary>
-    public static bool IsMulti(Model.Graph.GraphModelDeclaration model, GraphDeclaration graph) =>
+    public static bool IsMulti(ModelDeclaration model, GraphDeclaration graph) =>
         graph.Inputs.Count > 1 || graph.Outputs.Count > 1 || model.TrainsPerOutput;
 
     /// <summary>The record property for input or output <paramref name="name"/>: <c>image</c> -> <c>Image</c>.</summary>
@@ -28,7 +28,7 @@ internal static class GraphIoEmitter
     // /// <param name="Image">Input 'image': (batch, 28, 28, 1).</param>
     // public sealed record Inputs(global::TorchSharp.torch.Tensor Image, global::TorchSharp.torch.Tensor Features);
     /// <summary>Writes the <c>Inputs</c> record and, with several outputs, the <c>Outputs</c> record.</summary>
-    public static void WriteRecords(CodeWriter writer, InferredGraphModel model)
+    public static void WriteRecords(CodeWriter writer, InferredModel model)
     {
         var name = model.Declaration.Type.Name;
         WriteRecord(writer, "Inputs", $"The inputs of <c>{name}</c>, each batch first.", "Input",
@@ -56,7 +56,7 @@ internal static class GraphIoEmitter
 
     // private static readonly global::StaticKeras.TensorSpec s_image = new("image", new long[] { 28, 28, 1 }, new string?[] { null, null, null });
     /// <summary>Writes one <c>TensorSpec</c> field per input, for the input guards.</summary>
-    public static void WriteSpecs(CodeWriter writer, InferredGraphModel model)
+    public static void WriteSpecs(CodeWriter writer, InferredModel model)
     {
         foreach (var input in model.Graph.Inputs)
         {
@@ -74,7 +74,7 @@ internal static class GraphIoEmitter
     //     return new(x6, x7);
     // }
     /// <summary>Writes the typed <c>Call</c>, which always applies the output activations.</summary>
-    public static void WriteCall(CodeWriter writer, InferredGraphModel model)
+    public static void WriteCall(CodeWriter writer, InferredModel model)
     {
         var graph = model.Graph;
         var returns = graph.Outputs.Count > 1 ? "Outputs" : TypeNames.Tensor;
@@ -82,8 +82,8 @@ internal static class GraphIoEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">An input of the wrong shape or dtype; the message names it.</exception>");
         using (writer.Block($"public {returns} Call(Inputs inputs, bool training = false)"))
         {
-            var (lines, outputs) = GraphForwardPass.Lines(
-                model, graph.Inputs.Select(i => "inputs." + Property(i.Name)).ToList(), CallMode.Forward, new Dictionary<int, Model.ActivationKind>());
+            var (lines, outputs) = ForwardPass.Lines(
+                model, graph.Inputs.Select(i => "inputs." + Property(i.Name)).ToList(), CallMode.Forward, new Dictionary<int, ActivationKind>());
             writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(inputs);");
             foreach (var input in graph.Inputs)
             {
@@ -103,7 +103,7 @@ internal static class GraphIoEmitter
     //     return new(outputs[0], outputs[1]);
     // }
     /// <summary>Writes the typed <c>Predict</c>.</summary>
-    public static void WritePredict(CodeWriter writer, InferredGraphModel model)
+    public static void WritePredict(CodeWriter writer, InferredModel model)
     {
         var graph = model.Graph;
         var several = graph.Outputs.Count > 1;
@@ -131,7 +131,7 @@ internal static class GraphIoEmitter
     // public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) =>
     //     throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, features): call Call(new TwoHead.Inputs(image, features)).");
     /// <summary>Writes the one-tensor members of <c>Model</c>, which throw and name the typed member to use.</summary>
-    public static void WriteOneTensorMembers(CodeWriter writer, InferredGraphModel model)
+    public static void WriteOneTensorMembers(CodeWriter writer, InferredModel model)
     {
         var name = model.Declaration.Type.Name;
         var modifiers = model.Declaration.OverrideModifiers;
@@ -153,7 +153,7 @@ internal static class GraphIoEmitter
     }
 
     /// <summary><c>image (batch, 28, 28, 1), features (batch, 4) -> cls (batch, 10), value (batch, 1)</c>.</summary>
-    public static string Describe(InferredGraphModel model) =>
+    public static string Describe(InferredModel model) =>
         string.Join(", ", model.Graph.Inputs.Select(i => $"{i.Name} {i.Shape}")) + " -> "
         + string.Join(", ", model.Graph.Outputs.Select(o => $"{o.Name} {model.ShapeOf(o.Value)}"));
 

@@ -7,10 +7,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Inference;
-using StaticKeras.Generator.Inference.Graph;
 using StaticKeras.Generator.Model;
 
-namespace StaticKeras.Generator.Reading.Graph;
+namespace StaticKeras.Generator.Reading;
 
 /// <summary>
 /// Reads a <c>new Encoder()</c> of a <c>[Sequential]</c> or <c>[Model]</c> class used as a layer: reads
@@ -52,9 +51,8 @@ internal static class NestedModelReader
         try
         {
             var compilation = semanticModel.Compilation;
-            var summary = sequential is not null
-                ? FromSequential(ModelReader.Read(sequential, type, compilation.GetSemanticModel(sequential.SyntaxTree), CancellationToken.None))
-                : FromGraph(GraphModelReader.Read(functional!, type, compilation.GetSemanticModel(functional!.SyntaxTree), CancellationToken.None));
+            var (part, kind) = sequential is not null ? (sequential, ModelKind.Sequential) : (functional!, ModelKind.Functional);
+            var summary = Summarize(ModelReader.Read(part, type, compilation.GetSemanticModel(part.SyntaxTree), kind, CancellationToken.None));
             if (summary is not { } s)
             {
                 context.CompilerErrors.Add($"layer '{name}' is model {type.Name}, which has errors");
@@ -97,7 +95,7 @@ internal static class NestedModelReader
         type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, metadataName))?.ApplicationSyntaxReference?.GetSyntax()
             .Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
 
-    private static Summary? FromSequential(ModelDeclaration declaration)
+    private static Summary? Summarize(ModelDeclaration declaration)
     {
         var model = ShapeInference.Infer(declaration, CancellationToken.None);
         if (!model.IsComplete)
@@ -105,20 +103,7 @@ internal static class NestedModelReader
             return null;
         }
 
-        var trainable = model.Shapes.Sum(s => s.TrainableCount);
-        return new Summary(model.Input, model.Output, trainable, model.Shapes.Sum(s => s.ParameterCount) - trainable,
-            declaration.Layers[declaration.Layers.Count - 1].OutputActivation);
-    }
-
-    private static Summary? FromGraph(Model.Graph.GraphModelDeclaration declaration)
-    {
-        var model = GraphInference.Infer(declaration, CancellationToken.None);
-        if (!model.IsComplete)
-        {
-            return null;
-        }
-
-        var weights = model.LiveLayers.SelectMany(l => model.FirstCall(l).Weights).ToList();
+        var weights = model.LiveLayers().SelectMany(l => l.FirstCall.Weights).ToList();
         var trainable = weights.Where(w => w.Trainable).Sum(w => w.Count);
         var output = model.Graph.Outputs[0].Value;
         return new Summary(model.Graph.Inputs[0].Shape, model.ShapeOf(output), trainable, weights.Sum(w => w.Count) - trainable,

@@ -1,7 +1,7 @@
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Shapes;
 
-namespace StaticKeras.Generator.Model.Graph;
+namespace StaticKeras.Generator.Model;
 
 /// <summary>One <c>[Input(...)]</c> parameter of a <c>[Graph]</c> method: a model input (Keras' <c>InputLayer</c>).</summary>
 /// <param name="Name">The parameter's name, the input's name in the summary and in messages.</param>

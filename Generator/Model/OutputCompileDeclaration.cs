@@ -1,4 +1,4 @@
-namespace StaticKeras.Generator.Model.Graph;
+namespace StaticKeras.Generator.Model;
 
 /// <summary>One <c>[Output(name, loss, ...)]</c> attribute: how one output of a functional model is trained.</summary>
 /// <param name="Name">The output's name.</param>

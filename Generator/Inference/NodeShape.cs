@@ -4,11 +4,11 @@ using StaticKeras.Generator.Shapes;
 
 namespace StaticKeras.Generator.Inference;
 
-/// <summary>What shape inference found for one layer: input and output shapes and its weights.</summary>
-/// <param name="Input">The layer's static input shape.</param>
-/// <param name="Output">The layer's static output shape.</param>
-/// <param name="Weights">The weights it allocates when built with <paramref name="Input"/>.</param>
-internal sealed record LayerShape(Shape Input, Shape Output, EquatableArray<WeightSpec> Weights)
+/// <summary>What shape inference found for one call of a layer in a graph.</summary>
+/// <param name="Inputs">The shapes of the tensors it is called on.</param>
+/// <param name="Output">The shape of its result.</param>
+/// <param name="Weights">The weights the layer needs for these inputs (the same for every call of a shared layer).</param>
+internal sealed record NodeShape(EquatableArray<Shape> Inputs, Shape Output, EquatableArray<WeightSpec> Weights)
 {
     /// <summary>The layer's parameter count.</summary>
     public long ParameterCount => Weights.Sum(w => w.Count);

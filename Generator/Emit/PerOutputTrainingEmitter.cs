@@ -2,24 +2,23 @@ using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Emit.Layers;
-using StaticKeras.Generator.Inference.Graph;
+using StaticKeras.Generator.Inference;
 using StaticKeras.Generator.Model;
-using StaticKeras.Generator.Model.Graph;
 
-namespace StaticKeras.Generator.Emit.Graph;
+namespace StaticKeras.Generator.Emit;
 
 /// <summary>
 /// Writes the training surface of a functional model trained per output (<c>[Compile(optimizer)]</c>
 /// and one <c>[Output(name, loss)]</c> per output): the <c>Targets</c> record, typed <c>Fit</c> and
 /// <c>Evaluate</c>, and the two steps, whose total loss is the weighted sum of the outputs' losses.
 /// </summary>
-internal static class GraphOutputTrainingEmitter
+internal static class PerOutputTrainingEmitter
 {
     // /// <param name="Cls">Target of output 'cls' (SparseCategoricalCrossentropy): class indices (batch,), int64.</param>
     // /// <param name="Value">Target of output 'value' (MeanSquaredError): (batch, 1).</param>
     // public sealed record Targets(global::TorchSharp.torch.Tensor Cls, global::TorchSharp.torch.Tensor Value);
     /// <summary>Writes the <c>Targets</c> record, each property documented with the form its loss reads.</summary>
-    public static void WriteTargets(CodeWriter writer, InferredGraphModel model)
+    public static void WriteTargets(CodeWriter writer, InferredModel model)
     {
         var graph = model.Graph;
         writer.Line($"/// <summary>The targets of <c>{model.Declaration.Type.Name}</c> for Fit and Evaluate, one per output, each batch first.</summary>");
@@ -27,10 +26,10 @@ internal static class GraphOutputTrainingEmitter
         {
             var loss = Config(model, output).Compile.Loss;
             var form = loss == LossKind.SparseCategoricalCrossentropy ? "class indices (batch,), int64" : model.ShapeOf(output.Value).ToString();
-            writer.Line($"/// <param name=\"{GraphIoEmitter.Property(output.Name)}\">Target of output '{output.Name}' ({loss}): {Literals.Xml(form)}.</param>");
+            writer.Line($"/// <param name=\"{MultiIoEmitter.Property(output.Name)}\">Target of output '{output.Name}' ({loss}): {Literals.Xml(form)}.</param>");
         }
 
-        writer.Line($"public sealed record Targets({string.Join(", ", graph.Outputs.Select(o => $"{TypeNames.Tensor} {GraphIoEmitter.Property(o.Name)}"))});");
+        writer.Line($"public sealed record Targets({string.Join(", ", graph.Outputs.Select(o => $"{TypeNames.Tensor} {MultiIoEmitter.Property(o.Name)}"))});");
     }
 
     // private static readonly global::StaticKeras.OutputSpec[] s_outputs =
@@ -44,7 +43,7 @@ internal static class GraphOutputTrainingEmitter
     // public global::StaticKeras.Callbacks.History Fit(Inputs x, Targets y, int epochs = 1, ...) => FitMany(...);
     // public global::StaticKeras.Training.EvaluationResult Evaluate(Inputs x, Targets y, int batchSize = 32, int? verbose = null) => EvaluateMany(...);
     /// <summary>Writes the output specs, <c>Fit</c> and <c>Evaluate</c>.</summary>
-    public static void WriteFitAndEvaluate(CodeWriter writer, InferredGraphModel model)
+    public static void WriteFitAndEvaluate(CodeWriter writer, InferredModel model)
     {
         var graph = model.Graph;
         writer.Line($"private static readonly global::StaticKeras.OutputSpec[] s_outputs =");
@@ -60,9 +59,9 @@ internal static class GraphOutputTrainingEmitter
 
         writer.Line("};");
         writer.Line();
-        var xs = "new[] { " + string.Join(", ", graph.Inputs.Select(i => "x." + GraphIoEmitter.Property(i.Name))) + " }";
+        var xs = "new[] { " + string.Join(", ", graph.Inputs.Select(i => "x." + MultiIoEmitter.Property(i.Name))) + " }";
         var specs = "new[] { " + string.Join(", ", graph.Inputs.Select(i => $"s_{i.Name}Spec")) + " }";
-        var ys = "new[] { " + string.Join(", ", graph.Outputs.Select(o => "y." + GraphIoEmitter.Property(o.Name))) + " }";
+        var ys = "new[] { " + string.Join(", ", graph.Outputs.Select(o => "y." + MultiIoEmitter.Property(o.Name))) + " }";
         writer.Line("/// <summary>");
         writer.Line("/// Trains the model as Keras' <c>model.fit</c>: every input and target is split, shuffled and batched at the same rows;");
         writer.Line("/// the loss is " + Literals.Xml(string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).LossWeight, o.Name + "_loss")))) + ".");
@@ -110,14 +109,14 @@ internal static class GraphOutputTrainingEmitter
     //     return new(loss, new[] { cls_loss, value_loss }, new[] { cls_logits.softmax(-1), x7 });
     // }
     /// <summary>Writes <c>TrainStepMany</c> and <c>TestStepMany</c>.</summary>
-    public static void WriteSteps(CodeWriter writer, InferredGraphModel model)
+    public static void WriteSteps(CodeWriter writer, InferredModel model)
     {
         WriteStep(writer, model, "TrainStepMany", CallMode.Training);
         writer.Line();
         WriteStep(writer, model, "TestStepMany", CallMode.Evaluation);
     }
 
-    private static void WriteStep(CodeWriter writer, InferredGraphModel model, string name, CallMode mode)
+    private static void WriteStep(CodeWriter writer, InferredModel model, string name, CallMode mode)
     {
         var graph = model.Graph;
         var plans = graph.Outputs.Select(o => Plan(model, o)).ToList();
@@ -133,7 +132,7 @@ internal static class GraphOutputTrainingEmitter
         writer.Line($"// {(mode == CallMode.Training ? "Forward, the weighted sum of the outputs' losses, one optimizer update." : "The same forward in inference mode and the losses.")}");
         using (writer.Block($"private global::StaticKeras.MultiStepOutput {name}({TypeNames.Tensor}[] x, {TypeNames.Tensor}[] y)"))
         {
-            var (lines, outputs) = GraphForwardPass.Lines(model, graph.Inputs.Select((_, i) => $"x[{i}]").ToList(), mode, fused);
+            var (lines, outputs) = ForwardPass.Lines(model, graph.Inputs.Select((_, i) => $"x[{i}]").ToList(), mode, fused);
             for (var i = 0; i < graph.Outputs.Count; i++)
             {
                 lines.Add(new CodeLine($"var {graph.Outputs[i].Name}_loss = {plans[i].Call($"y[{i}]", outputs[i])};"));
@@ -153,7 +152,7 @@ internal static class GraphOutputTrainingEmitter
     }
 
     // An output's activation is fused into its loss only when no other call reads the output.
-    private static LossPlan Plan(InferredGraphModel model, GraphOutput output)
+    private static LossPlan Plan(InferredModel model, GraphOutput output)
     {
         var graph = model.Graph;
         var compile = Config(model, output).Compile;
@@ -163,7 +162,7 @@ internal static class GraphOutputTrainingEmitter
         return readElsewhere && plan.FusedActivation is not null ? new LossPlan(compile.Loss, compile.FromLogits, null) : plan;
     }
 
-    private static OutputCompileDeclaration Config(InferredGraphModel model, GraphOutput output) =>
+    private static OutputCompileDeclaration Config(InferredModel model, GraphOutput output) =>
         model.Declaration.Outputs.First(c => c.Name == output.Name);
 
     private static string Weighted(double weight, string loss) => weight == 1.0 ? loss : $"{loss} * {Formatting.Double(weight)}";

@@ -1,11 +1,12 @@
 using System.Linq;
 using StaticKeras.Generator.Emit.Layers;
-using StaticKeras.Generator.Inference.Graph;
+using StaticKeras.Generator.Inference;
+using StaticKeras.Generator.Model;
 
-namespace StaticKeras.Generator.Emit.Graph;
+namespace StaticKeras.Generator.Emit;
 
-/// <summary>Writes a functional model's <c>Call</c>, <c>TrainStep</c> and <c>TestStep</c> from its graph.</summary>
-internal static class GraphStepsEmitter
+/// <summary>Writes a one-tensor model's <c>Call</c>, <c>TrainStep</c> (forward, loss, backward) and <c>TestStep</c> (forward, loss) from its graph.</summary>
+internal static class StepsEmitter
 {
     // /// <summary>The forward pass: (batch, 28, 28, 1) -> (batch, 10).</summary>
     // public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
@@ -16,14 +17,14 @@ internal static class GraphStepsEmitter
     //     return x7;
     // }
     /// <summary>Writes <c>Call</c>, which always applies the output activation.</summary>
-    public static void WriteCall(CodeWriter writer, InferredGraphModel model)
+    public static void WriteCall(CodeWriter writer, InferredModel model)
     {
         var input = model.Graph.Inputs[0].Shape;
         var output = model.ShapeOf(model.Graph.Outputs[0].Value);
         writer.Line($"/// <summary>The forward pass: {Literals.Xml(input.ToString())} -> {Literals.Xml(output.ToString())}.</summary>");
         using (writer.Block($"public override {TypeNames.Tensor} Call({TypeNames.Tensor} inputs, bool training = false)"))
         {
-            var (lines, result) = GraphForwardPass.Lines(model, ["inputs"], CallMode.Forward, fusedActivation: null);
+            var (lines, result) = ForwardPass.Lines(model, ["inputs"], CallMode.Forward, fusedActivation: null);
             lines.Insert(0, new CodeLine("GuardInput(inputs);"));
             lines.Add(new CodeLine($"return {result};"));
             writer.Lines(lines);
@@ -39,27 +40,27 @@ internal static class GraphStepsEmitter
     //     return new(loss, logits.softmax(-1));
     // }
     /// <summary>Writes <c>TrainStep</c>.</summary>
-    public static void WriteTrainStep(CodeWriter writer, InferredGraphModel model) => WriteStep(writer, model, "TrainStep", CallMode.Training);
+    public static void WriteTrainStep(CodeWriter writer, InferredModel model) => WriteStep(writer, model, "TrainStep", CallMode.Training);
 
     // The same forward with training: false and the same loss, without ApplyGradients.
     /// <summary>Writes <c>TestStep</c>.</summary>
-    public static void WriteTestStep(CodeWriter writer, InferredGraphModel model) => WriteStep(writer, model, "TestStep", CallMode.Evaluation);
+    public static void WriteTestStep(CodeWriter writer, InferredModel model) => WriteStep(writer, model, "TestStep", CallMode.Evaluation);
 
-    private static void WriteStep(CodeWriter writer, InferredGraphModel model, string name, CallMode mode)
+    private static void WriteStep(CodeWriter writer, InferredModel model, string name, CallMode mode)
     {
         var declaration = model.Declaration;
         var signature = $"{declaration.OverrideModifiers} override {TypeNames.StepOutput} {name}({TypeNames.Tensor} x, {TypeNames.Tensor} y)";
         writer.Line("/// <inheritdoc/>");
         if (declaration.Compile is not { } compile)
         {
-            TrainStepEmitter.WriteWithoutCompile(writer, signature, declaration.Type.Name);
+            WriteWithoutCompile(writer, signature, declaration.Type.Name);
             return;
         }
 
         var plan = Plan(model, compile);
         using (writer.Block(signature))
         {
-            var (lines, output) = GraphForwardPass.Lines(model, ["x"], mode, plan.FusedActivation);
+            var (lines, output) = ForwardPass.Lines(model, ["x"], mode, plan.FusedActivation);
             lines.Add(new CodeLine($"var loss = {plan.Call("y", output)};"));
             if (mode == CallMode.Training)
             {
@@ -71,8 +72,16 @@ internal static class GraphStepsEmitter
         }
     }
 
+    /// <summary>Writes <paramref name="signature"/> with a body that explains the model has no <c>[Compile]</c>.</summary>
+    public static void WriteWithoutCompile(CodeWriter writer, string signature, string modelName)
+    {
+        var message = $"{modelName} has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it";
+        writer.Line(signature);
+        writer.Line($"    => throw new {TypeNames.InvalidOperationException}({Literals.String(message)});");
+    }
+
     // The output's activation is fused into the loss only when no other call reads the output.
-    private static LossPlan Plan(InferredGraphModel model, Model.CompileDeclaration compile)
+    private static LossPlan Plan(InferredModel model, CompileDeclaration compile)
     {
         var graph = model.Graph;
         var output = graph.Outputs[0].Value;

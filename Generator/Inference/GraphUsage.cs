@@ -2,9 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Model;
-using StaticKeras.Generator.Model.Graph;
 
-namespace StaticKeras.Generator.Inference.Graph;
+namespace StaticKeras.Generator.Inference;
 
 /// <summary>
 /// The structural warnings of a graph: a layer member no output depends on (STK0066) and an input

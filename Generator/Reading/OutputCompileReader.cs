@@ -7,9 +7,8 @@ using Microsoft.CodeAnalysis;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Model;
-using StaticKeras.Generator.Model.Graph;
 
-namespace StaticKeras.Generator.Reading.Graph;
+namespace StaticKeras.Generator.Reading;
 
 /// <summary>
 /// Reads <c>[Compile(optimizer)]</c> with one <c>[Output(name, loss, Metrics = ..., LossWeight = ..., FromLogits = ...)]</c>

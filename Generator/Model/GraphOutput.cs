@@ -1,6 +1,6 @@
 using StaticKeras.Generator.Common;
 
-namespace StaticKeras.Generator.Model.Graph;
+namespace StaticKeras.Generator.Model;
 
 /// <summary>One tensor a <c>[Graph]</c> method returns.</summary>
 /// <param name="Name">The output's name: the layer that produces it (Keras' default), or the input it returns.</param>

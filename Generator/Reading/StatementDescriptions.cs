@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StaticKeras.Generator.Common;
 
-namespace StaticKeras.Generator.Reading.Graph;
+namespace StaticKeras.Generator.Reading;
 
 /// <summary>
 /// How a graph-method diagnostic names a statement the reader does not support, and where it

@@ -8,9 +8,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Model;
-using StaticKeras.Generator.Model.Graph;
 
-namespace StaticKeras.Generator.Reading.Graph;
+namespace StaticKeras.Generator.Reading;
 
 /// <summary>
 /// Reads the body of a <c>[Graph]</c> method into nodes: <c>var x = layer.Call(...);</c>,

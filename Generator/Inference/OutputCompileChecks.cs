@@ -2,10 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Model;
-using StaticKeras.Generator.Model.Graph;
 using StaticKeras.Generator.Shapes;
 
-namespace StaticKeras.Generator.Inference.Graph;
+namespace StaticKeras.Generator.Inference;
 
 /// <summary>
 /// Checks a functional model's training configuration against its outputs: every <c>[Output]</c>
@@ -15,7 +14,7 @@ namespace StaticKeras.Generator.Inference.Graph;
 internal static class OutputCompileChecks
 {
     /// <summary>The diagnostics for <paramref name="model"/>, whose value shapes <paramref name="shapeOf"/> gives.</summary>
-    public static IEnumerable<DiagnosticInfo> Check(GraphModelDeclaration model, GraphDeclaration graph, System.Func<int, Shape> shapeOf)
+    public static IEnumerable<DiagnosticInfo> Check(ModelDeclaration model, GraphDeclaration graph, System.Func<int, Shape> shapeOf)
     {
         if (!model.TrainsPerOutput)
         {
@@ -58,6 +57,6 @@ internal static class OutputCompileChecks
         }
     }
 
-    private static LayerDeclaration OutputLayer(GraphModelDeclaration model, GraphDeclaration graph, GraphOutput output) =>
+    private static LayerDeclaration OutputLayer(ModelDeclaration model, GraphDeclaration graph, GraphOutput output) =>
         model.Layer(graph.NodeOf(output.Value).Layer)!;
 }

@@ -6,9 +6,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Model;
-using StaticKeras.Generator.Model.Graph;
 
-namespace StaticKeras.Generator.Reading.Graph;
+namespace StaticKeras.Generator.Reading;
 
 /// <summary>
 /// Finds the one <c>[Graph]</c> method of a <c>[Model]</c> class and reads its signature: each

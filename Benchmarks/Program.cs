@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Benchmarks -- --filter '*'
-// dotnet run -c Release --project Benchmarks -- generator-report   (the generator's per-edit and scaling numbers, quickly)
-if (args is ["generator-report"])
+// dotnet run -c Release --project Benchmarks -- generator-report [layers...]   (the generator's per-edit numbers and the time of one model of 500 and 2,000 layers, quickly)
+if (args is ["generator-report", .. var layers])
 {
-    StaticKeras.Benchmarks.Generator.EditReport.Run();
+    StaticKeras.Benchmarks.Generator.EditReport.Run(layers.Length == 0 ? [500, 2000] : System.Array.ConvertAll(layers, int.Parse));
     return;
 }
 

@@ -41,7 +41,7 @@ internal static class GraphMethodReader
         }
 
         var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
-        if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error && !NestedModelReader.IsGeneratedCall(d, semanticModel, cancellationToken)))
+        if (BindingErrors.In(syntax, semanticModel, cancellationToken, NestedModelReader.IsGeneratedCall))
         {
             context.CompilerErrors.Add($"[Graph] method '{method.Name}' does not compile");
             return null;

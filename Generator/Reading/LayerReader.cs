@@ -75,7 +75,7 @@ internal static class LayerReader
             return unresolved;
         }
 
-        if (semanticModel.GetDiagnostics(member.Initializer.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        if (BindingErrors.In(member.Initializer, semanticModel, cancellationToken))
         {
             context.CompilerErrors.Add($"layer '{name}' does not compile");
             return unresolved;

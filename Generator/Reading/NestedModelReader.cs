@@ -68,21 +68,20 @@ internal static class NestedModelReader
     }
 
     /// <summary>
-    /// Whether <paramref name="diagnostic"/> is the compiler not finding <c>Call</c> on a member whose
-    /// type is a generated model: the generator sees the compilation without its own output, so a
-    /// model used as a layer has no <c>Call</c> yet. Such a call compiles once the model is generated.
+    /// Whether <paramref name="operation"/> is the invalid call of <c>Call</c> on a member whose type
+    /// is a generated model: the generator sees the compilation without its own output, so a model
+    /// used as a layer has no <c>Call</c> yet. Such a call compiles once the model is generated.
     /// </summary>
-    public static bool IsGeneratedCall(Diagnostic diagnostic, SemanticModel semanticModel, CancellationToken cancellationToken)
+    public static bool IsGeneratedCall(IOperation operation)
     {
-        if (diagnostic.Id != "CS1061" || diagnostic.Location.SourceTree is not { } tree)
+        var access = operation.Syntax switch
         {
-            return false;
-        }
-
-        var node = tree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan);
-        var access = node.AncestorsAndSelf().OfType<MemberAccessExpressionSyntax>().FirstOrDefault();
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax a } => a,
+            MemberAccessExpressionSyntax a => a,
+            _ => null,
+        };
         return access is { Name.Identifier.ValueText: "Call" }
-            && semanticModel.GetTypeInfo(access.Expression, cancellationToken).Type is INamedTypeSymbol type
+            && operation.SemanticModel?.GetTypeInfo(access.Expression).Type is INamedTypeSymbol type
             && IsGeneratedModel(type);
     }
 

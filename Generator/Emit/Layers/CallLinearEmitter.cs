@@ -2,8 +2,8 @@ using StaticKeras.Generator.Model;
 
 namespace StaticKeras.Generator.Emit.Layers;
 
-/// <summary><c>Dense</c>: <c>hidden.Call(x)</c>; before its activation, <c>hidden.CallLinear(x)</c>.</summary>
-internal sealed class DenseEmitter : ILayerEmitter
+/// <summary>A layer with a separable activation (Dense): <c>hidden.Call(x)</c>; before its activation, <c>hidden.CallLinear(x)</c>.</summary>
+internal sealed class CallLinearEmitter : ILayerEmitter
 {
     /// <inheritdoc/>
     public string Forward(LayerDeclaration layer, string reference, string input, CallMode mode) => $"{reference}.Call({input})";

@@ -8,7 +8,7 @@ internal static class KnownTypes
     /// <summary><c>[Sequential]</c>, the attribute the pipeline starts from.</summary>
     public const string SequentialAttribute = "StaticKeras.SequentialAttribute";
 
-    /// <summary><c>[Model]</c>, the attribute the functional pipeline starts from.</summary>
+    /// <summary><c>[Model]</c>, the attribute of a functional model.</summary>
     public const string ModelAttribute = "StaticKeras.ModelAttribute";
 
     /// <summary><c>[Graph]</c> on the method that wires a functional model's layers.</summary>

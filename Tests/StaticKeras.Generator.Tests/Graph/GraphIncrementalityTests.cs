@@ -7,7 +7,7 @@ using Xunit;
 namespace StaticKeras.Generator.Tests.Graph;
 
 /// <summary>
-/// The functional pipeline is incremental too: an edit that changes nothing a graph model depends
+/// Functional models are incremental too: an edit that changes nothing a graph model depends
 /// on regenerates nothing, an edit of the graph method regenerates it, and no step keeps symbols.
 /// </summary>
 public sealed class GraphIncrementalityTests

@@ -19,7 +19,7 @@ internal static class GraphMethodReader
 {
     /// <summary>The graph, or <see langword="null"/> when the method is missing or has errors (reported).</summary>
     public static GraphDeclaration? Read(
-        INamedTypeSymbol type, SourceLocation classLocation, Compilation compilation, IReadOnlyList<LayerDeclaration> layers, ReadContext context, CancellationToken cancellationToken)
+        INamedTypeSymbol type, SourceLocation classLocation, SemanticModel classModel, IReadOnlyList<LayerDeclaration> layers, ReadContext context, CancellationToken cancellationToken)
     {
         var methods = type.GetMembers().OfType<IMethodSymbol>()
             .Where(m => m.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, KnownTypes.GraphAttribute)))
@@ -40,7 +40,10 @@ internal static class GraphMethodReader
             context.Report(DiagnosticDescriptors.DuplicateGraphMethod, SourceLocation.From(otherSyntax!.Identifier), type.Name, other.Name, method.Name);
         }
 
-        var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
+        // The class's own semantic model when the method is in the same file (the usual case): a new
+        // one would bind again what reading the layers already bound.
+        var compilation = classModel.Compilation;
+        var semanticModel = classModel.SyntaxTree == syntax.SyntaxTree ? classModel : compilation.GetSemanticModel(syntax.SyntaxTree);
         if (BindingErrors.In(syntax, semanticModel, cancellationToken, NestedModelReader.IsGeneratedCall))
         {
             context.CompilerErrors.Add($"[Graph] method '{method.Name}' does not compile");

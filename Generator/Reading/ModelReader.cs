@@ -68,7 +68,7 @@ internal static class ModelReader
         }
 
         var graph = !readable ? null
-            : functional ? GraphMethodReader.Read(type, location, compilation, layers, context, cancellationToken)
+            : functional ? GraphMethodReader.Read(type, location, semanticModel, layers, context, cancellationToken)
             : input is null || layers.Count == 0 ? null
             : GraphDeclaration.Chain(input, location, layers);
         var generateConstructor = CheckNoConstructors(type, context);

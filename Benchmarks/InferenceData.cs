@@ -32,6 +32,9 @@ internal sealed class InferenceData
     /// <exception cref="InvalidOperationException">The peers disagree on the first images' probabilities.</exception>
     public static InferenceData Create(string model)
     {
+        // One libtorch thread per call, as a server running one request per thread uses; on a
+        // shared 2-core machine two spinning OpenMP threads per call mostly measure the neighbours.
+        set_num_threads(1);
         var splits = FashionMnist.LoadData();
         var images = splits.Test.X.to_type(ScalarType.Float32).div_(255f);
         Console.WriteLine($"// inference data: {splits.Source}, {images.shape[0]} test images");

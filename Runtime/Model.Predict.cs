@@ -94,7 +94,8 @@ public abstract partial class Model
     }
 
     // The loop itself: one inference-mode guard for the call, one dispose scope per batch, each
-    // batch's outputs copied into the result tensors allocated after the first batch.
+    // batch's outputs copied into the result tensors allocated after the first batch (or, for a
+    // single batch, copied out as they are).
     private Tensor[] RunBatches(Tensor[] inputs, long samples, int batchSize, int steps, Func<Tensor[], Tensor[]> call, CallbackList? hooks)
     {
         Tensor[]? outputs = null;
@@ -115,10 +116,18 @@ public abstract partial class Model
                 }
 
                 var results = call(batch);
-                outputs ??= PredictionBuffers.Allocate(results, samples);
-                for (var i = 0; i < results.Length; i++)
+                if (steps == 1)
                 {
-                    outputs[i].narrow(0, start, length).copy_(results[i]);
+                    // One batch (a single request): its outputs, copied out of inference mode.
+                    outputs = PredictionBuffers.Copy(results);
+                }
+                else
+                {
+                    outputs ??= PredictionBuffers.Allocate(results, samples);
+                    for (var i = 0; i < results.Length; i++)
+                    {
+                        outputs[i].narrow(0, start, length).copy_(results[i]);
+                    }
                 }
             }
 

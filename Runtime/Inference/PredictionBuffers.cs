@@ -23,4 +23,21 @@ internal static class PredictionBuffers
 
         return buffers;
     }
+
+    /// <summary>
+    /// Copies of <paramref name="results"/>, ordinary tensors outside the current dispose scope:
+    /// the whole answer when a call has a single batch. Never the inputs themselves, even for a
+    /// model whose forward pass returns its input.
+    /// </summary>
+    public static Tensor[] Copy(Tensor[] results)
+    {
+        using var normal = inference_mode(false);
+        var copies = new Tensor[results.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            copies[i] = results[i].clone().MoveToOuterDisposeScope();
+        }
+
+        return copies;
+    }
 }

@@ -35,9 +35,9 @@ internal static class ErrorMembersEmitter
         writer.Line($"public override {TypeNames.Tensor} Call({TypeNames.Tensor} inputs, bool training = false) => {@throw}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"{TrainStepEmitter.Signature(modifiers, "TrainStep")} => {@throw}");
+        writer.Line($"{StepsEmitter.Signature(modifiers, "TrainStep")} => {@throw}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"{TrainStepEmitter.Signature(modifiers, "TestStep")} => {@throw}");
+        writer.Line($"{StepsEmitter.Signature(modifiers, "TestStep")} => {@throw}");
     }
 }

@@ -34,13 +34,12 @@ internal static class InfoEmitter
     // private const string SummaryText =
     //     "Model: \"MnistMlp\"\n" +
     //     ...;
-    /// <summary>Writes <c>Info</c> of a Sequential model, its backing field and the summary constant.</summary>
+    /// <summary>Writes <c>Info</c> for <paramref name="model"/>: every input and output, and how it trains.</summary>
     public static void Write(CodeWriter writer, InferredModel model, string summary)
     {
         var declaration = model.Declaration;
-        var training = declaration.Compile is { } compile ? new Training(compile, [(compile, 1.0)], PerOutput: false) : null;
-        Write(writer, declaration.OverrideModifiers, declaration.Type.Name, [("inputs", model.Input)],
-            [(declaration.Layers[declaration.Layers.Count - 1].Name, model.Output)], training, summary);
+        Write(writer, declaration.OverrideModifiers, declaration.Type.Name, model.Graph.Inputs.Select(i => (i.Name, i.Shape)).ToList(),
+            model.Graph.Outputs.Select(o => (o.Name, model.ShapeOf(o.Value))).ToList(), PerOutputTrainingEmitter.Training(model), summary);
     }
 
     /// <summary>Writes <c>Info</c> for a model with the given inputs and outputs, each given as its name and shape.</summary>

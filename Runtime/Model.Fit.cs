@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using StaticKeras.Callbacks;
-using StaticKeras.Losses;
 using StaticKeras.Training;
 using static TorchSharp.torch;
 
@@ -38,24 +38,67 @@ public abstract partial class Model
     /// Weighted losses follow Keras: each sample's loss is multiplied by its weight and the batch loss is
     /// <c>sum(weight * loss) / batchSize</c> (<c>sum_over_batch_size</c>, not divided by the sum of the
     /// weights). The compiled metrics are Keras' <c>metrics</c>, not <c>weighted_metrics</c>, so weights
-    /// do not change them (accuracy counts every sample once). Generated training steps stay unchanged:
-    /// Fit hands the batch's weights to the losses they call for the duration of each step only (see
-    /// <see cref="Losses.LossFunctions"/>); without weights the step runs exactly as before.
+    /// do not change them (accuracy counts every sample once). The generated training step receives each
+    /// batch's weights and hands them to its loss; without weights it runs exactly as before.
     /// </para>
     /// <para>
     /// The epoch's <c>loss</c> is the mean of its batch losses weighted by batch size; <c>val_*</c>
     /// values are computed after the epoch. A callback setting <see cref="StopTraining"/> ends
     /// training at the end of the current epoch (from a batch hook, the rest of the epoch's batches are
     /// skipped, as in Keras). Every step runs in its own dispose scope: memory does not grow with the
-    /// number of steps.
+    /// number of steps. This is the one-tensor form of the model's training loop: a model with several
+    /// inputs or outputs is trained through its generated <c>Fit(Inputs, Targets, ...)</c>, over the same loop.
     /// </para>
     /// </remarks>
     /// <exception cref="InvalidOperationException">The model has no <c>[Compile]</c> attribute.</exception>
     /// <exception cref="ArgumentException">Data of the wrong shape, dtype, length or label range, or an invalid argument.</exception>
+    /// <exception cref="NotSupportedException">The model takes several inputs or returns several outputs: use its typed <c>Fit</c>.</exception>
     public History Fit(Tensor x, Tensor y, int epochs = 1, int batchSize = 32, int? verbose = null,
         IEnumerable<Callback>? callbacks = null, double validationSplit = 0, (Tensor X, Tensor Y)? validationData = null,
         bool shuffle = true, int initialEpoch = 0, IReadOnlyDictionary<int, double>? classWeight = null,
         Tensor? sampleWeight = null, ValidationFrequency validationFreq = default)
+    {
+        RequireOneTensor(nameof(Fit));
+        var validation = validationData is { } v ? new FitValidation([v.X], [v.Y], DataNames.OneTensorValidation) : null;
+        return Train([x], [y], DataNames.OneTensor, epochs, batchSize, verbose, callbacks, validationSplit, validation, shuffle,
+            initialEpoch, classWeight, sampleWeight is null ? null : [sampleWeight], validationFreq);
+    }
+
+    /// <summary>
+    /// Keras' <c>model.fit</c> over one tensor per input and per output, as the generated typed
+    /// <c>Fit(Inputs, Targets, ...)</c> of a model with several inputs or outputs calls it. Every
+    /// input, target and weight is split, shuffled and batched at the same rows. The logs are
+    /// <c>loss</c> (the weighted sum), then with losses per output <c>{output}_loss</c> and
+    /// <c>{output}_{metric}</c>, and their <c>val_</c> versions.
+    /// </summary>
+    /// <param name="x">Each input, in the order of <see cref="ModelInfo.Inputs"/>.</param>
+    /// <param name="y">Each output's targets, in the order of <see cref="ModelInfo.Outputs"/>.</param>
+    /// <param name="epochs">The epoch to stop before (Keras: the total, counting <paramref name="initialEpoch"/>).</param>
+    /// <param name="batchSize">Samples per gradient update.</param>
+    /// <param name="verbose">0 silent, 1 progress bar, 2 one line per epoch; <see langword="null"/> for Keras' "auto".</param>
+    /// <param name="callbacks">Callbacks; a <see cref="History"/> and a <see cref="ProgbarLogger"/> are added unless given.</param>
+    /// <param name="validationSplit">The fraction of the samples, taken from the end before shuffling, to validate on.</param>
+    /// <param name="validationData">Inputs and targets to validate on instead, in the same orders.</param>
+    /// <param name="shuffle">Whether to shuffle the training samples before each epoch.</param>
+    /// <param name="initialEpoch">The epoch to start at.</param>
+    /// <param name="classWeight">A weight per class index, for a model with one output.</param>
+    /// <param name="sampleWeight">Per output, one weight per sample (or <see langword="null"/>); <see langword="null"/> for none.</param>
+    /// <param name="validationFreq">When to validate.</param>
+    /// <returns>The <see cref="History"/> of the epoch logs.</returns>
+    /// <exception cref="InvalidOperationException">The model has no training configuration.</exception>
+    /// <exception cref="ArgumentException">A tensor of the wrong shape, dtype or length (the message names its input or output), or an invalid argument.</exception>
+    protected History Fit(Tensor[] x, Tensor[] y, int epochs, int batchSize, int? verbose, IEnumerable<Callback>? callbacks,
+        double validationSplit, (Tensor[] X, Tensor[] Y)? validationData, bool shuffle, int initialEpoch,
+        IReadOnlyDictionary<int, double>? classWeight, Tensor?[]? sampleWeight, ValidationFrequency validationFreq)
+    {
+        var validation = validationData is { } v ? new FitValidation(v.X, v.Y, DataNames.Typed(Info, "validation ")) : null;
+        return Train(x, y, DataNames.Typed(Info), epochs, batchSize, verbose, callbacks, validationSplit, validation, shuffle,
+            initialEpoch, classWeight, sampleWeight, validationFreq);
+    }
+
+    private History Train(Tensor[] x, Tensor[] y, DataNames names, int epochs, int batchSize, int? verbose, IEnumerable<Callback>? callbacks,
+        double validationSplit, FitValidation? validationData, bool shuffle, int initialEpoch,
+        IReadOnlyDictionary<int, double>? classWeight, Tensor?[]? sampleWeight, ValidationFrequency validationFreq)
     {
         var compile = RequireCompile(nameof(Fit));
         var verbosity = Verbosity.Resolve(verbose);
@@ -66,25 +109,27 @@ public abstract partial class Model
                 $"Fit needs 0 <= initialEpoch <= epochs; got initialEpoch {initialEpoch} and epochs {epochs}.");
         }
 
-        var samples = DataChecks.Pairs(Info, compile, x, y, "x", "y", nameof(Fit));
+        var samples = DataChecks.Arrays(Info, compile, x, y, names, nameof(Fit));
         DataChecks.ValidationSplit(validationSplit);
         var splitAt = validationSplit == 0 || validationData is not null ? samples : DataChecks.SplitPoint(samples, validationSplit);
         if (validationData is { } data)
         {
-            DataChecks.Pairs(Info, compile, data.X, data.Y, "validationData.X", "validationData.Y", nameof(Fit));
+            DataChecks.Arrays(Info, compile, data.X, data.Y, data.Names, nameof(Fit));
         }
 
         using var fitScope = NewDisposeScope();   // the split views, weights and epoch orders die with Fit
-        var weights = SampleWeights.Resolve(Info, compile, y, samples, sampleWeight, classWeight);
-        var validation = validationData is { } given ? new FitValidation(given.X, given.Y, null)
-            : splitAt < samples ? new FitValidation(x.narrow(0, splitAt, samples - splitAt), y.narrow(0, splitAt, samples - splitAt),
-                sampleWeight is null ? null : weights!.narrow(0, splitAt, samples - splitAt))
-            : null;
+        var weights = SampleWeights.Resolve(Info, compile, y, samples, sampleWeight, classWeight, names);
+        var validation = validationData
+            ?? (splitAt < samples
+                ? new FitValidation(Batches.Narrow(x, splitAt, samples - splitAt), Batches.Narrow(y, splitAt, samples - splitAt), names,
+                    sampleWeight is null ? null : Batches.Narrow(weights!, splitAt, samples - splitAt))
+                : null);
         _ = CompiledOptimizer;   // created before any step scope, as its state outlives every step
-        using var batches = new Batches(x.narrow(0, 0, splitAt), y.narrow(0, 0, splitAt), batchSize, shuffle, weights?.narrow(0, 0, splitAt));
+        using var batches = new Batches(Batches.Narrow(x, 0, splitAt), Batches.Narrow(y, 0, splitAt),
+            weights is null ? null : Batches.Narrow(weights, 0, splitAt), batchSize, shuffle);
         var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, epochs, batches.Steps),
             addHistory: true, addProgbar: verbosity != 0);
-        var metrics = new CompiledMetrics(compile);
+        var metrics = new CompiledMetrics(Info, compile);
 
         StopTraining = false;
         callbackList.OnTrainBegin();
@@ -111,21 +156,20 @@ public abstract partial class Model
     }
 
     // One epoch as Keras runs it: train batches, then validation, then the epoch-end hooks.
-    private OrderedDictionary<string, double> RunEpoch(int epoch, Batches batches, CompiledMetrics metrics,
+    private OrderedDictionary<string, double> RunEpoch(int epoch, IBatchSource batches, CompiledMetrics metrics,
         FitValidation? validation, CompileInfo compile, int batchSize, CallbackList callbacks)
     {
         metrics.Reset();
         callbacks.OnEpochBegin(epoch);
         train();
-        batches.BeginEpoch();
-        TrainEpoch(batches, metrics, callbacks);
+        RunSteps(batches.Epoch(), training: true, metrics, callbacks);
 
         var logs = metrics.Logs();
         eval();
         if (validation is { } v)
         {
-            using var validationBatches = new Batches(v.X, v.Y, batchSize, shuffle: false, v.Weights);
-            foreach (var (key, value) in RunValidation(validationBatches, new CompiledMetrics(compile), callbacks))
+            using var validationBatches = new Batches(v.X, v.Y, v.Weights, batchSize, shuffle: false);
+            foreach (var (key, value) in Test(validationBatches.Epoch(), new CompiledMetrics(Info, compile), callbacks).Logs())
             {
                 logs["val_" + key] = value;
             }
@@ -135,54 +179,63 @@ public abstract partial class Model
         return logs;
     }
 
-    private void TrainEpoch(Batches batches, CompiledMetrics metrics, CallbackList callbacks)
+    // Keras' step loop, for training and for testing: the batch is cut, then the begin hook and the
+    // step run, all inside the step's dispose scope (testing also without gradients); the end hook
+    // gets the logs so far. A callback's StopTraining ends a training epoch after its step.
+    private void RunSteps(IEnumerable<Batch> epoch, bool training, CompiledMetrics metrics, CallbackList callbacks)
     {
-        for (var step = 0; step < batches.Steps; step++)
+        using var batches = epoch.GetEnumerator();
+        for (var step = 0; !(training && StopTraining); step++)
         {
-            callbacks.OnTrainBatchBegin(step);
             using (NewDisposeScope())
+            using (training ? null : no_grad())
             {
-                var (x, y) = batches.Get(step);
-                using (StepSampleWeights.Use(batches.Weights(step)))
+                if (!batches.MoveNext())
                 {
-                    metrics.Update(TrainStep(x, y!), y!);
+                    break;
+                }
+
+                var batch = batches.Current;
+                if (training)
+                {
+                    callbacks.OnTrainBatchBegin(step);
+                    metrics.Update(TrainStep(batch.X, batch.Y, batch.SampleWeight), batch);
+                }
+                else
+                {
+                    callbacks.OnTestBatchBegin(step);
+                    metrics.Update(TestStep(batch.X, batch.Y, batch.SampleWeight), batch);
                 }
             }
 
-            callbacks.OnTrainBatchEnd(step, metrics.Logs());
-            if (StopTraining)
+            if (training)
             {
-                break;
+                callbacks.OnTrainBatchEnd(step, metrics.Logs());
+            }
+            else
+            {
+                callbacks.OnTestBatchEnd(step, metrics.Logs());
             }
         }
     }
 
-    // Keras' evaluation loop as fit runs it for validation (test hooks, no gradients, a dispose scope
-    // per step), with the validation part of sampleWeight applied to the loss.
-    private OrderedDictionary<string, double> RunValidation(Batches batches, CompiledMetrics metrics, CallbackList callbacks)
+    // The one-tensor API on a model with several inputs or outputs names the typed member instead.
+    private void RequireOneTensor(string operation)
     {
-        callbacks.OnTestBegin();
-        metrics.Reset();
-        for (var step = 0; step < batches.Steps; step++)
+        var info = Info;
+        if (info.Inputs.Length == 1 && info.Outputs.Length == 1)
         {
-            callbacks.OnTestBatchBegin(step);
-            using (NewDisposeScope())
-            using (no_grad())
-            {
-                var (x, y) = batches.Get(step);
-                using (StepSampleWeights.Use(batches.Weights(step)))
-                {
-                    metrics.Update(TestStep(x, y!), y!);
-                }
-            }
-
-            callbacks.OnTestBatchEnd(step, metrics.Logs());
+            return;
         }
 
-        var logs = metrics.Logs();
-        callbacks.OnTestEnd(logs);
-        return logs;
+        var inputs = string.Join(", ", info.Inputs.Select(i => i.Name));
+        var outputs = string.Join(", ", info.Outputs.Select(o => o.Name));
+        var shape = $"{info.Name} takes {info.Inputs.Length} input{(info.Inputs.Length == 1 ? "" : "s")} ({inputs}) and returns " +
+            $"{info.Outputs.Length} output{(info.Outputs.Length == 1 ? "" : "s")} ({outputs})";
+        throw new NotSupportedException(info.Compile is null
+            ? $"{shape}: to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call {operation}({info.Name}.Inputs, {info.Name}.Targets)."
+            : $"{shape}: call {operation}({info.Name}.Inputs, {info.Name}.Targets).");
     }
 
-    private sealed record FitValidation(Tensor X, Tensor Y, Tensor? Weights);
+    private sealed record FitValidation(Tensor[] X, Tensor[] Y, DataNames Names, Tensor?[]? Weights = null);
 }

@@ -36,11 +36,17 @@ public abstract partial class Model : nn.Module<Tensor, Tensor>
     /// <param name="training">Whether layers such as Dropout act in training mode.</param>
     public abstract Tensor Call(Tensor inputs, bool training = false);
 
-    /// <summary>One training step on a batch: forward, loss, gradients, one optimizer update.</summary>
-    protected abstract StepOutput TrainStep(Tensor x, Tensor y);
+    /// <summary>One training step on a batch: forward, losses, gradients, one optimizer update.</summary>
+    /// <param name="x">One batch of each input, in the order of <see cref="ModelInfo.Inputs"/>.</param>
+    /// <param name="y">The same rows of each output's targets, in the order of <see cref="ModelInfo.Outputs"/>.</param>
+    /// <param name="sampleWeight">Each output's per-sample loss weights, shape <c>(batch,)</c>, or <see langword="null"/> entries for none.</param>
+    protected abstract StepOutput TrainStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight);
 
-    /// <summary>One evaluation step on a batch: forward in inference mode and the loss.</summary>
-    protected abstract StepOutput TestStep(Tensor x, Tensor y);
+    /// <summary>One evaluation step on a batch: forward in inference mode and the losses.</summary>
+    /// <param name="x">One batch of each input, in the order of <see cref="ModelInfo.Inputs"/>.</param>
+    /// <param name="y">The same rows of each output's targets, in the order of <see cref="ModelInfo.Outputs"/>.</param>
+    /// <param name="sampleWeight">Each output's per-sample loss weights, shape <c>(batch,)</c>, or <see langword="null"/> entries for none.</param>
+    protected abstract StepOutput TestStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight);
 
     /// <inheritdoc/>
     public sealed override Tensor forward(Tensor input) => Call(input, training);

@@ -3,6 +3,7 @@ using TorchSharp;
 namespace StaticKeras;
 
 /// <summary>What one training or test step produced.</summary>
-/// <param name="Loss">The scalar loss of the batch.</param>
-/// <param name="Predictions">The model's output for the batch (probabilities where the model ends in softmax).</param>
-public readonly record struct StepOutput(torch.Tensor Loss, torch.Tensor Predictions);
+/// <param name="Loss">The scalar total loss of the batch: each output's loss times its loss weight, summed.</param>
+/// <param name="OutputLosses">Each output's scalar loss, unweighted, in output order (for one output: the loss itself).</param>
+/// <param name="Predictions">Each output for the batch (probabilities where it ends in softmax), in output order.</param>
+public readonly record struct StepOutput(torch.Tensor Loss, torch.Tensor[] OutputLosses, torch.Tensor[] Predictions);

@@ -11,8 +11,8 @@ internal static class ErrorMembersEmitter
     // public MnistMlp() : base("MnistMlp") => throw new global::System.InvalidOperationException("model has errors: STK1001");
     // protected override global::StaticKeras.ModelInfo Info => throw new global::System.InvalidOperationException("model has errors: STK1001");
     // public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => throw ...;
-    // protected override global::StaticKeras.StepOutput TrainStep(...) => throw ...;
-    // protected override global::StaticKeras.StepOutput TestStep(...) => throw ...;
+    // protected override global::StaticKeras.StepOutput TrainStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight) => throw ...;
+    // protected override global::StaticKeras.StepOutput TestStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight) => throw ...;
     /// <summary>Writes the throwing members.</summary>
     public static void Write(CodeWriter writer, InferredModel model) =>
         Write(writer, model.Declaration.OverrideModifiers, model.Declaration.Type.Name, model.Declaration.GenerateConstructor, model.ErrorSummary);
@@ -35,9 +35,9 @@ internal static class ErrorMembersEmitter
         writer.Line($"public override {TypeNames.Tensor} Call({TypeNames.Tensor} inputs, bool training = false) => {@throw}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"{modifiers} override {TypeNames.StepOutput} TrainStep({TypeNames.Tensor} x, {TypeNames.Tensor} y) => {@throw}");
+        writer.Line($"{StepsEmitter.Signature(modifiers, "TrainStep")} => {@throw}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"{modifiers} override {TypeNames.StepOutput} TestStep({TypeNames.Tensor} x, {TypeNames.Tensor} y) => {@throw}");
+        writer.Line($"{StepsEmitter.Signature(modifiers, "TestStep")} => {@throw}");
     }
 }

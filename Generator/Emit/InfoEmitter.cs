@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Inference;
@@ -5,56 +6,66 @@ using StaticKeras.Generator.Shapes;
 
 namespace StaticKeras.Generator.Emit;
 
-/// <summary>Writes <c>Info</c>: what the build knew about the model (input, output, compile settings, summary).</summary>
+/// <summary>Writes <c>Info</c>: what the build knew about the model (every input and output, the training configuration, the summary).</summary>
 internal static class InfoEmitter
 {
+    /// <summary>How a model trains: the optimizer's declaration, each output's loss declaration and weight, and whether the losses were declared per output.</summary>
+    public sealed record Training(Model.CompileDeclaration Optimizer, IReadOnlyList<(Model.CompileDeclaration Compile, double Weight)> Outputs, bool PerOutput);
+
     // /// <inheritdoc/>
     // protected override global::StaticKeras.ModelInfo Info => s_info;
     //
     // private static readonly global::StaticKeras.ModelInfo s_info = new(
     //     Name: "MnistMlp",
-    //     Input: new("inputs", new long[] { 28, 28 }, new string?[] { null, null }),
-    //     Output: new("output", new long[] { 10 }, new string?[] { null }),
-    //     Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-    //         new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.0),
+    //     Inputs: new global::StaticKeras.TensorSpec[]
+    //     {
+    //         new("inputs", new long[] { 28, 28 }, new string?[] { null, null }),
+    //     },
+    //     Outputs: new global::StaticKeras.TensorSpec[]
+    //     {
+    //         new("output", new long[] { 10 }, new string?[] { null }),
+    //     },
+    //     Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+    //     {
+    //         new(global::StaticKeras.Loss.SparseCategoricalCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LossWeight: 1.0),
+    //     }),
     //     Summary: SummaryText);
     //
     // private const string SummaryText =
     //     "Model: \"MnistMlp\"\n" +
     //     ...;
-    /// <summary>
-    /// Writes <c>Info</c> for <paramref name="model"/>: its first input and output, and (trained per
-    /// output) the optimizer with the first output's loss; the typed members check every input and
-    /// train every output.
-    /// </summary>
+    /// <summary>Writes <c>Info</c> for <paramref name="model"/>: every input and output, and how it trains.</summary>
     public static void Write(CodeWriter writer, InferredModel model, string summary)
     {
         var declaration = model.Declaration;
-        var input = model.Graph.Inputs[0];
-        var output = model.Graph.Outputs[0];
-        var compile = declaration.TrainsPerOutput ? declaration.Outputs.First(o => o.Name == output.Name).Compile : declaration.Compile;
-        Write(writer, declaration.OverrideModifiers, declaration.Type.Name, (input.Name, input.Shape), (output.Name, model.ShapeOf(output.Value)), compile, summary);
+        Write(writer, declaration.OverrideModifiers, declaration.Type.Name, model.Graph.Inputs.Select(i => (i.Name, i.Shape)).ToList(),
+            model.Graph.Outputs.Select(o => (o.Name, model.ShapeOf(o.Value))).ToList(), PerOutputTrainingEmitter.Training(model), summary);
     }
 
-    /// <summary>Writes <c>Info</c>, its backing field and the summary constant, for an input and an output each given as its name and shape.</summary>
+    /// <summary>Writes <c>Info</c> for a model with the given inputs and outputs, each given as its name and shape.</summary>
     public static void Write(
-        CodeWriter writer, string overrideModifiers, string modelName, (string Name, Shape Shape) input, (string Name, Shape Shape) output,
-        Model.CompileDeclaration? compile, string summary)
+        CodeWriter writer, string overrideModifiers, string modelName, IReadOnlyList<(string Name, Shape Shape)> inputs,
+        IReadOnlyList<(string Name, Shape Shape)> outputs, Training? training, string summary)
     {
         writer.Line("/// <inheritdoc/>");
         writer.Line($"{overrideModifiers} override {TypeNames.ModelInfo} Info => s_info;");
         writer.Line();
         writer.Line($"private static readonly {TypeNames.ModelInfo} s_info = new(");
         writer.Line($"    Name: {Literals.String(modelName)},");
-        writer.Line($"    Input: {Spec(input.Name, input.Shape)},");
-        writer.Line($"    Output: {Spec(output.Name, output.Shape)},");
-        if (compile is not null)
+        WriteList(writer, "Inputs", TypeNames.TensorSpec, inputs.Select(i => Spec(i.Name, i.Shape)));
+        WriteList(writer, "Outputs", TypeNames.TensorSpec, outputs.Select(o => Spec(o.Name, o.Shape)));
+        if (training is { } t)
         {
-            var metrics = compile.Metrics.Count == 0
-                ? "global::System.Array.Empty<global::StaticKeras.Metric>()"
-                : "new global::StaticKeras.Metric[] { " + string.Join(", ", compile.Metrics.Select(m => "global::StaticKeras.Metric." + m)) + " }";
-            writer.Line($"    Compile: new(global::StaticKeras.Optimizer.{compile.Optimizer}, global::StaticKeras.Loss.{compile.Loss},");
-            writer.Line($"        {metrics}, FromLogits: {(compile.FromLogits ? "true" : "false")}, LearningRate: {Formatting.Double(compile.LearningRate)}),");
+            writer.Line($"    Compile: new(global::StaticKeras.Optimizer.{t.Optimizer.Optimizer}, LearningRate: {Formatting.Double(t.Optimizer.LearningRate)}, "
+                + $"PerOutput: {(t.PerOutput ? "true" : "false")}, Outputs: new global::StaticKeras.OutputTraining[]");
+            writer.Line("    {");
+            foreach (var (compile, weight) in t.Outputs)
+            {
+                writer.Line($"        new(global::StaticKeras.Loss.{compile.Loss}, {Metrics(compile)}, FromLogits: {(compile.FromLogits ? "true" : "false")}, "
+                    + $"LossWeight: {Formatting.Double(weight)}),");
+            }
+
+            writer.Line("    }),");
         }
         else
         {
@@ -71,12 +82,33 @@ internal static class InfoEmitter
         }
     }
 
+    /// <summary><c>new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }</c>, or an empty array.</summary>
+    public static string Metrics(Model.CompileDeclaration compile) => compile.Metrics.Count == 0
+        ? "global::System.Array.Empty<global::StaticKeras.Metric>()"
+        : "new global::StaticKeras.Metric[] { " + string.Join(", ", compile.Metrics.Select(m => "global::StaticKeras.Metric." + m)) + " }";
+
+    //     Inputs: new global::StaticKeras.TensorSpec[]
+    //     {
+    //         new("image", ...),
+    //     },
+    private static void WriteList(CodeWriter writer, string name, string type, IEnumerable<string> items)
+    {
+        writer.Line($"    {name}: new {type}[]");
+        writer.Line("    {");
+        foreach (var item in items)
+        {
+            writer.Line($"        {item},");
+        }
+
+        writer.Line("    },");
+    }
+
     // new("inputs", new long[] { -1, 16 }, new string?[] { "time", null })
     internal static string Spec(string name, Shape shape) =>
         $"new({Literals.String(name)}, {Array("long", shape.Dims.Select(d => Formatting.Number(d.IsKnown ? d.Size : -1)))}, "
         + $"{Array("string?", shape.Dims.Select(d => d.Kind == DimKind.Named ? Literals.String(d.Name!) : "null"))})";
 
-    private static string Array(string type, System.Collections.Generic.IEnumerable<string> items)
+    private static string Array(string type, IEnumerable<string> items)
     {
         var list = items.ToList();
         return list.Count == 0 ? $"global::System.Array.Empty<{type}>()" : $"new {type}[] {{ {string.Join(", ", list)} }}";

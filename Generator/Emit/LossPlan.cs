@@ -26,10 +26,13 @@ internal sealed record LossPlan(LossKind Loss, bool FromLogits, ActivationKind? 
         return new LossPlan(compile.Loss, compile.FromLogits || fused is not null, fused);
     }
 
-    /// <summary>The loss call: <c>global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true)</c>.</summary>
-    public string Call(string labels, string predictions) => Loss == LossKind.MeanSquaredError
-        ? $"{TypeNames.LossFunctions}.MeanSquaredError({labels}, {predictions})"
-        : $"{TypeNames.LossFunctions}.{Loss}({labels}, {predictions}, fromLogits: {(FromLogits ? "true" : "false")})";
+    /// <summary>
+    /// The loss call on the output's targets and sample weights:
+    /// <c>global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0])</c>.
+    /// </summary>
+    public string Call(string labels, string predictions, string sampleWeight) => Loss == LossKind.MeanSquaredError
+        ? $"{TypeNames.LossFunctions}.MeanSquaredError({labels}, {predictions}, sampleWeight: {sampleWeight})"
+        : $"{TypeNames.LossFunctions}.{Loss}({labels}, {predictions}, fromLogits: {(FromLogits ? "true" : "false")}, sampleWeight: {sampleWeight})";
 
     /// <summary>The predictions a step returns: <c>logits.softmax(-1)</c> when fused, else the output itself.</summary>
     public string Predictions(string output) => FusedActivation switch

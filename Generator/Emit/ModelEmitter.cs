@@ -74,13 +74,16 @@ internal static class ModelEmitter
         writer.Line(TypeNames.GeneratedCode);
         using (writer.Block($"partial class {name} : {TypeNames.Model}"))
         {
+            var trains = PerOutputTrainingEmitter.Trains(declaration);
             if (multi)
             {
                 MultiIoEmitter.WriteRecords(writer, model);
                 writer.Line();
-                if (declaration.TrainsPerOutput)
+                if (trains)
                 {
                     PerOutputTrainingEmitter.WriteTargets(writer, model);
+                    writer.Line();
+                    PerOutputTrainingEmitter.WriteSampleWeights(writer, model);
                     writer.Line();
                 }
             }
@@ -97,15 +100,21 @@ internal static class ModelEmitter
                 writer.Line();
                 MultiIoEmitter.WritePredict(writer, model);
                 writer.Line();
-                if (declaration.TrainsPerOutput)
+                if (trains)
                 {
                     PerOutputTrainingEmitter.WriteFitAndEvaluate(writer, model);
                     writer.Line();
                     PerOutputTrainingEmitter.WriteSteps(writer, model);
                     writer.Line();
+                    MultiIoEmitter.WriteOneTensorCall(writer, model);
+                }
+                else
+                {
+                    MultiIoEmitter.WriteOneTensorCall(writer, model);
+                    writer.Line();
+                    MultiIoEmitter.WriteUntrainableSteps(writer, model);
                 }
 
-                MultiIoEmitter.WriteOneTensorMembers(writer, model);
                 return;
             }
 

@@ -12,7 +12,7 @@ namespace StaticKeras.Generator.Emit;
 /// Writes the typed surface of a functional model with several inputs or outputs: the nested
 /// <c>Inputs</c> and <c>Outputs</c> records (one property per input or output, named after it), a
 /// typed <c>Call</c> that checks each input by name, a typed <c>Predict</c>, and the one-tensor
-/// members of <see cref="Model"/>, which throw and point at the typed ones. Positional lists of
+/// <c>Call</c> of <see cref="Model"/>, which throws and points at the typed one. Positional lists of
 /// tensors never appear in the public API.
 /// </summary>
 internal static class MultiIoEmitter
@@ -130,26 +130,42 @@ internal static class MultiIoEmitter
 
     // public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) =>
     //     throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, features): call Call(new TwoHead.Inputs(image, features)).");
-    /// <summary>Writes the one-tensor members of <c>Model</c>, which throw and name the typed member to use.</summary>
-    public static void WriteOneTensorMembers(CodeWriter writer, InferredModel model)
+    /// <summary>Writes the one-tensor <c>Call</c> of <c>Model</c>, which throws and names the typed member to use.</summary>
+    public static void WriteOneTensorCall(CodeWriter writer, InferredModel model)
     {
         var name = model.Declaration.Type.Name;
-        var modifiers = model.Declaration.OverrideModifiers;
-        var graph = model.Graph;
-        var names = string.Join(", ", graph.Inputs.Select(i => i.Name));
-        var shape = $"{name} takes {Formatting.Number(graph.Inputs.Count)} input{(graph.Inputs.Count == 1 ? "" : "s")} ({names}) and returns "
-            + $"{Formatting.Number(graph.Outputs.Count)} output{(graph.Outputs.Count == 1 ? "" : "s")} ({string.Join(", ", graph.Outputs.Select(o => o.Name))})";
-        var call = Throw($"{shape}: call Call(new {name}.Inputs({names})).");
-        var step = Throw(model.Declaration.TrainsPerOutput ? $"{shape}: train it with Fit({name}.Inputs, {name}.Targets)."
-            : $"{shape}: to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call Fit({name}.Inputs, {name}.Targets).");
+        var names = string.Join(", ", model.Graph.Inputs.Select(i => i.Name));
         writer.Line("/// <summary>Throws: this model takes its inputs as <see cref=\"Inputs\"/>; use <c>Call(Inputs)</c>.</summary>");
-        writer.Line($"public override {TypeNames.Tensor} Call({TypeNames.Tensor} inputs, bool training = false) => {call}");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"{modifiers} override {TypeNames.StepOutput} TrainStep({TypeNames.Tensor} x, {TypeNames.Tensor} y) => {step}");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"{modifiers} override {TypeNames.StepOutput} TestStep({TypeNames.Tensor} x, {TypeNames.Tensor} y) => {step}");
+        writer.Line($"public override {TypeNames.Tensor} Call({TypeNames.Tensor} inputs, bool training = false) => "
+            + $"throw new {TypeNames.NotSupportedException}({Literals.String($"{Shape(model)}: call Call(new {name}.Inputs({names})).")});");
+    }
+
+    // protected override global::StaticKeras.StepOutput TrainStep(...)
+    //     => throw new global::System.InvalidOperationException("TwoHead takes 2 inputs ...: to train it, give [Compile(optimizer)] and ...");
+    /// <summary>Writes the steps of a model with no loss for its outputs, which throw and say what to declare.</summary>
+    public static void WriteUntrainableSteps(CodeWriter writer, InferredModel model)
+    {
+        var name = model.Declaration.Type.Name;
+        var message = $"{Shape(model)}: to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call Fit({name}.Inputs, {name}.Targets).";
+        foreach (var step in new[] { "TrainStep", "TestStep" })
+        {
+            if (step == "TestStep")
+            {
+                writer.Line();
+            }
+
+            writer.Line("/// <inheritdoc/>");
+            StepsEmitter.WriteThrowing(writer, StepsEmitter.Signature(model.Declaration.OverrideModifiers, step), TypeNames.InvalidOperationException, message);
+        }
+    }
+
+    // TwoHead takes 2 inputs (image, features) and returns 2 outputs (cls, value)
+    private static string Shape(InferredModel model)
+    {
+        var graph = model.Graph;
+        return $"{model.Declaration.Type.Name} takes {Formatting.Number(graph.Inputs.Count)} input{(graph.Inputs.Count == 1 ? "" : "s")} "
+            + $"({string.Join(", ", graph.Inputs.Select(i => i.Name))}) and returns "
+            + $"{Formatting.Number(graph.Outputs.Count)} output{(graph.Outputs.Count == 1 ? "" : "s")} ({string.Join(", ", graph.Outputs.Select(o => o.Name))})";
     }
 
     /// <summary><c>image (batch, 28, 28, 1), features (batch, 4) -> cls (batch, 10), value (batch, 1)</c>.</summary>
@@ -157,5 +173,4 @@ internal static class MultiIoEmitter
         string.Join(", ", model.Graph.Inputs.Select(i => $"{i.Name} {i.Shape}")) + " -> "
         + string.Join(", ", model.Graph.Outputs.Select(o => $"{o.Name} {model.ShapeOf(o.Value)}"));
 
-    private static string Throw(string message) => $"throw new {TypeNames.NotSupportedException}({Literals.String(message)});";
 }

@@ -8,9 +8,10 @@ using StaticKeras.Generator.Model;
 namespace StaticKeras.Generator.Emit;
 
 /// <summary>
-/// Writes the training surface of a functional model trained per output (<c>[Compile(optimizer)]</c>
-/// and one <c>[Output(name, loss)]</c> per output): the <c>Targets</c> record, typed <c>Fit</c> and
-/// <c>Evaluate</c>, and the two steps, whose total loss is the weighted sum of the outputs' losses.
+/// Writes the training surface of a functional model with several inputs or outputs, trained per
+/// output (<c>[Compile(optimizer)]</c> and one <c>[Output(name, loss)]</c> per output) or by one
+/// <c>[Compile]</c> for its one output: the <c>Targets</c> and <c>SampleWeights</c> records, typed
+/// <c>Fit</c> and <c>Evaluate</c>, and the two steps, whose total loss is the weighted sum of the outputs' losses.
 /// </summary>
 internal static class PerOutputTrainingEmitter
 {
@@ -32,89 +33,105 @@ internal static class PerOutputTrainingEmitter
         writer.Line($"public sealed record Targets({string.Join(", ", graph.Outputs.Select(o => $"{TypeNames.Tensor} {MultiIoEmitter.Property(o.Name)}"))});");
     }
 
-    // private static readonly global::StaticKeras.OutputSpec[] s_outputs =
+    // /// <param name="Cls">Weights of output 'cls''s samples, (batch,), or null.</param>
+    // public sealed record SampleWeights(global::TorchSharp.torch.Tensor? Cls = null, global::TorchSharp.torch.Tensor? Value = null);
+    /// <summary>Writes the <c>SampleWeights</c> record: per output, optional weights of its samples.</summary>
+    public static void WriteSampleWeights(CodeWriter writer, InferredModel model)
+    {
+        var graph = model.Graph;
+        writer.Line($"/// <summary>Keras' <c>sample_weight</c> per output of <c>{model.Declaration.Type.Name}</c>: one weight &gt;= 0 per sample, shape (batch,), or null for none.</summary>");
+        foreach (var output in graph.Outputs)
+        {
+            writer.Line($"/// <param name=\"{MultiIoEmitter.Property(output.Name)}\">Weights of the samples of output '{output.Name}', or null.</param>");
+        }
+
+        writer.Line($"public sealed record SampleWeights({string.Join(", ", graph.Outputs.Select(o => $"{TypeNames.Tensor}? {MultiIoEmitter.Property(o.Name)} = null"))});");
+    }
+
+    // public global::StaticKeras.Callbacks.History Fit(Inputs x, Targets y, int epochs = 1, ..., SampleWeights? sampleWeight = null, ...)
     // {
-    //     new("cls", new("cls", new long[] { 10 }, new string?[] { null }), global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-    //         new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }),
-    //     new("value", new("value", new long[] { 1 }, new string?[] { null }), global::StaticKeras.Loss.MeanSquaredError,
-    //         global::System.Array.Empty<global::StaticKeras.Metric>()),
-    // };
-    //
-    // public global::StaticKeras.Callbacks.History Fit(Inputs x, Targets y, int epochs = 1, ...) => FitMany(...);
-    // public global::StaticKeras.Training.EvaluationResult Evaluate(Inputs x, Targets y, int batchSize = 32, int? verbose = null) => EvaluateMany(...);
-    /// <summary>Writes the output specs, <c>Fit</c> and <c>Evaluate</c>.</summary>
+    //     global::System.ArgumentNullException.ThrowIfNull(x);
+    //     global::System.ArgumentNullException.ThrowIfNull(y);
+    //     return Fit(new[] { x.Image, x.Stats }, new[] { y.Cls, y.Value }, epochs, batchSize, verbose, callbacks, validationSplit,
+    //         validationData is { } v ? (new[] { v.X.Image, v.X.Stats }, new[] { v.Y.Cls, v.Y.Value }) : null,
+    //         shuffle, initialEpoch, classWeight, sampleWeight is { } w ? new[] { w.Cls, w.Value } : null, validationFreq);
+    // }
+    // public global::StaticKeras.Training.EvaluationResult Evaluate(Inputs x, Targets y, int batchSize = 32, ...) => Evaluate(...);
+    /// <summary>Writes the typed <c>Fit</c> and <c>Evaluate</c>, over the runtime's one training loop.</summary>
     public static void WriteFitAndEvaluate(CodeWriter writer, InferredModel model)
     {
         var graph = model.Graph;
-        writer.Line($"private static readonly global::StaticKeras.OutputSpec[] s_outputs =");
-        writer.Line("{");
-        foreach (var output in graph.Outputs)
-        {
-            var compile = Config(model, output).Compile;
-            var metrics = compile.Metrics;
-            var array = metrics.Count == 0 ? "global::System.Array.Empty<global::StaticKeras.Metric>()"
-                : "new global::StaticKeras.Metric[] { " + string.Join(", ", metrics.Select(m => "global::StaticKeras.Metric." + m)) + " }";
-            writer.Line($"    new({Literals.String(output.Name)}, {InfoEmitter.Spec(output.Name, model.ShapeOf(output.Value))}, global::StaticKeras.Loss.{compile.Loss}, {array}),");
-        }
-
-        writer.Line("};");
-        writer.Line();
-        var xs = "new[] { " + string.Join(", ", graph.Inputs.Select(i => "x." + MultiIoEmitter.Property(i.Name))) + " }";
-        var specs = "new[] { " + string.Join(", ", graph.Inputs.Select(i => $"s_{i.Name}Spec")) + " }";
-        var ys = "new[] { " + string.Join(", ", graph.Outputs.Select(o => "y." + MultiIoEmitter.Property(o.Name))) + " }";
+        var xs = Tensors("x.", graph.Inputs.Select(i => i.Name));
+        var ys = Tensors("y.", graph.Outputs.Select(o => o.Name));
+        var weights = $"sampleWeight is {{ }} w ? new {TypeNames.Tensor}?[] {{ {string.Join(", ", graph.Outputs.Select(o => "w." + MultiIoEmitter.Property(o.Name)))} }} : null";
+        const string callbacks = "global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null";
         writer.Line("/// <summary>");
-        writer.Line("/// Trains the model as Keras' <c>model.fit</c>: every input and target is split, shuffled and batched at the same rows;");
-        writer.Line("/// the loss is " + Literals.Xml(string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).LossWeight, o.Name + "_loss")))) + ".");
+        writer.Line("/// Trains the model as Keras' <c>model.fit</c>: every input, target and sample weight is split, shuffled and batched at the same rows;");
+        writer.Line("/// the loss is " + Literals.Xml(string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).Weight, o.Name + "_loss")))) + ".");
+        writer.Line("/// The arguments are those of the one-tensor <c>Model.Fit</c>, typed: <paramref name=\"sampleWeight\"/> per output;");
+        writer.Line("/// <paramref name=\"classWeight\"/> needs a model with one output, as in Keras.");
         writer.Line("/// </summary>");
         writer.Line("/// <returns>The History: <c>loss</c>, <c>{output}_loss</c>, <c>{output}_{metric}</c> and their <c>val_</c> versions.</returns>");
-        writer.Line("/// <exception cref=\"global::System.ArgumentException\">An input of the wrong shape or dtype (the message names it), tensors of different lengths, or an invalid argument.</exception>");
-        using (writer.Block("public global::StaticKeras.Callbacks.History Fit(Inputs x, Targets y, int epochs = 1, int batchSize = 32, int? verbose = null, "
-            + "global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null, double validationSplit = 0, "
-            + "(Inputs X, Targets Y)? validationData = null, bool shuffle = true)"))
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A tensor of the wrong shape, dtype or length (the message names its input or output), or an invalid argument.</exception>");
+        writer.Line("public global::StaticKeras.Callbacks.History Fit(Inputs x, Targets y, int epochs = 1, int batchSize = 32, int? verbose = null,");
+        writer.Line($"    {callbacks}, double validationSplit = 0, (Inputs X, Targets Y)? validationData = null,");
+        writer.Line("    bool shuffle = true, int initialEpoch = 0, global::System.Collections.Generic.IReadOnlyDictionary<int, double>? classWeight = null,");
+        using (writer.Block("    SampleWeights? sampleWeight = null, global::StaticKeras.Training.ValidationFrequency validationFreq = default)"))
         {
             writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(x);");
             writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(y);");
-            writer.Line($"({TypeNames.Tensor}[] X, {TypeNames.Tensor}[] Y)? validation = null;");
-            using (writer.Block("if (validationData is { } v)"))
-            {
-                writer.Line($"validation = ({xs.Replace("x.", "v.X.")}, {ys.Replace("y.", "v.Y.")});");
-            }
-
-            writer.Line();
-            writer.Line($"return FitMany({xs}, {specs}, {ys}, s_outputs, TrainStepMany, TestStepMany,");
-            writer.Line("    epochs, batchSize, verbose, callbacks, validationSplit, validation, shuffle);");
+            writer.Line($"return Fit({xs}, {ys}, epochs, batchSize, verbose, callbacks, validationSplit,");
+            writer.Line($"    validationData is {{ }} v ? ({xs.Replace("x.", "v.X.")}, {ys.Replace("y.", "v.Y.")}) : null,");
+            writer.Line($"    shuffle, initialEpoch, classWeight, {weights}, validationFreq);");
         }
 
         writer.Line();
-        writer.Line("/// <summary>Computes the losses and metrics in inference mode, as Keras' <c>model.evaluate</c>.</summary>");
+        writer.Line("/// <summary>Computes the losses and metrics in inference mode, as Keras' <c>model.evaluate</c>; sample weights weigh the losses.</summary>");
         writer.Line("/// <returns>The logs: <c>loss</c>, each <c>{output}_loss</c>, then each output's metrics.</returns>");
-        writer.Line("/// <exception cref=\"global::System.ArgumentException\">An input of the wrong shape or dtype (the message names it), or tensors of different lengths.</exception>");
-        using (writer.Block("public global::StaticKeras.Training.EvaluationResult Evaluate(Inputs x, Targets y, int batchSize = 32, int? verbose = null)"))
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A tensor of the wrong shape, dtype or length (the message names its input or output), or an invalid argument.</exception>");
+        using (writer.Block($"public global::StaticKeras.Training.EvaluationResult Evaluate(Inputs x, Targets y, int batchSize = 32, int? verbose = null, {callbacks}, SampleWeights? sampleWeight = null)"))
         {
             writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(x);");
             writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(y);");
-            writer.Line($"return EvaluateMany({xs}, {specs}, {ys}, s_outputs, TestStepMany, batchSize, verbose);");
+            writer.Line($"return Evaluate({xs}, {ys}, batchSize, verbose, callbacks, {weights});");
         }
     }
 
-    // private global::StaticKeras.MultiStepOutput TrainStepMany(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y)
+    // protected override global::StaticKeras.StepOutput TrainStep(
+    //     global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     // {
     //     var x1 = conv.Call(x[0]);                                 // (batch, 26, 26, 8)
     //     var cls_logits = classifier.CallLinear(x5);               // (batch, 10), softmax fused into the loss
     //     var x7 = regressor.Call(x5);                              // (batch, 1)
-    //     var cls_loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true);
-    //     var value_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[1], x7);
+    //     var cls_loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+    //     var value_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[1], x7, sampleWeight: sampleWeight[1]);
     //     var loss = cls_loss + value_loss * 0.5;
     //     ApplyGradients(loss);                                     // backward: autograd
     //     return new(loss, new[] { cls_loss, value_loss }, new[] { cls_logits.softmax(-1), x7 });
     // }
-    /// <summary>Writes <c>TrainStepMany</c> and <c>TestStepMany</c>.</summary>
+    /// <summary>Writes <c>TrainStep</c> and <c>TestStep</c>.</summary>
     public static void WriteSteps(CodeWriter writer, InferredModel model)
     {
-        WriteStep(writer, model, "TrainStepMany", CallMode.Training);
+        WriteStep(writer, model, "TrainStep", CallMode.Training);
         writer.Line();
-        WriteStep(writer, model, "TestStepMany", CallMode.Evaluation);
+        WriteStep(writer, model, "TestStep", CallMode.Evaluation);
     }
+
+    /// <summary>How <paramref name="model"/> trains, for <c>Info</c>: per output, or one <c>[Compile]</c> for its one output; <see langword="null"/> when it does not.</summary>
+    public static InfoEmitter.Training? Training(InferredModel model)
+    {
+        var declaration = model.Declaration;
+        if (!Trains(declaration))
+        {
+            return null;
+        }
+
+        var outputs = model.Graph.Outputs.Select(o => Config(model, o)).ToList();
+        return new InfoEmitter.Training(outputs[0].Compile, outputs, declaration.TrainsPerOutput);
+    }
+
+    /// <summary>Whether the model has a loss for every output: <c>[Output]</c> attributes, or one <c>[Compile]</c> for its one output.</summary>
+    public static bool Trains(ModelDeclaration model) => model.TrainsPerOutput || model.Compile is not null;
 
     private static void WriteStep(CodeWriter writer, InferredModel model, string name, CallMode mode)
     {
@@ -129,16 +146,16 @@ internal static class PerOutputTrainingEmitter
             }
         }
 
-        writer.Line($"// {(mode == CallMode.Training ? "Forward, the weighted sum of the outputs' losses, one optimizer update." : "The same forward in inference mode and the losses.")}");
-        using (writer.Block($"private global::StaticKeras.MultiStepOutput {name}({TypeNames.Tensor}[] x, {TypeNames.Tensor}[] y)"))
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block(StepsEmitter.Signature(model.Declaration.OverrideModifiers, name)))
         {
             var (lines, outputs) = ForwardPass.Lines(model, graph.Inputs.Select((_, i) => $"x[{i}]").ToList(), mode, fused);
             for (var i = 0; i < graph.Outputs.Count; i++)
             {
-                lines.Add(new CodeLine($"var {graph.Outputs[i].Name}_loss = {plans[i].Call($"y[{i}]", outputs[i])};"));
+                lines.Add(new CodeLine($"var {graph.Outputs[i].Name}_loss = {plans[i].Call($"y[{i}]", outputs[i], $"sampleWeight[{i}]")};"));
             }
 
-            lines.Add(new CodeLine("var loss = " + string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).LossWeight, o.Name + "_loss"))) + ";"));
+            lines.Add(new CodeLine("var loss = " + string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).Weight, o.Name + "_loss"))) + ";"));
             if (mode == CallMode.Training)
             {
                 lines.AddRange(BackwardEmitter.Lines("loss"));
@@ -162,8 +179,20 @@ internal static class PerOutputTrainingEmitter
         return readElsewhere && plan.FusedActivation is not null ? new LossPlan(compile.Loss, compile.FromLogits, null) : plan;
     }
 
-    private static OutputCompileDeclaration Config(InferredModel model, GraphOutput output) =>
-        model.Declaration.Outputs.First(c => c.Name == output.Name);
+    // An output's loss: its [Output] attribute, or the model's [Compile] for its one output.
+    private static (CompileDeclaration Compile, double Weight) Config(InferredModel model, GraphOutput output)
+    {
+        if (!model.Declaration.TrainsPerOutput)
+        {
+            return (model.Declaration.Compile!, 1.0);
+        }
+
+        var configured = model.Declaration.Outputs.First(c => c.Name == output.Name);
+        return (configured.Compile, configured.LossWeight);
+    }
+
+    private static string Tensors(string prefix, IEnumerable<string> names) =>
+        "new[] { " + string.Join(", ", names.Select(n => prefix + MultiIoEmitter.Property(n))) + " }";
 
     private static string Weighted(double weight, string loss) => weight == 1.0 ? loss : $"{loss} * {Formatting.Double(weight)}";
 }

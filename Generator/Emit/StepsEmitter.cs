@@ -31,13 +31,14 @@ internal static class StepsEmitter
         }
     }
 
-    // protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    // protected override global::StaticKeras.StepOutput TrainStep(
+    //     global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     // {
-    //     var x1 = conv1.Call(x);                  // (batch, 26, 26, 32)
+    //     var x1 = conv1.Call(x[0]);               // (batch, 26, 26, 32)
     //     var logits = classifier.CallLinear(x6);  // (batch, 10), softmax fused into the loss
-    //     var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
+    //     var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
     //     ApplyGradients(loss);                    // backward: autograd (a shared layer's calls add their gradients)
-    //     return new(loss, logits.softmax(-1));
+    //     return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     // }
     /// <summary>Writes <c>TrainStep</c>.</summary>
     public static void WriteTrainStep(CodeWriter writer, InferredModel model) => WriteStep(writer, model, "TrainStep", CallMode.Training);
@@ -49,7 +50,7 @@ internal static class StepsEmitter
     private static void WriteStep(CodeWriter writer, InferredModel model, string name, CallMode mode)
     {
         var declaration = model.Declaration;
-        var signature = $"{declaration.OverrideModifiers} override {TypeNames.StepOutput} {name}({TypeNames.Tensor} x, {TypeNames.Tensor} y)";
+        var signature = Signature(declaration.OverrideModifiers, name);
         writer.Line("/// <inheritdoc/>");
         if (declaration.Compile is not { } compile)
         {
@@ -60,24 +61,41 @@ internal static class StepsEmitter
         var plan = Plan(model, compile);
         using (writer.Block(signature))
         {
-            var (lines, output) = ForwardPass.Lines(model, ["x"], mode, plan.FusedActivation);
-            lines.Add(new CodeLine($"var loss = {plan.Call("y", output)};"));
-            if (mode == CallMode.Training)
-            {
-                lines.AddRange(BackwardEmitter.Lines("loss"));
-            }
-
-            lines.Add(new CodeLine($"return new(loss, {plan.Predictions(output)});"));
+            var (lines, output) = ForwardPass.Lines(model, ["x[0]"], mode, plan.FusedActivation);
+            AddLossLines(lines, plan, output, mode);
             writer.Lines(lines);
         }
     }
 
+    /// <summary>
+    /// The signature every model's <c>TrainStep</c> and <c>TestStep</c> share: one batch of each input,
+    /// of each output's targets and of each output's sample weights, in declaration order.
+    /// </summary>
+    public static string Signature(string overrideModifiers, string name) =>
+        $"{overrideModifiers} override {TypeNames.StepOutput} {name}({TypeNames.Tensor}[] x, {TypeNames.Tensor}[] y, {TypeNames.Tensor}?[] sampleWeight)";
+
     /// <summary>Writes <paramref name="signature"/> with a body that explains the model has no <c>[Compile]</c>.</summary>
-    public static void WriteWithoutCompile(CodeWriter writer, string signature, string modelName)
+    public static void WriteWithoutCompile(CodeWriter writer, string signature, string modelName) =>
+        WriteThrowing(writer, signature, TypeNames.InvalidOperationException,
+            $"{modelName} has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
+
+    /// <summary>Writes <paramref name="signature"/> with a body that throws <paramref name="exception"/> with <paramref name="message"/>.</summary>
+    public static void WriteThrowing(CodeWriter writer, string signature, string exception, string message)
     {
-        var message = $"{modelName} has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it";
         writer.Line(signature);
-        writer.Line($"    => throw new {TypeNames.InvalidOperationException}({Literals.String(message)});");
+        writer.Line($"    => throw new {exception}({Literals.String(message)});");
+    }
+
+    /// <summary>The loss and return lines of a step on one output, after its forward lines.</summary>
+    public static void AddLossLines(System.Collections.Generic.List<CodeLine> lines, LossPlan plan, string output, CallMode mode)
+    {
+        lines.Add(new CodeLine($"var loss = {plan.Call("y[0]", output, "sampleWeight[0]")};"));
+        if (mode == CallMode.Training)
+        {
+            lines.AddRange(BackwardEmitter.Lines("loss"));
+        }
+
+        lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {plan.Predictions(output)} }});"));
     }
 
     // The output's activation is fused into the loss only when no other call reads the output.

@@ -16,11 +16,20 @@ internal static class MetricDirection
         var name = monitor.StartsWith("val_", StringComparison.Ordinal) ? monitor[4..] : monitor;
         bool? direction = name == "loss" ? false : null;
         // As in Keras, a compiled metric of the same name decides over the "loss" rule.
-        foreach (var metric in model.BuildInfo.Compile?.Metrics ?? [])
+        var info = model.BuildInfo;
+        if (info.Compile is not { } compile)
         {
-            if (KerasName(metric) == name && Up(metric) is { } up)
+            return direction;
+        }
+
+        for (var i = 0; i < compile.Outputs.Length; i++)
+        {
+            foreach (var metric in compile.Outputs[i].Metrics)
             {
-                direction = up;
+                if (Training.CompiledMetrics.Name(compile, info.Outputs[i].Name, metric) == name && Up(metric) is { } up)
+                {
+                    direction = up;
+                }
             }
         }
 

@@ -13,9 +13,9 @@ namespace StaticKeras.Losses;
 /// <remarks>
 /// Each loss has an overload taking <c>sampleWeight</c> (shape <c>(batch,)</c>), reduced as Keras does:
 /// <c>sum(perSampleLoss * sampleWeight) / (number of per-sample values)</c>, not divided by the sum of
-/// the weights. The overloads without it, which generated training steps call, use the weights
-/// <c>Fit</c> sets for the running step (its <c>sampleWeight</c> or <c>classWeight</c>), and none
-/// anywhere else.
+/// the weights. Generated training steps call that overload with the batch's weights of the
+/// output (<see langword="null"/> without <c>sampleWeight</c> or <c>classWeight</c>); the overloads
+/// without it weigh every sample alike.
 /// </remarks>
 public static class LossFunctions
 {
@@ -31,7 +31,7 @@ public static class LossFunctions
     /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
     /// <exception cref="ArgumentException">Labels that are not integers or do not match the predictions' shape.</exception>
     public static Tensor SparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits) =>
-        SparseCategoricalCrossentropy(yTrue, yPred, fromLogits, StepSampleWeights.Current);
+        SparseCategoricalCrossentropy(yTrue, yPred, fromLogits, null);
 
     /// <summary>
     /// <see cref="SparseCategoricalCrossentropy(Tensor, Tensor, bool)"/> with each sample's loss
@@ -94,7 +94,7 @@ public static class LossFunctions
     /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
     /// <exception cref="ArgumentException">Labels whose shape does not match the predictions'.</exception>
     public static Tensor CategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits) =>
-        CategoricalCrossentropy(yTrue, yPred, fromLogits, StepSampleWeights.Current);
+        CategoricalCrossentropy(yTrue, yPred, fromLogits, null);
 
     /// <summary>
     /// <see cref="CategoricalCrossentropy(Tensor, Tensor, bool)"/> with each sample's loss multiplied
@@ -124,7 +124,7 @@ public static class LossFunctions
     /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
     /// <exception cref="ArgumentException">Labels whose shape does not match the predictions'.</exception>
     public static Tensor BinaryCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits) =>
-        BinaryCrossentropy(yTrue, yPred, fromLogits, StepSampleWeights.Current);
+        BinaryCrossentropy(yTrue, yPred, fromLogits, null);
 
     /// <summary>
     /// <see cref="BinaryCrossentropy(Tensor, Tensor, bool)"/> with each sample's loss (the mean over
@@ -152,7 +152,7 @@ public static class LossFunctions
     /// <param name="yPred">Predictions.</param>
     /// <exception cref="ArgumentException">Targets whose shape does not match the predictions'.</exception>
     public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred) =>
-        MeanSquaredError(yTrue, yPred, StepSampleWeights.Current);
+        MeanSquaredError(yTrue, yPred, null);
 
     /// <summary>
     /// <see cref="MeanSquaredError(Tensor, Tensor)"/> with each sample's loss (the mean over the last

@@ -11,27 +11,38 @@ namespace StaticKeras.Saving;
 /// </summary>
 internal static class ModelMetadata
 {
-    /// <summary>The entries describing <paramref name="model"/>: <c>input</c>, <c>output</c> and, when compiled, <c>compile</c> (JSON).</summary>
+    /// <summary>The entries describing <paramref name="model"/>: <c>input</c>, <c>output</c> (each input's or output's shape, comma-separated) and, when compiled, <c>compile</c> (JSON).</summary>
     public static Dictionary<string, string> Describe(Model model)
     {
         var info = model.BuildInfo;
         var entries = new Dictionary<string, string>
         {
-            ["input"] = info.Input.Display,
-            ["output"] = info.Output.Display,
+            ["input"] = string.Join(", ", info.Inputs.Select(i => i.Display)),
+            ["output"] = string.Join(", ", info.Outputs.Select(o => o.Display)),
         };
         if (info.Compile is { } compile)
         {
-            entries["compile"] = JsonSerializer.Serialize(new Dictionary<string, object>
+            var outputs = compile.Outputs;
+            var description = new Dictionary<string, object>
             {
                 ["optimizer"] = compile.Optimizer.ToString(),
-                ["loss"] = compile.Loss.ToString(),
-                ["metrics"] = compile.Metrics.Select(m => m.ToString()).ToArray(),
-                ["from_logits"] = compile.FromLogits,
-                ["learning_rate"] = compile.LearningRate,
-            });
+                ["loss"] = One(info, outputs.Select(o => o.Loss.ToString()).ToArray(), compile.PerOutput),
+                ["metrics"] = One(info, outputs.Select(o => o.Metrics.Select(m => m.ToString()).ToArray()).ToArray(), compile.PerOutput),
+                ["from_logits"] = One(info, outputs.Select(o => o.FromLogits).ToArray(), compile.PerOutput),
+            };
+            if (compile.PerOutput)
+            {
+                description["loss_weights"] = One(info, outputs.Select(o => o.LossWeight).ToArray(), perOutput: true);
+            }
+
+            description["learning_rate"] = compile.LearningRate;
+            entries["compile"] = JsonSerializer.Serialize(description);
         }
 
         return entries;
     }
+
+    // Keras' compile arguments: one value for one output, a dictionary by output name per output.
+    private static object One<T>(ModelInfo info, T[] values, bool perOutput) where T : notnull =>
+        perOutput ? info.Outputs.Select((o, i) => (o.Name, Value: (object)values[i])).ToDictionary(p => p.Name, p => p.Value) : values[0];
 }

@@ -1,30 +1,44 @@
 using System;
+using System.Collections.Generic;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Training;
 
 /// <summary>
-/// Splits in-memory arrays into batches of <c>batchSize</c> samples, the last one smaller, in order
-/// or in a new random order per epoch (torch's generator, so <c>torch.manual_seed</c> fixes it).
-/// Batches are views or gathers made inside the caller's step scope. Optional per-sample weights
-/// are batched in the same order.
+/// Cuts in-memory inputs, targets and sample weights into batches of <c>batchSize</c> samples at the
+/// same rows (the last batch smaller), in order or in one random order per epoch shared by every
+/// tensor (torch's generator, so <c>torch.manual_seed</c> fixes it). One input and one output are
+/// the special case of several.
 /// </summary>
-internal sealed class Batches : IDisposable
+/// <remarks>
+/// The training and test loops read an epoch as an <see cref="IEnumerable{Batch}"/> and advance it
+/// inside each step's dispose scope, so a batch's views and gathers die with its step; any other
+/// <see cref="IBatchSource"/> (a streaming dataset) feeds the loops the same way.
+/// </remarks>
+internal sealed class Batches : IBatchSource, IDisposable
 {
-    private readonly Tensor _x;
-    private readonly Tensor? _y;
-    private readonly Tensor? _weights;
+    private readonly Tensor[] _x;
+    private readonly Tensor[] _y;
+    private readonly Tensor?[] _weights;
+    private readonly bool _weighted;
     private readonly bool _shuffle;
     private Tensor? _order;
 
-    public Batches(Tensor x, Tensor? y, int batchSize, bool shuffle, Tensor? weights = null)
+    /// <summary>Batches the tensors, which all have <c>x[0].shape[0]</c> samples (checked before).</summary>
+    /// <param name="x">Each input.</param>
+    /// <param name="y">Each output's targets; empty when predicting.</param>
+    /// <param name="sampleWeight">Each output's sample weights (entries may be <see langword="null"/>), or <see langword="null"/> for none.</param>
+    /// <param name="batchSize">Samples per batch.</param>
+    /// <param name="shuffle">Whether each epoch draws a new order.</param>
+    public Batches(Tensor[] x, Tensor[] y, Tensor?[]? sampleWeight, int batchSize, bool shuffle)
     {
         _x = x;
         _y = y;
-        _weights = weights;
+        _weighted = sampleWeight is not null;
+        _weights = sampleWeight ?? new Tensor?[y.Length];   // all null, shared by every batch
         _shuffle = shuffle;
         BatchSize = batchSize;
-        Samples = x.shape[0];
+        Samples = x[0].shape[0];
         Steps = checked((int)((Samples + batchSize - 1) / batchSize));
     }
 
@@ -34,41 +48,63 @@ internal sealed class Batches : IDisposable
 
     public int Steps { get; }
 
-    /// <summary>Draws the epoch's order when shuffling; the previous one is released.</summary>
-    public void BeginEpoch()
+    int? IBatchSource.Steps => Steps;
+
+    /// <summary>
+    /// The next epoch's batches. Shuffling draws the epoch's order now (the previous one is released);
+    /// each batch is cut when the enumeration reaches it, in the caller's dispose scope of the moment.
+    /// </summary>
+    public IEnumerable<Batch> Epoch()
     {
         if (_shuffle)
         {
             _order?.Dispose();
             _order = randperm(Samples);
         }
+
+        return Cut(_order);
     }
 
-    /// <summary>Batch <paramref name="step"/> of the epoch; call inside a dispose scope.</summary>
-    public (Tensor X, Tensor? Y) Get(int step)
+    private IEnumerable<Batch> Cut(Tensor? order)
     {
-        var start = (long)step * BatchSize;
-        var length = Math.Min(BatchSize, Samples - start);
-        if (_order is null)
+        for (var start = 0L; start < Samples; start += BatchSize)
         {
-            return (_x.narrow(0, start, length), _y?.narrow(0, start, length));
+            var length = Math.Min(BatchSize, Samples - start);
+            if (order is null)
+            {
+                yield return new Batch(Narrow(_x, start, length), Narrow(_y, start, length),
+                    _weighted ? Narrow(_weights, start, length) : _weights);
+            }
+            else
+            {
+                var indices = order.narrow(0, start, length);
+                yield return new Batch(Select(_x, indices), Select(_y, indices), _weighted ? Select(_weights, indices) : _weights);
+            }
         }
-
-        var indices = _order.narrow(0, start, length);
-        return (_x.index_select(0, indices), _y?.index_select(0, indices));
     }
 
-    /// <summary>The weights of batch <paramref name="step"/>'s samples, or <see langword="null"/> without weights; call inside a dispose scope.</summary>
-    public Tensor? Weights(int step)
+    /// <summary>Rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> of each tensor (views), keeping <see langword="null"/> entries.</summary>
+    public static T[] Narrow<T>(T[] tensors, long start, long length) where T : Tensor?
     {
-        if (_weights is null)
+        var rows = new T[tensors.Length];
+        for (var i = 0; i < rows.Length; i++)
         {
-            return null;
+            rows[i] = (T)tensors[i]?.narrow(0, start, length)!;
         }
 
-        var start = (long)step * BatchSize;
-        var length = Math.Min(BatchSize, Samples - start);
-        return _order is null ? _weights.narrow(0, start, length) : _weights.index_select(0, _order.narrow(0, start, length));
+        return rows;
+    }
+
+    // The rows at indices of each tensor (gathers), keeping null entries; a loop, not a closure, per step.
+    private static T[] Select<T>(T[] tensors, Tensor indices) where T : Tensor?
+    {
+        var rows = new T[tensors.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = (T)tensors[i]?.index_select(0, indices)!;
+        }
+
+        return rows;
     }
 
     public void Dispose() => _order?.Dispose();

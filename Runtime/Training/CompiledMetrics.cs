@@ -1,55 +1,70 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using StaticKeras.Callbacks;
 using StaticKeras.Metrics;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Training;
 
 /// <summary>
-/// The running loss and metrics of one epoch or evaluation (Keras' loss tracker and
-/// <c>CompileMetrics</c>): the loss weighted by batch size, each metric averaged over samples.
-/// <c>"accuracy"</c> is resolved on the first batch from the shapes, as Keras' compile_utils does.
+/// The running loss and metrics of one epoch or evaluation (Keras' loss trackers and
+/// <c>CompileMetrics</c>), each averaged over samples: the total <c>loss</c>; with losses declared per
+/// output, each output's <c>{output}_loss</c>; then each output's metrics, named <c>{metric}</c>, or
+/// <c>{output}_{metric}</c> per output. <c>"accuracy"</c> is resolved on the first batch from the
+/// shapes, as Keras' compile_utils does.
 /// </summary>
 internal sealed class CompiledMetrics
 {
     private readonly Mean _loss = new("loss");
-    private readonly Mean[] _trackers;
+    private readonly Mean[] _outputLosses;
+    private readonly (int Output, Mean Tracker)[] _metrics;
     private readonly Func<Tensor, Tensor, Tensor>?[] _functions;
 
-    public CompiledMetrics(CompileInfo compile)
+    public CompiledMetrics(ModelInfo info, CompileInfo compile)
     {
-        var metrics = compile.Metrics.Distinct().ToArray();
-        _trackers = metrics.Select(m => new Mean(Name(m))).ToArray();
-        _functions = new Func<Tensor, Tensor, Tensor>?[metrics.Length];
+        _outputLosses = compile.PerOutput ? info.Outputs.Select(o => new Mean(o.Name + "_loss")).ToArray() : [];
+        _metrics = compile.Outputs
+            .SelectMany((output, i) => output.Metrics.Distinct().Select(m => (i, new Mean(Name(compile, info.Outputs[i].Name, m)))))
+            .ToArray();
+        _functions = new Func<Tensor, Tensor, Tensor>?[_metrics.Length];
     }
 
-    /// <summary>Adds a batch: its loss, and each metric on its predictions. Call inside the step's scope.</summary>
-    public void Update(StepOutput output, Tensor y)
+    /// <summary>The name a metric of output <paramref name="output"/> logs under: <c>accuracy</c>, or <c>cls_accuracy</c> with losses per output.</summary>
+    public static string Name(CompileInfo compile, string output, Metric metric) =>
+        compile.PerOutput ? output + "_" + MetricDirection.KerasName(metric) : MetricDirection.KerasName(metric);
+
+    /// <summary>Adds a batch: its losses, and each metric on its predictions. Call inside the step's scope.</summary>
+    public void Update(StepOutput output, Batch batch)
     {
-        var batch = y.shape[0];
-        _loss.UpdateState(ScalarValue(output.Loss), batch);
-        if (_trackers.Length == 0)
+        var size = batch.Size;
+        _loss.UpdateState(ScalarValue(output.Loss), size);
+        for (var i = 0; i < _outputLosses.Length; i++)
+        {
+            _outputLosses[i].UpdateState(ScalarValue(output.OutputLosses[i]), size);
+        }
+
+        if (_metrics.Length == 0)
         {
             return;
         }
 
         using var noGrad = no_grad();
-        var predictions = output.Predictions;
-        for (var i = 0; i < _trackers.Length; i++)
+        for (var i = 0; i < _metrics.Length; i++)
         {
+            var (index, tracker) = _metrics[i];
+            var (y, predictions) = (batch.Y[index], output.Predictions[index]);
             var function = _functions[i] ??= MetricFunctions.ResolveAccuracy(y.shape, predictions.shape);
             // The mean over every element equals Keras' mean of per-sample means, as samples are equal
             // in size; summing first keeps the count of matches exact.
             var values = function(y, predictions);
-            _trackers[i].UpdateState(ScalarValue(values.sum()) / values.numel(), batch);
+            tracker.UpdateState(ScalarValue(values.sum()) / values.numel(), size);
         }
     }
 
     public void Reset()
     {
-        _loss.ResetState();
-        foreach (var tracker in _trackers)
+        foreach (var tracker in Trackers())
         {
             tracker.ResetState();
         }
@@ -59,17 +74,10 @@ internal sealed class CompiledMetrics
     public OrderedDictionary<string, double> Logs() =>
         new(Trackers().OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Name, t.Result())));
 
-    /// <summary>The logs in the order Keras' <c>evaluate()</c> returns them: the loss, then the metrics.</summary>
-    public IEnumerable<KeyValuePair<string, double>> ResultOrder() =>
-        Trackers().Select(t => KeyValuePair.Create(t.Name, t.Result()));
+    /// <summary>The logs in the order Keras' <c>evaluate()</c> returns them: the total loss, each output's loss, then the metrics.</summary>
+    public IEnumerable<KeyValuePair<string, double>> ResultOrder() => Trackers().Select(t => KeyValuePair.Create(t.Name, t.Result()));
 
-    private IEnumerable<Mean> Trackers() => _trackers.Prepend(_loss);
-
-    private static string Name(Metric metric) => metric switch
-    {
-        Metric.Accuracy => "accuracy",
-        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, $"unknown metric {metric}"),
-    };
+    private IEnumerable<Mean> Trackers() => _outputLosses.Prepend(_loss).Concat(_metrics.Select(m => m.Tracker));
 
     internal static double ScalarValue(Tensor scalar) => scalar.dtype switch
     {

@@ -25,20 +25,72 @@ internal static class DataChecks
             : throw new ArgumentException($"{name} is empty (shape {ShapeText.Of(x.shape)}): {operation} needs at least one sample.", name);
     }
 
-    /// <summary>Checks inputs and labels together; returns the number of samples.</summary>
-    public static long Pairs(ModelInfo info, CompileInfo compile, Tensor? x, Tensor? y, string xName, string yName, string operation)
+    /// <summary>
+    /// Checks every input against its declared shape, every target against its output's loss, and that
+    /// all have the same number of samples, at least one; returns that number.
+    /// </summary>
+    /// <param name="info">The model.</param>
+    /// <param name="compile">Its training configuration, which says what form each target takes.</param>
+    /// <param name="x">Each input, in the order of <see cref="ModelInfo.Inputs"/>.</param>
+    /// <param name="y">Each output's targets, in the order of <see cref="ModelInfo.Outputs"/>.</param>
+    /// <param name="names">What messages call each tensor.</param>
+    /// <param name="operation">Fit or Evaluate, for messages.</param>
+    public static long Arrays(ModelInfo info, CompileInfo compile, Tensor[] x, Tensor[] y, DataNames names, string operation)
     {
-        var samples = Inputs(info, x, xName, operation);
-        ArgumentNullException.ThrowIfNull(y, yName);
-        if (y.dim() == 0 || y.shape[0] != samples)
+        Count(x, info.Inputs.Length, "input", names.XParameters, info);
+        Count(y, info.Outputs.Length, "target", names.YParameters, info);
+        long samples = 0;
+        for (var i = 0; i < x.Length; i++)
         {
-            throw new ArgumentException(
-                $"{xName} has {samples} samples but {yName} has {(y.dim() == 0 ? "none (a scalar)" : y.shape[0].ToString())}: " +
-                "they must have the same length (first dimension).", yName);
+            ArgumentNullException.ThrowIfNull(x[i], names.XParameters[i]);
+            if (InputCheck.Mismatch(info.Name, info.Inputs[i], x[i], names.X[i]) is { } problem)
+            {
+                throw new ArgumentException(problem, names.XParameters[i]);
+            }
+
+            if (i == 0)
+            {
+                samples = x[0].shape[0];
+                if (samples == 0)
+                {
+                    throw new ArgumentException(
+                        $"{names.X[0]} is empty (shape {ShapeText.Of(x[0].shape)}): {operation} needs at least one sample.", names.XParameters[0]);
+                }
+            }
+            else
+            {
+                SameLength(samples, x[i], names, names.X[i], names.XParameters[i]);
+            }
         }
 
-        LabelChecks.Check(info, compile, y, yName);
+        for (var i = 0; i < y.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(y[i], names.YParameters[i]);
+            SameLength(samples, y[i], names, names.Y[i], names.YParameters[i]);
+            LabelChecks.Check(info.Name, info.Outputs[i], compile.Outputs[i].Loss, y[i], names.Y[i], names.YParameters[i]);
+        }
+
         return samples;
+    }
+
+    private static void Count(Tensor[] tensors, int expected, string kind, string[] parameters, ModelInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        if (tensors.Length != expected)
+        {
+            throw new ArgumentException(
+                $"{info.Name} has {expected} {kind}(s) ({string.Join(", ", parameters)}); got {tensors.Length} tensor(s).", kind == "input" ? "x" : "y");
+        }
+    }
+
+    private static void SameLength(long samples, Tensor tensor, DataNames names, string name, string parameter)
+    {
+        if (tensor.dim() == 0 || tensor.shape[0] != samples)
+        {
+            throw new ArgumentException(
+                $"{names.X[0]} has {samples} samples but {name} has {(tensor.dim() == 0 ? "none (a scalar)" : tensor.shape[0].ToString())}: " +
+                "they must have the same length (first dimension).", parameter);
+        }
     }
 
     /// <summary>Checks the batch size.</summary>

@@ -11,13 +11,20 @@ namespace StaticKeras.Training;
 /// </summary>
 internal static class LabelChecks
 {
-    public static void Check(ModelInfo info, CompileInfo compile, Tensor y, string name)
+    /// <summary>Checks <paramref name="y"/>, the targets of output <paramref name="spec"/> of model <paramref name="model"/>, against its loss.</summary>
+    /// <param name="model">The model's name, for messages.</param>
+    /// <param name="spec">The output's static shape.</param>
+    /// <param name="loss">The output's loss.</param>
+    /// <param name="y">The targets, batch first.</param>
+    /// <param name="name">What to call the targets in a message.</param>
+    /// <param name="parameter">The <see cref="ArgumentException.ParamName"/> of an error.</param>
+    public static void Check(string model, TensorSpec spec, Loss loss, Tensor y, string name, string parameter)
     {
         var samples = y.shape[0];
-        var output = info.Output.Dimensions;
+        var output = spec.Dimensions;
         var predictionShape = output.Prepend(samples).ToArray();
         var found = $"got {name} of shape {ShapeText.Of(y.shape)} and dtype {DTypes.Name(y.dtype)}";
-        switch (compile.Loss)
+        switch (loss)
         {
             case Loss.SparseCategoricalCrossentropy:
                 var labelShape = predictionShape[..^1];
@@ -28,10 +35,10 @@ internal static class LabelChecks
                         : !DTypes.IsInteger(y.dtype) ? " Class labels must be an integer type (e.g. int64)." : "";
                     throw new ArgumentException(
                         $"SparseCategoricalCrossentropy expects integer class labels of shape {Text(labelShape)} or {Text([.. labelShape, 1])} " +
-                        $"for {info.Name}'s output {info.Output.Display}; {found}.{hint}", name);
+                        $"for {model}'s output {spec.Display}; {found}.{hint}", parameter);
                 }
 
-                CheckRange(info, y, name, output[^1]);
+                CheckRange(model, y, name, parameter, output[^1]);
                 break;
 
             case Loss.CategoricalCrossentropy:
@@ -39,21 +46,21 @@ internal static class LabelChecks
             case Loss.MeanSquaredError:
                 if (!DTypes.IsNumeric(y.dtype) || !Aligned(y.shape, predictionShape))
                 {
-                    var hint = compile.Loss == Loss.CategoricalCrossentropy && DTypes.IsInteger(y.dtype) && Matches(y.shape, predictionShape[..^1])
+                    var hint = loss == Loss.CategoricalCrossentropy && DTypes.IsInteger(y.dtype) && Matches(y.shape, predictionShape[..^1])
                         ? " These look like integer class labels: use Loss.SparseCategoricalCrossentropy for them."
                         : "";
                     throw new ArgumentException(
-                        $"{compile.Loss} expects labels of {info.Name}'s output shape {Text(predictionShape)}; {found}.{hint}", name);
+                        $"{loss} expects labels of {model}'s output shape {Text(predictionShape)}; {found}.{hint}", parameter);
                 }
 
                 break;
 
             default:
-                throw new ArgumentOutOfRangeException(nameof(compile), compile.Loss, $"unknown loss {compile.Loss}");
+                throw new ArgumentOutOfRangeException(nameof(loss), loss, $"unknown loss {loss}");
         }
     }
 
-    private static void CheckRange(ModelInfo info, Tensor y, string name, long classes)
+    private static void CheckRange(string model, Tensor y, string name, string parameter, long classes)
     {
         if (classes <= 0)
         {
@@ -68,8 +75,8 @@ internal static class LabelChecks
             var sample = outside.any(1).nonzero()[0, 0].item<long>();
             var label = labels[sample].masked_select(outside[sample])[0].item<long>();
             throw new ArgumentException(
-                $"SparseCategoricalCrossentropy needs class labels in [0, {classes}) for {info.Name}'s {classes} output classes; " +
-                $"{name} has {label} at sample {sample}.", name);
+                $"SparseCategoricalCrossentropy needs class labels in [0, {classes}) for {model}'s {classes} output classes; " +
+                $"{name} has {label} at sample {sample}.", parameter);
         }
     }
 

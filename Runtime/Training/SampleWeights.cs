@@ -6,16 +6,26 @@ using static TorchSharp.torch;
 namespace StaticKeras.Training;
 
 /// <summary>
-/// Checks <c>Fit</c>'s <c>sampleWeight</c> and turns its <c>classWeight</c> into sample weights as
+/// Checks <c>Fit</c>'s and <c>Evaluate</c>'s <c>sampleWeight</c> (one per output) and turns its <c>classWeight</c> into sample weights as
 /// Keras' <c>data_adapter_utils.class_weight_to_sample_weights</c> does: each sample weighs its
 /// class's weight, or 1 for a class the dictionary leaves out; one-hot labels are read by argmax,
 /// others rounded to the nearest integer. Both give float32 weights of shape <c>(samples,)</c>.
 /// </summary>
 internal static class SampleWeights
 {
-    /// <summary>The weights to train with, or <see langword="null"/> when neither is given; call inside a dispose scope.</summary>
-    public static Tensor? Resolve(ModelInfo info, CompileInfo compile, Tensor y, long samples,
-        Tensor? sampleWeight, IReadOnlyDictionary<int, double>? classWeight)
+    /// <summary>
+    /// Each output's weights to train or evaluate with (<see langword="null"/> entries for none), or
+    /// <see langword="null"/> when neither argument gives any; call inside a dispose scope.
+    /// </summary>
+    /// <param name="info">The model.</param>
+    /// <param name="compile">Its training configuration.</param>
+    /// <param name="y">Each output's targets (checked), which <paramref name="classWeight"/> reads.</param>
+    /// <param name="samples">The number of samples.</param>
+    /// <param name="sampleWeight">Keras' <c>sample_weight</c>: per output, one weight per sample or <see langword="null"/>.</param>
+    /// <param name="classWeight">Keras' <c>class_weight</c>, for a model with one output.</param>
+    /// <param name="names">What messages call the tensors.</param>
+    public static Tensor?[]? Resolve(ModelInfo info, CompileInfo compile, Tensor[] y, long samples,
+        Tensor?[]? sampleWeight, IReadOnlyDictionary<int, double>? classWeight, DataNames names)
     {
         if (sampleWeight is not null && classWeight is not null)
         {
@@ -24,18 +34,45 @@ internal static class SampleWeights
                 nameof(classWeight));
         }
 
-        return sampleWeight is not null ? Checked(sampleWeight, samples)
-            : classWeight is not null ? FromClassWeight(info, compile, y, classWeight)
-            : null;
+        if (sampleWeight is not null)
+        {
+            if (sampleWeight.Length != info.Outputs.Length)
+            {
+                throw new ArgumentException(
+                    $"sampleWeight needs one entry per output of {info.Name} ({info.Outputs.Length}); got {sampleWeight.Length}.", nameof(sampleWeight));
+            }
+
+            var weights = new Tensor?[sampleWeight.Length];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = sampleWeight[i] is { } w ? Checked(w, samples, names.Weights[i], names.X[0]) : null;
+            }
+
+            return Array.TrueForAll(weights, w => w is null) ? null : weights;
+        }
+
+        if (classWeight is null)
+        {
+            return null;
+        }
+
+        if (info.Outputs.Length != 1)
+        {
+            throw new ArgumentException(
+                $"classWeight is only supported for models with a single output (as in Keras); {info.Name} has {info.Outputs.Length} " +
+                $"({string.Join(", ", info.Outputs.Select(o => o.Name))}). Give sampleWeight per output instead.", nameof(classWeight));
+        }
+
+        return [FromClassWeight(info, compile.Outputs[0].Loss, y[0], classWeight)];
     }
 
-    private static Tensor Checked(Tensor sampleWeight, long samples)
+    private static Tensor Checked(Tensor sampleWeight, long samples, string name, string x)
     {
         var found = $"got shape {ShapeText.Of(sampleWeight.shape)} and dtype {DTypes.Name(sampleWeight.dtype)}";
         if (sampleWeight.dim() != 1 || sampleWeight.shape[0] != samples || !DTypes.IsNumeric(sampleWeight.dtype) || sampleWeight.dtype == ScalarType.Bool)
         {
             throw new ArgumentException(
-                $"sampleWeight must hold one number per sample of x, shape ({samples},); {found}.", nameof(sampleWeight));
+                $"{name} must hold one number per sample of {x}, shape ({samples},); {found}.", nameof(sampleWeight));
         }
 
         var weights = sampleWeight.to_type(ScalarType.Float32);
@@ -44,20 +81,20 @@ internal static class SampleWeights
         {
             var sample = bad.nonzero()[0, 0].item<long>();
             throw new ArgumentException(
-                $"sampleWeight must be finite and >= 0; it has {weights[sample].item<float>()} at sample {sample}.", nameof(sampleWeight));
+                $"{name} must be finite and >= 0; it has {weights[sample].item<float>()} at sample {sample}.", nameof(sampleWeight));
         }
 
         return weights;
     }
 
-    private static Tensor FromClassWeight(ModelInfo info, CompileInfo compile, Tensor y, IReadOnlyDictionary<int, double> classWeight)
+    private static Tensor FromClassWeight(ModelInfo info, Loss loss, Tensor y, IReadOnlyDictionary<int, double> classWeight)
     {
         var output = info.Output.Dimensions;
-        if (compile.Loss == Loss.MeanSquaredError || output.Length != 1)
+        if (loss == Loss.MeanSquaredError || output.Length != 1)
         {
             throw new ArgumentException(
                 $"classWeight needs a classifier with one class per sample: a cross-entropy loss and an output of shape (batch, classes); " +
-                $"{info.Name} has loss {compile.Loss} and output {info.Output.Display}. Use sampleWeight instead.", "classWeight");
+                $"{info.Name} has loss {loss} and output {info.Output.Display}. Use sampleWeight instead.", "classWeight");
         }
 
         // A single sigmoid unit separates classes 0 and 1.

@@ -27,6 +27,22 @@ public class ModelEvaluateTests
     }
 
     [Fact]
+    public void SampleWeightWeighsTheLossAsKerasEvaluateDoes()
+    {
+        manual_seed(24);
+        var model = new BlobMlp();
+        var (x, y) = Blobs.Make(40, seed: 25);
+        var weights = arange(40, dtype: ScalarType.Float32) % 3;
+
+        var result = model.Evaluate(x, y, batchSize: 40, verbose: 0, sampleWeight: weights);
+
+        using var probabilities = model.Predict(x);
+        var expected = LossFunctions.SparseCategoricalCrossentropy(y, probabilities, false, weights).item<float>();
+        Assert.Equal(expected, result.Loss, 5);
+        Assert.Equal(model.Evaluate(x, y, verbose: 0)["accuracy"], result["accuracy"]);   // metrics count every sample once
+    }
+
+    [Fact]
     public void TheResultDoesNotDependOnBatchSize()
     {
         manual_seed(22);

@@ -43,7 +43,7 @@ public class ModelPredictTests
     // The smallest model: Call returns its input, so only Predict's own copy separates x and y.
     private sealed class IdentityModel() : Model("IdentityModel")
     {
-        protected override ModelInfo Info { get; } = new("IdentityModel", new("inputs", [2], [null]), new("output", [2], [null]), null, "");
+        protected override ModelInfo Info { get; } = new("IdentityModel", [new("inputs", [2], [null])], [new("output", [2], [null])], null, "");
 
         public override Tensor Call(Tensor inputs, bool training = false)
         {
@@ -51,8 +51,8 @@ public class ModelPredictTests
             return inputs;
         }
 
-        protected override StepOutput TrainStep(Tensor x, Tensor y) => throw new System.NotSupportedException();
+        protected override StepOutput TrainStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight) => throw new System.NotSupportedException();
 
-        protected override StepOutput TestStep(Tensor x, Tensor y) => throw new System.NotSupportedException();
+        protected override StepOutput TestStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight) => throw new System.NotSupportedException();
     }
 }

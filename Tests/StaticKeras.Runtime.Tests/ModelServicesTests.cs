@@ -91,7 +91,7 @@ public class ModelServicesTests
             register_module("output", output);
         }
 
-        protected override ModelInfo Info { get; } = new("GradientProbe", new("inputs", [2, 2], [null, null]), new("output", [3], [null]), null, "");
+        protected override ModelInfo Info { get; } = new("GradientProbe", [new("inputs", [2, 2], [null, null])], [new("output", [3], [null])], null, "");
 
         public override Tensor Call(Tensor inputs, bool training = false) => output.Call(flatten.Call(inputs));
 
@@ -101,8 +101,8 @@ public class ModelServicesTests
 
         public void ApplyVector() => ApplyGradients(ones(2, requires_grad: true) * 2);
 
-        protected override StepOutput TrainStep(Tensor x, Tensor y) => throw new NotSupportedException();
+        protected override StepOutput TrainStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight) => throw new NotSupportedException();
 
-        protected override StepOutput TestStep(Tensor x, Tensor y) => throw new NotSupportedException();
+        protected override StepOutput TestStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight) => throw new NotSupportedException();
     }
 }

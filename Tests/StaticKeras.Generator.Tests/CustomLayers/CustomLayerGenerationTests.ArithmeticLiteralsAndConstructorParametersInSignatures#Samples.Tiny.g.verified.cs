@@ -32,8 +32,14 @@ partial class Tiny : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Tiny",
-        Input: new("inputs", new long[] { -1, 8 }, new string?[] { "time", null }),
-        Output: new("mix", new long[] { -1, 19, 2 }, new string?[] { "time", null, null }),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { -1, 8 }, new string?[] { "time", null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("mix", new long[] { -1, 19, 2 }, new string?[] { "time", null, null }),
+        },
         Compile: null,
         Summary: SummaryText);
 
@@ -57,10 +63,10 @@ partial class Tiny : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Tiny has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Tiny has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 }

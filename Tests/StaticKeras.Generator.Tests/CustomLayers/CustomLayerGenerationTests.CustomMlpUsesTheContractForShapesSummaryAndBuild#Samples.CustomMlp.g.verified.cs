@@ -42,10 +42,18 @@ partial class CustomMlp : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "CustomMlp",
-        Input: new("inputs", new long[] { 28, 28 }, new string?[] { null, null }),
-        Output: new("output", new long[] { 10 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-            new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { 28, 28 }, new string?[] { null, null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("output", new long[] { 10 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.SparseCategoricalCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -77,25 +85,25 @@ partial class CustomMlp : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = flatten.Call(x);                  // (batch, 784)
+        var x1 = flatten.Call(x[0]);               // (batch, 784)
         var x2 = custom.Call(x1, training: true);  // (batch, 64)
         var x3 = relu.Call(x2);                    // (batch, 64)
         var logits = output.CallLinear(x3);        // (batch, 10), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);                      // backward: autograd
-        return new(loss, logits.softmax(-1));
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = flatten.Call(x);                   // (batch, 784)
+        var x1 = flatten.Call(x[0]);                // (batch, 784)
         var x2 = custom.Call(x1, training: false);  // (batch, 64)
         var x3 = relu.Call(x2);                     // (batch, 64)
         var logits = output.CallLinear(x3);         // (batch, 10), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.softmax(-1));
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 }

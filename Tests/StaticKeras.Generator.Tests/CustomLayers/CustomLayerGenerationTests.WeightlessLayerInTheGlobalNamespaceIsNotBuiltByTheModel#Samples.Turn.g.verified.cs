@@ -31,8 +31,14 @@ partial class Turn : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Turn",
-        Input: new("inputs", new long[] { 28, 14 }, new string?[] { null, null }),
-        Output: new("turn", new long[] { 14, 28 }, new string?[] { null, null }),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { 28, 14 }, new string?[] { null, null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("turn", new long[] { 14, 28 }, new string?[] { null, null }),
+        },
         Compile: null,
         Summary: SummaryText);
 
@@ -56,10 +62,10 @@ partial class Turn : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Turn has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Turn has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 }

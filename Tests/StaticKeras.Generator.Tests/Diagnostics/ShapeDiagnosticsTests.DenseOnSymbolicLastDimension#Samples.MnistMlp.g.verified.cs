@@ -19,8 +19,8 @@ partial class MnistMlp : global::StaticKeras.Model
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => throw new global::System.InvalidOperationException("model has errors: STK1001");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.InvalidOperationException("model has errors: STK1001");
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight) => throw new global::System.InvalidOperationException("model has errors: STK1001");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.InvalidOperationException("model has errors: STK1001");
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight) => throw new global::System.InvalidOperationException("model has errors: STK1001");
 }

@@ -36,10 +36,18 @@ partial class MnistMlp : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "MnistMlp",
-        Input: new("inputs", new long[] { 20 }, new string?[] { null }),
-        Output: new("output", new long[] { 10 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-            global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: true, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { 20 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("output", new long[] { 10 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.SparseCategoricalCrossentropy, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: true, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -65,21 +73,21 @@ partial class MnistMlp : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = hidden.Call(x);   // (batch, 16)
-        var x2 = output.Call(x1);  // (batch, 10)
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, x2, fromLogits: true);
-        ApplyGradients(loss);      // backward: autograd
-        return new(loss, x2);
+        var x1 = hidden.Call(x[0]);  // (batch, 16)
+        var x2 = output.Call(x1);    // (batch, 10)
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], x2, fromLogits: true, sampleWeight: sampleWeight[0]);
+        ApplyGradients(loss);        // backward: autograd
+        return new(loss, new[] { loss }, new[] { x2 });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = hidden.Call(x);   // (batch, 16)
-        var x2 = output.Call(x1);  // (batch, 10)
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, x2, fromLogits: true);
-        return new(loss, x2);
+        var x1 = hidden.Call(x[0]);  // (batch, 16)
+        var x2 = output.Call(x1);    // (batch, 10)
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], x2, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { x2 });
     }
 }

@@ -22,7 +22,7 @@ public sealed class LossPlanTests
         var plan = Plan(ActivationKind.Softmax, LossKind.SparseCategoricalCrossentropy);
 
         Assert.Equal(ActivationKind.Softmax, plan.FusedActivation);
-        Assert.Equal($"{Losses}.SparseCategoricalCrossentropy(y, logits, fromLogits: true)", plan.Call("y", "logits"));
+        Assert.Equal($"{Losses}.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0])", plan.Call("y[0]", "logits", "sampleWeight[0]"));
         Assert.Equal("logits.softmax(-1)", plan.Predictions("logits"));
     }
 
@@ -52,7 +52,7 @@ public sealed class LossPlanTests
     {
         var plan = Plan(ActivationKind.Relu, LossKind.CategoricalCrossentropy);
 
-        Assert.Equal($"{Losses}.CategoricalCrossentropy(y, x2, fromLogits: false)", plan.Call("y", "x2"));
+        Assert.Equal($"{Losses}.CategoricalCrossentropy(y, x2, fromLogits: false, sampleWeight: w)", plan.Call("y", "x2", "w"));
         Assert.Equal("x2", plan.Predictions("x2"));
     }
 
@@ -62,10 +62,10 @@ public sealed class LossPlanTests
         var plan = Plan(ActivationKind.Softmax, LossKind.SparseCategoricalCrossentropy, fromLogits: true);
 
         Assert.Null(plan.FusedActivation);
-        Assert.Equal($"{Losses}.SparseCategoricalCrossentropy(y, x1, fromLogits: true)", plan.Call("y", "x1"));
+        Assert.Equal($"{Losses}.SparseCategoricalCrossentropy(y, x1, fromLogits: true, sampleWeight: w)", plan.Call("y", "x1", "w"));
     }
 
     [Fact]
     public void MeanSquaredErrorHasNoFromLogits() =>
-        Assert.Equal($"{Losses}.MeanSquaredError(y, x1)", Plan(ActivationKind.Linear, LossKind.MeanSquaredError).Call("y", "x1"));
+        Assert.Equal($"{Losses}.MeanSquaredError(y, x1, sampleWeight: w)", Plan(ActivationKind.Linear, LossKind.MeanSquaredError).Call("y", "x1", "w"));
 }

@@ -51,10 +51,18 @@ public sealed class MemberEmitterTests
 
             private static readonly global::StaticKeras.ModelInfo s_info = new(
                 Name: "Tagger",
-                Input: new("inputs", new long[] { -1, 16 }, new string?[] { "time", null }),
-                Output: new("tag", new long[] { -1, 1 }, new string?[] { "time", null }),
-                Compile: new(global::StaticKeras.Optimizer.Sgd, global::StaticKeras.Loss.BinaryCrossentropy,
-                    new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.05),
+                Inputs: new global::StaticKeras.TensorSpec[]
+                {
+                    new("inputs", new long[] { -1, 16 }, new string?[] { "time", null }),
+                },
+                Outputs: new global::StaticKeras.TensorSpec[]
+                {
+                    new("tag", new long[] { -1, 1 }, new string?[] { "time", null }),
+                },
+                Compile: new(global::StaticKeras.Optimizer.Sgd, LearningRate: 0.05, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+                {
+                    new(global::StaticKeras.Loss.BinaryCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LossWeight: 1.0),
+                }),
                 Summary: SummaryText);
 
             private const string SummaryText =
@@ -72,8 +80,8 @@ public sealed class MemberEmitterTests
 
         var text = Write(w => InfoEmitter.Write(w, model, "s"));
 
-        Assert.Contains("    Input: new(\"inputs\", global::System.Array.Empty<long>(), global::System.Array.Empty<string?>()),\n", text);
-        Assert.Contains("    Output: new(\"flatten\", new long[] { 1 }, new string?[] { null }),\n", text);
+        Assert.Contains("    Inputs: new global::StaticKeras.TensorSpec[]\n    {\n        new(\"inputs\", global::System.Array.Empty<long>(), global::System.Array.Empty<string?>()),\n    },\n", text);
+        Assert.Contains("    Outputs: new global::StaticKeras.TensorSpec[]\n    {\n        new(\"flatten\", new long[] { 1 }, new string?[] { null }),\n    },\n", text);
         Assert.Contains("    Compile: null,\n", text);
     }
 

@@ -72,10 +72,18 @@ partial class NormalizedCnn : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "NormalizedCnn",
-        Input: new("inputs", new long[] { 32, 32, 3 }, new string?[] { null, null, null }),
-        Output: new("output", new long[] { 5 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Sgd, global::StaticKeras.Loss.CategoricalCrossentropy,
-            global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { 32, 32, 3 }, new string?[] { null, null, null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("output", new long[] { 5 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Sgd, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.CategoricalCrossentropy, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -134,9 +142,9 @@ partial class NormalizedCnn : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = pad.Call(x);                    // (batch, 34, 34, 3)
+        var x1 = pad.Call(x[0]);                 // (batch, 34, 34, 3)
         var x2 = conv.Call(x1);                  // (batch, 17, 17, 16)
         var x3 = norm.Call(x2, training: true);  // (batch, 17, 17, 16)
         var x4 = relu.Call(x3);                  // (batch, 17, 17, 16)
@@ -149,15 +157,15 @@ partial class NormalizedCnn : global::StaticKeras.Model
         var x11 = layerNorm.Call(x10);           // (batch, 4, 2)
         var x12 = flatten.Call(x11);             // (batch, 8)
         var logits = output.CallLinear(x12);     // (batch, 5), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);                    // backward: autograd
-        return new(loss, logits.softmax(-1));
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = pad.Call(x);                     // (batch, 34, 34, 3)
+        var x1 = pad.Call(x[0]);                  // (batch, 34, 34, 3)
         var x2 = conv.Call(x1);                   // (batch, 17, 17, 16)
         var x3 = norm.Call(x2, training: false);  // (batch, 17, 17, 16)
         var x4 = relu.Call(x3);                   // (batch, 17, 17, 16)
@@ -170,7 +178,7 @@ partial class NormalizedCnn : global::StaticKeras.Model
         var x11 = layerNorm.Call(x10);            // (batch, 4, 2)
         var x12 = flatten.Call(x11);              // (batch, 8)
         var logits = output.CallLinear(x12);      // (batch, 5), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.softmax(-1));
+        var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 }

@@ -42,8 +42,14 @@ partial class Wavenet : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Wavenet",
-        Input: new("inputs", new long[] { -1, 4 }, new string?[] { "time", null }),
-        Output: new("mean", new long[] { 1, 6 }, new string?[] { null, null }),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { -1, 4 }, new string?[] { "time", null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("mean", new long[] { 1, 6 }, new string?[] { null, null }),
+        },
         Compile: null,
         Summary: SummaryText);
 
@@ -76,10 +82,10 @@ partial class Wavenet : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Wavenet has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Wavenet has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 }

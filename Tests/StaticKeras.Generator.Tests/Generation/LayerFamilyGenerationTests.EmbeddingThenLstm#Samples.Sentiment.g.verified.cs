@@ -43,10 +43,18 @@ partial class Sentiment : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Sentiment",
-        Input: new("inputs", new long[] { 20 }, new string?[] { null }),
-        Output: new("classes", new long[] { 3 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.RmsProp, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-            new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { 20 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("classes", new long[] { 3 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.RmsProp, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.SparseCategoricalCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -78,25 +86,25 @@ partial class Sentiment : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = embed.Call(x);                  // (batch, 20, 8)
+        var x1 = embed.Call(x[0]);               // (batch, 20, 8)
         var x2 = lstm.Call(x1);                  // (batch, 12)
         var x3 = drop.Call(x2, training: true);  // (batch, 12)
         var logits = classes.CallLinear(x3);     // (batch, 3), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);                    // backward: autograd
-        return new(loss, logits.softmax(-1));
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = embed.Call(x);                   // (batch, 20, 8)
+        var x1 = embed.Call(x[0]);                // (batch, 20, 8)
         var x2 = lstm.Call(x1);                   // (batch, 12)
         var x3 = drop.Call(x2, training: false);  // (batch, 12)
         var logits = classes.CallLinear(x3);      // (batch, 3), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.softmax(-1));
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 }

@@ -40,10 +40,18 @@ partial class SequenceTagger : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "SequenceTagger",
-        Input: new("inputs", new long[] { -1, 16 }, new string?[] { "time", null }),
-        Output: new("score", new long[] { 1 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.BinaryCrossentropy,
-            global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { -1, 16 }, new string?[] { "time", null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("score", new long[] { 1 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.BinaryCrossentropy, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -72,23 +80,23 @@ partial class SequenceTagger : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = encoder.Call(x);           // (batch, time, 32)
+        var x1 = encoder.Call(x[0]);        // (batch, time, 32)
         var x2 = summary.Call(x1);          // (batch, 16)
         var logits = score.CallLinear(x2);  // (batch, 1), sigmoid fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);               // backward: autograd
-        return new(loss, logits.sigmoid());
+        return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = encoder.Call(x);           // (batch, time, 32)
+        var x1 = encoder.Call(x[0]);        // (batch, time, 32)
         var x2 = summary.Call(x1);          // (batch, 16)
         var logits = score.CallLinear(x2);  // (batch, 1), sigmoid fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.sigmoid());
+        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 }

@@ -40,10 +40,18 @@ partial class Awkward : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Awkward",
-        Input: new("inputs", new long[] { 6 }, new string?[] { null }),
-        Output: new("out", new long[] { 1 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.BinaryCrossentropy,
-            global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { 6 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("out", new long[] { 1 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.BinaryCrossentropy, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -72,23 +80,23 @@ partial class Awkward : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = this.x1.Call(x);          // (batch, 4)
+        var x1 = this.x1.Call(x[0]);       // (batch, 4)
         var x2 = this.loss.Call(x1);       // (batch, 3)
         var logits = @out.CallLinear(x2);  // (batch, 1), sigmoid fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);              // backward: autograd
-        return new(loss, logits.sigmoid());
+        return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = this.x1.Call(x);          // (batch, 4)
+        var x1 = this.x1.Call(x[0]);       // (batch, 4)
         var x2 = this.loss.Call(x1);       // (batch, 3)
         var logits = @out.CallLinear(x2);  // (batch, 1), sigmoid fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.sigmoid());
+        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 }

@@ -39,10 +39,18 @@ partial class Regressor : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Regressor",
-        Input: new("inputs", new long[] { 13 }, new string?[] { null }),
-        Output: new("price", new long[] { 1 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.MeanSquaredError,
-            global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { 13 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("price", new long[] { 1 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.MeanSquaredError, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -71,23 +79,23 @@ partial class Regressor : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = hidden.Call(x);                 // (batch, 64)
+        var x1 = hidden.Call(x[0]);              // (batch, 64)
         var x2 = drop.Call(x1, training: true);  // (batch, 64)
         var x3 = price.Call(x2);                 // (batch, 1)
-        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y, x3);
+        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);                    // backward: autograd
-        return new(loss, x3);
+        return new(loss, new[] { loss }, new[] { x3 });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = hidden.Call(x);                  // (batch, 64)
+        var x1 = hidden.Call(x[0]);               // (batch, 64)
         var x2 = drop.Call(x1, training: false);  // (batch, 64)
         var x3 = price.Call(x2);                  // (batch, 1)
-        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y, x3);
-        return new(loss, x3);
+        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { x3 });
     }
 }

@@ -36,8 +36,14 @@ partial class Models
 
             private static readonly global::StaticKeras.ModelInfo s_info = new(
                 Name: "Tiny",
-                Input: new("inputs", new long[] { 3 }, new string?[] { null }),
-                Output: new("output", new long[] { 2 }, new string?[] { null }),
+                Inputs: new global::StaticKeras.TensorSpec[]
+                {
+                    new("inputs", new long[] { 3 }, new string?[] { null }),
+                },
+                Outputs: new global::StaticKeras.TensorSpec[]
+                {
+                    new("output", new long[] { 2 }, new string?[] { null }),
+                },
                 Compile: null,
                 Summary: SummaryText);
 
@@ -61,11 +67,11 @@ partial class Models
             }
 
             /// <inheritdoc/>
-            protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+            protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
                 => throw new global::System.InvalidOperationException("Tiny has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 
             /// <inheritdoc/>
-            protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+            protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
                 => throw new global::System.InvalidOperationException("Tiny has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
         }
     }

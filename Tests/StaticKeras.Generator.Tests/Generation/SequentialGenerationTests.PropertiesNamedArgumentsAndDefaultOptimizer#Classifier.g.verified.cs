@@ -34,10 +34,18 @@ partial class Classifier : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Classifier",
-        Input: new("inputs", new long[] { 4 }, new string?[] { null }),
-        Output: new("Probabilities", new long[] { 3 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.RmsProp, global::StaticKeras.Loss.CategoricalCrossentropy,
-            new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.01),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { 4 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("Probabilities", new long[] { 3 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.RmsProp, LearningRate: 0.01, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.CategoricalCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -63,21 +71,21 @@ partial class Classifier : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = Hidden.Call(x);                    // (batch, 16)
+        var x1 = Hidden.Call(x[0]);                 // (batch, 16)
         var logits = Probabilities.CallLinear(x1);  // (batch, 3), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);                       // backward: autograd
-        return new(loss, logits.softmax(-1));
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = Hidden.Call(x);                    // (batch, 16)
+        var x1 = Hidden.Call(x[0]);                 // (batch, 16)
         var logits = Probabilities.CallLinear(x1);  // (batch, 3), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.softmax(-1));
+        var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 }

@@ -35,10 +35,18 @@ partial class SplitSoftmax : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "SplitSoftmax",
-        Input: new("inputs", new long[] { 20 }, new string?[] { null }),
-        Output: new("softmax", new long[] { 5 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.RmsProp, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-            global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { 20 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("softmax", new long[] { 5 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.RmsProp, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.SparseCategoricalCrossentropy, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -64,21 +72,21 @@ partial class SplitSoftmax : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = scores.Call(x);  // (batch, 5)
-        var logits = x1;          // (batch, 5), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
-        ApplyGradients(loss);     // backward: autograd
-        return new(loss, logits.softmax(-1));
+        var x1 = scores.Call(x[0]);  // (batch, 5)
+        var logits = x1;             // (batch, 5), softmax fused into the loss
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        ApplyGradients(loss);        // backward: autograd
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = scores.Call(x);  // (batch, 5)
-        var logits = x1;          // (batch, 5), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.softmax(-1));
+        var x1 = scores.Call(x[0]);  // (batch, 5)
+        var logits = x1;             // (batch, 5), softmax fused into the loss
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 }

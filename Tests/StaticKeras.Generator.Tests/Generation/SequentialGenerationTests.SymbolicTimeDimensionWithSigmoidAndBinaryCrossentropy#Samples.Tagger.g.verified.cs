@@ -36,10 +36,18 @@ partial class Tagger : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Tagger",
-        Input: new("inputs", new long[] { -1, 16 }, new string?[] { "time", null }),
-        Output: new("tag", new long[] { -1, 1 }, new string?[] { "time", null }),
-        Compile: new(global::StaticKeras.Optimizer.Sgd, global::StaticKeras.Loss.BinaryCrossentropy,
-            global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LearningRate: 0.05),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { -1, 16 }, new string?[] { "time", null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("tag", new long[] { -1, 1 }, new string?[] { "time", null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Sgd, LearningRate: 0.05, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.BinaryCrossentropy, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -65,21 +73,21 @@ partial class Tagger : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = encode.Call(x);          // (batch, time, 8)
+        var x1 = encode.Call(x[0]);       // (batch, time, 8)
         var logits = tag.CallLinear(x1);  // (batch, time, 1), sigmoid fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);             // backward: autograd
-        return new(loss, logits.sigmoid());
+        return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = encode.Call(x);          // (batch, time, 8)
+        var x1 = encode.Call(x[0]);       // (batch, time, 8)
         var logits = tag.CallLinear(x1);  // (batch, time, 1), sigmoid fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.sigmoid());
+        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 }

@@ -37,8 +37,14 @@ partial class Pointwise : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Pointwise",
-        Input: new("inputs", new long[] { -1, 8 }, new string?[] { "height", null }),
-        Output: new("drop", new long[] { -1 }, new string?[] { null }),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { -1, 8 }, new string?[] { "height", null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("drop", new long[] { -1 }, new string?[] { null }),
+        },
         Compile: null,
         Summary: SummaryText);
 
@@ -68,10 +74,10 @@ partial class Pointwise : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Pointwise has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Pointwise has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 }

@@ -45,10 +45,18 @@ partial class Regularized : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Regularized",
-        Input: new("inputs", new long[] { -1, 8 }, new string?[] { "time", null }),
-        Output: new("x1", new long[] { -1, 1 }, new string?[] { "time", null }),
-        Compile: new(global::StaticKeras.Optimizer.RmsProp, global::StaticKeras.Loss.BinaryCrossentropy,
-            new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("inputs", new long[] { -1, 8 }, new string?[] { "time", null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("x1", new long[] { -1, 1 }, new string?[] { "time", null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.RmsProp, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.BinaryCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -82,25 +90,25 @@ partial class Regularized : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = Hidden.Call(x);                 // (batch, time, 16)
+        var x1 = Hidden.Call(x[0]);              // (batch, time, 16)
         var x2 = norm.Call(x1, training: true);  // (batch, time, 16)
         var x3 = drop.Call(x2, training: true);  // (batch, time, 16)
         var logits = this.x1.CallLinear(x3);     // (batch, time, 1), sigmoid fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);                    // backward: autograd
-        return new(loss, logits.sigmoid());
+        return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = Hidden.Call(x);                  // (batch, time, 16)
+        var x1 = Hidden.Call(x[0]);               // (batch, time, 16)
         var x2 = norm.Call(x1, training: false);  // (batch, time, 16)
         var x3 = drop.Call(x2, training: false);  // (batch, time, 16)
         var logits = this.x1.CallLinear(x3);      // (batch, time, 1), sigmoid fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.sigmoid());
+        var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 }

@@ -40,10 +40,18 @@ partial class Twice : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Twice",
-        Input: new("features", new long[] { 4 }, new string?[] { null }),
-        Output: new("head", new long[] { 1 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Sgd, global::StaticKeras.Loss.MeanSquaredError,
-            global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("features", new long[] { 4 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("head", new long[] { 1 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Sgd, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.MeanSquaredError, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -74,23 +82,23 @@ partial class Twice : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = shared.Call(x);   // (batch, 4)
-        var x2 = shared.Call(x1);  // (batch, 4)
-        var x3 = head.Call(x2);    // (batch, 1)
-        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y, x3);
-        ApplyGradients(loss);      // backward: autograd
-        return new(loss, x3);
+        var x1 = shared.Call(x[0]);  // (batch, 4)
+        var x2 = shared.Call(x1);    // (batch, 4)
+        var x3 = head.Call(x2);      // (batch, 1)
+        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
+        ApplyGradients(loss);        // backward: autograd
+        return new(loss, new[] { loss }, new[] { x3 });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = shared.Call(x);   // (batch, 4)
-        var x2 = shared.Call(x1);  // (batch, 4)
-        var x3 = head.Call(x2);    // (batch, 1)
-        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y, x3);
-        return new(loss, x3);
+        var x1 = shared.Call(x[0]);  // (batch, 4)
+        var x2 = shared.Call(x1);    // (batch, 4)
+        var x3 = head.Call(x2);      // (batch, 1)
+        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { x3 });
     }
 }

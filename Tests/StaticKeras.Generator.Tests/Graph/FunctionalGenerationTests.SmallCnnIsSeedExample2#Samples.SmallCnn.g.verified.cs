@@ -55,10 +55,18 @@ partial class SmallCnn : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "SmallCnn",
-        Input: new("image", new long[] { 28, 28, 1 }, new string?[] { null, null, null }),
-        Output: new("classifier", new long[] { 10 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-            new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("image", new long[] { 28, 28, 1 }, new string?[] { null, null, null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("classifier", new long[] { 10 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.SparseCategoricalCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -101,31 +109,31 @@ partial class SmallCnn : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = conv1.Call(x);                  // (batch, 26, 26, 32)
+        var x1 = conv1.Call(x[0]);               // (batch, 26, 26, 32)
         var x2 = pool1.Call(x1);                 // (batch, 13, 13, 32)
         var x3 = conv2.Call(x2);                 // (batch, 11, 11, 64)
         var x4 = pool2.Call(x3);                 // (batch, 5, 5, 64)
         var x5 = flatten.Call(x4);               // (batch, 1600)
         var x6 = hidden.Call(x5);                // (batch, 128)
         var logits = classifier.CallLinear(x6);  // (batch, 10), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);                    // backward: autograd
-        return new(loss, logits.softmax(-1));
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = conv1.Call(x);                  // (batch, 26, 26, 32)
+        var x1 = conv1.Call(x[0]);               // (batch, 26, 26, 32)
         var x2 = pool1.Call(x1);                 // (batch, 13, 13, 32)
         var x3 = conv2.Call(x2);                 // (batch, 11, 11, 64)
         var x4 = pool2.Call(x3);                 // (batch, 5, 5, 64)
         var x5 = flatten.Call(x4);               // (batch, 1600)
         var x6 = hidden.Call(x5);                // (batch, 128)
         var logits = classifier.CallLinear(x6);  // (batch, 10), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.softmax(-1));
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 }

@@ -37,8 +37,14 @@ partial class Encoder : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Encoder",
-        Input: new("image", new long[] { 28, 28 }, new string?[] { null, null }),
-        Output: new("code", new long[] { 32 }, new string?[] { null }),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("image", new long[] { 28, 28 }, new string?[] { null, null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("code", new long[] { 32 }, new string?[] { null }),
+        },
         Compile: null,
         Summary: SummaryText);
 
@@ -67,10 +73,10 @@ partial class Encoder : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Encoder has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
         => throw new global::System.InvalidOperationException("Encoder has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it");
 }

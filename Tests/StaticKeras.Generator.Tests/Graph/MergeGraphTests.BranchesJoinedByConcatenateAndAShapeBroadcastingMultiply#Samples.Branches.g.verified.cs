@@ -54,10 +54,18 @@ partial class Branches : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Branches",
-        Input: new("x", new long[] { 6 }, new string?[] { null }),
-        Output: new("head", new long[] { 2 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.MeanSquaredError,
-            global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("x", new long[] { 6 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("head", new long[] { 2 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.MeanSquaredError, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -99,29 +107,29 @@ partial class Branches : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = left.Call(x);        // (batch, 8)
-        var x2 = right.Call(x);       // (batch, 4)
+        var x1 = left.Call(x[0]);     // (batch, 8)
+        var x2 = right.Call(x[0]);    // (batch, 4)
         var x3 = join.Call(x1, x2);   // (batch, 12)
-        var x4 = gate.Call(x);        // (batch, 1)
+        var x4 = gate.Call(x[0]);     // (batch, 1)
         var x5 = scale.Call(x3, x4);  // (batch, 12)
         var x6 = head.Call(x5);       // (batch, 2)
-        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y, x6);
+        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x6, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);         // backward: autograd
-        return new(loss, x6);
+        return new(loss, new[] { loss }, new[] { x6 });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = left.Call(x);        // (batch, 8)
-        var x2 = right.Call(x);       // (batch, 4)
+        var x1 = left.Call(x[0]);     // (batch, 8)
+        var x2 = right.Call(x[0]);    // (batch, 4)
         var x3 = join.Call(x1, x2);   // (batch, 12)
-        var x4 = gate.Call(x);        // (batch, 1)
+        var x4 = gate.Call(x[0]);     // (batch, 1)
         var x5 = scale.Call(x3, x4);  // (batch, 12)
         var x6 = head.Call(x5);       // (batch, 2)
-        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y, x6);
-        return new(loss, x6);
+        var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x6, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { x6 });
     }
 }

@@ -66,10 +66,18 @@ partial class ResidualNet : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "ResidualNet",
-        Input: new("image", new long[] { 28, 28, 1 }, new string?[] { null, null, null }),
-        Output: new("classifier", new long[] { 10 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-            new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("image", new long[] { 28, 28, 1 }, new string?[] { null, null, null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("classifier", new long[] { 10 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: false, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.SparseCategoricalCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LossWeight: 1.0),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -123,9 +131,9 @@ partial class ResidualNet : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = stem.Call(x);                   // (batch, 28, 28, 16)
+        var x1 = stem.Call(x[0]);                // (batch, 28, 28, 16)
         var x2 = conv1.Call(x1);                 // (batch, 28, 28, 16)
         var x3 = conv2.Call(x2);                 // (batch, 28, 28, 16)
         var x4 = add.Call(x3, x1);               // (batch, 28, 28, 16)
@@ -133,15 +141,15 @@ partial class ResidualNet : global::StaticKeras.Model
         var x6 = pool.Call(x5);                  // (batch, 14, 14, 16)
         var x7 = gap.Call(x6);                   // (batch, 16)
         var logits = classifier.CallLinear(x7);  // (batch, 10), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);                    // backward: autograd
-        return new(loss, logits.softmax(-1));
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = stem.Call(x);                   // (batch, 28, 28, 16)
+        var x1 = stem.Call(x[0]);                // (batch, 28, 28, 16)
         var x2 = conv1.Call(x1);                 // (batch, 28, 28, 16)
         var x3 = conv2.Call(x2);                 // (batch, 28, 28, 16)
         var x4 = add.Call(x3, x1);               // (batch, 28, 28, 16)
@@ -149,7 +157,7 @@ partial class ResidualNet : global::StaticKeras.Model
         var x6 = pool.Call(x5);                  // (batch, 14, 14, 16)
         var x7 = gap.Call(x6);                   // (batch, 16)
         var logits = classifier.CallLinear(x7);  // (batch, 10), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.softmax(-1));
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 }

@@ -52,6 +52,11 @@ partial class TwoHead : global::StaticKeras.Model
     /// <param name="Value">Target of output 'value' (MeanSquaredError): (batch, 1).</param>
     public sealed record Targets(global::TorchSharp.torch.Tensor Cls, global::TorchSharp.torch.Tensor Value);
 
+    /// <summary>Keras' <c>sample_weight</c> per output of <c>TwoHead</c>: one weight &gt;= 0 per sample, shape (batch,), or null for none.</summary>
+    /// <param name="Cls">Weights of the samples of output 'cls', or null.</param>
+    /// <param name="Value">Weights of the samples of output 'value', or null.</param>
+    public sealed record SampleWeights(global::TorchSharp.torch.Tensor? Cls = null, global::TorchSharp.torch.Tensor? Value = null);
+
     /// <summary>Creates the model with every weight allocated and initialized as Keras does.</summary>
     public TwoHead() : base("TwoHead")
     {
@@ -73,10 +78,21 @@ partial class TwoHead : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "TwoHead",
-        Input: new("image", new long[] { 28, 28, 1 }, new string?[] { null, null, null }),
-        Output: new("cls", new long[] { 10 }, new string?[] { null }),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-            new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LearningRate: 0.0),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("image", new long[] { 28, 28, 1 }, new string?[] { null, null, null }),
+            new("stats", new long[] { 4 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("cls", new long[] { 10 }, new string?[] { null }),
+            new("value", new long[] { 1 }, new string?[] { null }),
+        },
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0.0, PerOutput: true, Outputs: new global::StaticKeras.OutputTraining[]
+        {
+            new(global::StaticKeras.Loss.SparseCategoricalCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }, FromLogits: false, LossWeight: 1.0),
+            new(global::StaticKeras.Loss.MeanSquaredError, global::System.Array.Empty<global::StaticKeras.Metric>(), FromLogits: false, LossWeight: 0.5),
+        }),
         Summary: SummaryText);
 
     private const string SummaryText =
@@ -143,44 +159,38 @@ partial class TwoHead : global::StaticKeras.Model
         return new(outputs[0], outputs[1]);
     }
 
-    private static readonly global::StaticKeras.OutputSpec[] s_outputs =
-    {
-        new("cls", new("cls", new long[] { 10 }, new string?[] { null }), global::StaticKeras.Loss.SparseCategoricalCrossentropy, new global::StaticKeras.Metric[] { global::StaticKeras.Metric.Accuracy }),
-        new("value", new("value", new long[] { 1 }, new string?[] { null }), global::StaticKeras.Loss.MeanSquaredError, global::System.Array.Empty<global::StaticKeras.Metric>()),
-    };
-
     /// <summary>
-    /// Trains the model as Keras' <c>model.fit</c>: every input and target is split, shuffled and batched at the same rows;
+    /// Trains the model as Keras' <c>model.fit</c>: every input, target and sample weight is split, shuffled and batched at the same rows;
     /// the loss is cls_loss + value_loss * 0.5.
+    /// The arguments are those of the one-tensor <c>Model.Fit</c>, typed: <paramref name="sampleWeight"/> per output;
+    /// <paramref name="classWeight"/> needs a model with one output, as in Keras.
     /// </summary>
     /// <returns>The History: <c>loss</c>, <c>{output}_loss</c>, <c>{output}_{metric}</c> and their <c>val_</c> versions.</returns>
-    /// <exception cref="global::System.ArgumentException">An input of the wrong shape or dtype (the message names it), tensors of different lengths, or an invalid argument.</exception>
-    public global::StaticKeras.Callbacks.History Fit(Inputs x, Targets y, int epochs = 1, int batchSize = 32, int? verbose = null, global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null, double validationSplit = 0, (Inputs X, Targets Y)? validationData = null, bool shuffle = true)
+    /// <exception cref="global::System.ArgumentException">A tensor of the wrong shape, dtype or length (the message names its input or output), or an invalid argument.</exception>
+    public global::StaticKeras.Callbacks.History Fit(Inputs x, Targets y, int epochs = 1, int batchSize = 32, int? verbose = null,
+        global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null, double validationSplit = 0, (Inputs X, Targets Y)? validationData = null,
+        bool shuffle = true, int initialEpoch = 0, global::System.Collections.Generic.IReadOnlyDictionary<int, double>? classWeight = null,
+        SampleWeights? sampleWeight = null, global::StaticKeras.Training.ValidationFrequency validationFreq = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(x);
         global::System.ArgumentNullException.ThrowIfNull(y);
-        (global::TorchSharp.torch.Tensor[] X, global::TorchSharp.torch.Tensor[] Y)? validation = null;
-        if (validationData is { } v)
-        {
-            validation = (new[] { v.X.Image, v.X.Stats }, new[] { v.Y.Cls, v.Y.Value });
-        }
-
-        return FitMany(new[] { x.Image, x.Stats }, new[] { s_imageSpec, s_statsSpec }, new[] { y.Cls, y.Value }, s_outputs, TrainStepMany, TestStepMany,
-            epochs, batchSize, verbose, callbacks, validationSplit, validation, shuffle);
+        return Fit(new[] { x.Image, x.Stats }, new[] { y.Cls, y.Value }, epochs, batchSize, verbose, callbacks, validationSplit,
+            validationData is { } v ? (new[] { v.X.Image, v.X.Stats }, new[] { v.Y.Cls, v.Y.Value }) : null,
+            shuffle, initialEpoch, classWeight, sampleWeight is { } w ? new global::TorchSharp.torch.Tensor?[] { w.Cls, w.Value } : null, validationFreq);
     }
 
-    /// <summary>Computes the losses and metrics in inference mode, as Keras' <c>model.evaluate</c>.</summary>
+    /// <summary>Computes the losses and metrics in inference mode, as Keras' <c>model.evaluate</c>; sample weights weigh the losses.</summary>
     /// <returns>The logs: <c>loss</c>, each <c>{output}_loss</c>, then each output's metrics.</returns>
-    /// <exception cref="global::System.ArgumentException">An input of the wrong shape or dtype (the message names it), or tensors of different lengths.</exception>
-    public global::StaticKeras.Training.EvaluationResult Evaluate(Inputs x, Targets y, int batchSize = 32, int? verbose = null)
+    /// <exception cref="global::System.ArgumentException">A tensor of the wrong shape, dtype or length (the message names its input or output), or an invalid argument.</exception>
+    public global::StaticKeras.Training.EvaluationResult Evaluate(Inputs x, Targets y, int batchSize = 32, int? verbose = null, global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null, SampleWeights? sampleWeight = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(x);
         global::System.ArgumentNullException.ThrowIfNull(y);
-        return EvaluateMany(new[] { x.Image, x.Stats }, new[] { s_imageSpec, s_statsSpec }, new[] { y.Cls, y.Value }, s_outputs, TestStepMany, batchSize, verbose);
+        return Evaluate(new[] { x.Image, x.Stats }, new[] { y.Cls, y.Value }, batchSize, verbose, callbacks, sampleWeight is { } w ? new global::TorchSharp.torch.Tensor?[] { w.Cls, w.Value } : null);
     }
 
-    // Forward, the weighted sum of the outputs' losses, one optimizer update.
-    private global::StaticKeras.MultiStepOutput TrainStepMany(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y)
+    /// <inheritdoc/>
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
         var x1 = conv.Call(x[0]);                    // (batch, 26, 26, 8)
         var x2 = pool.Call(x1);                      // (batch, 13, 13, 8)
@@ -189,15 +199,15 @@ partial class TwoHead : global::StaticKeras.Model
         var x5 = join.Call(x3, x4);                  // (batch, 1360)
         var cls_logits = classifier.CallLinear(x5);  // (batch, 10), softmax fused into the loss
         var x7 = regressor.Call(x5);                 // (batch, 1)
-        var cls_loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true);
-        var value_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[1], x7);
+        var cls_loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var value_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[1], x7, sampleWeight: sampleWeight[1]);
         var loss = cls_loss + value_loss * 0.5;
         ApplyGradients(loss);                        // backward: autograd
         return new(loss, new[] { cls_loss, value_loss }, new[] { cls_logits.softmax(-1), x7 });
     }
 
-    // The same forward in inference mode and the losses.
-    private global::StaticKeras.MultiStepOutput TestStepMany(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y)
+    /// <inheritdoc/>
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
         var x1 = conv.Call(x[0]);                    // (batch, 26, 26, 8)
         var x2 = pool.Call(x1);                      // (batch, 13, 13, 8)
@@ -206,18 +216,12 @@ partial class TwoHead : global::StaticKeras.Model
         var x5 = join.Call(x3, x4);                  // (batch, 1360)
         var cls_logits = classifier.CallLinear(x5);  // (batch, 10), softmax fused into the loss
         var x7 = regressor.Call(x5);                 // (batch, 1)
-        var cls_loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true);
-        var value_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[1], x7);
+        var cls_loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var value_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[1], x7, sampleWeight: sampleWeight[1]);
         var loss = cls_loss + value_loss * 0.5;
         return new(loss, new[] { cls_loss, value_loss }, new[] { cls_logits.softmax(-1), x7 });
     }
 
     /// <summary>Throws: this model takes its inputs as <see cref="Inputs"/>; use <c>Call(Inputs)</c>.</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, stats) and returns 2 outputs (cls, value): call Call(new TwoHead.Inputs(image, stats)).");
-
-    /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, stats) and returns 2 outputs (cls, value): train it with Fit(TwoHead.Inputs, TwoHead.Targets).");
-
-    /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, stats) and returns 2 outputs (cls, value): train it with Fit(TwoHead.Inputs, TwoHead.Targets).");
 }

@@ -49,8 +49,15 @@ partial class Joined : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "Joined",
-        Input: new("a", new long[] { 6 }, new string?[] { null }),
-        Output: new("head", new long[] { 2 }, new string?[] { null }),
+        Inputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("a", new long[] { 6 }, new string?[] { null }),
+            new("b", new long[] { 3 }, new string?[] { null }),
+        },
+        Outputs: new global::StaticKeras.TensorSpec[]
+        {
+            new("head", new long[] { 2 }, new string?[] { null }),
+        },
         Compile: null,
         Summary: SummaryText);
 
@@ -110,8 +117,10 @@ partial class Joined : global::StaticKeras.Model
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => throw new global::System.NotSupportedException("Joined takes 2 inputs (a, b) and returns 1 output (head): call Call(new Joined.Inputs(a, b)).");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("Joined takes 2 inputs (a, b) and returns 1 output (head): to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call Fit(Joined.Inputs, Joined.Targets).");
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
+        => throw new global::System.InvalidOperationException("Joined takes 2 inputs (a, b) and returns 1 output (head): to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call Fit(Joined.Inputs, Joined.Targets).");
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y) => throw new global::System.NotSupportedException("Joined takes 2 inputs (a, b) and returns 1 output (head): to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call Fit(Joined.Inputs, Joined.Targets).");
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
+        => throw new global::System.InvalidOperationException("Joined takes 2 inputs (a, b) and returns 1 output (head): to train it, give [Compile(optimizer)] and one [Output(name, loss)] per output, then call Fit(Joined.Inputs, Joined.Targets).");
 }

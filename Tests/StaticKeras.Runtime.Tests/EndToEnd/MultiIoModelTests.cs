@@ -125,7 +125,7 @@ public sealed class MultiIoModelTests
         var error = Assert.Throws<ArgumentException>(() => model.Fit(x with { Image = rand(16, 8, 9, 1) }, y, verbose: 0));
 
         Assert.Equal("image", error.ParamName);
-        Assert.StartsWith("Fit: TwoHeadNet expects input 'image' of shape (batch, 8, 8, 1) and dtype float32; got shape (16, 8, 9, 1)", error.Message);
+        Assert.StartsWith("TwoHeadNet expects input 'image' of shape (batch, 8, 8, 1) and dtype float32; got shape (16, 8, 9, 1)", error.Message);
     }
 
     [Fact]
@@ -137,7 +137,8 @@ public sealed class MultiIoModelTests
 
         var error = Assert.Throws<ArgumentException>(() => model.Fit(x, y with { Value = rand(15, 1) }, verbose: 0));
 
-        Assert.StartsWith("Fit needs as many samples in every tensor; 'image' has 16 but 'value target' has 15.", error.Message);
+        Assert.Equal("value", error.ParamName);
+        Assert.StartsWith("input 'image' has 16 samples but target 'value' has 15: they must have the same length (first dimension).", error.Message);
     }
 
     [Fact]
@@ -149,8 +150,8 @@ public sealed class MultiIoModelTests
 
         var error = Assert.Throws<ArgumentException>(() => model.Fit(x, y with { Cls = y.Cls.to_type(ScalarType.Float32) }, verbose: 0));
 
-        Assert.Equal("cls target", error.ParamName);
-        Assert.StartsWith("SparseCategoricalCrossentropy expects integer class labels of shape (16,) or (16, 1) for TwoHeadNet's output (batch, 3); got cls target of shape (16,) and dtype float32.", error.Message);
+        Assert.Equal("cls", error.ParamName);
+        Assert.StartsWith("SparseCategoricalCrossentropy expects integer class labels of shape (16,) or (16, 1) for TwoHeadNet's output (batch, 3); got target 'cls' of shape (16,) and dtype float32.", error.Message);
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public sealed class MultiIoModelTests
 
     // Images whose class is their brightest of the first three quadrants and whose value is their
     // mean; the statistics input is the four quadrant means, centred.
-    private static (TwoHeadNet.Inputs X, TwoHeadNet.Targets Y) Synthetic(int samples)
+    internal static (TwoHeadNet.Inputs X, TwoHeadNet.Targets Y) Synthetic(int samples)
     {
         var image = rand(samples, 8, 8, 1);
         var quadrants = stack(

@@ -56,25 +56,26 @@ internal sealed class TinyModel : Model
 
     protected override ModelInfo Info => new(
         "TinyModel",
-        new TensorSpec("inputs", [_inputs], [null]),
-        new TensorSpec("output", [_units], [null]),
-        HasCompile ? new CompileInfo(global::StaticKeras.Optimizer.Sgd, Loss.MeanSquaredError, Metrics, FromLogits: false, LearningRate: 0) : null,
+        [new TensorSpec("inputs", [_inputs], [null])],
+        [new TensorSpec("output", [_units], [null])],
+        HasCompile ? new CompileInfo(global::StaticKeras.Optimizer.Sgd, LearningRate: 0, [new(Loss.MeanSquaredError, Metrics, FromLogits: false, LossWeight: 1)], PerOutput: false) : null,
         "Model: \"TinyModel\"");
 
     public override Tensor Call(Tensor inputs, bool training = false) => hidden.Call(inputs);
 
-    protected override StepOutput TrainStep(Tensor x, Tensor y)
+    protected override StepOutput TrainStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight)
     {
-        var predictions = Call(x, training: true);
-        var loss = (predictions - y).square().mean();
+        var predictions = Call(x[0], training: true);
+        var loss = (predictions - y[0]).square().mean();
         loss.backward();
-        return new StepOutput(loss, predictions);
+        return new StepOutput(loss, [loss], [predictions]);
     }
 
-    protected override StepOutput TestStep(Tensor x, Tensor y)
+    protected override StepOutput TestStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight)
     {
-        var predictions = Call(x);
-        return new StepOutput((predictions - y).square().mean(), predictions);
+        var predictions = Call(x[0]);
+        var loss = (predictions - y[0]).square().mean();
+        return new StepOutput(loss, [loss], [predictions]);
     }
 
     /// <summary>Sets every weight to a recognisable value: kernel = start + index, bias = -(start + index), steps = start.</summary>

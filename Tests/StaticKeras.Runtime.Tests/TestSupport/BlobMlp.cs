@@ -43,10 +43,10 @@ internal sealed class BlobMlp : global::StaticKeras.Model
 
     private static readonly global::StaticKeras.ModelInfo s_info = new(
         Name: "BlobMlp",
-        Input: new("inputs", [2, 2], [null, null]),
-        Output: new("output", [3], [null]),
-        Compile: new(global::StaticKeras.Optimizer.Adam, global::StaticKeras.Loss.SparseCategoricalCrossentropy,
-            [global::StaticKeras.Metric.Accuracy], FromLogits: false, LearningRate: 0),
+        Inputs: [new("inputs", [2, 2], [null, null])],
+        Outputs: [new("output", [3], [null])],
+        Compile: new(global::StaticKeras.Optimizer.Adam, LearningRate: 0, PerOutput: false, Outputs:
+            [new(global::StaticKeras.Loss.SparseCategoricalCrossentropy, [global::StaticKeras.Metric.Accuracy], FromLogits: false, LossWeight: 1)]),
         Summary: SummaryText);
 
     internal const string SummaryText = "Model: \"BlobMlp\"\n" +
@@ -74,23 +74,23 @@ internal sealed class BlobMlp : global::StaticKeras.Model
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = flatten.Call(x);                 // (batch, 4)
+        var x1 = flatten.Call(x[0]);              // (batch, 4)
         var x2 = hidden.Call(x1);                 // (batch, 16)
         var logits = output.CallLinear(x2);       // (batch, 3), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         ApplyGradients(loss);                     // backward: autograd
-        return new(loss, logits.softmax(-1));
+        return new(loss, [loss], [logits.softmax(-1)]);
     }
 
     /// <inheritdoc/>
-    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = flatten.Call(x, training: false);    // (batch, 4)
+        var x1 = flatten.Call(x[0], training: false); // (batch, 4)
         var x2 = hidden.Call(x1, training: false);    // (batch, 16)
         var logits = output.CallLinear(x2);           // (batch, 3), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
-        return new(loss, logits.softmax(-1));
+        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        return new(loss, [loss], [logits.softmax(-1)]);
     }
 }

@@ -33,13 +33,13 @@ internal sealed class TestMlp : Model
         register_module("hidden", hidden);
         register_module("dropout", dropout);
         register_module("output", output);
-        _info = new ModelInfo("TestMlp", input ?? new TensorSpec("inputs", [2, 2], [null, null]),
-            new TensorSpec("output", [units], [null]), compile, "Model: \"TestMlp\"");
+        _info = new ModelInfo("TestMlp", [input ?? new TensorSpec("inputs", [2, 2], [null, null])],
+            [new TensorSpec("output", [units], [null])], compile, "Model: \"TestMlp\"");
     }
 
     public static CompileInfo Compiled(Loss loss = Loss.SparseCategoricalCrossentropy, Optimizer optimizer = Optimizer.Adam,
         double learningRate = 0, bool accuracy = true) =>
-        new(optimizer, loss, accuracy ? [Metric.Accuracy] : [], FromLogits: false, LearningRate: learningRate);
+        new(optimizer, learningRate, [new(loss, accuracy ? [Metric.Accuracy] : [], FromLogits: false, LossWeight: 1)], PerOutput: false);
 
     public List<StepRecord> Steps { get; } = [];
 
@@ -49,7 +49,7 @@ internal sealed class TestMlp : Model
     {
         GuardInput(inputs);
         var logits = Logits(inputs, training);
-        return _info.Compile?.Loss switch
+        return CompiledLoss switch
         {
             Loss.SparseCategoricalCrossentropy or Loss.CategoricalCrossentropy => logits.softmax(-1),
             Loss.BinaryCrossentropy => logits.sigmoid(),
@@ -57,43 +57,46 @@ internal sealed class TestMlp : Model
         };
     }
 
-    protected override StepOutput TrainStep(Tensor x, Tensor y)
+    protected override StepOutput TrainStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight)
     {
-        var output = Step(x, y, training: true);
+        var output = Step(x[0], y[0], sampleWeight[0], training: true);
         ApplyGradients(output.Loss);
-        Record("train", x, y, output);
+        Record("train", x[0], y[0], output);
         return output;
     }
 
-    protected override StepOutput TestStep(Tensor x, Tensor y)
+    protected override StepOutput TestStep(Tensor[] x, Tensor[] y, Tensor?[] sampleWeight)
     {
-        var output = Step(x, y, training: false);
-        Record("test", x, y, output);
+        var output = Step(x[0], y[0], sampleWeight[0], training: false);
+        Record("test", x[0], y[0], output);
         return output;
     }
+
+    private Loss? CompiledLoss => _info.Compile?.Outputs[0].Loss;
 
     private Tensor Logits(Tensor x, bool training) =>
         output.CallLinear(dropout.Call(hidden.Call(flatten.Call(x, training), training), training));
 
     // As the generator fuses the output activation with the loss.
-    private StepOutput Step(Tensor x, Tensor y, bool training)
+    private StepOutput Step(Tensor x, Tensor y, Tensor? weights, bool training)
     {
         var logits = Logits(x, training);
-        return _info.Compile!.Loss switch
+        var (loss, predictions) = CompiledLoss switch
         {
-            Loss.SparseCategoricalCrossentropy => new(LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true), logits.softmax(-1)),
-            Loss.CategoricalCrossentropy => new(LossFunctions.CategoricalCrossentropy(y, logits, fromLogits: true), logits.softmax(-1)),
-            Loss.BinaryCrossentropy => new(LossFunctions.BinaryCrossentropy(y, logits, fromLogits: true), logits.sigmoid()),
-            _ => new(LossFunctions.MeanSquaredError(y, logits), logits),
+            Loss.SparseCategoricalCrossentropy => (LossFunctions.SparseCategoricalCrossentropy(y, logits, true, weights), logits.softmax(-1)),
+            Loss.CategoricalCrossentropy => (LossFunctions.CategoricalCrossentropy(y, logits, true, weights), logits.softmax(-1)),
+            Loss.BinaryCrossentropy => (LossFunctions.BinaryCrossentropy(y, logits, true, weights), logits.sigmoid()),
+            _ => (LossFunctions.MeanSquaredError(y, logits, weights), logits),
         };
+        return new(loss, [loss], [predictions]);
     }
 
     private void Record(string phase, Tensor x, Tensor y, StepOutput output)
     {
         long correct = 0;
-        if (_info.Compile!.Loss == Loss.SparseCategoricalCrossentropy)
+        if (CompiledLoss == Loss.SparseCategoricalCrossentropy)
         {
-            correct = output.Predictions.argmax(-1).eq(y.reshape(-1)).sum().item<long>();
+            correct = output.Predictions[0].argmax(-1).eq(y.reshape(-1)).sum().item<long>();
         }
 
         Steps.Add(new StepRecord(phase, Blobs.Ids(x), output.Loss.item<float>(), x.shape[0], correct));

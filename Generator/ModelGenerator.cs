@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Emit;
 using StaticKeras.Generator.Emit.Custom;
 using StaticKeras.Generator.Emit.Graph;
@@ -20,6 +21,11 @@ public sealed class ModelGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The project's StaticKerasHelpLinkBase (or the default), for the diagnostics' help links.
+        var helpLinkBase = context.AnalyzerConfigOptionsProvider
+            .Select(HelpLinks.FromOptions)
+            .WithTrackingName(TrackingNames.HelpLinkBase);
+
         var declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownTypes.SequentialAttribute, ModelReader.IsCandidate, ModelReader.Read)
             .WithTrackingName(TrackingNames.Declarations);
@@ -32,7 +38,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(ModelEmitter.Emit)
             .WithTrackingName(TrackingNames.Sources);
 
-        context.RegisterSourceOutput(sources, ModelEmitter.AddSource);
+        context.RegisterSourceOutput(sources.Combine(helpLinkBase), ModelEmitter.AddSource);
 
         // Functional models: read the [Model] class and its [Graph] method, infer the graph's shapes, emit.
         var graphDeclarations = context.SyntaxProvider
@@ -47,7 +53,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(GraphModelEmitter.Emit)
             .WithTrackingName(TrackingNames.GraphSources);
 
-        context.RegisterSourceOutput(graphSources, ModelEmitter.AddSource);
+        context.RegisterSourceOutput(graphSources.Combine(helpLinkBase), ModelEmitter.AddSource);
 
         // Custom layers: read the [Layer] class, emit its Build, checked Call and weights.
         var customLayers = context.SyntaxProvider
@@ -58,6 +64,6 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(CustomLayerEmitter.Emit)
             .WithTrackingName(TrackingNames.CustomLayerSources);
 
-        context.RegisterSourceOutput(customLayerSources, ModelEmitter.AddSource);
+        context.RegisterSourceOutput(customLayerSources.Combine(helpLinkBase), ModelEmitter.AddSource);
     }
 }

@@ -29,12 +29,13 @@ internal static class ModelEmitter
                 model.Diagnostics.Append(GeneratorGuard.Failure("writing", declaration.Type.Name, declaration.Location, exception)).ToEquatableArray()));
     }
 
-    /// <summary>Adds the generated file and reports the diagnostics.</summary>
-    public static void AddSource(SourceProductionContext context, GeneratedModel model)
+    /// <summary>Adds the generated file and reports the diagnostics, their help links under the project's base.</summary>
+    public static void AddSource(SourceProductionContext context, (GeneratedModel Model, string HelpLinkBase) output)
     {
+        var (model, helpLinkBase) = output;
         foreach (var diagnostic in model.Diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(helpLinkBase));
         }
 
         if (model.HintName is { } hintName && model.Source is { } source)

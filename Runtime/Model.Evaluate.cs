@@ -25,6 +25,7 @@ public abstract partial class Model
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
         DataChecks.Pairs(Info, compile, x, y, "x", "y", nameof(Evaluate));
+        CheckFinite(nameof(Evaluate), (x, "x"), (y, "y"));
 
         using var scope = NewDisposeScope();
         using var batches = new Batches(x, y, batchSize, shuffle: false);

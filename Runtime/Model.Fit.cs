@@ -74,6 +74,8 @@ public abstract partial class Model
             DataChecks.Pairs(Info, compile, data.X, data.Y, "validationData.X", "validationData.Y", nameof(Fit));
         }
 
+        CheckFinite(nameof(Fit), (x, "x"), (y, "y"), (validationData?.X, "validationData.X"), (validationData?.Y, "validationData.Y"));
+
         using var fitScope = NewDisposeScope();   // the split views, weights and epoch orders die with Fit
         var weights = SampleWeights.Resolve(Info, compile, y, samples, sampleWeight, classWeight);
         var validation = validationData is { } given ? new FitValidation(given.X, given.Y, null)

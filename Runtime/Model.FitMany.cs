@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using StaticKeras.Callbacks;
 using StaticKeras.Training;
 using static TorchSharp.torch;
@@ -45,6 +46,7 @@ public abstract partial class Model
         DataChecks.BatchSize(batchSize);
         var samples = MultiData.Samples(GetName(), [.. x, .. y], [.. specs, .. Targets(outputs)], nameof(Fit), Names(specs, outputs));
         CheckTargets(y, outputs);
+        CheckFinite(nameof(Fit), [.. Named(x, y, specs, outputs)]);
         DataChecks.ValidationSplit(validationSplit);
         var splitAt = validationSplit == 0 || validationData is not null ? samples : DataChecks.SplitPoint(samples, validationSplit);
         if (validationData is { } given)
@@ -128,6 +130,7 @@ public abstract partial class Model
         DataChecks.BatchSize(batchSize);
         var samples = MultiData.Samples(GetName(), [.. x, .. y], [.. specs, .. Targets(outputs)], nameof(Evaluate), Names(specs, outputs));
         CheckTargets(y, outputs);
+        CheckFinite(nameof(Evaluate), [.. Named(x, y, specs, outputs)]);
         using var scope = NewDisposeScope();
         using var batches = new MultiBatches(x, y, samples, batchSize, shuffle: false);
         var callbackList = new CallbackList(null, this, CallbackList.RunParams(verbosity, 1, batches.Steps), addHistory: false, addProgbar: verbosity != 0);
@@ -171,6 +174,9 @@ public abstract partial class Model
 
     private static string[] Names(TensorSpec[] specs, OutputSpec[] outputs) =>
         [.. Array.ConvertAll(specs, s => s.Name), .. Array.ConvertAll(outputs, o => o.Name + " target")];
+
+    private static IEnumerable<(Tensor? Tensor, string Name)> Named(Tensor[] x, Tensor[] y, TensorSpec[] specs, OutputSpec[] outputs) =>
+        x.Concat(y).Zip(Names(specs, outputs), (tensor, name) => ((Tensor?)tensor, $"'{name}'"));
 
     private static Tensor[] Narrow(Tensor[] tensors, long from, long to) => Array.ConvertAll(tensors, t => t.narrow(0, from, to - from));
 

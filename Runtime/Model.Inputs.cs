@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using StaticKeras.Training;
 using static TorchSharp.torch;
 
@@ -48,6 +49,7 @@ public abstract partial class Model
         ArgumentNullException.ThrowIfNull(call);
         DataChecks.BatchSize(batchSize);
         var samples = MultiData.Samples(GetName(), inputs, specs, nameof(Predict));
+        CheckFinite(nameof(Predict), [.. inputs.Select((input, i) => ((Tensor?)input, $"input '{specs[i].Name}'"))]);
 
         using var scope = NewDisposeScope();
         eval();

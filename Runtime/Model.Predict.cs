@@ -25,6 +25,7 @@ public abstract partial class Model
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
         DataChecks.Inputs(Info, x, "x", nameof(Predict));
+        CheckFinite(nameof(Predict), (x, "x"));
 
         using var scope = NewDisposeScope();
         using var batches = new Batches(x, null, batchSize, shuffle: false);

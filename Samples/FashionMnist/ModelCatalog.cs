@@ -57,5 +57,5 @@ internal static class ModelCatalog
 
     public static SampleModel Find(string name) =>
         All.FirstOrDefault(m => m.Name == name)
-        ?? throw new ArgumentException($"unknown model '{name}'; expected one of: {string.Join(", ", All.Select(m => m.Name))}", "--model");
+        ?? throw new ArgumentException($"unknown model '{name}'; expected one of: {string.Join(", ", All.Select(m => m.Name))}");
 }

@@ -24,4 +24,4 @@ return SampleOptions.Run(args, usage + "\nmodels: " + string.Join(", ", ModelCat
     var (loss, accuracy) = model.Evaluate(xTest, data.TestLabels, batchSize: batchSize, verbose: 0);
     Console.WriteLine(FormattableString.Invariant($"test_loss={loss:F4} test_accuracy={accuracy:F4}"));
     return 0;
-});
+}, validate: options => ModelCatalog.Find(options.Model ?? "mlp"));

@@ -16,14 +16,17 @@ internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize,
 
     /// <summary>
     /// Runs <paramref name="body"/> with the parsed options: <c>--help</c> prints the usage (exit 0); a bad
-    /// argument prints a one-line error and the usage to standard error (exit 2).
+    /// argument prints a one-line error and the usage to standard error (exit 2). <paramref name="validate"/>
+    /// checks the values further (a model name), throwing <see cref="ArgumentException"/> for a bad one.
     /// </summary>
-    public static int Run(IReadOnlyList<string> args, string usage, bool acceptsModel, Func<SampleOptions, int> body)
+    public static int Run(IReadOnlyList<string> args, string usage, bool acceptsModel, Func<SampleOptions, int> body,
+        Action<SampleOptions>? validate = null)
     {
         SampleOptions options;
         try
         {
             options = Parse(args, acceptsModel);
+            validate?.Invoke(options);
         }
         catch (HelpRequested)
         {
@@ -37,16 +40,7 @@ internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize,
             return 2;
         }
 
-        try
-        {
-            return body(options);
-        }
-        catch (ArgumentException e) when (e.ParamName == "--model")
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine(usage);
-            return 2;
-        }
+        return body(options);
     }
 
     /// <summary>Parses <paramref name="args"/>; a leading <c>--</c> (end of options) is skipped.</summary>

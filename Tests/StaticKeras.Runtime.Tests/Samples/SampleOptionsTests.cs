@@ -58,6 +58,22 @@ public class SampleOptionsTests
     }
 
     [Fact]
+    public void Run_answers_a_value_its_validation_rejects_with_exit_code_2_too()
+    {
+        var original = Console.Error;
+        Console.SetError(TextWriter.Null);
+        try
+        {
+            Assert.Equal(2, SampleOptions.Run(["--model", "nope"], "usage", acceptsModel: true, _ => 0,
+                validate: o => throw new ArgumentException($"unknown model '{o.Model}'")));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    [Fact]
     public void Run_passes_the_options_to_the_sample() =>
         Assert.Equal(7, SampleOptions.Run(["--limit", "7"], "usage", acceptsModel: true, options => options.Limit!.Value));
 }

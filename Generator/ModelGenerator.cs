@@ -38,7 +38,6 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(ModelEmitter.Emit)
             .WithTrackingName(TrackingNames.Sources);
 
-        context.RegisterSourceOutput(sources.Combine(helpLinkBase), ModelEmitter.AddSource);
 
         // Functional models: read the [Model] class and its [Graph] method, infer the graph's shapes, emit.
         var graphDeclarations = context.SyntaxProvider
@@ -53,8 +52,6 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(GraphModelEmitter.Emit)
             .WithTrackingName(TrackingNames.GraphSources);
 
-        context.RegisterSourceOutput(graphSources.Combine(helpLinkBase), ModelEmitter.AddSource);
-
         // Custom layers: read the [Layer] class, emit its Build, checked Call and weights.
         var customLayers = context.SyntaxProvider
             .ForAttributeWithMetadataName(CustomLayerTypes.LayerAttribute, CustomLayerReader.IsCandidate, CustomLayerReader.Read)
@@ -64,6 +61,12 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(CustomLayerEmitter.Emit)
             .WithTrackingName(TrackingNames.CustomLayerSources);
 
-        context.RegisterSourceOutput(customLayerSources.Combine(helpLinkBase), ModelEmitter.AddSource);
+        // One output for all of them, so that hint names are unique across models and one model's
+        // failure never drops another's file.
+        var allSources = sources.Collect()
+            .Combine(graphSources.Collect())
+            .Combine(customLayerSources.Collect())
+            .Select(static (all, _) => all.Left.Left.AddRange(all.Left.Right).AddRange(all.Right));
+        context.RegisterSourceOutput(allSources.Combine(helpLinkBase), SourceOutput.AddAll);
     }
 }

@@ -1,8 +1,6 @@
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Inference;
@@ -27,20 +25,5 @@ internal static class ModelEmitter
                 null,
                 null,
                 model.Diagnostics.Append(GeneratorGuard.Failure("writing", declaration.Type.Name, declaration.Location, exception)).ToEquatableArray()));
-    }
-
-    /// <summary>Adds the generated file and reports the diagnostics, their help links under the project's base.</summary>
-    public static void AddSource(SourceProductionContext context, (GeneratedModel Model, string HelpLinkBase) output)
-    {
-        var (model, helpLinkBase) = output;
-        foreach (var diagnostic in model.Diagnostics)
-        {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic(helpLinkBase));
-        }
-
-        if (model.HintName is { } hintName && model.Source is { } source)
-        {
-            context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
-        }
     }
 }

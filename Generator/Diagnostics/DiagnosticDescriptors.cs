@@ -291,6 +291,16 @@ internal static class DiagnosticDescriptors
         "STK0078", Declaration, "Generated part cannot be added to this type",
         "'{0}' is {1}, so the generated part cannot be added to it: {2}");
 
+    /// <summary>STK0079: layers held in an array or collection member, which the generator cannot read.</summary>
+    public static readonly DiagnosticDescriptor LayerCollection = Error(
+        "STK0079", Declaration, "Layers in a collection are not read",
+        "'{0}' holds layers in a {1}, which the generator cannot see into: declare each layer as its own field (hidden1, hidden2, ...)");
+
+    /// <summary>STK1075: sizes so large that a count computed from them overflows.</summary>
+    public static readonly DiagnosticDescriptor SizeOverflow = Error(
+        "STK1075", Shapes, "Sizes too large",
+        "'{0}': a size or parameter count computed from its shapes does not fit in 64 bits (while {1}); use smaller inputs or layers");
+
     /// <summary>STK0075: two [Output] attributes for one output.</summary>
     public static readonly DiagnosticDescriptor DuplicateOutputAttribute = Error(
         "STK0075", Declaration, "Output configured twice",
@@ -349,7 +359,7 @@ internal static class DiagnosticDescriptors
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
         InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput,
-        GeneratedMemberName, DuplicateMember, UnextendableType,
+        GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

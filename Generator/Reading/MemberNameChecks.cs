@@ -41,6 +41,16 @@ internal static class MemberNameChecks
             }
         }
 
+        // Methods may overload; the same signature twice is a duplicate (CS0111, then ambiguous calls in generated code).
+        foreach (var group in members.OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary)
+                     .GroupBy(m => m.Name + "(" + string.Join(",", m.Parameters.Select(p => p.Type.ToDisplayString())) + ")")
+                     .Where(g => g.Count() > 1))
+        {
+            var second = group.Select(m => m.Locations.First(l => l.IsInSource)).OrderBy(l => l.SourceTree?.FilePath).ThenBy(l => l.SourceSpan.Start).ElementAt(1);
+            context.Report(DiagnosticDescriptors.DuplicateMember, SourceLocation.From(second), type.Name, group.First().Name);
+            ok = false;
+        }
+
         if (!isModel)
             return ok;
         foreach (var member in members)

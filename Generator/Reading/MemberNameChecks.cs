@@ -51,6 +51,17 @@ internal static class MemberNameChecks
             ok = false;
         }
 
+        // A primary-constructor parameter named like a member (a custom layer's 'units' beside a method
+        // 'units'): the generated code names the parameter, and the member would shadow it.
+        if (syntax.ParameterList is { } primary)
+        {
+            foreach (var parameter in primary.Parameters.Where(p => members.Any(m => m.Name == p.Identifier.ValueText)))
+            {
+                context.Report(DiagnosticDescriptors.DuplicateMember, SourceLocation.From(parameter.Identifier), type.Name, parameter.Identifier.ValueText);
+                ok = false;
+            }
+        }
+
         if (!isModel)
             return ok;
         foreach (var member in members)

@@ -167,6 +167,22 @@ public sealed class RobustnessTests
     public void ASymbolicDimensionNameWithALineBreakIsSTK0009() =>
         Assert.Equal(("STK0009", "\"line\\nbreak\""), Single(Run(Mlp("Net", input: "Input(\"line\\nbreak\", 16)"))));
 
+    [Fact]
+    public void ACustomLayerParameterNamedLikeAMemberIsSTK0077AtTheParameter()
+    {
+        var run = Run("""
+            [Layer(Input = "..., d", Output = "..., Call")]
+            public partial class MyLayer(int Call)
+            {
+                [Weight("d, Call", Initializer.GlorotUniform)] partial Parameter W { get; }
+                public Tensor Call(Tensor inputs) => inputs.matmul(W);
+            }
+
+            """);
+
+        Assert.Equal(("STK0077", "Call"), Single(run));
+    }
+
     [Theory]
     [InlineData("\"\"")]
     [InlineData("\" \"")]

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Emit;
 using StaticKeras.Generator.Emit.Custom;
 using StaticKeras.Generator.Inference;
@@ -20,6 +21,11 @@ public sealed class ModelGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The project's StaticKerasHelpLinkBase (or the default), for the diagnostics' help links.
+        var helpLinkBase = context.AnalyzerConfigOptionsProvider
+            .Select(HelpLinks.FromOptions)
+            .WithTrackingName(TrackingNames.HelpLinkBase);
+
         var sequential = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownTypes.SequentialAttribute, ModelReader.IsCandidate, ModelReader.ReadSequential)
             .WithTrackingName(TrackingNames.Declarations);
@@ -27,9 +33,6 @@ public sealed class ModelGenerator : IIncrementalGenerator
         var functional = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownTypes.ModelAttribute, ModelReader.IsCandidate, ModelReader.ReadFunctional)
             .WithTrackingName(TrackingNames.Declarations);
-
-        Generate(context, sequential);
-        Generate(context, functional);
 
         // Custom layers: read the [Layer] class, emit its Build, checked Call and weights.
         var customLayers = context.SyntaxProvider
@@ -40,20 +43,20 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(CustomLayerEmitter.Emit)
             .WithTrackingName(TrackingNames.CustomLayerSources);
 
-        context.RegisterSourceOutput(customLayerSources, ModelEmitter.AddSource);
+        // One output for all of them, so that hint names are unique across models and one model's
+        // failure never drops another's file.
+        var allSources = Generate(sequential).Collect()
+            .Combine(Generate(functional).Collect())
+            .Combine(customLayerSources.Collect())
+            .Select(static (all, _) => all.Left.Left.AddRange(all.Left.Right).AddRange(all.Right));
+        context.RegisterSourceOutput(allSources.Combine(helpLinkBase), SourceOutput.AddAll);
     }
 
     // Infer the shapes of every node of the graph, then write the model's part.
-    private static void Generate(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ModelDeclaration> declarations)
-    {
-        var models = declarations
+    private static IncrementalValuesProvider<GeneratedModel> Generate(IncrementalValuesProvider<ModelDeclaration> declarations) =>
+        declarations
             .Select(ShapeInference.Infer)
-            .WithTrackingName(TrackingNames.Shapes);
-
-        var sources = models
+            .WithTrackingName(TrackingNames.Shapes)
             .Select(ModelEmitter.Emit)
             .WithTrackingName(TrackingNames.Sources);
-
-        context.RegisterSourceOutput(sources, ModelEmitter.AddSource);
-    }
 }

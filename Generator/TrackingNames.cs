@@ -17,4 +17,7 @@ internal static class TrackingNames
 
     /// <summary>Writing a custom layer's generated part.</summary>
     public const string CustomLayerSources = nameof(CustomLayerSources);
+
+    /// <summary>Reading the project's help-link base (StaticKerasHelpLinkBase) from its MSBuild properties.</summary>
+    public const string HelpLinkBase = nameof(HelpLinkBase);
 }

@@ -53,6 +53,7 @@ public abstract partial class Model
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
         var samples = DataChecks.Arrays(Info, compile, x, y, names, nameof(Evaluate));
+        CheckFinite(nameof(Evaluate), x, y, names);
 
         using var scope = NewDisposeScope();
         var weights = SampleWeights.Resolve(Info, compile, y, samples, sampleWeight, classWeight: null, names);

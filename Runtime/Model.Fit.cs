@@ -117,6 +117,12 @@ public abstract partial class Model
             DataChecks.Arrays(Info, compile, data.X, data.Y, data.Names, nameof(Fit));
         }
 
+        CheckFinite(nameof(Fit), x, y, names);
+        if (validationData is { } checkedData)
+        {
+            CheckFinite(nameof(Fit), checkedData.X, checkedData.Y, checkedData.Names);
+        }
+
         using var fitScope = NewDisposeScope();   // the split views, weights and epoch orders die with Fit
         var weights = SampleWeights.Resolve(Info, compile, y, samples, sampleWeight, classWeight, names);
         var validation = validationData

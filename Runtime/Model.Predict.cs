@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using StaticKeras.Callbacks;
 using StaticKeras.Inference;
 using StaticKeras.Training;
@@ -35,6 +36,7 @@ public abstract partial class Model
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
         var samples = DataChecks.Inputs(Info, x, "x", nameof(Predict));
+        CheckFinite(nameof(Predict), (x, "x"));
         return RunPredict([x], samples, CallInference, batchSize, verbosity, callbacks)[0];
     }
 
@@ -65,6 +67,7 @@ public abstract partial class Model
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
         var samples = MultiData.Samples(GetName(), inputs, specs, nameof(Predict));
+        CheckFinite(nameof(Predict), [.. inputs.Select((input, i) => ((Tensor?)input, $"input '{specs[i].Name}'"))]);
         return RunPredict(inputs, samples, call, batchSize, verbosity, callbacks);
     }
 

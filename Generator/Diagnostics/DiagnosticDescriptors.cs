@@ -281,6 +281,31 @@ internal static class DiagnosticDescriptors
         "STK0074", Declaration, "Compile names no loss",
         "[Compile] of model '{0}' names no loss: pass one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or give each output an [Output(name, loss)] attribute");
 
+    /// <summary>STK0076: a member of the model class has a name the generated part declares.</summary>
+    public static readonly DiagnosticDescriptor GeneratedMemberName = Error(
+        "STK0076", Declaration, "Member name taken by generated code",
+        "'{0}' declares '{1}', a member the generator writes for every model ({2}): rename it");
+
+    /// <summary>STK0077: a member name declared twice in the model class.</summary>
+    public static readonly DiagnosticDescriptor DuplicateMember = Error(
+        "STK0077", Declaration, "Member declared twice",
+        "'{0}' declares '{1}' more than once: each layer, weight and member needs its own name");
+
+    /// <summary>STK0078: a model class the generated part cannot be added to (file-local, a keyword name).</summary>
+    public static readonly DiagnosticDescriptor UnextendableType = Error(
+        "STK0078", Declaration, "Generated part cannot be added to this type",
+        "'{0}' is {1}, so the generated part cannot be added to it: {2}");
+
+    /// <summary>STK0079: layers held in an array or collection member, which the generator cannot read.</summary>
+    public static readonly DiagnosticDescriptor LayerCollection = Error(
+        "STK0079", Declaration, "Layers in a collection are not read",
+        "'{0}' holds layers in a {1}, which the generator cannot see into: declare each layer as its own field (hidden1, hidden2, ...)");
+
+    /// <summary>STK1075: sizes so large that a count computed from them overflows.</summary>
+    public static readonly DiagnosticDescriptor SizeOverflow = Error(
+        "STK1075", Shapes, "Sizes too large",
+        "'{0}': a size or parameter count computed from its shapes does not fit in 64 bits (while {1}); use smaller inputs or layers");
+
     /// <summary>STK0075: two [Output] attributes for one output.</summary>
     public static readonly DiagnosticDescriptor DuplicateOutputAttribute = Error(
         "STK0075", Declaration, "Output configured twice",
@@ -339,6 +364,7 @@ internal static class DiagnosticDescriptors
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
         InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput,
+        GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -19,10 +19,19 @@ internal sealed record DiagnosticInfo(string Id, SourceLocation? Location, Equat
     /// <summary>Whether the descriptor reports an error (an error stops the model from being generated in full).</summary>
     public bool IsError => DiagnosticDescriptors.Find(Id).DefaultSeverity == DiagnosticSeverity.Error;
 
-    /// <summary>The Roslyn diagnostic to report.</summary>
-    public Diagnostic ToDiagnostic() =>
+    /// <summary>The Roslyn diagnostic to report, its help link under <see cref="HelpLinks.BaseUrl"/>.</summary>
+    public Diagnostic ToDiagnostic() => ToDiagnostic(HelpLinks.BaseUrl);
+
+    /// <summary>The Roslyn diagnostic to report, its help link under <paramref name="helpLinkBase"/>.</summary>
+    public Diagnostic ToDiagnostic(string helpLinkBase) =>
         Diagnostic.Create(
-            DiagnosticDescriptors.Find(Id),
+            WithHelpLinkBase(DiagnosticDescriptors.Find(Id), helpLinkBase),
             Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
             [.. Arguments]);
+
+    private static DiagnosticDescriptor WithHelpLinkBase(DiagnosticDescriptor d, string helpLinkBase) =>
+        helpLinkBase == HelpLinks.BaseUrl
+            ? d
+            : new DiagnosticDescriptor(d.Id, d.Title, d.MessageFormat, d.Category, d.DefaultSeverity, d.IsEnabledByDefault, d.Description,
+                HelpLinks.For(helpLinkBase, d.Id), [.. d.CustomTags]);
 }

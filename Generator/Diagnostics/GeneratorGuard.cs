@@ -27,8 +27,14 @@ internal static class GeneratorGuard
     }
 
     /// <summary>The STK9001 diagnostic for <paramref name="exception"/> thrown while doing <paramref name="activity"/>.</summary>
+    /// <remarks>
+    /// An <see cref="OverflowException"/> comes from the user's sizes (a parameter count or element
+    /// count past 64 bits, from inputs and units near int.MaxValue), so it is STK1075, not STK9001.
+    /// </remarks>
     public static DiagnosticInfo Failure(string activity, string typeName, SourceLocation? location, Exception exception) =>
-        DiagnosticInfo.Create(
+        exception is OverflowException
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.SizeOverflow, location, typeName, activity)
+            : DiagnosticInfo.Create(
             DiagnosticDescriptors.GeneratorFailure,
             location,
             activity,

@@ -1,15 +1,13 @@
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Inference;
 
 namespace StaticKeras.Generator.Emit;
 
-/// <summary>The pipeline's last step: writes a model's generated part, then adds it and reports its diagnostics.</summary>
+/// <summary>Writes a model's generated part (SourceOutput adds it and reports its diagnostics).</summary>
 internal static class ModelEmitter
 {
     /// <summary>Writes the source of <paramref name="model"/>; never throws except on cancellation.</summary>
@@ -27,20 +25,6 @@ internal static class ModelEmitter
                 null,
                 null,
                 model.Diagnostics.Append(GeneratorGuard.Failure("writing", declaration.Type.Name, declaration.Location, exception)).ToEquatableArray()));
-    }
-
-    /// <summary>Adds the generated file and reports the diagnostics.</summary>
-    public static void AddSource(SourceProductionContext context, GeneratedModel model)
-    {
-        foreach (var diagnostic in model.Diagnostics)
-        {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
-
-        if (model.HintName is { } hintName && model.Source is { } source)
-        {
-            context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
-        }
     }
 
     // /// <summary>Sequential model <c>MnistMlp</c>: (batch, 28, 28) -> (batch, 10). ...summary...</summary>

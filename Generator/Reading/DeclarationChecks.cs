@@ -43,7 +43,7 @@ internal static class DeclarationChecks
             }
         }
 
-        return canGenerate;
+        return MemberNameChecks.Check(type, syntax, isModel: true, context) && canGenerate;
     }
 
     private static bool CheckKindAndBase(INamedTypeSymbol type, TypeDeclarationSyntax syntax, INamedTypeSymbol modelBase, ReadContext context)

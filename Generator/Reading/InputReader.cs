@@ -65,7 +65,8 @@ internal static class InputReader
     private static Dim? ReadDim(TypedConstant value) => value.Value switch
     {
         int size when value.Kind == TypedConstantKind.Primitive && size > 0 => Dim.Known(size),
-        string name when value.Kind == TypedConstantKind.Primitive && !string.IsNullOrWhiteSpace(name) => Dim.Named(name),
+        // A name is written into comments and messages: a line break or other control character has no place in it.
+        string name when value.Kind == TypedConstantKind.Primitive && !string.IsNullOrWhiteSpace(name) && !name.Any(char.IsControl) => Dim.Named(name),
         _ => null,
     };
 
@@ -73,7 +74,7 @@ internal static class InputReader
     {
         null => "null",
         int size => Formatting.Number(size),
-        string name => "\"" + name + "\"",
+        string name => "\"" + string.Concat(name.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString())) + "\"",
         _ => Convert.ToString(value.Value, CultureInfo.InvariantCulture) + " (" + value.Type?.ToDisplayString() + ")",
     };
 }

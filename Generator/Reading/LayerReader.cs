@@ -36,11 +36,23 @@ internal static class LayerReader
             {
                 layers.Add(ReadLayer(member, semanticModel, context, cancellationToken));
             }
+            else if (ElementLayer(member.Type, layerBase) is not null)
+            {
+                context.Report(DiagnosticDescriptors.LayerCollection, SourceLocation.From(member.TypeSyntax), member.Identifier.ValueText, member.Type.ToDisplayString());
+            }
         }
 
         ReportLayersInOtherParts(syntax, type, layerBase, context);
         return layers;
     }
+
+    // The layer type an array or generic collection member holds (Dense[], List<Dense>), if any.
+    private static ITypeSymbol? ElementLayer(ITypeSymbol type, INamedTypeSymbol layerBase) => type switch
+    {
+        IArrayTypeSymbol array => KnownTypes.DerivesFrom(array.ElementType, layerBase) ? array.ElementType : null,
+        INamedTypeSymbol { IsGenericType: true } generic => generic.TypeArguments.FirstOrDefault(t => KnownTypes.DerivesFrom(t, layerBase)),
+        _ => null,
+    };
 
     private static IEnumerable<LayerMember> Members(TypeDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {

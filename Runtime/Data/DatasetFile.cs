@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Security.Cryptography;
 
 namespace StaticKeras.Data;
 
@@ -14,5 +15,19 @@ internal sealed record DatasetFile(string Name, string Md5)
             return published;
         var decompressed = Path.ChangeExtension(published, null);
         return Name.EndsWith(".gz", StringComparison.Ordinal) && File.Exists(decompressed) ? decompressed : null;
+    }
+
+    /// <summary>
+    /// Why the copy at <paramref name="path"/> cannot be trusted: its MD5 differs from the publisher's
+    /// (a truncated download, a corrupt cache); null when it matches. Decompressed copies have no
+    /// published checksum and always pass (reading them checks their structure).
+    /// </summary>
+    public string? ChecksumProblem(string path)
+    {
+        if (!string.Equals(Path.GetFileName(path), Name, StringComparison.Ordinal))
+            return null;
+        using var stream = File.OpenRead(path);
+        var actual = Convert.ToHexStringLower(MD5.HashData(stream));
+        return actual == Md5 ? null : $"{path} fails its MD5 check (expected {Md5}, found {actual})";
     }
 }

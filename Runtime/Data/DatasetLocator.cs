@@ -8,7 +8,11 @@ namespace StaticKeras.Data;
 /// <summary>
 /// Finds a data set's files, in order: the directory given; the STATICKERAS_DATASETS directory (its
 /// data set subfolder, or the directory itself); the user's cache ~/.staticKeras/datasets/&lt;folder&gt;;
-/// the operating-system package's directory; and last, a download into the user's cache.
+/// the operating-system package's directory; and last, a download into the user's cache. The user's
+/// cache holds downloads, so a published (.gz) file there whose MD5 differs from the publisher's (an
+/// interrupted or corrupted download) makes the loader pass the cache by, with a warning, and go on;
+/// the download replaces that file. Other directories are not checked against the checksums: Debian's
+/// package, for one, recompresses the same data into different .gz files.
 /// </summary>
 internal sealed class DatasetLocator(MnistFormatSpec spec, Func<string, string?> environment, string homeDirectory, DatasetDownloader downloader)
 {
@@ -18,6 +22,9 @@ internal sealed class DatasetLocator(MnistFormatSpec spec, Func<string, string?>
     /// <summary>A locator over this process's environment, home directory and network.</summary>
     public static DatasetLocator For(MnistFormatSpec spec, string? bundledDirectory = null) => new(spec, Environment.GetEnvironmentVariable,
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), DatasetDownloader.Default) { BundledDirectory = bundledDirectory };
+
+    /// <summary>Where warnings go (a directory passed by because a file in it failed its checksum).</summary>
+    public TextWriter Warnings { get; init; } = Console.Error;
 
     /// <summary>A directory treated as the bundled subset when given explicitly (reported as such).</summary>
     public string? BundledDirectory { get; init; }
@@ -42,7 +49,7 @@ internal sealed class DatasetLocator(MnistFormatSpec spec, Func<string, string?>
                     return new DataSource(Path.GetFullPath(candidate), DataSourceOrigin.EnvironmentVariable);
             }
         }
-        if (Holds(UserCache, searched))
+        if (Holds(UserCache, searched, verify: true))
             return new DataSource(UserCache, DataSourceOrigin.UserCache);
         if (spec.SystemDirectory != null && Holds(spec.SystemDirectory, searched))
             return new DataSource(spec.SystemDirectory, DataSourceOrigin.SystemPackage);
@@ -58,17 +65,30 @@ internal sealed class DatasetLocator(MnistFormatSpec spec, Func<string, string?>
         return new DataSource(directory, origin);
     }
 
-    private bool Holds(string directory, List<string> searched)
+    private bool Holds(string directory, List<string> searched, bool verify = false)
     {
         searched.Add(directory);
-        return spec.Files.All(file => file.FindIn(directory) != null);
+        if (!spec.Files.All(file => file.FindIn(directory) != null))
+            return false;
+        if (!verify)
+            return true;
+        var problems = spec.Files.Select(file => file.ChecksumProblem(file.FindIn(directory)!)).OfType<string>().ToList();
+        if (problems.Count == 0)
+            return true;
+        searched[^1] = $"{directory} (corrupt: {string.Join("; ", problems)})";
+        Warnings.WriteLine($"warning: {spec.Name}: passing by {directory}: {string.Join("; ", problems)}");
+        return false;
     }
+
+    // A cached file that is missing, or a published file that fails its checksum, is downloaded again.
+    private bool NeedsDownload(DatasetFile file) =>
+        file.FindIn(UserCache) is not { } cached || file.ChecksumProblem(cached) != null;
 
     private DataSource Download(List<string> searched)
     {
         try
         {
-            foreach (var file in spec.Files.Where(file => file.FindIn(UserCache) == null))
+            foreach (var file in spec.Files.Where(NeedsDownload).ToList())
                 downloader.Download(file, spec.Mirrors, UserCache);
         }
         catch (IOException e)

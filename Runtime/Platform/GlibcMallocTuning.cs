@@ -17,8 +17,11 @@ namespace StaticKeras.Platform;
 /// which makes things worse. 128 MiB keeps the activations of usual CPU training in the heap (a
 /// batch of 128 CIFAR-sized maps with 64 channels is 32 MiB, glibc's own dynamic ceiling); the
 /// trim threshold is twice that, glibc's own ratio, so at most 256 MiB of freed memory stays mapped
-/// per arena. Opt out with STATICKERAS_NO_MALLOPT=1; MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_
-/// or glibc.malloc tunables in GLIBC_TUNABLES leave glibc as the user configured it.
+/// per arena. Opt out with the environment variable STATICKERAS_NO_MALLOPT=1, or in the program's
+/// project with <c>&lt;StaticKerasMallocTuning&gt;false&lt;/StaticKerasMallocTuning&gt;</c> (the package's
+/// build sets the AppContext switch <c>StaticKeras.DisableMallocTuning</c> in its runtimeconfig.json);
+/// MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_ or glibc.malloc tunables in GLIBC_TUNABLES leave glibc
+/// as the user configured it.
 /// </remarks>
 internal static class GlibcMallocTuning
 {
@@ -31,6 +34,9 @@ internal static class GlibcMallocTuning
     /// <summary>Set to 1 (or true) to keep glibc's defaults.</summary>
     public const string OptOutVariable = "STATICKERAS_NO_MALLOPT";
 
+    /// <summary>The AppContext switch that keeps glibc's defaults when on (MSBuild: StaticKerasMallocTuning=false).</summary>
+    public const string OptOutSwitch = "StaticKeras.DisableMallocTuning";
+
     private const int MTrimThreshold = -1;
     private const int MMmapThreshold = -3;
 
@@ -42,17 +48,18 @@ internal static class GlibcMallocTuning
     {
         if (Outcome != MallocTuningOutcome.NotRun)
             return;
-        var decision = Decide(Environment.GetEnvironmentVariable, OperatingSystem.IsLinux());
+        var switchedOff = AppContext.TryGetSwitch(OptOutSwitch, out var disabled) && disabled;
+        var decision = Decide(Environment.GetEnvironmentVariable, OperatingSystem.IsLinux(), switchedOff);
         Outcome = decision == MallocTuningOutcome.Applied ? CallMallopt() : decision;
     }
 
-    /// <summary>Whether to apply the settings, given the environment and the operating system.</summary>
-    public static MallocTuningOutcome Decide(Func<string, string?> environment, bool isLinux)
+    /// <summary>Whether to apply the settings, given the environment, the operating system and <see cref="OptOutSwitch"/>.</summary>
+    public static MallocTuningOutcome Decide(Func<string, string?> environment, bool isLinux, bool switchedOff = false)
     {
         if (!isLinux)
             return MallocTuningOutcome.NotLinux;
         var optOut = environment(OptOutVariable);
-        if (optOut == "1" || string.Equals(optOut, "true", StringComparison.OrdinalIgnoreCase))
+        if (switchedOff || optOut == "1" || string.Equals(optOut, "true", StringComparison.OrdinalIgnoreCase))
             return MallocTuningOutcome.OptedOut;
         var tunables = environment("GLIBC_TUNABLES") ?? "";
         if (environment("MALLOC_MMAP_THRESHOLD_") != null || environment("MALLOC_TRIM_THRESHOLD_") != null

@@ -12,7 +12,7 @@ internal enum MallocTuningOutcome
     /// <summary>Not Linux: nothing to do.</summary>
     NotLinux,
 
-    /// <summary>STATICKERAS_NO_MALLOPT asked to keep glibc's defaults.</summary>
+    /// <summary>STATICKERAS_NO_MALLOPT or the StaticKeras.DisableMallocTuning switch asked to keep glibc's defaults.</summary>
     OptedOut,
 
     /// <summary>The user configured glibc's thresholds through the environment.</summary>

@@ -41,8 +41,10 @@ public sealed class SafeTensorsFile : IDisposable
 
     /// <summary>Opens and validates the safetensors file at <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a valid safetensors file; the message says why.</exception>
+    /// <exception cref="IOException"><paramref name="path"/> is a FIFO, socket or device, not a file.</exception>
     public static SafeTensorsFile Open(string path)
     {
+        Platform.RegularFile.Ensure(path, "a safetensors weight file");
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         try
         {

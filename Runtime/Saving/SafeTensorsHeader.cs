@@ -70,6 +70,13 @@ internal sealed class SafeTensorsHeader
     /// <exception cref="InvalidDataException">Anything the format does not allow, with the reason.</exception>
     public static SafeTensorsHeader Parse(ReadOnlySpan<byte> header, long dataLength, string source)
     {
+        // Names and metadata must be UTF-8 (the format says so); System.Text.Json would only notice
+        // when a string is read, and then without saying which file.
+        if (!System.Text.Unicode.Utf8.IsValid(header))
+        {
+            throw Invalid(source, $"the header is not valid UTF-8 (first invalid byte at offset {8 + FirstInvalidUtf8(header)})");
+        }
+
         JsonDocument document;
         try
         {
@@ -195,6 +202,13 @@ internal sealed class SafeTensorsHeader
                 ? $"the header describes {next} bytes of tensor data but the file holds {dataLength}; the file is truncated"
                 : $"the header describes {next} bytes of tensor data but the file holds {dataLength}; {dataLength - next} bytes are unaccounted for");
         }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var chars = new char[bytes.Length];
+        System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
+        return read;
     }
 
     /// <summary>An <see cref="InvalidDataException"/> naming the file and what is wrong with it.</summary>

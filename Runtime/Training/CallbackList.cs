@@ -19,6 +19,13 @@ internal sealed class CallbackList
         bool addHistory, bool addProgbar)
     {
         _callbacks = callbacks?.ToList() ?? [];
+        var missing = _callbacks.IndexOf(null!);
+        if (missing >= 0)
+        {
+            throw new System.ArgumentException(
+                $"callbacks[{missing}] is null; expected Callback instances (leave the entry out, or pass callbacks: null for none).", nameof(callbacks));
+        }
+
         History = _callbacks.OfType<History>().FirstOrDefault();
         if (History is null && addHistory)
         {

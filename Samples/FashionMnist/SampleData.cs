@@ -38,7 +38,8 @@ internal sealed record SampleData(Tensor TrainImages, Tensor TrainLabels, Tensor
         {
             return StaticKeras.Data.FashionMnist.LoadData(directory);
         }
-        catch (IOException e) when (directory is null && StaticKeras.Data.FashionMnist.BundledSubsetDirectory is { } subset)
+        catch (Exception e) when (e is IOException or InvalidDataException
+            && directory is null && StaticKeras.Data.FashionMnist.BundledSubsetDirectory is { } subset)
         {
             Console.Error.WriteLine($"warning: full Fashion-MNIST is not available ({e.Message}); using the bundled subset instead");
             return StaticKeras.Data.FashionMnist.LoadData(subset);

@@ -4,18 +4,62 @@ using System.Globalization;
 
 namespace Samples.FashionMnist;
 
-/// <summary>The sample's command line: <c>--model NAME --epochs N --batch-size N --data DIR --limit N</c>.</summary>
-internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, string? DataDirectory, int? Limit, int? Verbose)
+/// <summary>
+/// The samples' one command-line syntax (FashionMnist and MultiHead share this file):
+/// <c>[--model NAME] [--epochs N] [--batch-size N] [--data DIR] [--limit N] [--verbose 0|1|2]</c>.
+/// A sample that trains one model takes no <c>--model</c>. Unset options are null: each sample applies its defaults.
+/// </summary>
+internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize, string? DataDirectory, int? Limit, int? Verbose)
 {
-    public static SampleOptions Parse(IReadOnlyList<string> args)
+    /// <summary>The options every sample takes, in usage order.</summary>
+    public const string CommonUsage = "[--epochs N] [--batch-size N] [--data DIR] [--limit N] [--verbose 0|1|2]";
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with the parsed options: <c>--help</c> prints the usage (exit 0); a bad
+    /// argument prints a one-line error and the usage to standard error (exit 2). <paramref name="validate"/>
+    /// checks the values further (a model name), throwing <see cref="ArgumentException"/> for a bad one.
+    /// </summary>
+    public static int Run(IReadOnlyList<string> args, string usage, bool acceptsModel, Func<SampleOptions, int> body,
+        Action<SampleOptions>? validate = null)
     {
-        var options = new SampleOptions("mlp", null, 32, null, null, null);
-        for (var i = 0; i < args.Count; i++)
+        SampleOptions options;
+        try
+        {
+            options = Parse(args, acceptsModel);
+            validate?.Invoke(options);
+        }
+        catch (HelpRequested)
+        {
+            Console.WriteLine(usage);
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+
+        return body(options);
+    }
+
+    /// <summary>Parses <paramref name="args"/>; a leading <c>--</c> (end of options) is skipped.</summary>
+    /// <exception cref="ArgumentException">An unknown option, a missing value, or a value of the wrong form.</exception>
+    /// <exception cref="HelpRequested"><c>-h</c> or <c>--help</c>.</exception>
+    public static SampleOptions Parse(IReadOnlyList<string> args, bool acceptsModel = true)
+    {
+        var options = new SampleOptions(null, null, null, null, null, null);
+        for (var i = args.Count > 0 && args[0] == "--" ? 1 : 0; i < args.Count; i++)
         {
             var name = args[i];
             if (name is "-h" or "--help")
             {
                 throw new HelpRequested();
+            }
+
+            if (!name.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"unexpected argument '{name}'; options are written --name value");
             }
 
             if (i + 1 >= args.Count)
@@ -26,26 +70,27 @@ internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, s
             var value = args[++i];
             options = name switch
             {
-                "--model" => options with { Model = value },
+                "--model" when acceptsModel => options with { Model = value },
                 "--epochs" => options with { Epochs = PositiveInt(name, value) },
                 "--batch-size" => options with { BatchSize = PositiveInt(name, value) },
                 "--data" => options with { DataDirectory = value },
                 "--limit" => options with { Limit = PositiveInt(name, value) },
-                "--verbose" => options with { Verbose = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"unknown option {name}; expected one of --model, --epochs, --batch-size, --data, --limit, --verbose"),
+                "--verbose" => options with { Verbose = Verbosity(value) },
+                _ => throw new ArgumentException(
+                    $"unknown option {name}; expected one of {(acceptsModel ? "--model, " : "")}--epochs, --batch-size, --data, --limit, --verbose"),
             };
         }
 
         return options;
     }
 
-    public const string Usage =
-        "usage: dotnet run --project Samples/FashionMnist -c Release -- [--model mlp] [--epochs N (default: 5, custom: 50)] [--batch-size 32] [--data DIR] [--limit N] [--verbose 0|1|2]";
-
     private static int PositiveInt(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new ArgumentException($"option {name} expects a positive integer, found '{value}'");
+
+    private static int Verbosity(string value) =>
+        value is "0" or "1" or "2" ? value[0] - '0' : throw new ArgumentException($"option --verbose expects 0, 1 or 2, found '{value}'");
 }
 
 /// <summary>Thrown when the user asks for <c>--help</c>.</summary>

@@ -169,4 +169,12 @@ public class ModelBadInputTests
         Assert.StartsWith("TestMlp expects image of shape (batch, n, n) and dtype float32; got shape (4, 2, 3) and dtype float32 ('n' is 2 at axis 1 but 3 at axis 2).", e.Message);
         Assert.Equal([4L, 3], model.Call(ones(4, 2, 2)).shape);
     }
+
+    [Fact]
+    public void ANullCallback()
+    {
+        var e = Fails(() => Model.Fit(Data.X, Data.Y, verbose: 0, callbacks: [new StaticKeras.Callbacks.TerminateOnNaN(), null!]), "callbacks");
+        Assert.StartsWith("callbacks[1] is null; expected Callback instances (leave the entry out, or pass callbacks: null for none).", e.Message);
+        Fails(() => Model.Evaluate(Data.X, Data.Y, verbose: 0, callbacks: [null!]), "callbacks");
+    }
 }

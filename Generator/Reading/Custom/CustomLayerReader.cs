@@ -47,6 +47,8 @@ internal static class CustomLayerReader
             context.Report(DiagnosticDescriptors.InvalidCustomLayerClass, location, type.Name, problem);
         }
 
+        var namesOk = MemberNameChecks.Check(type, syntax, isModel: false, context);
+
         var contract = ContractReader.Read(type, context, cancellationToken);
         CheckCall(type, location, context);
         CheckBackward(type, context);
@@ -58,7 +60,7 @@ internal static class CustomLayerReader
         return new CustomLayerClass(
             ModelReader.ReadIdentity(type, syntax),
             location,
-            customLayer is not null && problem is null,
+            customLayer is not null && problem is null && namesOk,
             context.Diagnostics.Count == 0 ? contract : null,
             weights.ToEquatableArray(),
             ContractReader.PrimaryParameters(type).Keys.ToEquatableArray(),

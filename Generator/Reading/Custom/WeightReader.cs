@@ -16,8 +16,21 @@ internal static class WeightReader
     public static WeightContract? Read(IPropertySymbol property, ContractReader.Reporter reporter, CancellationToken cancellationToken)
     {
         var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && KnownTypes.FullName(c) == CustomLayerTypes.WeightAttribute);
-        if (attribute is null || attribute.ConstructorArguments.Length != 2)
+        if (attribute is null)
         {
+            return null;
+        }
+
+        // Arguments that do not bind ([Weight(new(), ...)], a missing initializer): the compiler reports
+        // the argument; the weight still needs an STK error, or its generated part would be left half-written.
+        if (attribute.ConstructorArguments.Length != 2 || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+            || attribute.ConstructorArguments[0].Value is not string)
+        {
+            var site = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax written
+                ? SourceLocation.From(written) : SourceLocation.From(property.Locations[0]);
+            var text = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list } ? list.ToString() : "()";
+            reporter.Report(DiagnosticDescriptors.MalformedSignature, site, "weight '" + property.Name + "'", text, property.ContainingType.Name,
+                "expected a constant string and an Initializer, such as [Weight(\"d, units\", Initializer.GlorotUniform)]");
             return null;
         }
 

@@ -17,6 +17,13 @@ internal static class SignatureBinder
         var binding = new SignatureBinding();
         foreach (var parameter in parameters)
         {
+            // A size of 0 or less (new MyLayer(0), new MyLayer(-3)) sizes nothing: the user's mistake, not ours.
+            if (parameter.Value <= 0)
+            {
+                return (null, ContractViolation.Of(
+                    ContractViolationKind.InvalidSize, "constructor argument '" + parameter.Key + "'", Formatting.Number(parameter.Value)));
+            }
+
             binding.Bind(parameter.Key, Dim.Known(parameter.Value), Formatting.Number(parameter.Value) + " (constructor argument)");
         }
 

@@ -22,7 +22,9 @@ internal static class SignatureRules
     public static SignatureError? CheckWeight(ShapeSignature weight) =>
         weight.HasEllipsis
             ? Error(weight.Dims[weight.EllipsisIndex], "a weight's shape must list every dimension, found '...'")
-            : null;
+            : weight.Dims.Count == 0
+                ? new SignatureError(0, 0, "a weight needs at least one dimension, such as \"units\" or \"d, units\"")
+                : null;
 
     /// <summary>The names in <paramref name="signature"/> that neither the Input nor a constructor parameter binds, in order.</summary>
     public static IEnumerable<DimName> Unbound(ShapeSignature signature, ShapeSignature input, ICollection<string> parameters)

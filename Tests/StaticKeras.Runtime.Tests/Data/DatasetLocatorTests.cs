@@ -24,6 +24,7 @@ public sealed class DatasetLocatorTests : IDisposable
     private readonly TempDirectory temp = new();
     private readonly Dictionary<string, string> environment = [];
     private readonly LocalFileHandler handler = new();
+    private readonly StringWriter warnings = new();
     private readonly MnistFormatSpec spec;
 
     public DatasetLocatorTests()
@@ -38,7 +39,7 @@ public sealed class DatasetLocatorTests : IDisposable
     private string Home => Path.Combine(temp.Path, "home");
 
     private DatasetLocator Locator(string? bundled = null) =>
-        new(spec, name => environment.GetValueOrDefault(name), Home, new DatasetDownloader(handler, TextWriter.Null)) { BundledDirectory = bundled };
+        new(spec, name => environment.GetValueOrDefault(name), Home, new DatasetDownloader(handler, TextWriter.Null)) { BundledDirectory = bundled, Warnings = warnings };
 
     private string Populate(string relative, bool decompressed = false, string? without = null)
     {
@@ -164,5 +165,60 @@ public sealed class DatasetLocatorTests : IDisposable
             splits.Test.X.Dispose();
             splits.Test.Y.Dispose();
         }
+    }
+
+    [Fact]
+    public void A_corrupt_file_in_the_user_cache_is_passed_by_for_the_system_package()
+    {
+        var cache = Populate("home/.staticKeras/datasets/tiny");
+        var corrupt = Path.Combine(cache, "train-images-idx3-ubyte.gz");
+        File.WriteAllBytes(corrupt, Contents["train-images-idx3-ubyte.gz"][..10]); // a truncated download
+        var system = Populate("usr-share");
+
+        var located = Locator().Locate(null);
+
+        Assert.Equal(new DataSource(system, DataSourceOrigin.SystemPackage), located);
+        Assert.Contains($"warning: Tiny: passing by {cache}: {corrupt} fails its MD5 check (expected {spec.TrainImages.Md5}, found ", warnings.ToString());
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public void Only_the_user_cache_is_held_to_the_published_checksums()
+    {
+        var system = Populate("usr-share");
+        // The same data in another gzip member (its header's modification time differs), as Debian recompresses the files.
+        var recompressed = Contents["t10k-labels-idx1-ubyte.gz"].ToArray();
+        recompressed[4] ^= 0xff;
+        File.WriteAllBytes(Path.Combine(system, "t10k-labels-idx1-ubyte.gz"), recompressed);
+
+        Assert.Equal(new DataSource(system, DataSourceOrigin.SystemPackage), Locator().Locate(null));
+        Assert.Empty(warnings.ToString());
+    }
+
+    [Fact]
+    public void A_corrupt_cached_file_is_downloaded_again()
+    {
+        var cache = Populate("home/.staticKeras/datasets/tiny");
+        File.WriteAllBytes(Path.Combine(cache, "t10k-labels-idx1-ubyte.gz"), [0x1f, 0x8b, 0, 1, 2]);
+        foreach (var (name, bytes) in Contents)
+            handler.Serve(new Uri(Mirror, name), bytes);
+
+        var source = Locator().Locate(null);
+
+        Assert.Equal(new DataSource(cache, DataSourceOrigin.Downloaded), source);
+        Assert.Equal([new Uri(Mirror, "t10k-labels-idx1-ubyte.gz")], handler.Requests);
+        using var splits = new Disposer(MnistFormatDataset.Load(spec, source));
+        Assert.Equal([4L, 5], splits.Value.Test.Y.data<long>().ToArray());
+    }
+
+    [Fact]
+    public void Corrupt_everywhere_and_offline_is_an_IOException_naming_the_corrupt_file()
+    {
+        var cache = Populate("home/.staticKeras/datasets/tiny");
+        File.WriteAllBytes(Path.Combine(cache, "train-labels-idx1-ubyte.gz"), [1, 2, 3]);
+
+        var error = Assert.Throws<IOException>(() => Locator().Locate(null));
+
+        Assert.Contains($"{cache} (corrupt: {Path.Combine(cache, "train-labels-idx1-ubyte.gz")} fails its MD5 check", error.Message);
     }
 }

@@ -25,6 +25,22 @@ public class GlibcMallocTuningTests
     public void STATICKERAS_NO_MALLOPT_opts_out(string value, bool optsOut) =>
         Assert.Equal(optsOut ? MallocTuningOutcome.OptedOut : MallocTuningOutcome.Applied, Decide(new() { ["STATICKERAS_NO_MALLOPT"] = value }));
 
+    [Fact]
+    public void The_DisableMallocTuning_switch_opts_out() =>
+        Assert.Equal(MallocTuningOutcome.OptedOut, GlibcMallocTuning.Decide(_ => null, isLinux: true, switchedOff: true));
+
+    [Fact]
+    public void The_StaticKerasMallocTuning_property_sets_the_switch_in_runtimeconfig()
+    {
+        var targets = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "Runtime", "buildTransitive", "StaticKeras.targets"));
+
+        Assert.Contains("<ItemGroup Condition=\"'$(StaticKerasMallocTuning)' == 'false'\">", targets);
+        Assert.Contains($"<RuntimeHostConfigurationOption Include=\"{GlibcMallocTuning.OptOutSwitch}\" Value=\"true\" />", targets);
+    }
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, "..", "..", ".."));
+
     [Theory]
     [InlineData("MALLOC_MMAP_THRESHOLD_", "65536")]
     [InlineData("MALLOC_TRIM_THRESHOLD_", "1048576")]

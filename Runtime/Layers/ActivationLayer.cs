@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using static TorchSharp.torch;
 
@@ -25,4 +27,10 @@ public sealed class ActivationLayer : Layer
 
     /// <inheritdoc/>
     public override Tensor Call(Tensor inputs, bool training = false) => ActivationFunctions.Apply(inputs, Activation);
+
+    /// <inheritdoc/>
+    internal override void DescribeKeras(JsonObject config)
+    {
+        config["activation"] = KerasValues.Name(Activation);
+    }
 }

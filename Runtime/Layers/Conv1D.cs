@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -119,5 +121,19 @@ public sealed class Conv1D : Layer
         var y = nn.functional.conv1d(
             x, kernel.permute(2, 1, 0), Bias, stride: Strides, padding: 0, dilation: DilationRate, groups: Groups);
         return ActivationFunctions.Apply(y.permute(0, 2, 1), Activation);
+    }
+
+    /// <inheritdoc/>
+    internal override void DescribeKeras(JsonObject config)
+    {
+        config["filters"] = Filters;
+        config["kernel_size"] = KerasValues.Single(KernelSize);
+        config["strides"] = KerasValues.Single(Strides);
+        config["padding"] = KerasValues.Name(Padding);
+        config["data_format"] = "channels_last";
+        config["dilation_rate"] = KerasValues.Single(DilationRate);
+        config["groups"] = Groups;
+        config["activation"] = KerasValues.Name(Activation);
+        config["use_bias"] = UseBias;
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -120,5 +122,19 @@ public sealed class Conv2D : Layer
         var y = nn.functional.conv2d(
             x, kernel.permute(3, 2, 0, 1), Bias, strides: window.Strides, padding: [0, 0], dilation: window.Dilation, groups: Groups);
         return ActivationFunctions.Apply(y.permute(0, 2, 3, 1), Activation);
+    }
+
+    /// <inheritdoc/>
+    internal override void DescribeKeras(JsonObject config)
+    {
+        config["filters"] = Filters;
+        config["kernel_size"] = KerasValues.Pair(KernelSize);
+        config["strides"] = KerasValues.Pair(Strides);
+        config["padding"] = KerasValues.Name(Padding);
+        config["data_format"] = "channels_last";
+        config["dilation_rate"] = KerasValues.Pair(DilationRate);
+        config["groups"] = Groups;
+        config["activation"] = KerasValues.Name(Activation);
+        config["use_bias"] = UseBias;
     }
 }

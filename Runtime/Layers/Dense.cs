@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -128,4 +130,12 @@ public sealed class Dense : Layer
     }
 
     private string Describe() => $"Dense(units={Units})";
+
+    /// <inheritdoc/>
+    internal override void DescribeKeras(JsonObject config)
+    {
+        config["units"] = Units;
+        config["activation"] = KerasValues.Name(Activation);
+        config["use_bias"] = UseBias;
+    }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using static TorchSharp.torch;
 
@@ -30,4 +32,12 @@ public sealed class Dropout : Layer
     /// <inheritdoc/>
     public override Tensor Call(Tensor inputs, bool training = false) =>
         training && Rate > 0 ? nn.functional.dropout(inputs, Rate, training: true) : inputs;
+
+    /// <inheritdoc/>
+    internal override void DescribeKeras(JsonObject config)
+    {
+        config["rate"] = Rate;
+        config["seed"] = null;
+        config["noise_shape"] = null;
+    }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -30,5 +32,11 @@ public sealed class Flatten : Layer
         }
 
         return inputs.reshape(shape[0], features);
+    }
+
+    /// <inheritdoc/>
+    internal override void DescribeKeras(JsonObject config)
+    {
+        config["data_format"] = "channels_last";
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,4 +33,14 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
 
     /// <inheritdoc/>
     public sealed override Tensor forward(Tensor input) => Call(input, training);
+
+    /// <summary>
+    /// Adds the layer's own Keras <c>get_config()</c> entries (<c>units</c>, <c>kernel_size</c>,
+    /// <c>activation</c>, ...; not <c>name</c>, <c>trainable</c> or <c>dtype</c>) to <paramref name="config"/>,
+    /// in Keras' order. Saving writes them to a <c>.keras</c> file's <c>config.json</c>; loading checks a
+    /// file's layers against them. Layers without arguments add nothing.
+    /// </summary>
+    internal virtual void DescribeKeras(JsonObject config)
+    {
+    }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -56,4 +58,13 @@ public abstract class Pooling1D : Layer
 
     /// <summary>Pools a channels-first tensor <c>(batch, channels, steps)</c>.</summary>
     private protected abstract Tensor Pool(Tensor channelsFirst);
+
+    /// <inheritdoc/>
+    internal override void DescribeKeras(JsonObject config)
+    {
+        config["pool_size"] = KerasValues.Single(PoolSize);
+        config["padding"] = KerasValues.Name(Padding);
+        config["strides"] = KerasValues.Single(Strides);
+        config["data_format"] = "channels_last";
+    }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -57,4 +59,13 @@ public abstract class Pooling2D : Layer
 
     /// <summary>Pools a channels-first tensor <c>(batch, channels, height, width)</c>.</summary>
     private protected abstract Tensor Pool(Tensor channelsFirst);
+
+    /// <inheritdoc/>
+    internal override void DescribeKeras(JsonObject config)
+    {
+        config["pool_size"] = KerasValues.Pair(PoolSize);
+        config["padding"] = KerasValues.Name(Padding);
+        config["strides"] = KerasValues.Pair(Strides);
+        config["data_format"] = "channels_last";
+    }
 }

@@ -55,13 +55,41 @@ public abstract partial class Model
     }
 
     /// <summary>
-    /// Saves every weight of the model to <paramref name="path"/> in the safetensors format, as
-    /// Keras' <c>model.save_weights()</c>. Tensors are named by <c>state_dict</c> key. The save is
-    /// atomic: an interrupted save leaves any previous file at <paramref name="path"/> intact.
-    /// docs/saving.md describes the format and which tools read it.
+    /// Saves every weight of the model to <paramref name="path"/>, as Keras' <c>model.save_weights()</c>:
+    /// in Keras 3's HDF5 layout when the path ends in <c>.weights.h5</c> (or <c>.h5</c>), which Keras'
+    /// <c>load_weights</c> reads into the same architecture; otherwise in the safetensors format,
+    /// tensors named by <c>state_dict</c> key. The save is atomic: an interrupted save leaves any
+    /// previous file at <paramref name="path"/> intact. docs/saving.md describes the formats.
     /// </summary>
-    /// <param name="path">The file to write (conventionally <c>*.weights.safetensors</c>); its directory must exist.</param>
-    public void SaveWeights(string path) => SaveWeights(path, extraMetadata: null, wrapStream: null);
+    /// <param name="path">The file to write (<c>*.weights.h5</c> or <c>*.weights.safetensors</c>); its directory must exist.</param>
+    public void SaveWeights(string path)
+    {
+        if (path.EndsWith(".h5", StringComparison.OrdinalIgnoreCase))
+        {
+            AtomicFile.Write(path, stream => KerasH5Writer.Write(this, stream));
+            return;
+        }
+
+        SaveWeights(path, extraMetadata: null, wrapStream: null);
+    }
+
+    /// <summary>
+    /// Saves the model as a Keras 3 <c>.keras</c> file (Keras' <c>model.save("x.keras")</c>): a zip of
+    /// <c>config.json</c> (the architecture, as Keras 3 writes it), <c>metadata.json</c> and
+    /// <c>model.weights.h5</c>, which <c>keras.saving.load_model</c> loads to predict or train on.
+    /// The save is atomic.
+    /// </summary>
+    /// <param name="path">The file to write, conventionally <c>*.keras</c>; its directory must exist.</param>
+    /// <exception cref="NotSupportedException">
+    /// The model has a layer Keras has no class for (a custom layer), or is a branching functional
+    /// graph (this version writes models that are chains of their layers); the message says which.
+    /// </exception>
+    public void SaveKeras(string path)
+    {
+        var config = KerasConfigWriter.Sequential(this);
+        KerasChainCheck.EnsureChain(this);
+        AtomicFile.Write(path, stream => KerasArchive.Write(stream, config, weights => KerasH5Writer.Write(this, weights)));
+    }
 
     /// <summary>Saves the weights with extra <c>__metadata__</c> entries and a test seam around the file stream.</summary>
     internal void SaveWeights(string path, IReadOnlyDictionary<string, string>? extraMetadata, Func<Stream, Stream>? wrapStream)

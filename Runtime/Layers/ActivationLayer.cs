@@ -29,8 +29,9 @@ public sealed class ActivationLayer : Layer
     public override Tensor Call(Tensor inputs, bool training = false) => ActivationFunctions.Apply(inputs, Activation);
 
     /// <inheritdoc/>
-    internal override void DescribeKeras(JsonObject config)
+    internal override bool TryDescribeKeras(JsonObject config)
     {
         config["activation"] = KerasValues.Name(Activation);
+        return true;
     }
 }

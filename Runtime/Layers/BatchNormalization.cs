@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using StaticKeras.Layers.Initializers;
@@ -162,5 +164,16 @@ public sealed class BatchNormalization : Layer
     {
         using var noGrad = no_grad();
         moving.mul_(Momentum).add_(batch.detach().reshape(-1).to_type(moving.dtype), alpha: 1 - Momentum);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["axis"] = Axis;
+        config["momentum"] = Momentum;
+        config["epsilon"] = Epsilon;
+        config["center"] = Center;
+        config["scale"] = Scale;
+        return true;
     }
 }

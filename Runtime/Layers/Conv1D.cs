@@ -124,7 +124,7 @@ public sealed class Conv1D : Layer
     }
 
     /// <inheritdoc/>
-    internal override void DescribeKeras(JsonObject config)
+    internal override bool TryDescribeKeras(JsonObject config)
     {
         config["filters"] = Filters;
         config["kernel_size"] = KerasValues.Single(KernelSize);
@@ -135,5 +135,6 @@ public sealed class Conv1D : Layer
         config["groups"] = Groups;
         config["activation"] = KerasValues.Name(Activation);
         config["use_bias"] = UseBias;
+        return true;
     }
 }

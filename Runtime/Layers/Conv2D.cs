@@ -125,7 +125,7 @@ public sealed class Conv2D : Layer
     }
 
     /// <inheritdoc/>
-    internal override void DescribeKeras(JsonObject config)
+    internal override bool TryDescribeKeras(JsonObject config)
     {
         config["filters"] = Filters;
         config["kernel_size"] = KerasValues.Pair(KernelSize);
@@ -136,5 +136,6 @@ public sealed class Conv2D : Layer
         config["groups"] = Groups;
         config["activation"] = KerasValues.Name(Activation);
         config["use_bias"] = UseBias;
+        return true;
     }
 }

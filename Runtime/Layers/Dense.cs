@@ -132,10 +132,11 @@ public sealed class Dense : Layer
     private string Describe() => $"Dense(units={Units})";
 
     /// <inheritdoc/>
-    internal override void DescribeKeras(JsonObject config)
+    internal override bool TryDescribeKeras(JsonObject config)
     {
         config["units"] = Units;
         config["activation"] = KerasValues.Name(Activation);
         config["use_bias"] = UseBias;
+        return true;
     }
 }

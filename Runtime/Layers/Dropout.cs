@@ -34,10 +34,11 @@ public sealed class Dropout : Layer
         training && Rate > 0 ? nn.functional.dropout(inputs, Rate, training: true) : inputs;
 
     /// <inheritdoc/>
-    internal override void DescribeKeras(JsonObject config)
+    internal override bool TryDescribeKeras(JsonObject config)
     {
         config["rate"] = Rate;
         config["seed"] = null;
         config["noise_shape"] = null;
+        return true;
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
@@ -73,5 +75,13 @@ public sealed class Embedding : Layer
         }
 
         return Embeddings.index_select(0, indices.reshape(-1)).reshape([.. indices.shape, OutputDim]);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["input_dim"] = InputDim;
+        config["output_dim"] = OutputDim;
+        return true;
     }
 }

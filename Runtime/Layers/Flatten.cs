@@ -35,8 +35,9 @@ public sealed class Flatten : Layer
     }
 
     /// <inheritdoc/>
-    internal override void DescribeKeras(JsonObject config)
+    internal override bool TryDescribeKeras(JsonObject config)
     {
         config["data_format"] = "channels_last";
+        return true;
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -43,4 +45,12 @@ public abstract class GlobalPooling : Layer
 
     /// <summary>Reduces <paramref name="inputs"/> over <paramref name="axes"/>, honouring <see cref="Keepdims"/>.</summary>
     private protected abstract Tensor Reduce(Tensor inputs, long[] axes);
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["data_format"] = "channels_last";
+        config["keepdims"] = Keepdims;
+        return true;
+    }
 }

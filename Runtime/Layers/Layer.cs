@@ -37,10 +37,12 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
     /// <summary>
     /// Adds the layer's own Keras <c>get_config()</c> entries (<c>units</c>, <c>kernel_size</c>,
     /// <c>activation</c>, ...; not <c>name</c>, <c>trainable</c> or <c>dtype</c>) to <paramref name="config"/>,
-    /// in Keras' order. Saving writes them to a <c>.keras</c> file's <c>config.json</c>; loading checks a
-    /// file's layers against them. Layers without arguments add nothing.
+    /// in Keras' order, and returns whether Keras has such a layer. Saving writes the entries to a
+    /// <c>.keras</c> file's <c>config.json</c>; loading checks a file's layers against them. Layers Keras
+    /// cannot rebuild (custom layers) keep the default, <see langword="false"/>.
     /// </summary>
-    internal virtual void DescribeKeras(JsonObject config)
+    internal virtual bool TryDescribeKeras(JsonObject config)
     {
+        return false;
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using StaticKeras.Layers.Initializers;
@@ -130,5 +132,15 @@ public sealed class LayerNormalization : Layer
 
         var y = (inputs - mean) * inverse;
         return Beta is { } beta ? y + beta.reshape(broadcast) : y;
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["axis"] = Axes.Length == 1 ? Axes[0] : KerasValues.List(System.Array.ConvertAll(Axes, a => (long)a));
+        config["epsilon"] = Epsilon;
+        config["center"] = Center;
+        config["scale"] = Scale;
+        return true;
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using static TorchSharp.torch;
@@ -44,5 +46,12 @@ public sealed class Permute : Layer
     {
         LayerChecks.Rank(nameof(Permute), inputs, dims.Length + 1, $"(batch plus {dims.Length} axes to permute)");
         return inputs.permute([0, .. dims.Select(d => (long)d)]);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["dims"] = KerasValues.List(System.Array.ConvertAll(Dims, d => (long)d));
+        return true;
     }
 }

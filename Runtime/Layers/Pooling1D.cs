@@ -60,11 +60,12 @@ public abstract class Pooling1D : Layer
     private protected abstract Tensor Pool(Tensor channelsFirst);
 
     /// <inheritdoc/>
-    internal override void DescribeKeras(JsonObject config)
+    internal override bool TryDescribeKeras(JsonObject config)
     {
         config["pool_size"] = KerasValues.Single(PoolSize);
         config["padding"] = KerasValues.Name(Padding);
         config["strides"] = KerasValues.Single(Strides);
         config["data_format"] = "channels_last";
+        return true;
     }
 }

@@ -61,11 +61,12 @@ public abstract class Pooling2D : Layer
     private protected abstract Tensor Pool(Tensor channelsFirst);
 
     /// <inheritdoc/>
-    internal override void DescribeKeras(JsonObject config)
+    internal override bool TryDescribeKeras(JsonObject config)
     {
         config["pool_size"] = KerasValues.Pair(PoolSize);
         config["padding"] = KerasValues.Name(Padding);
         config["strides"] = KerasValues.Pair(Strides);
         config["data_format"] = "channels_last";
+        return true;
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using static TorchSharp.torch;
@@ -79,5 +81,12 @@ public sealed class Reshape : Layer
         }
 
         return inputs.reshape([inputs.shape[0], .. OutputShape(LayerChecks.WithoutBatch(inputs))]);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["target_shape"] = KerasValues.List(TargetShape);
+        return true;
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -52,5 +54,13 @@ public sealed class ZeroPadding2D : Layer
         LayerChecks.Rank(nameof(ZeroPadding2D), inputs, 4, Layout);
         // TorchSharp's pad lists (before, after) from the last axis: channels, width, height.
         return nn.functional.pad(inputs, [0, 0, Left, Right, Top, Bottom]);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["padding"] = new JsonArray(KerasValues.List(Top, Bottom), KerasValues.List(Left, Right));
+        config["data_format"] = "channels_last";
+        return true;
     }
 }

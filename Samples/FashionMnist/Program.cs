@@ -20,6 +20,11 @@ try
     model.Fit(xTrain, data.TrainLabels, epochs: options.Epochs ?? sample.DefaultEpochs, batchSize: options.BatchSize,
         validationSplit: sample.ValidationSplit, callbacks: sample.Callbacks?.Invoke(), verbose: options.Verbose);
     var (loss, accuracy) = model.Evaluate(xTest, data.TestLabels, batchSize: options.BatchSize, verbose: 0);
+    if (options.SaveDirectory is { } saveDirectory)
+    {
+        SampleSaving.SaveAll(sample, model, xTest, saveDirectory);
+    }
+
     Console.WriteLine(FormattableString.Invariant($"test_loss={loss:F4} test_accuracy={accuracy:F4}"));
     return 0;
 }

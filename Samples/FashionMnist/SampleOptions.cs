@@ -4,8 +4,8 @@ using System.Globalization;
 
 namespace Samples.FashionMnist;
 
-/// <summary>The sample's command line: <c>--model NAME --epochs N --batch-size N --data DIR --limit N</c>.</summary>
-internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, string? DataDirectory, int? Limit, int? Verbose)
+/// <summary>The sample's command line: <c>--model NAME --epochs N --batch-size N --data DIR --limit N --save DIR</c>.</summary>
+internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, string? DataDirectory, int? Limit, int? Verbose, string? SaveDirectory = null)
 {
     public static SampleOptions Parse(IReadOnlyList<string> args)
     {
@@ -32,7 +32,8 @@ internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, s
                 "--data" => options with { DataDirectory = value },
                 "--limit" => options with { Limit = PositiveInt(name, value) },
                 "--verbose" => options with { Verbose = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"unknown option {name}; expected one of --model, --epochs, --batch-size, --data, --limit, --verbose"),
+                "--save" => options with { SaveDirectory = value },
+                _ => throw new ArgumentException($"unknown option {name}; expected one of --model, --epochs, --batch-size, --data, --limit, --verbose, --save"),
             };
         }
 
@@ -40,7 +41,7 @@ internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, s
     }
 
     public const string Usage =
-        "usage: dotnet run --project Samples/FashionMnist -c Release -- [--model mlp] [--epochs N (default: 5, custom: 50)] [--batch-size 32] [--data DIR] [--limit N] [--verbose 0|1|2]";
+        "usage: dotnet run --project Samples/FashionMnist -c Release -- [--model mlp] [--epochs N (default: 5, custom: 50)] [--batch-size 32] [--data DIR] [--limit N] [--verbose 0|1|2] [--save DIR]";
 
     private static int PositiveInt(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

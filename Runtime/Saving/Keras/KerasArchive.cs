@@ -53,4 +53,33 @@ internal static class KerasArchive
 
     private static InvalidDataException Missing(string path, string entry) =>
         new($"'{path}' is a zip archive without '{entry}'; a Keras 3 .keras file holds {ConfigEntry}, {MetadataEntry} and {WeightsEntry}.");
+
+    /// <summary>
+    /// Writes a <c>.keras</c> archive to <paramref name="stream"/>: <c>metadata.json</c>,
+    /// <c>config.json</c> and <c>model.weights.h5</c>, in the order Keras writes them.
+    /// </summary>
+    public static void Write(Stream stream, JsonNode config, Action<Stream> writeWeights)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        WriteText(zip, MetadataEntry, new JsonObject
+        {
+            ["keras_version"] = KerasVersion,
+            ["date_saved"] = DateTime.UtcNow.ToString("yyyy-MM-dd@HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+        }.ToJsonString());
+        WriteText(zip, ConfigEntry, config.ToJsonString());
+        using var weights = new MemoryStream();
+        writeWeights(weights);
+        using var entry = zip.CreateEntry(WeightsEntry, CompressionLevel.NoCompression).Open();
+        weights.Position = 0;
+        weights.CopyTo(entry);
+    }
+
+    /// <summary>The Keras version whose format is written (and checked with keras-env).</summary>
+    public const string KerasVersion = "3.16.0";
+
+    private static void WriteText(ZipArchive zip, string name, string text)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+        writer.Write(text);
+    }
 }

@@ -46,7 +46,7 @@ internal static class KerasConfigCheck
                 continue;
             }
 
-            var expected = KerasLayerConfig.Own(layer);
+            var expected = KerasLayerConfig.Own(layer) ?? [];
             var found = file["config"] as JsonObject;
             foreach (var (key, want) in expected)
             {

@@ -7,20 +7,19 @@ namespace StaticKeras.Saving.Keras;
 /// <summary>A layer's own Keras configuration entries, whatever its base class.</summary>
 internal static class KerasLayerConfig
 {
-    /// <summary>The entries <paramref name="layer"/> adds to Keras' <c>get_config()</c> (no name, trainable or dtype).</summary>
-    public static JsonObject Own(nn.Module layer)
+    /// <summary>
+    /// The entries <paramref name="layer"/> adds to Keras' <c>get_config()</c> (no name, trainable or
+    /// dtype), or <see langword="null"/> when Keras has no such layer (custom layers).
+    /// </summary>
+    public static JsonObject? Own(nn.Module layer)
     {
         var config = new JsonObject();
-        switch (layer)
+        var known = layer switch
         {
-            case Layer single:
-                single.DescribeKeras(config);
-                break;
-            case MergeLayer merge:
-                merge.DescribeKeras(config);
-                break;
-        }
-
-        return config;
+            Layer single => single.TryDescribeKeras(config),
+            MergeLayer merge => merge.TryDescribeKeras(config),
+            _ => false,
+        };
+        return known ? config : null;
     }
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -33,5 +34,14 @@ public sealed class ActivationLayer : Layer
     {
         config["activation"] = KerasValues.Name(Activation);
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return OnnxActivations.Apply(graph, input, Activation);
     }
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using StaticKeras.Layers.Initializers;
@@ -136,5 +137,18 @@ public sealed class Conv1D : Layer
         config["activation"] = KerasValues.Name(Activation);
         config["use_bias"] = UseBias;
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // Keras kernel (k, in/groups, out) -> ONNX (out, in/groups, k).
+        var kernel = graph.Initializer("kernel", Kernel.permute(2, 1, 0));
+        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 1, x => graph.Node("Conv",
+            Bias is { } b ? [x, kernel, graph.Initializer("bias", b)] : [x, kernel],
+            [.. OnnxWindows.Attributes([KernelSize], [Strides], [DilationRate], Padding), OnnxAttribute.Int("group", Groups)])), Activation);
     }
 }

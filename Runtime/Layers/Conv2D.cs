@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using StaticKeras.Layers.Initializers;
@@ -137,5 +138,18 @@ public sealed class Conv2D : Layer
         config["activation"] = KerasValues.Name(Activation);
         config["use_bias"] = UseBias;
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // Keras kernel (kh, kw, in/groups, out) -> ONNX (out, in/groups, kh, kw).
+        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, x => graph.Node("Conv",
+            Bias is { } b ? [x, graph.Initializer("kernel", Kernel.permute(3, 2, 0, 1)), graph.Initializer("bias", b)] : [x, graph.Initializer("kernel", Kernel.permute(3, 2, 0, 1))],
+            [.. OnnxWindows.Attributes([KernelSize.Height, KernelSize.Width], [Strides.Height, Strides.Width], [DilationRate.Height, DilationRate.Width], Padding),
+             OnnxAttribute.Int("group", Groups)])), Activation);
     }
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -138,5 +139,20 @@ public sealed class Dense : Layer
         config["activation"] = KerasValues.Name(Activation);
         config["use_bias"] = UseBias;
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        var y = graph.Node("MatMul", [input, graph.Initializer("kernel", Kernel!)]);
+        if (Bias is { } b)
+        {
+            y = graph.Node("Add", [y, graph.Initializer("bias", b)]);
+        }
+
+        return OnnxActivations.Apply(graph, y, Activation);
     }
 }

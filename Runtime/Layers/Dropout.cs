@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -40,5 +41,14 @@ public sealed class Dropout : Layer
         config["seed"] = null;
         config["noise_shape"] = null;
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return input;   // inference: identity
     }
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -39,5 +40,14 @@ public sealed class Flatten : Layer
     {
         config["data_format"] = "channels_last";
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.Node("Flatten", [input], OnnxAttribute.Int("axis", 1));
     }
 }

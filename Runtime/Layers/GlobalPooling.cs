@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -53,4 +54,17 @@ public abstract class GlobalPooling : Layer
         config["keepdims"] = Keepdims;
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        long[] axes = rank == 2 ? [1] : [1, 2];
+        return graph.Node(OnnxReduce, [input], OnnxAttribute.Ints("axes", axes), OnnxAttribute.Int("keepdims", Keepdims ? 1 : 0));
+    }
+
+    /// <summary>The ONNX reduction: <c>ReduceMean</c> or <c>ReduceMax</c>.</summary>
+    private protected abstract string OnnxReduce { get; }
 }

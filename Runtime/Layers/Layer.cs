@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System.Text.Json.Nodes;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -45,4 +46,16 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
     {
         return false;
     }
+
+    /// <summary>Whether <see cref="ExportOnnx"/> can write this layer (with its present arguments) as ONNX nodes.</summary>
+    internal virtual bool HasOnnxForm => false;
+
+    /// <summary>
+    /// Adds the layer's inference nodes to an ONNX graph, reading <paramref name="input"/> (channels
+    /// last, batch first, as the layer's <see cref="Call"/> takes it); returns the output's name.
+    /// Weights become initializers in the layouts ONNX operators expect.
+    /// </summary>
+    /// <exception cref="System.NotSupportedException">The layer has no ONNX form (<see cref="HasOnnxForm"/> is false).</exception>
+    internal virtual string ExportOnnx(OnnxGraph graph, string input) =>
+        throw new System.NotSupportedException($"{GetType().Name} has no ONNX form.");
 }

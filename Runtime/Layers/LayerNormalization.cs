@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -142,5 +143,16 @@ public sealed class LayerNormalization : Layer
         config["center"] = Center;
         config["scale"] = Scale;
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => Axes is [-1] && Center && Scale;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.Node("LayerNormalization",
+            [input, graph.Initializer("gamma", LayerWeights.Get(this, "gamma")), graph.Initializer("beta", LayerWeights.Get(this, "beta"))],
+            OnnxAttribute.Int("axis", -1), OnnxAttribute.Float("epsilon", (float)Epsilon));
     }
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -53,5 +54,14 @@ public sealed class Permute : Layer
     {
         config["dims"] = KerasValues.List(System.Array.ConvertAll(Dims, d => (long)d));
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.Node("Transpose", [input], OnnxAttribute.Ints("perm", [0, .. System.Array.ConvertAll(Dims, d => (long)d)]));
     }
 }

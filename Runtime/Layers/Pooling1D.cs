@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -67,5 +68,15 @@ public abstract class Pooling1D : Layer
         config["strides"] = KerasValues.Single(Strides);
         config["data_format"] = "channels_last";
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.ChannelsFirst(input, 1, x => graph.Node(this is MaxPooling1D ? "MaxPool" : "AveragePool", [x],
+            OnnxWindows.Attributes(Window.Kernel, Window.Strides, null, Padding)));
     }
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -68,5 +69,15 @@ public abstract class Pooling2D : Layer
         config["strides"] = KerasValues.Pair(Strides);
         config["data_format"] = "channels_last";
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.ChannelsFirst(input, 2, x => graph.Node(this is MaxPooling2D ? "MaxPool" : "AveragePool", [x],
+            OnnxWindows.Attributes(Window.Kernel, Window.Strides, null, Padding)));
     }
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -88,5 +89,15 @@ public sealed class Reshape : Layer
     {
         config["target_shape"] = KerasValues.List(TargetShape);
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // 0 copies the batch dimension.
+        return graph.Node("Reshape", [input, graph.Ints("shape", [0, .. TargetShape])]);
     }
 }

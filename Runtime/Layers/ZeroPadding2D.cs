@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -62,5 +63,14 @@ public sealed class ZeroPadding2D : Layer
         config["padding"] = new JsonArray(KerasValues.List(Top, Bottom), KerasValues.List(Left, Right));
         config["data_format"] = "channels_last";
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.Node("Pad", [input, graph.Ints("pads", 0, Top, Left, 0, 0, Bottom, Right, 0)]);
     }
 }

@@ -9,8 +9,8 @@ namespace Samples.FashionMnist;
 
 /// <summary>
 /// <c>--save DIR</c>: writes the trained model in every format StaticKeras writes (safetensors,
-/// Keras <c>.weights.h5</c>, Keras <c>.keras</c>), reloads each into a fresh model and prints how
-/// far its predictions are from the trained model's. Also writes <c>NAME.io.safetensors</c> (inputs and
+/// Keras <c>.weights.h5</c>, Keras <c>.keras</c>, ONNX), reloads each StaticKeras reads into a fresh
+/// model and prints how far its predictions are from the trained model's. Also writes <c>NAME.io.safetensors</c> (inputs and
 /// predictions) for scripts/check-keras-exports.sh, which loads the <c>.keras</c> file into Keras 3.
 /// </summary>
 internal static class SampleSaving
@@ -27,6 +27,15 @@ internal static class SampleSaving
         Check(sample, $"{stem}.weights.safetensors", model.SaveWeights, x, expected);
         Check(sample, $"{stem}.weights.h5", model.SaveWeights, x, expected);
         Check(sample, $"{stem}.keras", model.SaveKeras, x, expected);
+        try
+        {
+            model.ExportOnnx($"{stem}.onnx");
+            Console.WriteLine($"saved {sample.Name}.onnx: {new FileInfo($"{stem}.onnx").Length:N0} bytes, for ONNX Runtime (StaticKeras does not read ONNX back)");
+        }
+        catch (NotSupportedException e)
+        {
+            Console.WriteLine($"saved {sample.Name}.onnx: not written ({e.Message})");
+        }
     }
 
     private static void Check(SampleModel sample, string path, Action<string> save, Tensor x, Tensor expected)

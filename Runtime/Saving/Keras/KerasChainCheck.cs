@@ -14,7 +14,9 @@ namespace StaticKeras.Saving.Keras;
 internal static class KerasChainCheck
 {
     /// <exception cref="NotSupportedException">The model is not such a chain.</exception>
-    public static void EnsureChain(Model model)
+    /// <param name="model">The model.</param>
+    /// <param name="purpose">What needs the chain, for the message: <c>written as a Keras Sequential model</c>.</param>
+    public static void EnsureChain(Model model, string purpose = "written as a Keras Sequential model")
     {
         var input = model.KerasInputs.Single();
         var layers = model.KerasLayers().ToList();
@@ -26,7 +28,7 @@ internal static class KerasChainCheck
         {
             var shape = new long[] { 2 }.Concat(input.Dimensions.Select(d => d >= 0 ? d : 3)).ToArray();
             var x = layers.FirstOrDefault().Layer is Embedding embedding
-                ? randint(0, embedding.InputDim, shape, dtype: ScalarType.Int64)
+                ? randint(0, embedding.InputDim, shape).to_type(ScalarType.Float32)
                 : rand(shape);
             var expected = model.Call(x);
             var chained = x;
@@ -34,17 +36,17 @@ internal static class KerasChainCheck
             {
                 chained = layer is Layer single
                     ? single.Call(chained)
-                    : throw NotAChain(model, $"layer '{member}' ({layer.GetType().Name}) takes several inputs");
+                    : throw NotAChain(model, purpose, $"layer '{member}' ({layer.GetType().Name}) takes several inputs");
             }
 
             if (!chained.shape.SequenceEqual(expected.shape) || !chained.allclose(expected, rtol: 1e-5, atol: 1e-6))
             {
-                throw NotAChain(model, "its forward pass does not call its layers one after the other in declaration order");
+                throw NotAChain(model, purpose, "its forward pass does not call its layers one after the other in declaration order");
             }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw NotAChain(model, e.Message);
+            throw NotAChain(model, purpose, e.Message);
         }
         finally
         {
@@ -52,8 +54,8 @@ internal static class KerasChainCheck
         }
     }
 
-    private static NotSupportedException NotAChain(Model model, string why) =>
-        new($"Cannot write model '{model.GetName()}' as a Keras Sequential model: {why}. " +
-            "Writing branching functional graphs to .keras needs the generator's graph description, which this version does not emit yet; " +
+    private static NotSupportedException NotAChain(Model model, string purpose, string why) =>
+        new($"Model '{model.GetName()}' cannot be {purpose}: {why}. " +
+            "Branching functional graphs need the generator's graph description, which this version does not emit yet; " +
             "SaveWeights(\"x.weights.h5\") writes its weights for a Keras model built the same way.");
 }

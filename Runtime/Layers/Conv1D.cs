@@ -127,15 +127,7 @@ public sealed class Conv1D : Layer
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        config["filters"] = Filters;
-        config["kernel_size"] = KerasValues.Single(KernelSize);
-        config["strides"] = KerasValues.Single(Strides);
-        config["padding"] = KerasValues.Name(Padding);
-        config["data_format"] = "channels_last";
-        config["dilation_rate"] = KerasValues.Single(DilationRate);
-        config["groups"] = Groups;
-        config["activation"] = KerasValues.Name(Activation);
-        config["use_bias"] = UseBias;
+        KerasValues.Convolution(config, Filters, window, Groups, Activation, UseBias);
         return true;
     }
 

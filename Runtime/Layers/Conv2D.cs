@@ -128,15 +128,7 @@ public sealed class Conv2D : Layer
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        config["filters"] = Filters;
-        config["kernel_size"] = KerasValues.Pair(KernelSize);
-        config["strides"] = KerasValues.Pair(Strides);
-        config["padding"] = KerasValues.Name(Padding);
-        config["data_format"] = "channels_last";
-        config["dilation_rate"] = KerasValues.Pair(DilationRate);
-        config["groups"] = Groups;
-        config["activation"] = KerasValues.Name(Activation);
-        config["use_bias"] = UseBias;
+        KerasValues.Convolution(config, Filters, window, Groups, Activation, UseBias);
         return true;
     }
 

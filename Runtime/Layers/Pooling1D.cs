@@ -63,10 +63,7 @@ public abstract class Pooling1D : Layer
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        config["pool_size"] = KerasValues.Single(PoolSize);
-        config["padding"] = KerasValues.Name(Padding);
-        config["strides"] = KerasValues.Single(Strides);
-        config["data_format"] = "channels_last";
+        KerasValues.Pooling(config, Window);
         return true;
     }
 

@@ -64,10 +64,7 @@ public abstract class Pooling2D : Layer
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        config["pool_size"] = KerasValues.Pair(PoolSize);
-        config["padding"] = KerasValues.Name(Padding);
-        config["strides"] = KerasValues.Pair(Strides);
-        config["data_format"] = "channels_last";
+        KerasValues.Pooling(config, Window);
         return true;
     }
 

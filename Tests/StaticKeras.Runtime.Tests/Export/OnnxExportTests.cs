@@ -46,7 +46,7 @@ public class OnnxExportTests
     public void TheKerasMadeFilesRunInOnnxRuntimeWithKerasPredictions()
     {
         using var scope = NewDisposeScope();
-        using var model = new KerasCnn();
+        using var model = new FunctionalCnn();
         model.LoadWeights(KerasFiles.Path("cnn.keras"));
         var (input, expected) = KerasFiles.InputsAndPredictions("cnn");
 
@@ -79,8 +79,8 @@ public class OnnxExportTests
 
     private static Model Create(string family) => family switch
     {
-        "mlp" => new KerasMlp(),
-        "cnn" => new KerasCnn(),
+        "mlp" => new SeedMlp(),
+        "cnn" => new FunctionalCnn(),
         "sequence" => new OnnxSequenceNet(),
         "pooled1d" => new OnnxPooled1D(),
         "image" => new OnnxImageNet(),

@@ -4,13 +4,12 @@ using System.Text.Json.Nodes;
 using StaticKeras.Runtime.Tests.Saving.Keras.Imported;
 using StaticKeras.Tools.KerasImport;
 using Xunit;
-using static TorchSharp.torch;
 
 namespace StaticKeras.Runtime.Tests.Saving.Keras;
 
 /// <summary>
 /// The KerasImport tool: the declarations in Imported/ are exactly what it writes for the Keras-made
-/// files; they compile (they are part of this project) and load those files' weights.
+/// files; they compile (they are part of this project), and KerasLoadTests loads those files into them.
 /// </summary>
 public class KerasImportTests
 {
@@ -25,34 +24,6 @@ public class KerasImportTests
 
         Assert.Empty(result.Problems);
         Assert.Equal(File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", $"{className}.cs")), result.Code);
-    }
-
-    [Theory]
-    [InlineData("mlp.keras")]
-    [InlineData("mlp.weights.h5")]
-    public void ImportedSequentialLoadsItsFileAndReproducesKeras(string file)
-    {
-        using var scope = NewDisposeScope();
-        using var model = new ImportedMlp();
-        var (input, expected) = KerasFiles.InputsAndPredictions("mlp");
-
-        model.LoadWeights(KerasFiles.Path(file));
-
-        Assert.InRange(KerasFiles.MaxRelative(model.Predict(input), expected), 0, 1e-5);
-    }
-
-    [Theory]
-    [InlineData("cnn.keras")]
-    [InlineData("cnn.weights.h5")]
-    public void ImportedFunctionalLoadsItsFileAndReproducesKeras(string file)
-    {
-        using var scope = NewDisposeScope();
-        using var model = new ImportedCnn();
-        var (input, expected) = KerasFiles.InputsAndPredictions("cnn");
-
-        model.LoadWeights(KerasFiles.Path(file));
-
-        Assert.InRange(KerasFiles.MaxRelative(model.Predict(input), expected), 0, 1e-5);
     }
 
     [Fact]

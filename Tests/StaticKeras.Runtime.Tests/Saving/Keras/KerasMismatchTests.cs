@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using StaticKeras.Runtime.Tests.EndToEnd;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -23,7 +24,7 @@ public class KerasMismatchTests
     [Fact]
     public void AnotherArchitectureIsRefused()
     {
-        using var model = new KerasMlp();
+        using var model = new SeedMlp();
 
         var error = RefusedUnchanged(model, "cnn.weights.h5");
 
@@ -53,7 +54,7 @@ public class KerasMismatchTests
     [Fact]
     public void AFunctionalFileDoesNotFitASequentialDeclaration()
     {
-        using var model = new KerasMlp();
+        using var model = new SeedMlp();
 
         var error = RefusedUnchanged(model, "cnn.keras");
 
@@ -72,11 +73,11 @@ public class KerasMismatchTests
             ["dense/bias"] = zeros(128),
             ["dense_1/kernel"] = zeros(128, 10),
         });
-        using var model = new KerasMlp();
+        using var model = new SeedMlp();
 
         var error = RefusedUnchanged(model, path);
 
-        Assert.Contains("layer 'classifier' (Dense, layers/dense_1) expects 2 variables (kernel (128, 10), bias (10,)) but the file has 1 variable", error.Message);
+        Assert.Contains("layer 'output' (Dense, layers/dense_1) expects 2 variables (kernel (128, 10), bias (10,)) but the file has 1 variable", error.Message);
     }
 
     private static InvalidDataException RefusedUnchanged(Model model, string file)

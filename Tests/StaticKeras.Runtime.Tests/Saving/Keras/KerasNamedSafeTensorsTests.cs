@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using StaticKeras.Saving;
+using StaticKeras.Runtime.Tests.EndToEnd;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -13,12 +14,12 @@ public class KerasNamedSafeTensorsTests
     [Theory]
     [InlineData("", "dense", "dense_1")]
     [InlineData("sequential/", "dense", "dense_1")]
-    [InlineData("", "hidden", "classifier")]
+    [InlineData("", "hidden", "output")]
     public void KerasVariablePathsLoad(string prefix, string first, string second)
     {
         using var scope = NewDisposeScope();
         using var dir = new TempDirectory();
-        using var reference = new KerasMlp();
+        using var reference = new SeedMlp();
         reference.LoadWeights(KerasFiles.Path("mlp.weights.h5"));
         using var weights = reference.GetWeights();
         var path = dir.File("keras-named.safetensors");
@@ -26,10 +27,10 @@ public class KerasNamedSafeTensorsTests
         {
             [$"{prefix}{first}/kernel"] = weights["hidden.kernel"],
             [$"{prefix}{first}/bias"] = weights["hidden.bias"],
-            [$"{prefix}{second}/kernel"] = weights["classifier.kernel"],
-            [$"{prefix}{second}/bias"] = weights["classifier.bias"],
+            [$"{prefix}{second}/kernel"] = weights["output.kernel"],
+            [$"{prefix}{second}/bias"] = weights["output.bias"],
         });
-        using var model = new KerasMlp();
+        using var model = new SeedMlp();
 
         model.LoadWeights(path);
 
@@ -51,7 +52,7 @@ public class KerasNamedSafeTensorsTests
             ["dense_1/bias"] = zeros(10),
             ["dense_2/kernel"] = zeros(10, 10),
         });
-        using var model = new KerasMlp();
+        using var model = new SeedMlp();
 
         var error = Assert.Throws<InvalidDataException>(() => model.LoadWeights(path));
 

@@ -61,7 +61,7 @@ public class KerasSaveTests
     public void SequentialConfigHasTheStructureKerasWrites()
     {
         using var dir = new TempDirectory();
-        using var model = new KerasMlp();
+        using var model = new SeedMlp();
         var path = dir.File("mlp.keras");
 
         model.SaveKeras(path);
@@ -110,7 +110,7 @@ public class KerasSaveTests
         Assert.Equal("Cannot describe model 'SeedCustomLayerMlp' to Keras: layer 'custom' is a MyCustomLayer, which Keras has no class for; save its weights (SaveWeights) instead.", error.Message);
     }
 
-    private static Model Declaration(string name) => name == "mlp" ? new KerasMlp() : new KerasCnn();
+    private static Model Declaration(string name) => name == "mlp" ? new SeedMlp() : new FunctionalCnn();
 
     private static string[] Layout(string path)
     {

@@ -14,7 +14,7 @@ public abstract partial class Model
     /// <returns>The encoded <c>ModelProto</c>.</returns>
     /// <exception cref="System.NotSupportedException">
     /// A layer has no ONNX form in this version (recurrent layers, transposed convolution,
-    /// up-sampling, custom layers), or the model is a branching graph; the message names it.
+    /// up-sampling, custom layers), or the model has several inputs or outputs; the message says which.
     /// </exception>
     public byte[] ExportOnnx() => OnnxModelWriter.Write(this);
 

@@ -76,18 +76,19 @@ public abstract partial class Model
     /// <summary>
     /// Saves the model as a Keras 3 <c>.keras</c> file (Keras' <c>model.save("x.keras")</c>): a zip of
     /// <c>config.json</c> (the architecture, as Keras 3 writes it), <c>metadata.json</c> and
-    /// <c>model.weights.h5</c>, which <c>keras.saving.load_model</c> loads to predict or train on.
+    /// <c>model.weights.h5</c>, which <c>keras.saving.load_model</c> loads to predict or train on. A
+    /// <c>[Sequential]</c> model is written as a Keras <c>Sequential</c> model, a <c>[Model]</c> as a
+    /// <c>Functional</c> one with its graph (branches, merges, shared layers).
     /// The save is atomic.
     /// </summary>
     /// <param name="path">The file to write, conventionally <c>*.keras</c>; its directory must exist.</param>
     /// <exception cref="NotSupportedException">
-    /// The model has a layer Keras has no class for (a custom layer), or is a branching functional
-    /// graph (this version writes models that are chains of their layers); the message says which.
+    /// The model has a layer Keras has no class for (a custom layer), or several inputs or outputs;
+    /// the message says which.
     /// </exception>
     public void SaveKeras(string path)
     {
-        var config = KerasConfigWriter.Sequential(this);
-        KerasChainCheck.EnsureChain(this);
+        var config = KerasConfigWriter.Write(this);
         AtomicFile.Write(path, stream => KerasArchive.Write(stream, config, weights => KerasH5Writer.Write(this, weights)));
     }
 

@@ -83,6 +83,8 @@ internal static class GraphModelEmitter
             var compile = declaration.TrainsPerOutput ? declaration.Outputs.First(o => o.Name == output.Name).Compile : declaration.Compile;
             InfoEmitter.Write(writer, declaration.OverrideModifiers, name, (input.Name, input.Shape), (output.Name, outputShape), compile, summary);
             writer.Line();
+            GraphDescriptionEmitter.Write(writer, model);
+            writer.Line();
             if (multi)
             {
                 GraphIoEmitter.WriteSpecs(writer, model);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Layers;
 using StaticKeras.Saving.Keras;
@@ -16,11 +17,11 @@ internal static class OnnxModelWriter
     public const int Opset = 17;
 
     /// <summary>The encoded model.</summary>
-    /// <exception cref="NotSupportedException">A layer has no ONNX form, or the model is not a chain of its layers; the message names it.</exception>
+    /// <exception cref="NotSupportedException">A layer has no ONNX form, or the model has several inputs or outputs; the message says which.</exception>
     public static byte[] Write(Model model)
     {
         var layers = model.KerasLayers().ToList();
-        // Merge layers are refused below, by the chain check: they need a graph, not another ONNX form.
+        // Merge layers have their ONNX form in MergeLayer.ExportOnnx.
         var unsupported = layers.Where(l => l.Layer is Layer single && !single.HasOnnxForm).Select(l => $"'{l.Member}' ({l.Layer.GetType().Name})").ToList();
         if (unsupported.Count > 0)
         {
@@ -29,20 +30,31 @@ internal static class OnnxModelWriter
                 "ha" + (unsupported.Count == 1 ? "s" : "ve") + " no ONNX form in this version.");
         }
 
-        KerasChainCheck.EnsureChain(model, "exported to ONNX");
+        var modelGraph = model.GraphOrChain();
+        if (modelGraph.Inputs.Count != 1 || modelGraph.Outputs.Count != 1 || layers.Any(l => l.Layer is Model))
+        {
+            throw new NotSupportedException(
+                $"Cannot export model '{model.GetName()}' to ONNX: this version exports models with one input, one output and no nested models.");
+        }
+
+        // The probe makes sure the graph (or, for a Sequential model, the chain) is the model's forward pass.
+        GraphProbe.Shapes(model, modelGraph, "exported to ONNX");
         var input = model.KerasInputs.Single();
         var output = model.BuildInfo.Output;
         var graph = new OnnxGraph();
         graph.Reserve(input.Name);
         var outputName = output.Name == input.Name ? output.Name + "_output" : output.Name;
         graph.Reserve(outputName);
-        var x = input.Name;
-        foreach (var (member, layer) in layers)
+        var modules = layers.ToDictionary(l => l.Member, l => l.Layer);
+        var values = new List<string> { input.Name };
+        foreach (var call in modelGraph.Calls)
         {
-            graph.Scope = member;
-            x = ((Layer)layer).ExportOnnx(graph, x);
+            graph.Scope = call.Layer;
+            var arguments = call.Inputs.Select(v => values[v]).ToArray();
+            values.Add(modules[call.Layer] is MergeLayer merge ? merge.ExportOnnx(graph, arguments) : ((Layer)modules[call.Layer]).ExportOnnx(graph, arguments.Single()));
         }
 
+        var x = values[modelGraph.Outputs[0]];
         graph.Scope = "";
         graph.NodeTo(outputName, "Identity", [x]);
         var body = new ProtoWriter();

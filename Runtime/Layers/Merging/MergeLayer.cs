@@ -1,3 +1,5 @@
+using System.Linq;
+using StaticKeras.Export.Onnx;
 using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
@@ -59,4 +61,20 @@ public abstract class MergeLayer : nn.Module<Tensor[], Tensor>
     {
         return false;
     }
+
+    /// <summary>
+    /// Adds the merge's ONNX node on <paramref name="inputs"/> and returns its output's name. ONNX
+    /// broadcasts as Keras' merges do; Sum, Mean, Max and Min take any number of inputs.
+    /// </summary>
+    internal string ExportOnnx(OnnxGraph graph, string[] inputs) => this switch
+    {
+        Add => graph.Node("Sum", inputs),
+        Subtract => graph.Node("Sub", inputs),
+        Average => graph.Node("Mean", inputs),
+        Maximum => graph.Node("Max", inputs),
+        Minimum => graph.Node("Min", inputs),
+        Multiply => inputs.Skip(1).Aggregate(inputs[0], (product, next) => graph.Node("Mul", [product, next])),
+        Concatenate concatenate => graph.Node("Concat", inputs, OnnxAttribute.Int("axis", concatenate.Axis)),
+        _ => throw new NotSupportedException($"{GetType().Name} has no ONNX form."),
+    };
 }

@@ -10,7 +10,7 @@ namespace StaticKeras.Runtime.Tests.Export;
 /// <summary>ExportOnnx: every layer family with an ONNX form, run in ONNX Runtime, equals Predict to 1e-5 relative.</summary>
 public class OnnxExportTests
 {
-    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping"];
+    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -67,16 +67,6 @@ public class OnnxExportTests
         Assert.Empty(dir.Listing());
     }
 
-    [Fact]
-    public void ABranchingGraphIsRefused()
-    {
-        using var model = new ResidualBlockNet();
-
-        var error = Assert.Throws<NotSupportedException>(() => model.ExportOnnx());
-
-        Assert.StartsWith("Model 'ResidualBlockNet' cannot be exported to ONNX: layer 'add' (Add) takes several inputs.", error.Message);
-    }
-
     private static Model Create(string family) => family switch
     {
         "mlp" => new SeedMlp(),
@@ -84,6 +74,8 @@ public class OnnxExportTests
         "sequence" => new OnnxSequenceNet(),
         "pooled1d" => new OnnxPooled1D(),
         "image" => new OnnxImageNet(),
+        "residual" => new ResidualBlockNet(),
+        "merges" => new OnnxMerges(),
         _ => new OnnxReshaping(),
     };
 
@@ -95,6 +87,8 @@ public class OnnxExportTests
         "sequence" => rand(3, 10, 3),
         "pooled1d" => rand(2, 12, 4),
         "image" => rand(5, 11, 9, 2),
+        "residual" => rand(3, 28, 28, 1),
+        "merges" => rand(3, 6),
         _ => rand(4, 6, 4),
     };
 }

@@ -1,4 +1,5 @@
 using StaticKeras.Layers;
+using static TorchSharp.torch;
 
 namespace StaticKeras.Runtime.Tests.Export;
 
@@ -67,3 +68,35 @@ public partial class OnnxRecurrent
     readonly LSTM lstm = new(4);
     readonly Dense head = new(2);
 }
+
+/// <summary>Every merge layer and a shared layer called twice.</summary>
+[Model]
+public partial class OnnxMerges
+{
+    readonly Dense a = new(4, Activation.Tanh);
+    readonly Dense b = new(4);
+    readonly Add add = new();
+    readonly Subtract subtract = new();
+    readonly Multiply multiply = new();
+    readonly Average average = new();
+    readonly Maximum maximum = new();
+    readonly Minimum minimum = new();
+    readonly Concatenate concatenate = new();
+    readonly Dense head = new(3, Activation.Softmax);
+
+    [Graph]
+    Tensor Call([Input(6)] Tensor x)
+    {
+        var p = a.Call(x);
+        var q = b.Call(x);
+        var r = a.Call(x);
+        var s = add.Call(p, q, r);
+        var t = subtract.Call(s, r);
+        var u = multiply.Call(t, p);
+        var v = average.Call(u, q);
+        var w = maximum.Call(v, p, r);
+        var y = minimum.Call(w, q);
+        return head.Call(concatenate.Call(y, s));
+    }
+}
+

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using StaticKeras.Saving;
+using StaticKeras.Saving.Keras;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -54,13 +55,42 @@ public abstract partial class Model
     }
 
     /// <summary>
-    /// Saves every weight of the model to <paramref name="path"/> in the safetensors format, as
-    /// Keras' <c>model.save_weights()</c>. Tensors are named by <c>state_dict</c> key. The save is
-    /// atomic: an interrupted save leaves any previous file at <paramref name="path"/> intact.
-    /// docs/saving.md describes the format and which tools read it.
+    /// Saves every weight of the model to <paramref name="path"/>, as Keras' <c>model.save_weights()</c>:
+    /// in Keras 3's HDF5 layout when the path ends in <c>.weights.h5</c> (or <c>.h5</c>), which Keras'
+    /// <c>load_weights</c> reads into the same architecture; otherwise in the safetensors format,
+    /// tensors named by <c>state_dict</c> key. The save is atomic: an interrupted save leaves any
+    /// previous file at <paramref name="path"/> intact. docs/saving.md describes the formats.
     /// </summary>
-    /// <param name="path">The file to write (conventionally <c>*.weights.safetensors</c>); its directory must exist.</param>
-    public void SaveWeights(string path) => SaveWeights(path, extraMetadata: null, wrapStream: null);
+    /// <param name="path">The file to write (<c>*.weights.h5</c> or <c>*.weights.safetensors</c>); its directory must exist.</param>
+    public void SaveWeights(string path)
+    {
+        if (path.EndsWith(".h5", StringComparison.OrdinalIgnoreCase))
+        {
+            AtomicFile.Write(path, stream => KerasH5Writer.Write(this, stream));
+            return;
+        }
+
+        SaveWeights(path, extraMetadata: null, wrapStream: null);
+    }
+
+    /// <summary>
+    /// Saves the model as a Keras 3 <c>.keras</c> file (Keras' <c>model.save("x.keras")</c>): a zip of
+    /// <c>config.json</c> (the architecture, as Keras 3 writes it), <c>metadata.json</c> and
+    /// <c>model.weights.h5</c>, which <c>keras.saving.load_model</c> loads to predict or train on. A
+    /// <c>[Sequential]</c> model is written as a Keras <c>Sequential</c> model, a <c>[Model]</c> as a
+    /// <c>Functional</c> one with its graph (branches, merges, shared layers).
+    /// The save is atomic.
+    /// </summary>
+    /// <param name="path">The file to write, conventionally <c>*.keras</c>; its directory must exist.</param>
+    /// <exception cref="NotSupportedException">
+    /// The model has a layer Keras has no class for (a custom layer), or several inputs or outputs;
+    /// the message says which.
+    /// </exception>
+    public void SaveKeras(string path)
+    {
+        var config = KerasConfigWriter.Write(this);
+        AtomicFile.Write(path, stream => KerasArchive.Write(stream, config, weights => KerasH5Writer.Write(this, weights)));
+    }
 
     /// <summary>Saves the weights with extra <c>__metadata__</c> entries and a test seam around the file stream.</summary>
     internal void SaveWeights(string path, IReadOnlyDictionary<string, string>? extraMetadata, Func<Stream, Stream>? wrapStream)
@@ -79,17 +109,43 @@ public abstract partial class Model
     }
 
     /// <summary>
-    /// Loads weights saved by <see cref="SaveWeights(string)"/> (or any safetensors file with the
-    /// same names, dtypes and shapes), as Keras' <c>model.load_weights()</c>. Every name, dtype and
-    /// shape is checked, and every tensor read, before any weight of the model changes.
+    /// Loads weights into the model, as Keras' <c>model.load_weights()</c>. The format is recognised
+    /// by the file's content, whatever its extension:
+    /// <list type="bullet">
+    /// <item>safetensors written by <see cref="SaveWeights(string)"/> (tensors named by <c>state_dict</c> key),
+    /// or named by Keras variable paths (<c>dense/kernel</c>);</item>
+    /// <item>a Keras 3 <c>.weights.h5</c> file (HDF5);</item>
+    /// <item>a Keras 3 <c>.keras</c> file, whose <c>config.json</c> is first checked against the declaration
+    /// (layer classes, units, filters, kernel sizes, strides, padding, activations, input shape).</item>
+    /// </list>
+    /// Keras files map to the model by Keras' rules (layer order and class, variable order), not by
+    /// member names. Everything is checked, and every tensor read, before any weight of the model
+    /// changes: a file that does not fit leaves the model as it was. docs/saving.md has the details.
     /// </summary>
     /// <exception cref="InvalidDataException">
-    /// The file is not valid safetensors, or its tensors do not fit the model; the message names
-    /// each missing or unexpected key and each dtype or shape that differs.
+    /// The file is not valid, or does not fit the model; the message names the first layer and
+    /// variable (or key) that differ, with the expected and the found value.
     /// </exception>
     public void LoadWeights(string path)
     {
+        using var scope = NewDisposeScope();
+        var loaded = WeightFileFormats.Detect(path) switch
+        {
+            WeightFileFormat.Hdf5 => ReadKerasWeights(path),
+            WeightFileFormat.KerasArchive => ReadKerasArchive(path),
+            _ => ReadSafeTensors(path),
+        };
+        Assign(loaded);
+    }
+
+    private Dictionary<string, Tensor> ReadSafeTensors(string path)
+    {
         using var file = SafeTensorsFile.Open(path);
+        if (KerasWeightImport.HasKerasNames(file))
+        {
+            return KerasWeightImport.FromKerasNamedSafeTensors(this, file);
+        }
+
         var found = file.Tensors.Select(t => new KeyValuePair<string, WeightCompatibility.Signature>(t.Name, new(t.DType, t.Shape))).ToList();
         var problems = WeightCompatibility.Differences(WeightSignatures(), found, "file");
         if (problems.Count > 0)
@@ -98,9 +154,29 @@ public abstract partial class Model
                 $"Cannot load weights from '{path}' into model '{GetName()}': {WeightCompatibility.Describe(problems)}");
         }
 
-        using var scope = NewDisposeScope();
-        var loaded = file.Tensors.ToDictionary(t => t.Name, t => file.ReadTensor(t.Name));
-        Assign(loaded);
+        return file.Tensors.ToDictionary(t => t.Name, t => file.ReadTensor(t.Name));
+    }
+
+    private Dictionary<string, Tensor> ReadKerasWeights(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return KerasWeightImport.FromHdf5(this, stream, path);
+    }
+
+    private Dictionary<string, Tensor> ReadKerasArchive(string path)
+    {
+        var (config, weights) = KerasArchive.Read(path);
+        using (weights)
+        {
+            var problems = KerasConfigCheck.Differences(this, config);
+            if (problems.Count > 0)
+            {
+                throw new InvalidDataException(
+                    $"Cannot load '{path}' into model '{GetName()}': its config.json does not match the declaration: {KerasWeightMatch.Describe(problems)}");
+            }
+
+            return KerasWeightImport.FromHdf5(this, weights, $"{path}:{KerasArchive.WeightsEntry}");
+        }
     }
 
     private List<KeyValuePair<string, WeightCompatibility.Signature>> WeightSignatures() =>

@@ -31,7 +31,7 @@ internal static class ModelEmitter
     // [global::System.CodeDom.Compiler.GeneratedCode("StaticKeras.Generator", "0.1.0")]
     // partial class MnistMlp : global::StaticKeras.Model
     // {
-    //     constructor, Info, Call, TrainStep, TestStep
+    //     constructor, Info, StaticGraph ([Model] only), Call, TrainStep, TestStep
     //     (several inputs or outputs: Inputs/Outputs/Targets records, typed Call, Predict, Fit, Evaluate)
     // }
     private static void WriteClass(CodeWriter writer, InferredModel model)
@@ -76,6 +76,11 @@ internal static class ModelEmitter
             writer.Line();
             InfoEmitter.Write(writer, model, summary);
             writer.Line();
+            if (declaration.Kind == Model.ModelKind.Functional)
+            {
+                GraphDescriptionEmitter.Write(writer, model);
+                writer.Line();
+            }
             if (multi)
             {
                 MultiIoEmitter.WriteSpecs(writer, model);

@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using static TorchSharp.torch;
 
@@ -25,4 +28,20 @@ public sealed class ActivationLayer : Layer
 
     /// <inheritdoc/>
     public override Tensor Call(Tensor inputs, bool training = false) => ActivationFunctions.Apply(inputs, Activation);
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["activation"] = KerasValues.Name(Activation);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return OnnxActivations.Apply(graph, input, Activation);
+    }
 }

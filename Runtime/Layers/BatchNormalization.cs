@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using StaticKeras.Layers.Initializers;
@@ -162,5 +165,35 @@ public sealed class BatchNormalization : Layer
     {
         using var noGrad = no_grad();
         moving.mul_(Momentum).add_(batch.detach().reshape(-1).to_type(moving.dtype), alpha: 1 - Momentum);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["axis"] = Axis;
+        config["momentum"] = Momentum;
+        config["epsilon"] = Epsilon;
+        config["center"] = Center;
+        config["scale"] = Scale;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => Axis == -1;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // Inference: (x - mean) / sqrt(var + eps) * gamma + beta, folded into one scale and one shift on the last axis.
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var inverse = (LayerWeights.GetBuffer(this, "moving_variance") + Epsilon).rsqrt();
+        var scale = Scale ? inverse * LayerWeights.Get(this, "gamma") : inverse;
+        var shift = -LayerWeights.GetBuffer(this, "moving_mean") * scale;
+        if (Center)
+        {
+            shift = shift + LayerWeights.Get(this, "beta");
+        }
+
+        return graph.Node("Add", [graph.Node("Mul", [input, graph.Initializer("scale", scale)]), graph.Initializer("shift", shift)]);
     }
 }

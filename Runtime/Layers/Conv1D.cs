@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -119,5 +122,25 @@ public sealed class Conv1D : Layer
         var y = nn.functional.conv1d(
             x, kernel.permute(2, 1, 0), Bias, stride: Strides, padding: 0, dilation: DilationRate, groups: Groups);
         return ActivationFunctions.Apply(y.permute(0, 2, 1), Activation);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        KerasValues.Convolution(config, Filters, window, Groups, Activation, UseBias);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // Keras kernel (k, in/groups, out) -> ONNX (out, in/groups, k).
+        var kernel = graph.Initializer("kernel", Kernel.permute(2, 1, 0));
+        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 1, x => graph.Node("Conv",
+            Bias is { } b ? [x, kernel, graph.Initializer("bias", b)] : [x, kernel],
+            [.. OnnxWindows.Attributes([KernelSize], [Strides], [DilationRate], Padding), OnnxAttribute.Int("group", Groups)])), Activation);
     }
 }

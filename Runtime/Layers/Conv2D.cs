@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -120,5 +123,25 @@ public sealed class Conv2D : Layer
         var y = nn.functional.conv2d(
             x, kernel.permute(3, 2, 0, 1), Bias, strides: window.Strides, padding: [0, 0], dilation: window.Dilation, groups: Groups);
         return ActivationFunctions.Apply(y.permute(0, 2, 3, 1), Activation);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        KerasValues.Convolution(config, Filters, window, Groups, Activation, UseBias);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // Keras kernel (kh, kw, in/groups, out) -> ONNX (out, in/groups, kh, kw).
+        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, x => graph.Node("Conv",
+            Bias is { } b ? [x, graph.Initializer("kernel", Kernel.permute(3, 2, 0, 1)), graph.Initializer("bias", b)] : [x, graph.Initializer("kernel", Kernel.permute(3, 2, 0, 1))],
+            [.. OnnxWindows.Attributes([KernelSize.Height, KernelSize.Width], [Strides.Height, Strides.Width], [DilationRate.Height, DilationRate.Width], Padding),
+             OnnxAttribute.Int("group", Groups)])), Activation);
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
@@ -181,5 +183,20 @@ public sealed class Conv2DTranspose : Layer
                 nameof(outputPadding), outputPadding,
                 $"Conv2DTranspose: each outputPadding must be zero or more and below its stride, found outputPadding {outputPadding} with strides {stride}.");
         }
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["filters"] = Filters;
+        config["kernel_size"] = KerasValues.Pair(KernelSize);
+        config["strides"] = KerasValues.Pair(Strides);
+        config["padding"] = KerasValues.Name(Padding);
+        config["output_padding"] = OutputPadding is { } extra ? KerasValues.Pair(extra) : null;
+        config["data_format"] = "channels_last";
+        config["dilation_rate"] = KerasValues.Pair(DilationRate);
+        config["activation"] = KerasValues.Name(Activation);
+        config["use_bias"] = UseBias;
+        return true;
     }
 }

@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -136,4 +139,28 @@ public sealed class Dense : Layer
     }
 
     private string Describe() => $"Dense(units={Units})";
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["units"] = Units;
+        config["activation"] = KerasValues.Name(Activation);
+        config["use_bias"] = UseBias;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        var y = graph.Node("MatMul", [input, graph.Initializer("kernel", Kernel!)]);
+        if (Bias is { } b)
+        {
+            y = graph.Node("Add", [y, graph.Initializer("bias", b)]);
+        }
+
+        return OnnxActivations.Apply(graph, y, Activation);
+    }
 }

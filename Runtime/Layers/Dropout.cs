@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using static TorchSharp.torch;
 
@@ -30,4 +33,22 @@ public sealed class Dropout : Layer
     /// <inheritdoc/>
     public override Tensor Call(Tensor inputs, bool training = false) =>
         training && Rate > 0 ? nn.functional.dropout(inputs, Rate, training: true) : inputs;
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["rate"] = Rate;
+        config["seed"] = null;
+        config["noise_shape"] = null;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return input;   // inference: identity
+    }
 }

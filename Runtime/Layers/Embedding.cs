@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
@@ -73,5 +76,24 @@ public sealed class Embedding : Layer
         }
 
         return Embeddings.index_select(0, indices.reshape(-1)).reshape([.. indices.shape, OutputDim]);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["input_dim"] = InputDim;
+        config["output_dim"] = OutputDim;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // Ids arrive as floats, as Call takes them; Gather wants integers.
+        var ids = graph.Node("Cast", [input], OnnxAttribute.Int("to", OnnxTypes.Int64));
+        return graph.Node("Gather", [graph.Initializer("embeddings", LayerWeights.Get(this, "embeddings")), ids]);
     }
 }

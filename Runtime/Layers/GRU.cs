@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -85,5 +87,12 @@ public sealed class GRU(
     {
         LayerChecks.Defined(nameof(GRU), nameof(recurrentActivation), activation);
         return activation;
+    }
+
+    /// <inheritdoc/>
+    private protected override void DescribeCell(JsonObject config)
+    {
+        config["recurrent_activation"] = KerasValues.Name(RecurrentActivation);
+        config["reset_after"] = ResetAfter;
     }
 }

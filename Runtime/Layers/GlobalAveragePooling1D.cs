@@ -12,4 +12,7 @@ public sealed class GlobalAveragePooling1D(bool keepdims = false)
 {
     /// <inheritdoc/>
     private protected override Tensor Reduce(Tensor inputs, long[] axes) => inputs.mean(axes, keepdim: Keepdims);
+
+    /// <inheritdoc/>
+    private protected override string OnnxReduce => "ReduceMean";
 }

@@ -12,4 +12,7 @@ public sealed class GlobalMaxPooling1D(bool keepdims = false)
 {
     /// <inheritdoc/>
     private protected override Tensor Reduce(Tensor inputs, long[] axes) => inputs.amax(axes, keepdim: Keepdims);
+
+    /// <inheritdoc/>
+    private protected override string OnnxReduce => "ReduceMax";
 }

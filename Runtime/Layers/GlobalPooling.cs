@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -43,4 +46,25 @@ public abstract class GlobalPooling : Layer
 
     /// <summary>Reduces <paramref name="inputs"/> over <paramref name="axes"/>, honouring <see cref="Keepdims"/>.</summary>
     private protected abstract Tensor Reduce(Tensor inputs, long[] axes);
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["data_format"] = "channels_last";
+        config["keepdims"] = Keepdims;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        long[] axes = rank == 2 ? [1] : [1, 2];
+        return graph.Node(OnnxReduce, [input], OnnxAttribute.Ints("axes", axes), OnnxAttribute.Int("keepdims", Keepdims ? 1 : 0));
+    }
+
+    /// <summary>The ONNX reduction: <c>ReduceMean</c> or <c>ReduceMax</c>.</summary>
+    private protected abstract string OnnxReduce { get; }
 }

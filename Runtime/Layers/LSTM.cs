@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -72,5 +74,12 @@ public sealed class LSTM(
     {
         LayerChecks.Defined(nameof(LSTM), nameof(recurrentActivation), activation);
         return activation;
+    }
+
+    /// <inheritdoc/>
+    private protected override void DescribeCell(JsonObject config)
+    {
+        config["recurrent_activation"] = KerasValues.Name(RecurrentActivation);
+        config["unit_forget_bias"] = UnitForgetBias;
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Export.Onnx;
+using System.Text.Json.Nodes;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,4 +34,28 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
 
     /// <inheritdoc/>
     public sealed override Tensor forward(Tensor input) => Call(input, training);
+
+    /// <summary>
+    /// Adds the layer's own Keras <c>get_config()</c> entries (<c>units</c>, <c>kernel_size</c>,
+    /// <c>activation</c>, ...; not <c>name</c>, <c>trainable</c> or <c>dtype</c>) to <paramref name="config"/>,
+    /// in Keras' order, and returns whether Keras has such a layer. Saving writes the entries to a
+    /// <c>.keras</c> file's <c>config.json</c>; loading checks a file's layers against them. Layers Keras
+    /// cannot rebuild (custom layers) keep the default, <see langword="false"/>.
+    /// </summary>
+    internal virtual bool TryDescribeKeras(JsonObject config)
+    {
+        return false;
+    }
+
+    /// <summary>Whether <see cref="ExportOnnx"/> can write this layer (with its present arguments) as ONNX nodes.</summary>
+    internal virtual bool HasOnnxForm => false;
+
+    /// <summary>
+    /// Adds the layer's inference nodes to an ONNX graph, reading <paramref name="input"/> (channels
+    /// last, batch first, as the layer's <see cref="Call"/> takes it); returns the output's name.
+    /// Weights become initializers in the layouts ONNX operators expect.
+    /// </summary>
+    /// <exception cref="System.NotSupportedException">The layer has no ONNX form (<see cref="HasOnnxForm"/> is false).</exception>
+    internal virtual string ExportOnnx(OnnxGraph graph, string input) =>
+        throw new System.NotSupportedException($"{GetType().Name} has no ONNX form.");
 }

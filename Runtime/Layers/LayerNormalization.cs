@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using StaticKeras.Layers.Initializers;
@@ -130,5 +133,26 @@ public sealed class LayerNormalization : Layer
 
         var y = (inputs - mean) * inverse;
         return Beta is { } beta ? y + beta.reshape(broadcast) : y;
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["axis"] = Axes.Length == 1 ? Axes[0] : KerasValues.List(System.Array.ConvertAll(Axes, a => (long)a));
+        config["epsilon"] = Epsilon;
+        config["center"] = Center;
+        config["scale"] = Scale;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => Axes is [-1] && Center && Scale;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.Node("LayerNormalization",
+            [input, graph.Initializer("gamma", LayerWeights.Get(this, "gamma")), graph.Initializer("beta", LayerWeights.Get(this, "beta"))],
+            OnnxAttribute.Int("axis", -1), OnnxAttribute.Float("epsilon", (float)Epsilon));
     }
 }

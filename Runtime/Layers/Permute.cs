@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using static TorchSharp.torch;
@@ -44,5 +47,21 @@ public sealed class Permute : Layer
     {
         LayerChecks.Rank(nameof(Permute), inputs, dims.Length + 1, $"(batch plus {dims.Length} axes to permute)");
         return inputs.permute([0, .. dims.Select(d => (long)d)]);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["dims"] = KerasValues.List(System.Array.ConvertAll(Dims, d => (long)d));
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.Node("Transpose", [input], OnnxAttribute.Ints("perm", [0, .. System.Array.ConvertAll(Dims, d => (long)d)]));
     }
 }

@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -56,4 +59,21 @@ public abstract class Pooling1D : Layer
 
     /// <summary>Pools a channels-first tensor <c>(batch, channels, steps)</c>.</summary>
     private protected abstract Tensor Pool(Tensor channelsFirst);
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        KerasValues.Pooling(config, Window);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.ChannelsFirst(input, 1, x => graph.Node(this is MaxPooling1D ? "MaxPool" : "AveragePool", [x],
+            OnnxWindows.Attributes(Window.Kernel, Window.Strides, null, Padding)));
+    }
 }

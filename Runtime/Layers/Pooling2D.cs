@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -57,4 +60,21 @@ public abstract class Pooling2D : Layer
 
     /// <summary>Pools a channels-first tensor <c>(batch, channels, height, width)</c>.</summary>
     private protected abstract Tensor Pool(Tensor channelsFirst);
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        KerasValues.Pooling(config, Window);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.ChannelsFirst(input, 2, x => graph.Node(this is MaxPooling2D ? "MaxPool" : "AveragePool", [x],
+            OnnxWindows.Attributes(Window.Kernel, Window.Strides, null, Padding)));
+    }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
 using StaticKeras.Layers.Initializers;
@@ -128,4 +130,20 @@ public abstract class RecurrentLayer : Layer
 
     /// <summary>One step from the projected input <c>(batch, gates * units)</c> and the previous state; the first state tensor is the output.</summary>
     private protected abstract Tensor[] Step(Tensor projectedInput, Tensor[] state);
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["return_sequences"] = ReturnSequences;
+        config["units"] = Units;
+        config["activation"] = KerasValues.Name(Activation);
+        DescribeCell(config);
+        config["use_bias"] = UseBias;
+        return true;
+    }
+
+    /// <summary>Adds the cell type's own Keras entries (recurrent activation, gate options).</summary>
+    private protected virtual void DescribeCell(JsonObject config)
+    {
+    }
 }

@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using static TorchSharp.torch;
@@ -79,5 +82,22 @@ public sealed class Reshape : Layer
         }
 
         return inputs.reshape([inputs.shape[0], .. OutputShape(LayerChecks.WithoutBatch(inputs))]);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["target_shape"] = KerasValues.List(TargetShape);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // 0 copies the batch dimension.
+        return graph.Node("Reshape", [input, graph.Ints("shape", [0, .. TargetShape])]);
     }
 }

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using static TorchSharp.torch;
 
@@ -58,5 +60,14 @@ public sealed class UpSampling2D : Layer
             mode: InterpolationMode.Bilinear,
             align_corners: false);
         return resized.permute(0, 2, 3, 1);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["size"] = KerasValues.Pair(Size);
+        config["data_format"] = "channels_last";
+        config["interpolation"] = Interpolation.ToString().ToLowerInvariant();
+        return true;
     }
 }

@@ -1,3 +1,6 @@
+using StaticKeras.Export.Onnx;
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -52,5 +55,22 @@ public sealed class ZeroPadding2D : Layer
         LayerChecks.Rank(nameof(ZeroPadding2D), inputs, 4, Layout);
         // TorchSharp's pad lists (before, after) from the last axis: channels, width, height.
         return nn.functional.pad(inputs, [0, 0, Left, Right, Top, Bottom]);
+    }
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["padding"] = new JsonArray(KerasValues.List(Top, Bottom), KerasValues.List(Left, Right));
+        config["data_format"] = "channels_last";
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        return graph.Node("Pad", [input, graph.Ints("pads", 0, Top, Left, 0, 0, Bottom, Right, 0)]);
     }
 }

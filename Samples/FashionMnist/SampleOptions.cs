@@ -6,10 +6,10 @@ namespace Samples.FashionMnist;
 
 /// <summary>
 /// The samples' one command-line syntax (FashionMnist and MultiHead share this file):
-/// <c>[--model NAME] [--epochs N] [--batch-size N] [--data DIR] [--limit N] [--verbose 0|1|2]</c>.
+/// <c>[--model NAME] [--epochs N] [--batch-size N] [--data DIR] [--limit N] [--verbose 0|1|2] [--save DIR]</c>.
 /// A sample that trains one model takes no <c>--model</c>. Unset options are null: each sample applies its defaults.
 /// </summary>
-internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize, string? DataDirectory, int? Limit, int? Verbose)
+internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize, string? DataDirectory, int? Limit, int? Verbose, string? SaveDirectory = null)
 {
     /// <summary>The options every sample takes, in usage order.</summary>
     public const string CommonUsage = "[--epochs N] [--batch-size N] [--data DIR] [--limit N] [--verbose 0|1|2]";
@@ -76,8 +76,9 @@ internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize,
                 "--data" => options with { DataDirectory = value },
                 "--limit" => options with { Limit = PositiveInt(name, value) },
                 "--verbose" => options with { Verbose = Verbosity(value) },
+                "--save" => options with { SaveDirectory = value },
                 _ => throw new ArgumentException(
-                    $"unknown option {name}; expected one of {(acceptsModel ? "--model, " : "")}--epochs, --batch-size, --data, --limit, --verbose"),
+                    $"unknown option {name}; expected one of {(acceptsModel ? "--model, " : "")}--epochs, --batch-size, --data, --limit, --verbose, --save"),
             };
         }
 

@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -66,4 +68,11 @@ public sealed class Concatenate : MergeLayer
 
     private static List<int> Differences(long[] first, long[] other, int axis) =>
         Enumerable.Range(1, first.Length - 1).Where(a => a != axis && first[a] != other[a]).ToList();
+
+    /// <inheritdoc/>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["axis"] = Axis;
+        return true;
+    }
 }

@@ -1,3 +1,6 @@
+using System.Linq;
+using StaticKeras.Export.Onnx;
+using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
 using TorchSharp;
@@ -46,4 +49,32 @@ public abstract class MergeLayer : nn.Module<Tensor[], Tensor>
 
     /// <inheritdoc/>
     public sealed override Tensor forward(Tensor[] input) => Call(input);
+
+    /// <summary>
+    /// Adds the layer's own Keras <c>get_config()</c> entries (<c>units</c>, <c>kernel_size</c>,
+    /// <c>activation</c>, ...; not <c>name</c>, <c>trainable</c> or <c>dtype</c>) to <paramref name="config"/>,
+    /// in Keras' order, and returns whether Keras has such a layer. Saving writes the entries to a
+    /// <c>.keras</c> file's <c>config.json</c>; loading checks a file's layers against them. Layers Keras
+    /// cannot rebuild (custom layers) keep the default, <see langword="false"/>.
+    /// </summary>
+    internal virtual bool TryDescribeKeras(JsonObject config)
+    {
+        return false;
+    }
+
+    /// <summary>
+    /// Adds the merge's ONNX node on <paramref name="inputs"/> and returns its output's name. ONNX
+    /// broadcasts as Keras' merges do; Sum, Mean, Max and Min take any number of inputs.
+    /// </summary>
+    internal string ExportOnnx(OnnxGraph graph, string[] inputs) => this switch
+    {
+        Add => graph.Node("Sum", inputs),
+        Subtract => graph.Node("Sub", inputs),
+        Average => graph.Node("Mean", inputs),
+        Maximum => graph.Node("Max", inputs),
+        Minimum => graph.Node("Min", inputs),
+        Multiply => inputs.Skip(1).Aggregate(inputs[0], (product, next) => graph.Node("Mul", [product, next])),
+        Concatenate concatenate => graph.Node("Concat", inputs, OnnxAttribute.Int("axis", concatenate.Axis)),
+        _ => throw new NotSupportedException($"{GetType().Name} has no ONNX form."),
+    };
 }

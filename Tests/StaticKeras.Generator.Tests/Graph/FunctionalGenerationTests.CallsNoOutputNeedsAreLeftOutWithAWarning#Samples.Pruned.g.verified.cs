@@ -67,6 +67,18 @@ partial class Pruned : global::StaticKeras.Model
         " Trainable params: 75 (300.00 B)\n" +
         " Non-trainable params: 0 (0.00 B)";
 
+    /// <inheritdoc/>
+    protected override global::StaticKeras.ModelGraph StaticGraph => s_graph;
+
+    private static readonly global::StaticKeras.ModelGraph s_graph = new(
+        Inputs: new string[] { "x" },
+        Calls: new global::StaticKeras.LayerCall[]
+        {
+            new("hidden", new int[] { 0 }),
+            new("classifier", new int[] { 1 }),
+        },
+        Outputs: new int[] { 2 });
+
     /// <summary>The forward pass: (batch, 5) -> (batch, 3).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {

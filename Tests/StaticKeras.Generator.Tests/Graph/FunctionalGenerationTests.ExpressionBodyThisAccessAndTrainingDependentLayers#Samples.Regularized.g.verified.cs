@@ -78,6 +78,20 @@ partial class Regularized : global::StaticKeras.Model
         " Trainable params: 193 (772.00 B)\n" +
         " Non-trainable params: 32 (128.00 B)";
 
+    /// <inheritdoc/>
+    protected override global::StaticKeras.ModelGraph StaticGraph => s_graph;
+
+    private static readonly global::StaticKeras.ModelGraph s_graph = new(
+        Inputs: new string[] { "inputs" },
+        Calls: new global::StaticKeras.LayerCall[]
+        {
+            new("Hidden", new int[] { 0 }),
+            new("norm", new int[] { 1 }),
+            new("drop", new int[] { 2 }),
+            new("x1", new int[] { 3 }),
+        },
+        Outputs: new int[] { 4 });
+
     /// <summary>The forward pass: (batch, time, 8) -> (batch, time, 1).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {

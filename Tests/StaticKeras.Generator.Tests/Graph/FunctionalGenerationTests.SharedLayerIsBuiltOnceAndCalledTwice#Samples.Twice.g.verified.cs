@@ -71,6 +71,19 @@ partial class Twice : global::StaticKeras.Model
         " Trainable params: 25 (100.00 B)\n" +
         " Non-trainable params: 0 (0.00 B)";
 
+    /// <inheritdoc/>
+    protected override global::StaticKeras.ModelGraph StaticGraph => s_graph;
+
+    private static readonly global::StaticKeras.ModelGraph s_graph = new(
+        Inputs: new string[] { "features" },
+        Calls: new global::StaticKeras.LayerCall[]
+        {
+            new("shared", new int[] { 0 }),
+            new("shared", new int[] { 1 }),
+            new("head", new int[] { 2 }),
+        },
+        Outputs: new int[] { 3 });
+
     /// <summary>The forward pass: (batch, 4) -> (batch, 1).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {

@@ -94,6 +94,23 @@ partial class SmallCnn : global::StaticKeras.Model
         " Trainable params: 225,034 (879.04 KB)\n" +
         " Non-trainable params: 0 (0.00 B)";
 
+    /// <inheritdoc/>
+    protected override global::StaticKeras.ModelGraph StaticGraph => s_graph;
+
+    private static readonly global::StaticKeras.ModelGraph s_graph = new(
+        Inputs: new string[] { "image" },
+        Calls: new global::StaticKeras.LayerCall[]
+        {
+            new("conv1", new int[] { 0 }),
+            new("pool1", new int[] { 1 }),
+            new("conv2", new int[] { 2 }),
+            new("pool2", new int[] { 3 }),
+            new("flatten", new int[] { 4 }),
+            new("hidden", new int[] { 5 }),
+            new("classifier", new int[] { 6 }),
+        },
+        Outputs: new int[] { 7 });
+
     /// <summary>The forward pass: (batch, 28, 28, 1) -> (batch, 10).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {

@@ -63,6 +63,18 @@ partial class Encoder : global::StaticKeras.Model
         " Trainable params: 25,120 (98.12 KB)\n" +
         " Non-trainable params: 0 (0.00 B)";
 
+    /// <inheritdoc/>
+    protected override global::StaticKeras.ModelGraph StaticGraph => s_graph;
+
+    private static readonly global::StaticKeras.ModelGraph s_graph = new(
+        Inputs: new string[] { "image" },
+        Calls: new global::StaticKeras.LayerCall[]
+        {
+            new("flatten", new int[] { 0 }),
+            new("code", new int[] { 1 }),
+        },
+        Outputs: new int[] { 2 });
+
     /// <summary>The forward pass: (batch, 28, 28) -> (batch, 32).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {

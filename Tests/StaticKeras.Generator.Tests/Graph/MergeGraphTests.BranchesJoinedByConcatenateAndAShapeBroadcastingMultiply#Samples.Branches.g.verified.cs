@@ -93,6 +93,22 @@ partial class Branches : global::StaticKeras.Model
         " Trainable params: 117 (468.00 B)\n" +
         " Non-trainable params: 0 (0.00 B)";
 
+    /// <inheritdoc/>
+    protected override global::StaticKeras.ModelGraph StaticGraph => s_graph;
+
+    private static readonly global::StaticKeras.ModelGraph s_graph = new(
+        Inputs: new string[] { "x" },
+        Calls: new global::StaticKeras.LayerCall[]
+        {
+            new("left", new int[] { 0 }),
+            new("right", new int[] { 0 }),
+            new("join", new int[] { 1, 2 }),
+            new("gate", new int[] { 0 }),
+            new("scale", new int[] { 3, 4 }),
+            new("head", new int[] { 5 }),
+        },
+        Outputs: new int[] { 6 });
+
     /// <summary>The forward pass: (batch, 6) -> (batch, 2).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {

@@ -115,6 +115,24 @@ partial class ResidualNet : global::StaticKeras.Model
         " Trainable params: 4,970 (19.41 KB)\n" +
         " Non-trainable params: 0 (0.00 B)";
 
+    /// <inheritdoc/>
+    protected override global::StaticKeras.ModelGraph StaticGraph => s_graph;
+
+    private static readonly global::StaticKeras.ModelGraph s_graph = new(
+        Inputs: new string[] { "image" },
+        Calls: new global::StaticKeras.LayerCall[]
+        {
+            new("stem", new int[] { 0 }),
+            new("conv1", new int[] { 1 }),
+            new("conv2", new int[] { 2 }),
+            new("add", new int[] { 3, 1 }),
+            new("relu", new int[] { 4 }),
+            new("pool", new int[] { 5 }),
+            new("gap", new int[] { 6 }),
+            new("classifier", new int[] { 7 }),
+        },
+        Outputs: new int[] { 8 });
+
     /// <summary>The forward pass: (batch, 28, 28, 1) -> (batch, 10).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {

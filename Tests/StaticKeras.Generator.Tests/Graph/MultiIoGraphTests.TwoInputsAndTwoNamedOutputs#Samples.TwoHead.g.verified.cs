@@ -123,6 +123,23 @@ partial class TwoHead : global::StaticKeras.Model
         " Trainable params: 15,091 (58.95 KB)\n" +
         " Non-trainable params: 0 (0.00 B)";
 
+    /// <inheritdoc/>
+    protected override global::StaticKeras.ModelGraph StaticGraph => s_graph;
+
+    private static readonly global::StaticKeras.ModelGraph s_graph = new(
+        Inputs: new string[] { "image", "stats" },
+        Calls: new global::StaticKeras.LayerCall[]
+        {
+            new("conv", new int[] { 0 }),
+            new("pool", new int[] { 2 }),
+            new("flatten", new int[] { 3 }),
+            new("features", new int[] { 1 }),
+            new("join", new int[] { 4, 5 }),
+            new("classifier", new int[] { 6 }),
+            new("regressor", new int[] { 6 }),
+        },
+        Outputs: new int[] { 7, 8 });
+
     private static readonly global::StaticKeras.TensorSpec s_imageSpec = new("image", new long[] { 28, 28, 1 }, new string?[] { null, null, null });
     private static readonly global::StaticKeras.TensorSpec s_statsSpec = new("stats", new long[] { 4 }, new string?[] { null });
 

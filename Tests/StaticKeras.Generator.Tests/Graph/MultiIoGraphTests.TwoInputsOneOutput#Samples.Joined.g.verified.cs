@@ -81,6 +81,19 @@ partial class Joined : global::StaticKeras.Model
         " Trainable params: 44 (176.00 B)\n" +
         " Non-trainable params: 0 (0.00 B)";
 
+    /// <inheritdoc/>
+    protected override global::StaticKeras.ModelGraph StaticGraph => s_graph;
+
+    private static readonly global::StaticKeras.ModelGraph s_graph = new(
+        Inputs: new string[] { "a", "b" },
+        Calls: new global::StaticKeras.LayerCall[]
+        {
+            new("left", new int[] { 0 }),
+            new("join", new int[] { 2, 1 }),
+            new("head", new int[] { 3 }),
+        },
+        Outputs: new int[] { 4 });
+
     private static readonly global::StaticKeras.TensorSpec s_aSpec = new("a", new long[] { 6 }, new string?[] { null });
     private static readonly global::StaticKeras.TensorSpec s_bSpec = new("b", new long[] { 3 }, new string?[] { null });
 

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace StaticKeras.Saving.Keras;
+
+/// <summary>
+/// Builds the <c>config.json</c> of a <c>.keras</c> file in the form Keras 3 writes it
+/// (<c>serialization_lib.serialize_keras_object</c>): class names, module, per-layer configs with
+/// Keras' default names (<c>dense</c>, <c>dense_1</c>), an <c>InputLayer</c> with the batch shape.
+/// Keras' <c>keras.saving.load_model</c> rebuilds the model from it.
+/// </summary>
+internal static class KerasConfigWriter
+{
+    /// <summary>
+    /// The config of <paramref name="model"/>: a Keras <c>Sequential</c> model (its layers in order after
+    /// an input layer) or, for a functional model, a <c>Functional</c> one with each layer's inbound nodes.
+    /// </summary>
+    /// <exception cref="NotSupportedException">
+    /// A layer Keras has no class for (a custom layer), several inputs or outputs, or a graph that
+    /// does not reproduce the model's forward pass; the message says which.
+    /// </exception>
+    public static JsonObject Write(Model model)
+    {
+        var graph = model.GraphOrChain();
+        if (graph.Inputs.Count != 1 || graph.Outputs.Count != 1)
+        {
+            throw new NotSupportedException(
+                $"Cannot describe model '{model.GetName()}' to Keras: it has {graph.Inputs.Count} inputs and {graph.Outputs.Count} outputs; this version writes models with one of each.");
+        }
+
+        var slots = KerasWeightLayout.Of(model).Where(s => s.ClassName != "InputLayer").ToDictionary(s => s.MemberName);
+        var layers = model.KerasLayers().ToDictionary(l => l.Member, l => l.Layer);
+        var configs = layers.ToDictionary(l => l.Key, l => KerasLayerConfig.Own(l.Value) ?? throw new NotSupportedException(
+            $"Cannot describe model '{model.GetName()}' to Keras: layer '{l.Key}' is a {l.Value.GetType().Name}, which Keras has no class for; " +
+            "save its weights (SaveWeights) instead."));
+        var shapes = GraphProbe.Shapes(model, graph, model.IsSequential ? "written as a Keras Sequential model" : "written as a Keras Functional model");
+        var input = model.KerasInputs.Single();
+        return model.IsSequential
+            ? Sequential(input, layers.Keys.Select(member => Layer(slots[member], configs[member])))
+            : Functional(input, graph, slots, configs, shapes);
+    }
+
+    private static JsonObject Sequential(TensorSpec input, IEnumerable<JsonObject> layers)
+    {
+        var batchShape = KerasValues.BatchShape(input);
+        return new JsonObject
+        {
+            ["module"] = "keras",
+            ["class_name"] = "Sequential",
+            ["config"] = new JsonObject
+            {
+                ["name"] = "sequential",
+                ["trainable"] = true,
+                ["dtype"] = DTypePolicy(),
+                ["layers"] = new JsonArray([InputLayer(input, "input_layer"), .. layers]),
+                ["build_input_shape"] = batchShape.DeepClone(),
+            },
+            ["registered_name"] = null,
+            ["build_config"] = new JsonObject { ["input_shape"] = batchShape },
+            ["compile_config"] = new JsonObject(),
+        };
+    }
+
+    // Keras 3's functional form: every layer with "name" and "inbound_nodes", each node's args the
+    // Keras tensors it was called on, named by keras_history [layer, node index, tensor index].
+    private static JsonObject Functional(
+        TensorSpec input, ModelGraph graph, Dictionary<string, KerasLayerSlot> slots, Dictionary<string, JsonObject> configs, List<long[]> shapes)
+    {
+        var history = new List<(string Layer, int Node)> { (input.Name, 0) };
+        var nodes = new Dictionary<string, JsonArray>();
+        foreach (var call in graph.Calls)
+        {
+            var arguments = call.Inputs.Select(v => KerasTensor(history[v], shapes[v])).ToArray();
+            var args = arguments.Length == 1 ? new JsonArray(arguments[0]) : new JsonArray(new JsonArray(arguments));
+            nodes.TryAdd(call.Layer, []);
+            nodes[call.Layer].Add(new JsonObject { ["args"] = args, ["kwargs"] = new JsonObject() });
+            history.Add((slots[call.Layer].KerasName, nodes[call.Layer].Count - 1));
+        }
+
+        var inputLayer = InputLayer(input, input.Name);
+        inputLayer["name"] = input.Name;
+        inputLayer["inbound_nodes"] = new JsonArray();
+        var layers = new JsonArray { inputLayer };
+        foreach (var (member, inbound) in nodes)
+        {
+            var layer = Layer(slots[member], configs[member]);
+            layer["name"] = slots[member].KerasName;
+            layer["inbound_nodes"] = inbound;
+            layers.Add(layer);
+        }
+
+        var output = history[graph.Outputs[0]];
+        return new JsonObject
+        {
+            ["module"] = "keras.src.models.functional",
+            ["class_name"] = "Functional",
+            ["config"] = new JsonObject
+            {
+                ["name"] = "functional",
+                ["trainable"] = true,
+                ["layers"] = layers,
+                ["input_layers"] = new JsonArray(input.Name, 0, 0),
+                ["output_layers"] = new JsonArray(output.Layer, output.Node, 0),
+            },
+            ["registered_name"] = "Functional",
+            ["build_config"] = new JsonObject { ["input_shape"] = null },
+            ["compile_config"] = new JsonObject(),
+        };
+    }
+
+    private static JsonObject KerasTensor((string Layer, int Node) producer, long[] shape) => new()
+    {
+        ["class_name"] = "__keras_tensor__",
+        ["config"] = new JsonObject
+        {
+            ["shape"] = new JsonArray(shape.Select(d => d >= 0 ? (JsonNode?)JsonValue.Create(d) : null).ToArray()),
+            ["dtype"] = "float32",
+            ["keras_history"] = new JsonArray(producer.Layer, producer.Node, 0),
+        },
+    };
+
+    private static JsonObject Layer(KerasLayerSlot slot, JsonObject own)
+    {
+        var config = new JsonObject { ["name"] = slot.KerasName, ["trainable"] = true, ["dtype"] = DTypePolicy() };
+        foreach (var (key, value) in own)
+        {
+            config[key] = value?.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["module"] = "keras.layers",
+            ["class_name"] = slot.ClassName,
+            ["config"] = config,
+            ["registered_name"] = null,
+        };
+    }
+
+    private static JsonObject InputLayer(TensorSpec input, string name) => new()
+    {
+        ["module"] = "keras.layers",
+        ["class_name"] = "InputLayer",
+        ["config"] = new JsonObject
+        {
+            ["batch_shape"] = KerasValues.BatchShape(input),
+            ["dtype"] = "float32",
+            ["sparse"] = false,
+            ["ragged"] = false,
+            ["name"] = name,
+            ["optional"] = false,
+        },
+        ["registered_name"] = null,
+    };
+
+    private static JsonObject DTypePolicy() => new()
+    {
+        ["module"] = "keras",
+        ["class_name"] = "DTypePolicy",
+        ["config"] = new JsonObject { ["name"] = "float32" },
+        ["registered_name"] = null,
+    };
+}

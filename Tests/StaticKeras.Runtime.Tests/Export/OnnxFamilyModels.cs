@@ -1,0 +1,102 @@
+using StaticKeras.Layers;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Runtime.Tests.Export;
+
+/// <summary>1-D convolutions (causal, dilated, same), pooling and a GELU head over a symbolic time axis.</summary>
+[Sequential, Input("time", 3)]
+public partial class OnnxSequenceNet
+{
+    readonly Conv1D causal = new(8, 3, Activation.Relu, padding: Padding.Causal, dilationRate: 2);
+    readonly Conv1D same = new(6, 2, Activation.Elu, padding: Padding.Same);
+    readonly Dense pointwise = new(5, Activation.Gelu);
+    readonly GlobalAveragePooling1D average = new();
+    readonly Dense head = new(4, Activation.Softmax);
+}
+
+/// <summary>1-D pooling and flattening over a known length.</summary>
+[Sequential, Input(12, 4)]
+public partial class OnnxPooled1D
+{
+    readonly MaxPooling1D max = new(2);
+    readonly AveragePooling1D average = new(2, strides: 1, padding: Padding.Same);
+    readonly GlobalMaxPooling1D global = new(keepdims: true);
+    readonly Flatten flatten = new();
+    readonly Dense head = new(3, Activation.Sigmoid);
+}
+
+/// <summary>2-D padding, strided same convolutions, batch normalization, activations, pooling, dropout.</summary>
+[Sequential, Input(11, 9, 2)]
+public partial class OnnxImageNet
+{
+    readonly ZeroPadding2D pad = new((1, 2), (0, 1));
+    readonly Conv2D conv = new(6, (3, 3), strides: (2, 2), padding: Padding.Same, useBias: false);
+    readonly BatchNormalization norm = new();
+    readonly ActivationLayer silu = new(Activation.Silu);
+    readonly Conv2D grouped = new(6, (2, 2), Activation.LeakyRelu, groups: 2, dilationRate: (1, 1));
+    readonly AveragePooling2D average = new((2, 2), padding: Padding.Same);
+    readonly MaxPooling2D max = new((2, 2), strides: (1, 1), padding: Padding.Same);
+    readonly GlobalMaxPooling2D global = new();
+    readonly Dropout dropout = new(0.3);
+    readonly Dense head = new(4, Activation.Selu);
+}
+
+/// <summary>Reshaping layers and layer normalization.</summary>
+[Sequential, Input(6, 4)]
+public partial class OnnxReshaping
+{
+    readonly Permute swap = new(2, 1);
+    readonly LayerNormalization norm = new();
+    readonly Reshape reshape = new(2, 3, 4);
+    readonly GlobalAveragePooling2D average = new();
+    readonly Dense head = new(2, Activation.Softplus);
+}
+
+/// <summary>Token ids through an embedding.</summary>
+[Sequential, Input(5)]
+public partial class OnnxEmbedded
+{
+    readonly Embedding embedding = new(20, 4);
+    readonly Flatten flatten = new();
+    readonly Dense head = new(3, Activation.Tanh);
+}
+
+/// <summary>A recurrent layer, which has no ONNX form in this version.</summary>
+[Sequential, Input(7, 3)]
+public partial class OnnxRecurrent
+{
+    readonly LSTM lstm = new(4);
+    readonly Dense head = new(2);
+}
+
+/// <summary>Every merge layer and a shared layer called twice.</summary>
+[Model]
+public partial class OnnxMerges
+{
+    readonly Dense a = new(4, Activation.Tanh);
+    readonly Dense b = new(4);
+    readonly Add add = new();
+    readonly Subtract subtract = new();
+    readonly Multiply multiply = new();
+    readonly Average average = new();
+    readonly Maximum maximum = new();
+    readonly Minimum minimum = new();
+    readonly Concatenate concatenate = new();
+    readonly Dense head = new(3, Activation.Softmax);
+
+    [Graph]
+    Tensor Call([Input(6)] Tensor x)
+    {
+        var p = a.Call(x);
+        var q = b.Call(x);
+        var r = a.Call(x);
+        var s = add.Call(p, q, r);
+        var t = subtract.Call(s, r);
+        var u = multiply.Call(t, p);
+        var v = average.Call(u, q);
+        var w = maximum.Call(v, p, r);
+        var y = minimum.Call(w, q);
+        return head.Call(concatenate.Call(y, s));
+    }
+}
+

@@ -1,0 +1,69 @@
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using StaticKeras.Runtime.Tests.Saving.Keras.Imported;
+using StaticKeras.Tools.KerasImport;
+using Xunit;
+
+namespace StaticKeras.Runtime.Tests.Saving.Keras;
+
+/// <summary>
+/// The KerasImport tool: the declarations in Imported/ are exactly what it writes for the Keras-made
+/// files; they compile (they are part of this project), and KerasLoadTests loads those files into them.
+/// </summary>
+public class KerasImportTests
+{
+    private const string Namespace = "StaticKeras.Runtime.Tests.Saving.Keras.Imported";
+
+    [Theory]
+    [InlineData("mlp", "ImportedMlp")]
+    [InlineData("cnn", "ImportedCnn")]
+    public void CheckedInDeclarationsAreWhatTheToolWrites(string file, string className)
+    {
+        var result = KerasFileImport.Import(KerasFiles.Path($"{file}.keras"), className, Namespace);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", $"{className}.cs")), result.Code);
+    }
+
+    [Fact]
+    public void ADeclarationOfItsOwnMakingRoundTrips()
+    {
+        // StaticKeras writes ImportedMlp as .keras; importing that gives ImportedMlp again.
+        using var dir = new TempDirectory();
+        using var model = new ImportedMlp();
+        var path = dir.File("again.keras");
+        model.SaveKeras(path);
+
+        var result = KerasFileImport.Import(path, "ImportedMlp", Namespace);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", "ImportedMlp.cs")).Replace("from mlp.keras.", "from again.keras."),
+            result.Code);
+    }
+
+    [Fact]
+    public void MergesAreWrittenAndLayersWithoutAnEquivalentAreListedInPlace()
+    {
+        var config = JsonNode.Parse("""
+            {"class_name": "Functional", "config": {"name": "branchy",
+              "input_layers": [["x", 0, 0]], "output_layers": [["add", 0, 0]],
+              "layers": [
+                {"class_name": "InputLayer", "name": "x", "config": {"name": "x", "batch_shape": [null, null, 8]}, "inbound_nodes": []},
+                {"class_name": "Dense", "name": "a", "config": {"name": "a", "units": 8, "activation": "linear", "use_bias": false}, "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["x", 0, 0]}}], "kwargs": {}}]},
+                {"class_name": "Lambda", "name": "l", "config": {"name": "l"}, "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["x", 0, 0]}}], "kwargs": {}}]},
+                {"class_name": "Add", "name": "add", "config": {"name": "add"}, "inbound_nodes": [{"args": [[{"class_name": "__keras_tensor__", "config": {"keras_history": ["a", 0, 0]}}, {"class_name": "__keras_tensor__", "config": {"keras_history": ["x", 0, 0]}}]], "kwargs": {}}]}
+              ]}}
+            """)!;
+
+        var result = DeclarationWriter.Write(config, "Branchy", "Samples", "branchy.keras");
+
+        Assert.Equal(["layer 'l' (Lambda): StaticKeras has no Lambda layer"], result.Problems);
+        Assert.Contains("    readonly Dense a = new(8, useBias: false);\n    // NOT EXPRESSIBLE: layer 'l' (Lambda): StaticKeras has no Lambda layer\n    readonly Add add = new();\n", result.Code);
+        Assert.Contains("    Tensor Call([Input(\"d1\", 8)] Tensor x)\n", result.Code);
+        Assert.Contains("        var add_out = add.Call(a_out, x);\n        return add_out;\n", result.Code);
+    }
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace StaticKeras.Tools.KerasImport;
+
+/// <summary>What the import produced: the declaration's source and the layers it could not express.</summary>
+/// <param name="Code">The C# source: a <c>[Sequential]</c> class, or a <c>[Model]</c> class with a <c>[Graph]</c> method.</param>
+/// <param name="Problems">One line per layer (or feature) StaticKeras cannot express; empty when the declaration is complete.</param>
+internal sealed record ImportResult(string Code, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// Writes a StaticKeras declaration for a Keras model's <c>config.json</c>. Fields are named after
+/// Keras' layer names and declared in Keras' layer order, so <c>LoadWeights</c> maps the same file's
+/// weights onto them. Layers it cannot express are kept as comments in place and listed.
+/// </summary>
+internal static partial class DeclarationWriter
+{
+    /// <summary>The declaration of <paramref name="root"/> as class <paramref name="className"/> in <paramref name="ns"/>.</summary>
+    public static ImportResult Write(JsonNode root, string className, string ns, string source)
+    {
+        var kind = root["class_name"]?.GetValue<string>();
+        var config = root["config"]?.AsObject() ?? throw new FormatException("config.json has no 'config'");
+        var layers = config["layers"]?.AsArray().Select(l => l!.AsObject()).ToList() ?? throw new FormatException("config.json lists no layers");
+        var problems = new List<string>();
+        var code = new StringBuilder();
+        code.Append(CultureInfo.InvariantCulture, $"// Written by StaticKeras' KerasImport from {source}.\n");
+        code.Append("using StaticKeras;\nusing StaticKeras.Layers;\n");
+        if (kind is "Functional" or "Model")
+        {
+            code.Append("using static TorchSharp.torch;\n");
+        }
+
+        code.Append(CultureInfo.InvariantCulture, $"\nnamespace {ns};\n\n");
+        var fields = Fields(layers, problems);
+        switch (kind)
+        {
+            case "Sequential":
+                var inputShape = layers.FirstOrDefault(l => ClassOf(l) == "InputLayer")?["config"]?["batch_shape"] ?? config["build_input_shape"];
+                code.Append(CultureInfo.InvariantCulture, $"/// <summary>Imported Keras Sequential model '{config["name"]}'.</summary>\n");
+                code.Append(CultureInfo.InvariantCulture, $"[Sequential, Input({Dimensions(inputShape, problems)})]\npublic partial class {className}\n{{\n");
+                code.Append(fields);
+                code.Append("}\n");
+                break;
+            case "Functional" or "Model":
+                code.Append(CultureInfo.InvariantCulture, $"/// <summary>Imported Keras functional model '{config["name"]}'.</summary>\n");
+                code.Append(CultureInfo.InvariantCulture, $"[Model]\npublic partial class {className}\n{{\n");
+                code.Append(fields);
+                code.Append('\n');
+                code.Append(Graph(config, layers, problems));
+                code.Append("}\n");
+                break;
+            default:
+                throw new FormatException($"config.json describes a '{kind}', not a Sequential or Functional model");
+        }
+
+        return new ImportResult(code.ToString(), problems);
+    }
+
+    private static string Fields(List<JsonObject> layers, List<string> problems)
+    {
+        var text = new StringBuilder();
+        foreach (var layer in layers.Where(l => ClassOf(l) != "InputLayer"))
+        {
+            var name = Identifier(NameOf(layer));
+            var translation = LayerTranslator.Translate(ClassOf(layer)!, layer["config"]!.AsObject());
+            if (translation.Type is null)
+            {
+                var problem = $"layer '{NameOf(layer)}' ({ClassOf(layer)}): {translation.Problem}";
+                problems.Add(problem);
+                text.Append(CultureInfo.InvariantCulture, $"    // NOT EXPRESSIBLE: {problem}\n");
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"    readonly {translation.Type} {name} = new({translation.Arguments});\n");
+        }
+
+        return text.ToString();
+    }
+
+    // [Graph] Tensor Call([Input(...)] Tensor input_layer) { var conv2d_out = conv2d.Call(input_layer); ... }
+    private static string Graph(JsonObject config, List<JsonObject> layers, List<string> problems)
+    {
+        var inputs = History(config["input_layers"]);
+        var outputs = History(config["output_layers"]);
+        if (outputs.Count != 1)
+        {
+            problems.Add($"{outputs.Count} outputs: the import writes models with one output");
+        }
+
+        var parameters = inputs.Select(input =>
+        {
+            var layer = layers.First(l => NameOf(l) == input.Layer);
+            return $"[Input({Dimensions(layer["config"]!["batch_shape"], problems)})] Tensor {Identifier(input.Layer)}";
+        });
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"    [Graph]\n    Tensor Call({string.Join(", ", parameters)})\n    {{\n");
+        foreach (var layer in layers.Where(l => ClassOf(l) != "InputLayer"))
+        {
+            var nodes = layer["inbound_nodes"]?.AsArray() ?? [];
+            for (var k = 0; k < nodes.Count; k++)
+            {
+                var args = nodes[k]!["args"]!.AsArray();
+                var tensors = (args.Count == 1 && args[0] is JsonArray list ? list : args)
+                    .Select(a => a!["config"]!["keras_history"]!.AsArray())
+                    .Select(h => Tensor(layers, h[0]!.GetValue<string>(), h[1]!.GetValue<int>()));
+                text.Append(CultureInfo.InvariantCulture,
+                    $"        var {Tensor(layers, NameOf(layer), k)} = {Identifier(NameOf(layer))}.Call({string.Join(", ", tensors)});\n");
+            }
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"        return {string.Join(", ", outputs.Select(o => Tensor(layers, o.Layer, o.Node)))};\n    }}\n");
+        return text.ToString();
+    }
+
+    // The local holding a layer's k-th output; inputs are the method's parameters.
+    private static string Tensor(List<JsonObject> layers, string layer, int node)
+    {
+        var isInput = layers.Any(l => NameOf(l) == layer && ClassOf(l) == "InputLayer");
+        return isInput ? Identifier(layer) : Identifier(layer) + (node == 0 ? "_out" : $"_out{node}");
+    }
+
+    // input_layers / output_layers: ["name", 0, 0] or [["name", 0, 0], ...].
+    private static List<(string Layer, int Node)> History(JsonNode? node)
+    {
+        var array = node?.AsArray() ?? [];
+        var entries = array.Count > 0 && array[0] is JsonArray ? array.Select(e => e!.AsArray()) : [array];
+        return entries.Where(e => e.Count >= 2).Select(e => (e[0]!.GetValue<string>(), e[1]!.GetValue<int>())).ToList();
+    }
+
+    private static string Dimensions(JsonNode? batchShape, List<string> problems)
+    {
+        if (batchShape is not JsonArray shape || shape.Count < 2)
+        {
+            problems.Add("the input shape is not in config.json (a Sequential model saved before it was built)");
+            return "";
+        }
+
+        return string.Join(", ", shape.Skip(1).Select((d, i) => d is null ? $"\"d{i + 1}\"" : d.ToJsonString()));
+    }
+
+    private static string? ClassOf(JsonObject layer) => layer["class_name"]?.GetValue<string>();
+
+    private static string NameOf(JsonObject layer) => layer["config"]?["name"]?.GetValue<string>() ?? layer["name"]!.GetValue<string>();
+
+    private static string Identifier(string name)
+    {
+        var identifier = NonIdentifier().Replace(name, "_");
+        return char.IsDigit(identifier[0]) ? "_" + identifier : identifier;
+    }
+
+    [GeneratedRegex(@"[^A-Za-z0-9_]")]
+    private static partial Regex NonIdentifier();
+}

@@ -26,6 +26,7 @@ internal static class WeightFileFormats
     /// <summary>The format of the file at <paramref name="path"/>; anything that is neither HDF5 nor zip is taken as safetensors, whose reader explains what is wrong.</summary>
     public static WeightFileFormat Detect(string path)
     {
+        Platform.RegularFile.Ensure(path, "a weight file");   // a FIFO or device would block the read below
         Span<byte> head = stackalloc byte[8];
         int read;
         using (var stream = File.OpenRead(path))

@@ -31,7 +31,7 @@ public class SampleOptionsTests
     [InlineData("option --epochs expects a positive integer, found 'x'", "--epochs", "x")]
     [InlineData("option --batch-size expects a positive integer, found '0'", "--batch-size", "0")]
     [InlineData("option --verbose expects 0, 1 or 2, found 'loud'", "--verbose", "loud")]
-    [InlineData("unknown option --model; expected one of --epochs, --batch-size, --data, --limit, --verbose", "--model", "mlp")]
+    [InlineData("unknown option --model; expected one of --epochs, --batch-size, --data, --limit, --verbose, --save", "--model", "mlp")]
     public void Bad_arguments_are_ArgumentExceptions_saying_what_is_wrong(string message, params string[] args) =>
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => SampleOptions.Parse(args, acceptsModel: false)).Message);
 

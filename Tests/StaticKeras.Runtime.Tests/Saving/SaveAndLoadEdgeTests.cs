@@ -74,7 +74,7 @@ public class SaveAndLoadEdgeTests
         var load = Task.Run(() => Assert.Throws<IOException>(() => model.LoadWeights(path)));
 
         Assert.True(load.Wait(TimeSpan.FromSeconds(30)), "LoadWeights blocked on the FIFO");
-        Assert.Equal($"Cannot read '{path}': it is a FIFO (named pipe), not a safetensors weight file; reading it could block forever.", load.Result.Message);
+        Assert.Equal($"Cannot read '{path}': it is a FIFO (named pipe), not a weight file; reading it could block forever.", load.Result.Message);
     }
 
     private static int DeadProcessId()

@@ -82,7 +82,7 @@ public abstract partial class Model
             : null;
         _ = CompiledOptimizer;   // created before any step scope, as its state outlives every step
         using var batches = new Batches(x.narrow(0, 0, splitAt), y.narrow(0, 0, splitAt), batchSize, shuffle, weights?.narrow(0, 0, splitAt));
-        var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, epochs, batches.Steps),
+        var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, epochs, batches.Steps, (int)splitAt),
             addHistory: true, addProgbar: verbosity != 0);
         var metrics = new CompiledMetrics(compile);
 

@@ -58,7 +58,7 @@ public abstract partial class Model
             : ((Tensor[] X, Tensor[] Y)?)null;
         _ = CompiledOptimizer;   // created before any step scope, as its state outlives every step
         using var batches = new MultiBatches(Narrow(x, 0, splitAt), Narrow(y, 0, splitAt), splitAt, batchSize, shuffle);
-        var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, epochs, batches.Steps),
+        var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, epochs, batches.Steps, (int)splitAt),
             addHistory: true, addProgbar: verbosity != 0);
         var metrics = new MultiOutputMetrics(outputs);
 

@@ -9,7 +9,8 @@ namespace StaticKeras.Callbacks;
 /// Prints Keras' progress bar for <c>Fit</c>, <c>Evaluate</c> and <c>Predict</c> (Keras'
 /// <c>ProgbarLogger</c>): <c>Epoch 3/10</c> when there are several epochs, then a
 /// <see cref="Progbar"/> per epoch. Validation inside <c>Fit</c> is silent; its <c>val_*</c> values
-/// join the epoch's last line. <c>Fit</c> adds one when <c>verbose</c> is not 0, unless given one.
+/// join the epoch's last line, which also shows the epoch's samples per second when <c>Fit</c> gives
+/// the <c>samples</c> parameter. <c>Fit</c> adds one when <c>verbose</c> is not 0, unless given one.
 /// </summary>
 public sealed class ProgbarLogger : Callback
 {
@@ -52,6 +53,7 @@ public sealed class ProgbarLogger : Callback
     public override void OnEpochBegin(int epoch, IDictionary<string, double> logs)
     {
         ResetProgbar();
+        _progbar!.Samples = Params.TryGetValue("samples", out var samples) && samples is not null ? Convert.ToInt32(samples) : null;
         if (_verbose != 0 && _epochs > 1)
         {
             _writer.Write($"Epoch {epoch + 1}/{_epochs}\n");

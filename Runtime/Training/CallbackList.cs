@@ -40,9 +40,20 @@ internal sealed class CallbackList
 
     public History? History { get; }
 
-    /// <summary>The parameters Keras gives callbacks: <c>verbose</c>, <c>epochs</c>, <c>steps</c> (per epoch).</summary>
-    public static IReadOnlyDictionary<string, object> RunParams(int verbose, int epochs, int steps) =>
-        new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps };
+    /// <summary>
+    /// The parameters Keras gives callbacks: <c>verbose</c>, <c>epochs</c>, <c>steps</c> (per epoch), and
+    /// for training the <c>samples</c> per epoch (Keras 2's parameter; the progress bar's samples/s).
+    /// </summary>
+    public static IReadOnlyDictionary<string, object> RunParams(int verbose, int epochs, int steps, int? samples = null)
+    {
+        var parameters = new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps };
+        if (samples is { } count)
+        {
+            parameters["samples"] = count;
+        }
+
+        return parameters;
+    }
 
     public void OnTrainBegin() => Each(c => c.OnTrainBegin, Empty());
 

@@ -28,6 +28,12 @@ public abstract partial class Model
 
         using var scope = NewDisposeScope();
         using var batches = new Batches(x, y, batchSize, shuffle: false);
+        return Test(batches, compile, verbosity, callbacks);
+    }
+
+    // Evaluate on any source of batches: tensors in memory or a streaming dataset.
+    private EvaluationResult Test(IBatchSource batches, CompileInfo compile, int verbosity, IEnumerable<Callback>? callbacks)
+    {
         var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, 1, batches.Steps),
             addHistory: false, addProgbar: verbosity != 0);
         var metrics = new CompiledMetrics(compile);
@@ -38,22 +44,19 @@ public abstract partial class Model
 
     // Keras' evaluation loop, shared by Evaluate and Fit's validation: test hooks, no gradients,
     // one dispose scope per step.
-    private OrderedDictionary<string, double> RunTest(Batches batches, CompiledMetrics metrics, CallbackList callbacks)
+    private OrderedDictionary<string, double> RunTest(IBatchSource batches, CompiledMetrics metrics, CallbackList callbacks)
     {
         callbacks.OnTestBegin();
         metrics.Reset();
-        for (var step = 0; step < batches.Steps; step++)
-        {
-            callbacks.OnTestBatchBegin(step);
-            using (NewDisposeScope())
-            using (no_grad())
+        BatchLoop.Run(batches, Device, callbacks.OnTestBatchBegin,
+            (x, y, _) =>
             {
-                var (x, y) = batches.Get(step);
-                metrics.Update(TestStep(x, y!), y!);
-            }
-
-            callbacks.OnTestBatchEnd(step, metrics.Logs());
-        }
+                using (no_grad())
+                {
+                    metrics.Update(TestStep(x, y!), y!);
+                }
+            },
+            step => callbacks.OnTestBatchEnd(step, metrics.Logs()));
 
         var logs = metrics.Logs();
         callbacks.OnTestEnd(logs);

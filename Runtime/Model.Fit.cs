@@ -76,14 +76,22 @@ public abstract partial class Model
 
         using var fitScope = NewDisposeScope();   // the split views, weights and epoch orders die with Fit
         var weights = SampleWeights.Resolve(Info, compile, y, samples, sampleWeight, classWeight);
-        var validation = validationData is { } given ? new FitValidation(given.X, given.Y, null)
-            : splitAt < samples ? new FitValidation(x.narrow(0, splitAt, samples - splitAt), y.narrow(0, splitAt, samples - splitAt),
-                sampleWeight is null ? null : weights!.narrow(0, splitAt, samples - splitAt))
+        using var validation = validationData is { } given ? new Batches(given.X, given.Y, batchSize, shuffle: false)
+            : splitAt < samples ? new Batches(x.narrow(0, splitAt, samples - splitAt), y.narrow(0, splitAt, samples - splitAt), batchSize,
+                shuffle: false, sampleWeight is null ? null : weights!.narrow(0, splitAt, samples - splitAt))
             : null;
-        _ = CompiledOptimizer;   // created before any step scope, as its state outlives every step
         using var batches = new Batches(x.narrow(0, 0, splitAt), y.narrow(0, 0, splitAt), batchSize, shuffle, weights?.narrow(0, 0, splitAt));
-        var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, epochs, batches.Steps, (int)splitAt),
-            addHistory: true, addProgbar: verbosity != 0);
+        return Train(batches, validation, (int)splitAt, epochs, initialEpoch, verbosity, callbacks, validationFreq);
+    }
+
+    // The epochs of Fit, whatever the batches come from: tensors in memory or a streaming dataset.
+    private History Train(IBatchSource batches, IBatchSource? validation, int? samples, int epochs, int initialEpoch,
+        int verbosity, IEnumerable<Callback>? callbacks, ValidationFrequency validationFreq)
+    {
+        var compile = RequireCompile(nameof(Fit));
+        _ = CompiledOptimizer;   // created before any step scope, as its state outlives every step
+        var parameters = CallbackList.RunParams(verbosity, epochs, batches.Steps, samples);
+        var callbackList = new CallbackList(callbacks, this, parameters, addHistory: true, addProgbar: verbosity != 0);
         var metrics = new CompiledMetrics(compile);
 
         StopTraining = false;
@@ -94,7 +102,7 @@ public abstract partial class Model
             for (var epoch = initialEpoch; epoch < epochs; epoch++)
             {
                 var validateNow = validation is not null && validationFreq.ShouldValidate(epoch) ? validation : null;
-                trainingLogs = RunEpoch(epoch, batches, metrics, validateNow, compile, batchSize, callbackList);
+                trainingLogs = RunEpoch(epoch, batches, metrics, validateNow, compile, callbackList, parameters);
                 if (StopTraining)
                 {
                     break;
@@ -111,21 +119,29 @@ public abstract partial class Model
     }
 
     // One epoch as Keras runs it: train batches, then validation, then the epoch-end hooks.
-    private OrderedDictionary<string, double> RunEpoch(int epoch, Batches batches, CompiledMetrics metrics,
-        FitValidation? validation, CompileInfo compile, int batchSize, CallbackList callbacks)
+    private OrderedDictionary<string, double> RunEpoch(int epoch, IBatchSource batches, CompiledMetrics metrics,
+        IBatchSource? validation, CompileInfo compile, CallbackList callbacks, Dictionary<string, object> parameters)
     {
         metrics.Reset();
         callbacks.OnEpochBegin(epoch);
         train();
-        batches.BeginEpoch();
-        TrainEpoch(batches, metrics, callbacks);
+        var (_, samples) = BatchLoop.Run(batches, Device, callbacks.OnTrainBatchBegin,
+            (x, y, weights) =>
+            {
+                using (StepSampleWeights.Use(weights))
+                {
+                    metrics.Update(TrainStep(x, y!), y!);
+                }
+            },
+            step => callbacks.OnTrainBatchEnd(step, metrics.Logs()),
+            () => StopTraining);
+        parameters["samples"] = checked((int)samples);   // known once read, for a dataset of unknown length
 
         var logs = metrics.Logs();
         eval();
         if (validation is { } v)
         {
-            using var validationBatches = new Batches(v.X, v.Y, batchSize, shuffle: false, v.Weights);
-            foreach (var (key, value) in RunValidation(validationBatches, new CompiledMetrics(compile), callbacks))
+            foreach (var (key, value) in RunValidation(v, new CompiledMetrics(compile), callbacks))
             {
                 logs["val_" + key] = value;
             }
@@ -135,54 +151,25 @@ public abstract partial class Model
         return logs;
     }
 
-    private void TrainEpoch(Batches batches, CompiledMetrics metrics, CallbackList callbacks)
-    {
-        for (var step = 0; step < batches.Steps; step++)
-        {
-            callbacks.OnTrainBatchBegin(step);
-            using (NewDisposeScope())
-            {
-                var (x, y) = batches.Get(step);
-                using (StepSampleWeights.Use(batches.Weights(step)))
-                {
-                    metrics.Update(TrainStep(x, y!), y!);
-                }
-            }
-
-            callbacks.OnTrainBatchEnd(step, metrics.Logs());
-            if (StopTraining)
-            {
-                break;
-            }
-        }
-    }
-
     // Keras' evaluation loop as fit runs it for validation (test hooks, no gradients, a dispose scope
     // per step), with the validation part of sampleWeight applied to the loss.
-    private OrderedDictionary<string, double> RunValidation(Batches batches, CompiledMetrics metrics, CallbackList callbacks)
+    private OrderedDictionary<string, double> RunValidation(IBatchSource batches, CompiledMetrics metrics, CallbackList callbacks)
     {
         callbacks.OnTestBegin();
         metrics.Reset();
-        for (var step = 0; step < batches.Steps; step++)
-        {
-            callbacks.OnTestBatchBegin(step);
-            using (NewDisposeScope())
-            using (no_grad())
+        BatchLoop.Run(batches, Device, callbacks.OnTestBatchBegin,
+            (x, y, weights) =>
             {
-                var (x, y) = batches.Get(step);
-                using (StepSampleWeights.Use(batches.Weights(step)))
+                using (no_grad())
+                using (StepSampleWeights.Use(weights))
                 {
                     metrics.Update(TestStep(x, y!), y!);
                 }
-            }
-
-            callbacks.OnTestBatchEnd(step, metrics.Logs());
-        }
+            },
+            step => callbacks.OnTestBatchEnd(step, metrics.Logs()));
 
         var logs = metrics.Logs();
         callbacks.OnTestEnd(logs);
         return logs;
     }
-
-    private sealed record FitValidation(Tensor X, Tensor Y, Tensor? Weights);
 }

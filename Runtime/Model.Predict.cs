@@ -28,22 +28,26 @@ public abstract partial class Model
 
         using var scope = NewDisposeScope();
         using var batches = new Batches(x, null, batchSize, shuffle: false);
+        return Infer(batches, verbosity, callbacks);
+    }
+
+    // Predict on any source of batches: tensors in memory or a streaming dataset.
+    private Tensor Infer(IBatchSource batches, int verbosity, IEnumerable<Callback>? callbacks)
+    {
         var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, 1, batches.Steps),
             addHistory: false, addProgbar: verbosity != 0);
         eval();
-        var outputs = new List<Tensor>(batches.Steps);
+        var outputs = new List<Tensor>(batches.Steps ?? 16);
         callbackList.OnPredictBegin();
-        for (var step = 0; step < batches.Steps; step++)
-        {
-            callbackList.OnPredictBatchBegin(step);
-            using (NewDisposeScope())
-            using (no_grad())
+        BatchLoop.Run(batches, Device, callbackList.OnPredictBatchBegin,
+            (x, _, _) =>
             {
-                outputs.Add(Call(batches.Get(step).X, training: false).MoveToOuterDisposeScope());
-            }
-
-            callbackList.OnPredictBatchEnd(step);
-        }
+                using (no_grad())
+                {
+                    outputs.Add(Call(x, training: false).MoveToOuterDisposeScope());
+                }
+            },
+            callbackList.OnPredictBatchEnd);
 
         callbackList.OnPredictEnd();
         // Always a new tensor, so the result never aliases the caller's inputs (TorchSharp's cat

@@ -53,7 +53,6 @@ public sealed class ProgbarLogger : Callback
     public override void OnEpochBegin(int epoch, IDictionary<string, double> logs)
     {
         ResetProgbar();
-        _progbar!.Samples = Params.TryGetValue("samples", out var samples) && samples is not null ? Convert.ToInt32(samples) : null;
         if (_verbose != 0 && _epochs > 1)
         {
             _writer.Write($"Epoch {epoch + 1}/{_epochs}\n");
@@ -65,7 +64,16 @@ public sealed class ProgbarLogger : Callback
     public override void OnTrainBatchEnd(int batch, IDictionary<string, double> logs) => UpdateProgbar(batch, logs);
 
     /// <inheritdoc/>
-    public override void OnEpochEnd(int epoch, IDictionary<string, double> logs) => FinalizeProgbar(logs);
+    public override void OnEpochEnd(int epoch, IDictionary<string, double> logs)
+    {
+        // Read now: Fit knows a streaming epoch's samples only once it has read them.
+        if (_progbar is not null && Params.TryGetValue("samples", out var samples) && samples is not null)
+        {
+            _progbar.Samples = Convert.ToInt32(samples);
+        }
+
+        FinalizeProgbar(logs);
+    }
 
     /// <inheritdoc/>
     public override void OnTestBegin(IDictionary<string, double> logs)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Training;
@@ -9,7 +10,7 @@ namespace StaticKeras.Training;
 /// Batches are views or gathers made inside the caller's step scope. Optional per-sample weights
 /// are batched in the same order.
 /// </summary>
-internal sealed class Batches : IDisposable
+internal sealed class Batches : IBatchSource, IDisposable
 {
     private readonly Tensor _x;
     private readonly Tensor? _y;
@@ -33,6 +34,24 @@ internal sealed class Batches : IDisposable
     public long Samples { get; }
 
     public int Steps { get; }
+
+    int? IBatchSource.Steps => Steps;
+
+    /// <summary>A pass: draws the order when shuffling, then cuts each batch when the loop fetches it.</summary>
+    public IEnumerable<(Tensor X, Tensor? Y, Tensor? Weights)> Epoch()
+    {
+        BeginEpoch();
+        return Cut();
+    }
+
+    private IEnumerable<(Tensor X, Tensor? Y, Tensor? Weights)> Cut()
+    {
+        for (var step = 0; step < Steps; step++)
+        {
+            var (x, y) = Get(step);
+            yield return (x, y, Weights(step));
+        }
+    }
 
     /// <summary>Draws the epoch's order when shuffling; the previous one is released.</summary>
     public void BeginEpoch()

@@ -41,15 +41,21 @@ internal sealed class CallbackList
     public History? History { get; }
 
     /// <summary>
-    /// The parameters Keras gives callbacks: <c>verbose</c>, <c>epochs</c>, <c>steps</c> (per epoch), and
-    /// for training the <c>samples</c> per epoch (Keras 2's parameter; the progress bar's samples/s).
+    /// The parameters Keras gives callbacks: <c>verbose</c>, <c>epochs</c>, <c>steps</c> (per epoch; left
+    /// out while unknown, Keras' <c>None</c>), and for training the <c>samples</c> per epoch (Keras 2's
+    /// parameter; the progress bar's samples/s), which Fit updates as each epoch ends.
     /// </summary>
-    public static IReadOnlyDictionary<string, object> RunParams(int verbose, int epochs, int steps, int? samples = null)
+    public static Dictionary<string, object> RunParams(int verbose, int epochs, int? steps, int? samples = null)
     {
-        var parameters = new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps };
-        if (samples is { } count)
+        var parameters = new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs };
+        if (steps is { } count)
         {
-            parameters["samples"] = count;
+            parameters["steps"] = count;
+        }
+
+        if (samples is { } seen)
+        {
+            parameters["samples"] = seen;
         }
 
         return parameters;

@@ -64,9 +64,9 @@ public sealed class Progbar
     public int? Target { get; set; }
 
     /// <summary>
-    /// The number of samples the <see cref="Target"/> steps cover (a training epoch's), or
-    /// <see langword="null"/>; when set, the final line shows the throughput after the time per
-    /// step: <c>2s 1ms/step - 31250 samples/s - loss: ...</c> (not in Keras, which shows no rate).
+    /// The number of samples the steps done so far cover (a training epoch's, set before the final
+    /// update), or <see langword="null"/>; when set, the final line shows the throughput after the
+    /// time per step: <c>2s 1ms/step - 31250 samples/s - loss: ...</c> (not in Keras, which shows no rate).
     /// </summary>
     public int? Samples { get; set; }
 
@@ -110,7 +110,7 @@ public sealed class Progbar
         else if (_verbose == 2 && isFinal && Target is > 0)
         {
             var line = new StringBuilder($"{Count(current, Target.Value)} - {KerasFormat.Fixed(now - _start, 0)}s -");
-            line.Append(KerasFormat.TimePerUnit(timePerUnit, _unitName)).Append(Throughput(current, now));
+            line.Append(KerasFormat.TimePerUnit(timePerUnit, _unitName)).Append(Throughput(now));
             foreach (var key in _valuesOrder)
             {
                 line.Append($" - {key}: {KerasFormat.ValueLine(Average(key))}");
@@ -148,7 +148,7 @@ public sealed class Progbar
         var rest = new StringBuilder(KerasFormat.TimePerUnit(timePerUnit, _unitName));
         if (isFinal)
         {
-            rest.Append(Throughput(current, now));
+            rest.Append(Throughput(now));
         }
         foreach (var key in _valuesOrder)
         {
@@ -193,17 +193,13 @@ public sealed class Progbar
         return timePerUnit;
     }
 
-    // " - 31250 samples/s": the share of Samples the steps done cover, over the time since the start.
-    private string Throughput(int current, double now)
+    // " - 31250 samples/s": the samples done over the time since the start.
+    private string Throughput(double now)
     {
         var elapsed = now - _start;
-        if (Samples is not { } samples || Target is not > 0 || elapsed <= 0)
-        {
-            return "";
-        }
-
-        var done = samples * Math.Min(1.0, (double)current / Target.Value);
-        return $" - {(done / elapsed).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} samples/s";
+        return Samples is { } samples && elapsed > 0
+            ? $" - {(samples / elapsed).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} samples/s"
+            : "";
     }
 
     private double Average(string key)

@@ -4,9 +4,21 @@ using System.Globalization;
 
 namespace Samples.FashionMnist;
 
-/// <summary>The sample's command line: <c>--model NAME --epochs N --batch-size N --data DIR --limit N</c>.</summary>
+/// <summary>
+/// The sample's command line: <c>--model NAME --epochs N --batch-size N --data DIR --limit N --verbose N</c>,
+/// and <c>--stream</c> (train from disk through a dataset), <c>--tensorboard DIR</c>, <c>--plot FILE</c>.
+/// </summary>
 internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, string? DataDirectory, int? Limit, int? Verbose)
 {
+    /// <summary>Stream the images from disk through <c>Dataset</c> instead of loading them into memory.</summary>
+    public bool Stream { get; init; }
+
+    /// <summary>A directory for TensorBoard event files, or null.</summary>
+    public string? TensorBoardDirectory { get; init; }
+
+    /// <summary>A .png or .svg file for the plot of the training history, or null.</summary>
+    public string? PlotFile { get; init; }
+
     public static SampleOptions Parse(IReadOnlyList<string> args)
     {
         var options = new SampleOptions("mlp", null, 32, null, null, null);
@@ -16,6 +28,12 @@ internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, s
             if (name is "-h" or "--help")
             {
                 throw new HelpRequested();
+            }
+
+            if (name == "--stream")
+            {
+                options = options with { Stream = true };
+                continue;
             }
 
             if (i + 1 >= args.Count)
@@ -32,7 +50,10 @@ internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, s
                 "--data" => options with { DataDirectory = value },
                 "--limit" => options with { Limit = PositiveInt(name, value) },
                 "--verbose" => options with { Verbose = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"unknown option {name}; expected one of --model, --epochs, --batch-size, --data, --limit, --verbose"),
+                "--tensorboard" => options with { TensorBoardDirectory = value },
+                "--plot" => options with { PlotFile = value },
+                _ => throw new ArgumentException(
+                    $"unknown option {name}; expected one of --model, --epochs, --batch-size, --data, --limit, --verbose, --stream, --tensorboard, --plot"),
             };
         }
 
@@ -40,7 +61,7 @@ internal sealed record SampleOptions(string Model, int? Epochs, int BatchSize, s
     }
 
     public const string Usage =
-        "usage: dotnet run --project Samples/FashionMnist -c Release -- [--model mlp] [--epochs N (default: 5, custom: 50)] [--batch-size 32] [--data DIR] [--limit N] [--verbose 0|1|2]";
+        "usage: dotnet run --project Samples/FashionMnist -c Release -- [--model mlp] [--epochs N (default: 5, custom: 50)] [--batch-size 32] [--data DIR] [--limit N] [--verbose 0|1|2] [--stream] [--tensorboard DIR] [--plot FILE.png|FILE.svg]";
 
     private static int PositiveInt(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -109,6 +109,14 @@ public sealed class Dataset<T> : IEnumerable<T>
         return new Dataset<T>(_ => Enumerable.Take(this, count), Count is { } n ? Math.Min(n, count) : null);
     }
 
+    /// <summary>Each pass without its first <paramref name="count"/> elements (with <see cref="Take"/>, a split: <c>Take(n)</c> / <c>Skip(n)</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public Dataset<T> Skip(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new Dataset<T>(_ => Enumerable.Skip(this, count), Count is { } n ? Math.Max(0, n - count) : null);
+    }
+
     // SplitMix64 of (seed, pass): well-spread, and the same on every platform and .NET version.
     private static int PassSeed(int seed, int pass)
     {

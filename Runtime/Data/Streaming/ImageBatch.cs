@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Data;
@@ -21,7 +22,9 @@ public static class ImageBatch
         }
 
         var (rows, columns) = (batch[0].Rows, batch[0].Columns);
-        var pixels = new float[batch.Length * rows * columns];
+        // The bytes as they are, converted and scaled by torch: one small array per batch (no
+        // large-object-heap churn, which would make the collector run all through training).
+        var pixels = new byte[batch.Length * rows * columns];
         var labels = new long[batch.Length];
         for (var i = 0; i < batch.Length; i++)
         {
@@ -32,16 +35,13 @@ public static class ImageBatch
                     $"image {i} of the batch is {image.Rows}x{image.Columns} ({image.Pixels.Length} pixels); the first is {rows}x{columns}: a batch needs one size.", nameof(batch));
             }
 
-            var row = pixels.AsSpan(i * rows * columns, rows * columns);
-            for (var p = 0; p < row.Length; p++)
-            {
-                row[p] = image.Pixels[p] * scale;
-            }
-
+            image.Pixels.CopyTo(pixels, i * rows * columns);
             labels[i] = image.Label;
         }
 
         long[] shape = channelAxis ? [batch.Length, rows, columns, 1] : [batch.Length, rows, columns];
-        return (tensor(pixels, shape), tensor(labels, [batch.Length]));
+        using var bytes = tensor(pixels, shape);
+        using var factor = scale.ToScalar();   // held for the call, not a temporary TorchSharp could finalize mid-call (see Adam.UpdateStep)
+        return (bytes.to_type(ScalarType.Float32).mul_(factor), tensor(labels, [batch.Length]));
     }
 }

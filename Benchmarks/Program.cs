@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Benchmarks -- --filter '*'
+// dotnet run -c Release --project Benchmarks -- generator-report [layers...]   (the generator's per-edit numbers and the time of one model of 500 and 2,000 layers, quickly)
+if (args is ["generator-report", .. var layers])
+{
+    StaticKeras.Benchmarks.Generator.EditReport.Run(layers.Length == 0 ? [500, 2000] : System.Array.ConvertAll(layers, int.Parse));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(StaticKeras.Benchmarks.MlpEpochBenchmark).Assembly).Run(args);

@@ -1,18 +1,18 @@
 using Microsoft.CodeAnalysis;
 using StaticKeras.Generator.Emit;
 using StaticKeras.Generator.Emit.Custom;
-using StaticKeras.Generator.Emit.Graph;
 using StaticKeras.Generator.Inference;
-using StaticKeras.Generator.Inference.Graph;
+using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Reading;
 using StaticKeras.Generator.Reading.Custom;
-using StaticKeras.Generator.Reading.Graph;
 
 namespace StaticKeras.Generator;
 
 /// <summary>
 /// Generates the constructor, forward pass, training step and summary of every <c>[Sequential]</c>
-/// and <c>[Model]</c> (functional) model: read the declaration, infer shapes, emit.
+/// and <c>[Model]</c> (functional) model: read the declaration into a graph, infer shapes, emit.
+/// A Sequential model is read as the chain graph Keras builds for it; from then on both kinds go
+/// through the same steps.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ModelGenerator : IIncrementalGenerator
@@ -20,34 +20,16 @@ public sealed class ModelGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var declarations = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownTypes.SequentialAttribute, ModelReader.IsCandidate, ModelReader.Read)
+        var sequential = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownTypes.SequentialAttribute, ModelReader.IsCandidate, ModelReader.ReadSequential)
             .WithTrackingName(TrackingNames.Declarations);
 
-        var models = declarations
-            .Select(ShapeInference.Infer)
-            .WithTrackingName(TrackingNames.Shapes);
+        var functional = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownTypes.ModelAttribute, ModelReader.IsCandidate, ModelReader.ReadFunctional)
+            .WithTrackingName(TrackingNames.Declarations);
 
-        var sources = models
-            .Select(ModelEmitter.Emit)
-            .WithTrackingName(TrackingNames.Sources);
-
-        context.RegisterSourceOutput(sources, ModelEmitter.AddSource);
-
-        // Functional models: read the [Model] class and its [Graph] method, infer the graph's shapes, emit.
-        var graphDeclarations = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownTypes.ModelAttribute, ModelReader.IsCandidate, GraphModelReader.Read)
-            .WithTrackingName(TrackingNames.GraphDeclarations);
-
-        var graphModels = graphDeclarations
-            .Select(GraphInference.Infer)
-            .WithTrackingName(TrackingNames.GraphShapes);
-
-        var graphSources = graphModels
-            .Select(GraphModelEmitter.Emit)
-            .WithTrackingName(TrackingNames.GraphSources);
-
-        context.RegisterSourceOutput(graphSources, ModelEmitter.AddSource);
+        Generate(context, sequential);
+        Generate(context, functional);
 
         // Custom layers: read the [Layer] class, emit its Build, checked Call and weights.
         var customLayers = context.SyntaxProvider
@@ -59,5 +41,19 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CustomLayerSources);
 
         context.RegisterSourceOutput(customLayerSources, ModelEmitter.AddSource);
+    }
+
+    // Infer the shapes of every node of the graph, then write the model's part.
+    private static void Generate(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ModelDeclaration> declarations)
+    {
+        var models = declarations
+            .Select(ShapeInference.Infer)
+            .WithTrackingName(TrackingNames.Shapes);
+
+        var sources = models
+            .Select(ModelEmitter.Emit)
+            .WithTrackingName(TrackingNames.Sources);
+
+        context.RegisterSourceOutput(sources, ModelEmitter.AddSource);
     }
 }

@@ -70,7 +70,22 @@ public abstract partial class Model
     {
         var verbosity = Verbosity.Resolve(verbose);
         var batches = DatasetBatches.Inputs(Info, data, nameof(data), nameof(Predict));
+        var hooks = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, 1, batches.Steps), addHistory: false, addProgbar: verbosity != 0);
+        eval();
         using var scope = NewDisposeScope();
-        return Infer(batches, verbosity, callbacks);
+        // The length is unknown until read: each batch's outputs are kept (out of inference mode,
+        // as Predict(Tensor) copies a single batch's) and joined at the end.
+        var outputs = new List<Tensor>();
+        hooks.OnPredictBegin();
+        BatchLoop.Run(batches, Device, hooks.OnPredictBatchBegin,
+            (x, _, _) =>
+            {
+                using var inference = inference_mode();
+                outputs.Add(Inference.PredictionBuffers.Copy(CallInference([x]))[0]);   // into this call's scope
+            },
+            hooks.OnPredictBatchEnd);
+        hooks.OnPredictEnd();
+        var result = outputs.Count == 1 ? outputs[0] : cat(outputs, 0);
+        return result.MoveToOuterDisposeScope();
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using StaticKeras.Inference;
 using StaticKeras.Training;
 using static TorchSharp.torch;
 
@@ -23,52 +23,9 @@ public abstract partial class Model
             throw new ArgumentNullException(spec.Name, $"{GetName()} needs input '{spec.Name}' of shape {spec.Display}; got null.");
         }
 
-        if (InputCheck.Mismatch(GetName(), spec, input, $"input '{spec.Name}'") is { } problem)
+        if (!CheckedBatch.Contains(this, input) && InputCheck.Mismatch(GetName(), spec, input, $"input '{spec.Name}'") is { } problem)
         {
             throw new ArgumentException(problem, spec.Name);
         }
-    }
-
-    /// <summary>
-    /// Keras' <c>model.predict</c> for a model with several inputs or outputs: runs
-    /// <paramref name="call"/> in inference mode on batches of <paramref name="inputs"/> (the same
-    /// rows of each) and concatenates each output over the batches. The generated typed
-    /// <c>Predict(Inputs)</c> calls it.
-    /// </summary>
-    /// <param name="inputs">The inputs in declaration order, each batch first, all with the same number of samples.</param>
-    /// <param name="specs">Their declared shapes, to check them before any batch runs.</param>
-    /// <param name="call">The forward pass from one batch of each input to the outputs in declaration order.</param>
-    /// <param name="batchSize">Samples per batch.</param>
-    /// <returns>Each output for every sample: new tensors owned by the caller's dispose scope, if any.</returns>
-    /// <exception cref="ArgumentException">An input of the wrong shape or dtype, inputs of different lengths, or an invalid batch size.</exception>
-    protected Tensor[] PredictMany(Tensor[] inputs, TensorSpec[] specs, Func<Tensor[], Tensor[]> call, int batchSize)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(specs);
-        ArgumentNullException.ThrowIfNull(call);
-        DataChecks.BatchSize(batchSize);
-        var samples = MultiData.Samples(GetName(), inputs, specs, nameof(Predict));
-
-        using var scope = NewDisposeScope();
-        eval();
-        List<Tensor>[]? outputs = null;
-        for (var start = 0L; start < samples; start += batchSize)
-        {
-            using (NewDisposeScope())
-            using (no_grad())
-            {
-                var length = Math.Min(batchSize, samples - start);
-                var batch = Array.ConvertAll(inputs, t => t.narrow(0, start, length));
-                var results = call(batch);
-                outputs ??= Array.ConvertAll(results, _ => new List<Tensor>());
-                for (var i = 0; i < results.Length; i++)
-                {
-                    outputs[i].Add(results[i].MoveToOuterDisposeScope());
-                }
-            }
-        }
-
-        // Always new tensors, so a result never aliases the caller's inputs.
-        return Array.ConvertAll(outputs!, list => (list.Count == 1 ? list[0].clone() : cat(list, 0)).MoveToOuterDisposeScope());
     }
 }

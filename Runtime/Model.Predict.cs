@@ -1,15 +1,21 @@
+using System;
 using System.Collections.Generic;
 using StaticKeras.Callbacks;
+using StaticKeras.Inference;
 using StaticKeras.Training;
 using static TorchSharp.torch;
 
 namespace StaticKeras;
 
+// Keras' model.predict. One loop serves every model: a single input and output is the special case
+// of several (Predict(Tensor) hands its tensor to the same loop the generated Predict(Inputs) uses).
+// Thread safety: docs/serving.md. A call reads the model's weights and writes only tensors it
+// created, so one model serves Predict calls from many threads at once.
 public abstract partial class Model
 {
     /// <summary>
-    /// Runs the forward pass in inference mode batch by batch and concatenates the outputs, as
-    /// Keras' <c>model.predict</c>.
+    /// Runs the forward pass in inference mode batch by batch and writes the outputs into one
+    /// tensor, as Keras' <c>model.predict</c>.
     /// </summary>
     /// <param name="x">Inputs of the declared input shape, float32.</param>
     /// <param name="batchSize">Samples per batch.</param>
@@ -19,40 +25,118 @@ public abstract partial class Model
     /// The outputs for every sample, <c>(samples, ...output shape)</c>: a new tensor owned by the
     /// caller's dispose scope, if any.
     /// </returns>
-    /// <exception cref="System.ArgumentException">Inputs of the wrong shape or dtype, empty, or an invalid argument.</exception>
+    /// <remarks>
+    /// Safe to call from many threads at once on one model, as long as nothing trains or changes
+    /// its weights meanwhile (docs/serving.md).
+    /// </remarks>
+    /// <exception cref="ArgumentException">Inputs of the wrong shape or dtype, empty, or an invalid argument.</exception>
     public Tensor Predict(Tensor x, int batchSize = 32, int verbose = 0, IEnumerable<Callback>? callbacks = null)
     {
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
-        DataChecks.Inputs(Info, x, "x", nameof(Predict));
+        var samples = DataChecks.Inputs(Info, x, "x", nameof(Predict));
+        return RunPredict([x], samples, CallInference, batchSize, verbosity, callbacks)[0];
+    }
+
+    /// <summary>
+    /// Keras' <c>model.predict</c> for a model with several inputs or outputs: runs
+    /// <paramref name="call"/> in inference mode on batches of <paramref name="inputs"/> (the same
+    /// rows of each) and writes each output into one tensor. The generated typed
+    /// <c>Predict(Inputs)</c> calls it.
+    /// </summary>
+    /// <param name="inputs">The inputs in declaration order, each batch first, all with the same number of samples.</param>
+    /// <param name="specs">Their declared shapes, checked once before any batch runs.</param>
+    /// <param name="call">
+    /// The forward pass from one batch of each input to the outputs in declaration order. The input
+    /// guards it runs (<see cref="GuardInput(Tensor)"/>) pass over the batches at once: the inputs
+    /// were checked as a whole.
+    /// </param>
+    /// <param name="batchSize">Samples per batch.</param>
+    /// <param name="verbose">0 silent (the default), 1 progress bar, 2 one line.</param>
+    /// <param name="callbacks">Callbacks; their predict hooks are called.</param>
+    /// <returns>Each output for every sample: new tensors owned by the caller's dispose scope, if any.</returns>
+    /// <exception cref="ArgumentException">An input of the wrong shape or dtype, inputs of different lengths, or an invalid batch size.</exception>
+    protected Tensor[] PredictMany(
+        Tensor[] inputs, TensorSpec[] specs, Func<Tensor[], Tensor[]> call, int batchSize, int verbose = 0, IEnumerable<Callback>? callbacks = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(specs);
+        ArgumentNullException.ThrowIfNull(call);
+        var verbosity = Verbosity.Resolve(verbose);
+        DataChecks.BatchSize(batchSize);
+        var samples = MultiData.Samples(GetName(), inputs, specs, nameof(Predict));
+        return RunPredict(inputs, samples, call, batchSize, verbosity, callbacks);
+    }
+
+    // The inputs are checked: the callbacks, the model's mode, and the outputs in the caller's scope.
+    private Tensor[] RunPredict(Tensor[] inputs, long samples, Func<Tensor[], Tensor[]> call, int batchSize, int verbosity, IEnumerable<Callback>? callbacks)
+    {
+        var steps = checked((int)((samples + batchSize - 1) / batchSize));
+        var hooks = callbacks is null && verbosity == 0
+            ? null
+            : new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, 1, steps), addHistory: false, addProgbar: verbosity != 0);
+
+        // The layers get training: false explicitly; eval() is for TorchSharp modules a custom layer
+        // may hold, and is written only when needed, so concurrent calls leave the model untouched.
+        if (training)
+        {
+            eval();
+        }
 
         using var scope = NewDisposeScope();
-        using var batches = new Batches(x, null, batchSize, shuffle: false);
-        return Infer(batches, verbosity, callbacks);
+        var outputs = RunBatches(inputs, samples, batchSize, steps, call, hooks);
+        foreach (var output in outputs)
+        {
+            output.MoveToOuterDisposeScope();
+        }
+
+        return outputs;
     }
 
-    // Predict on any source of batches: tensors in memory or a streaming dataset.
-    private Tensor Infer(IBatchSource batches, int verbosity, IEnumerable<Callback>? callbacks)
+    // The loop itself: one inference-mode guard for the call, one dispose scope per batch, each
+    // batch's outputs copied into the result tensors allocated after the first batch (or, for a
+    // single batch, copied out as they are).
+    private Tensor[] RunBatches(Tensor[] inputs, long samples, int batchSize, int steps, Func<Tensor[], Tensor[]> call, CallbackList? hooks)
     {
-        var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, 1, batches.Steps),
-            addHistory: false, addProgbar: verbosity != 0);
-        eval();
-        var outputs = new List<Tensor>(batches.Steps ?? 16);
-        callbackList.OnPredictBegin();
-        BatchLoop.Run(batches, Device, callbackList.OnPredictBatchBegin,
-            (x, _, _) =>
+        Tensor[]? outputs = null;
+        var batch = new Tensor[inputs.Length];
+        using var trusted = CheckedBatch.Trust(this, batch);
+        using var inference = inference_mode();
+        hooks?.OnPredictBegin();
+        for (var step = 0; step < steps; step++)
+        {
+            hooks?.OnPredictBatchBegin(step);
+            using (NewDisposeScope())
             {
-                using (no_grad())
+                var start = (long)step * batchSize;
+                var length = Math.Min(batchSize, samples - start);
+                for (var i = 0; i < inputs.Length; i++)
                 {
-                    outputs.Add(Call(x, training: false).MoveToOuterDisposeScope());
+                    batch[i] = inputs[i].narrow(0, start, length);
                 }
-            },
-            callbackList.OnPredictBatchEnd);
 
-        callbackList.OnPredictEnd();
-        // Always a new tensor, so the result never aliases the caller's inputs (TorchSharp's cat
-        // returns a single tensor as it is).
-        var result = outputs.Count == 1 ? outputs[0].clone() : cat(outputs, 0);
-        return result.MoveToOuterDisposeScope();
+                var results = call(batch);
+                if (steps == 1)
+                {
+                    // One batch (a single request): its outputs, copied out of inference mode.
+                    outputs = PredictionBuffers.Copy(results);
+                }
+                else
+                {
+                    outputs ??= PredictionBuffers.Allocate(results, samples);
+                    for (var i = 0; i < results.Length; i++)
+                    {
+                        outputs[i].narrow(0, start, length).copy_(results[i]);
+                    }
+                }
+            }
+
+            hooks?.OnPredictBatchEnd(step);
+        }
+
+        hooks?.OnPredictEnd();
+        return outputs!;
     }
+
+    private Tensor[] CallInference(Tensor[] batch) => [Call(batch[0], training: false)];
 }

@@ -1,4 +1,5 @@
 using System;
+using StaticKeras.Inference;
 using StaticKeras.Training;
 using static TorchSharp.torch;
 
@@ -9,14 +10,15 @@ public abstract partial class Model
     /// <summary>
     /// Checks a batch against the declared input (<see cref="ModelInfo.Input"/>): rank, every size
     /// known at build time, consistent symbolic sizes, and dtype float32. Generated <c>Call</c>
-    /// methods start with it.
+    /// methods start with it. Within <c>Predict</c> it passes over the batches at once: the inputs
+    /// were checked as a whole before the first batch.
     /// </summary>
     /// <param name="inputs">The batch the forward pass received.</param>
     /// <exception cref="ArgumentException">The shape or dtype differs; the message names both.</exception>
     protected void GuardInput(Tensor inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (InputCheck.Mismatch(Info, inputs, Info.Input.Name) is { } problem)
+        if (!CheckedBatch.Contains(this, inputs) && InputCheck.Mismatch(Info, inputs, Info.Input.Name) is { } problem)
         {
             throw new ArgumentException(problem, nameof(inputs));
         }

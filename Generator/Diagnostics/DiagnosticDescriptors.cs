@@ -106,6 +106,11 @@ internal static class DiagnosticDescriptors
         "STK1005", Shapes, "Window larger than its input",
         "{0} '{1}': {2} {3} is larger than its input {4} with padding valid");
 
+    /// <summary>STK1011: a transposed convolution whose output would be empty along an axis.</summary>
+    public static readonly DiagnosticDescriptor EmptyTransposedOutput = Error(
+        "STK1011", Shapes, "Transposed convolution output is empty",
+        "{0} '{1}': input {2} gives an output of size {3} along {4} with kernel {5}, padding same and outputPadding {6}; the output needs at least 1 cell");
+
     /// <summary>STK1006: groups that do not divide the input channels.</summary>
     public static readonly DiagnosticDescriptor GroupsMismatch = Error(
         "STK1006", Shapes, "Groups do not divide the input channels",
@@ -326,7 +331,7 @@ internal static class DiagnosticDescriptors
     {
         NotPartial, MissingInput, InvalidModelType, NonConstantArgument, UnsupportedLayer, LayerNotCreated,
         NoLayers, GenericModel, InvalidInputDimension, InvalidLayerArgument, RuntimeNotReferenced,
-        LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, RankMismatch, UnknownDimension, WindowTooLarge,
+        LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, RankMismatch, UnknownDimension, WindowTooLarge, EmptyTransposedOutput,
         GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, FloatIndices,
         MergeIncompatible, ConcatenateAxisOutOfRange, ConcatenateMismatch, MergeInputCount, LossIncompatibleWithOutput,
         FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,

@@ -1,4 +1,4 @@
-using StaticKeras.Generator.Inference;
+using StaticKeras.Generator.Model;
 
 namespace StaticKeras.Generator.Emit;
 
@@ -12,16 +12,8 @@ internal static class ClassDocEmitter
     // /// ┏━━━━━━━...
     // /// </code>
     // /// </summary>
-    /// <summary>Writes the doc comment of a complete model.</summary>
-    public static void Write(CodeWriter writer, InferredModel model, string summary) =>
-        Write(writer, "Sequential", model.Declaration.Type.Name, model.Input.ToString(), model.Output.ToString(), summary);
-
-    /// <summary>Writes the doc comment of a complete <paramref name="kind"/> model from <paramref name="input"/> to <paramref name="output"/>.</summary>
-    public static void Write(CodeWriter writer, string kind, string name, string input, string output, string summary) =>
-        Write(writer, kind, name, input + " -> " + output, summary);
-
     /// <summary>Writes the doc comment of a complete <paramref name="kind"/> model whose inputs and outputs <paramref name="signature"/> describes.</summary>
-    public static void Write(CodeWriter writer, string kind, string name, string signature, string summary)
+    public static void Write(CodeWriter writer, ModelKind kind, string name, string signature, string summary)
     {
         writer.Line("/// <summary>");
         writer.Line($"/// {kind} model <c>{name}</c>: {Literals.Xml(signature)}.");
@@ -34,12 +26,8 @@ internal static class ClassDocEmitter
     // /// <summary>
     // /// Sequential model <c>MnistMlp</c> has build errors (STK1001); its members throw until they are fixed.
     // /// </summary>
-    /// <summary>Writes the doc comment of a model with errors.</summary>
-    public static void WriteWithErrors(CodeWriter writer, InferredModel model) =>
-        WriteWithErrors(writer, "Sequential", model.Declaration.Type.Name, model.ErrorSummary);
-
     /// <summary>Writes the doc comment of a <paramref name="kind"/> model with errors.</summary>
-    public static void WriteWithErrors(CodeWriter writer, string kind, string name, string errorSummary)
+    public static void WriteWithErrors(CodeWriter writer, ModelKind kind, string name, string errorSummary)
     {
         writer.Line("/// <summary>");
         writer.Line($"/// {kind} model <c>{name}</c> has build errors ({Literals.Xml(errorSummary)}); its members throw until they are fixed.");

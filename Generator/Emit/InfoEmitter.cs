@@ -22,15 +22,21 @@ internal static class InfoEmitter
     // private const string SummaryText =
     //     "Model: \"MnistMlp\"\n" +
     //     ...;
-    /// <summary>Writes <c>Info</c>, its backing field and the summary constant.</summary>
+    /// <summary>
+    /// Writes <c>Info</c> for <paramref name="model"/>: its first input and output, and (trained per
+    /// output) the optimizer with the first output's loss; the typed members check every input and
+    /// train every output.
+    /// </summary>
     public static void Write(CodeWriter writer, InferredModel model, string summary)
     {
         var declaration = model.Declaration;
-        Write(writer, declaration.OverrideModifiers, declaration.Type.Name, ("inputs", model.Input),
-            (declaration.Layers[declaration.Layers.Count - 1].Name, model.Output), declaration.Compile, summary);
+        var input = model.Graph.Inputs[0];
+        var output = model.Graph.Outputs[0];
+        var compile = declaration.TrainsPerOutput ? declaration.Outputs.First(o => o.Name == output.Name).Compile : declaration.Compile;
+        Write(writer, declaration.OverrideModifiers, declaration.Type.Name, (input.Name, input.Shape), (output.Name, model.ShapeOf(output.Value)), compile, summary);
     }
 
-    /// <summary>Writes <c>Info</c> for a model with one input and one output, each given as its name and shape.</summary>
+    /// <summary>Writes <c>Info</c>, its backing field and the summary constant, for an input and an output each given as its name and shape.</summary>
     public static void Write(
         CodeWriter writer, string overrideModifiers, string modelName, (string Name, Shape Shape) input, (string Name, Shape Shape) output,
         Model.CompileDeclaration? compile, string summary)

@@ -9,7 +9,7 @@ using StaticKeras.Generator.Inference;
 
 namespace StaticKeras.Generator.Emit;
 
-/// <summary>The pipeline's last step: writes a model's source, then adds it and reports its diagnostics.</summary>
+/// <summary>The pipeline's last step: writes a model's generated part, then adds it and reports its diagnostics.</summary>
 internal static class ModelEmitter
 {
     /// <summary>Writes the source of <paramref name="model"/>; never throws except on cancellation.</summary>
@@ -22,7 +22,7 @@ internal static class ModelEmitter
         }
 
         return GeneratorGuard.Run(
-            () => new GeneratedModel(declaration.Type.HintName, SourceFileEmitter.Write(model), model.Diagnostics),
+            () => new GeneratedModel(declaration.Type.HintName, SourceFileEmitter.Write(declaration.Type, writer => WriteClass(writer, model)), model.Diagnostics),
             exception => new GeneratedModel(
                 null,
                 null,
@@ -40,6 +40,80 @@ internal static class ModelEmitter
         if (model.HintName is { } hintName && model.Source is { } source)
         {
             context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+        }
+    }
+
+    // /// <summary>Sequential model <c>MnistMlp</c>: (batch, 28, 28) -> (batch, 10). ...summary...</summary>
+    // [global::System.CodeDom.Compiler.GeneratedCode("StaticKeras.Generator", "0.1.0")]
+    // partial class MnistMlp : global::StaticKeras.Model
+    // {
+    //     constructor, Info, Call, TrainStep, TestStep
+    //     (several inputs or outputs: Inputs/Outputs/Targets records, typed Call, Predict, Fit, Evaluate)
+    // }
+    private static void WriteClass(CodeWriter writer, InferredModel model)
+    {
+        var declaration = model.Declaration;
+        var name = declaration.Type.Name;
+        if (!model.IsComplete)
+        {
+            ClassDocEmitter.WriteWithErrors(writer, declaration.Kind, name, model.ErrorSummary);
+            writer.Line(TypeNames.GeneratedCode);
+            using (writer.Block($"partial class {name} : {TypeNames.Model}"))
+            {
+                ErrorMembersEmitter.Write(writer, model);
+            }
+
+            return;
+        }
+
+        var summary = ModelSummary.Render(model);
+        var multi = MultiIoEmitter.IsMulti(declaration, model.Graph);
+        var signature = multi ? MultiIoEmitter.Describe(model) : model.Graph.Inputs[0].Shape + " -> " + model.ShapeOf(model.Graph.Outputs[0].Value);
+        ClassDocEmitter.Write(writer, declaration.Kind, name, signature, summary);
+
+        writer.Line(TypeNames.GeneratedCode);
+        using (writer.Block($"partial class {name} : {TypeNames.Model}"))
+        {
+            if (multi)
+            {
+                MultiIoEmitter.WriteRecords(writer, model);
+                writer.Line();
+                if (declaration.TrainsPerOutput)
+                {
+                    PerOutputTrainingEmitter.WriteTargets(writer, model);
+                    writer.Line();
+                }
+            }
+
+            ConstructorEmitter.Write(writer, model);
+            writer.Line();
+            InfoEmitter.Write(writer, model, summary);
+            writer.Line();
+            if (multi)
+            {
+                MultiIoEmitter.WriteSpecs(writer, model);
+                writer.Line();
+                MultiIoEmitter.WriteCall(writer, model);
+                writer.Line();
+                MultiIoEmitter.WritePredict(writer, model);
+                writer.Line();
+                if (declaration.TrainsPerOutput)
+                {
+                    PerOutputTrainingEmitter.WriteFitAndEvaluate(writer, model);
+                    writer.Line();
+                    PerOutputTrainingEmitter.WriteSteps(writer, model);
+                    writer.Line();
+                }
+
+                MultiIoEmitter.WriteOneTensorMembers(writer, model);
+                return;
+            }
+
+            StepsEmitter.WriteCall(writer, model);
+            writer.Line();
+            StepsEmitter.WriteTrainStep(writer, model);
+            writer.Line();
+            StepsEmitter.WriteTestStep(writer, model);
         }
     }
 }

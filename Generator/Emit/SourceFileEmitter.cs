@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using StaticKeras.Generator.Inference;
 
 namespace StaticKeras.Generator.Emit;
 
@@ -16,11 +15,8 @@ internal static class SourceFileEmitter
     // [global::System.CodeDom.Compiler.GeneratedCode("StaticKeras.Generator", "0.1.0")]
     // partial class MnistMlp : global::StaticKeras.Model
     // {
-    //     constructor, Info, Call, TrainStep, TestStep
+    //     ...the members ModelEmitter writes...
     // }
-    /// <summary>The generated source of <paramref name="model"/>.</summary>
-    public static string Write(InferredModel model) => Write(model.Declaration.Type, writer => WriteClass(writer, model));
-
     /// <summary>The generated file of <paramref name="type"/>: header, namespace and containing types around <paramref name="writeClass"/>.</summary>
     public static string Write(Model.TypeIdentity type, Action<CodeWriter> writeClass)
     {
@@ -47,38 +43,5 @@ internal static class SourceFileEmitter
         }
 
         return writer.ToString();
-    }
-
-    private static void WriteClass(CodeWriter writer, InferredModel model)
-    {
-        var summary = model.IsComplete ? ModelSummary.Render(model) : null;
-        if (summary is not null)
-        {
-            ClassDocEmitter.Write(writer, model, summary);
-        }
-        else
-        {
-            ClassDocEmitter.WriteWithErrors(writer, model);
-        }
-
-        writer.Line(TypeNames.GeneratedCode);
-        using (writer.Block($"partial class {model.Declaration.Type.Name} : {TypeNames.Model}"))
-        {
-            if (summary is null)
-            {
-                ErrorMembersEmitter.Write(writer, model);
-                return;
-            }
-
-            ConstructorEmitter.Write(writer, model);
-            writer.Line();
-            InfoEmitter.Write(writer, model, summary);
-            writer.Line();
-            ForwardEmitter.Write(writer, model);
-            writer.Line();
-            TrainStepEmitter.WriteTrainStep(writer, model);
-            writer.Line();
-            TrainStepEmitter.WriteTestStep(writer, model);
-        }
     }
 }

@@ -7,30 +7,47 @@ using StaticKeras.Generator.Shapes;
 
 namespace StaticKeras.Generator.Inference;
 
-/// <summary>A model declaration with every layer's shapes: the input of emission.</summary>
+/// <summary>A model with the shapes of every node of its graph: the input of emission.</summary>
 /// <param name="Declaration">What was read.</param>
-/// <param name="Shapes">The shapes of the layers, in order, as far as inference got.</param>
+/// <param name="Nodes">The shapes of the graph's nodes, in order, as far as inference got.</param>
 /// <param name="Diagnostics">Every diagnostic for the model: reading's and inference's.</param>
-internal sealed record InferredModel(ModelDeclaration Declaration, EquatableArray<LayerShape> Shapes, EquatableArray<DiagnosticInfo> Diagnostics)
+internal sealed record InferredModel(ModelDeclaration Declaration, EquatableArray<NodeShape> Nodes, EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    /// <summary>Whether every layer has shapes and nothing reported an error: the members can be generated in full.</summary>
+    /// <summary>Whether every node has shapes and nothing reported an error: the members can be generated in full.</summary>
     public bool IsComplete =>
-        Declaration.Input is not null
-        && Declaration.Layers.Count > 0
-        && Shapes.Count == Declaration.Layers.Count
+        Declaration.Graph is { } graph
+        && Nodes.Count == graph.Nodes.Count
         && Declaration.CompilerErrors.Count == 0
         && !Diagnostics.Any(d => d.IsError);
 
-    /// <summary>The model's input shape; only valid when <see cref="IsComplete"/>.</summary>
-    public Shape Input => Declaration.Input!;
+    /// <summary>The graph; only valid when <see cref="IsComplete"/>.</summary>
+    public GraphDeclaration Graph => Declaration.Graph!;
 
-    /// <summary>The model's output shape; only valid when <see cref="IsComplete"/>.</summary>
-    public Shape Output => Shapes[Shapes.Count - 1].Output;
+    /// <summary>The static shape of value <paramref name="value"/>; only valid when <see cref="IsComplete"/>.</summary>
+    public Shape ShapeOf(int value) => Graph.IsInput(value) ? Graph.Inputs[value].Shape : Nodes[value - Graph.Inputs.Count].Output;
 
-    /// <summary>The layers paired with their shapes; only valid when <see cref="IsComplete"/>.</summary>
-    public IEnumerable<(LayerDeclaration Layer, LayerShape Shape)> Layers => Declaration.Layers.Zip(Shapes, (l, s) => (l, s));
+    /// <summary>The layer node <paramref name="index"/> calls.</summary>
+    public LayerDeclaration LayerOf(int index) => Declaration.Layer(Graph.Nodes[index].Layer)!;
 
-    /// <summary>What keeps the model from being generated in full: error ids in order, then compiler problems. E.g. <c>STK1001</c>.</summary>
+    /// <summary>
+    /// The layers that are part of the model (called by a node an output depends on), in declaration
+    /// order, each with the shapes of its first call (which builds its weights).
+    /// </summary>
+    public IReadOnlyList<(LayerDeclaration Layer, NodeShape FirstCall)> LiveLayers()
+    {
+        var first = new Dictionary<string, NodeShape>(System.StringComparer.Ordinal);
+        foreach (var index in Graph.LiveNodes())
+        {
+            if (!first.ContainsKey(Graph.Nodes[index].Layer))
+            {
+                first[Graph.Nodes[index].Layer] = Nodes[index];
+            }
+        }
+
+        return Declaration.Layers.Where(l => first.ContainsKey(l.Name)).Select(l => (l, first[l.Name])).ToList();
+    }
+
+    /// <summary>What keeps the model from being generated in full: error ids in order, then compiler problems.</summary>
     public string ErrorSummary
     {
         get

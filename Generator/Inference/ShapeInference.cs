@@ -9,58 +9,105 @@ using StaticKeras.Generator.Shapes;
 namespace StaticKeras.Generator.Inference;
 
 /// <summary>
-/// The pipeline's second step: runs each layer's shape rule from the input to the output, reports
-/// the first shape error (STK1xxx) and checks the loss against the output (STK2xxx).
+/// The pipeline's second step: runs each node's shape rule in graph order (for a Sequential model,
+/// each layer from the input to the output), checks that every call of a shared layer fits the
+/// weights of its first call (STK1030), reports the first shape error (STK1xxx) at the argument,
+/// call or layer that caused it, and checks the losses against the outputs (STK2xxx).
 /// </summary>
 internal static class ShapeInference
 {
-    /// <summary>Infers every layer's shapes; never throws except on cancellation.</summary>
+    /// <summary>Infers the shapes of every node; never throws except on cancellation.</summary>
     public static InferredModel Infer(ModelDeclaration model, CancellationToken cancellationToken) =>
         GeneratorGuard.Run(
             () => InferShapes(model),
             exception => new InferredModel(
                 model,
-                EquatableArray<LayerShape>.Empty,
+                EquatableArray<NodeShape>.Empty,
                 model.Diagnostics.Append(GeneratorGuard.Failure("inferring shapes of", model.Type.Name, model.Location, exception)).ToEquatableArray()));
 
     private static InferredModel InferShapes(ModelDeclaration model)
     {
         var diagnostics = model.Diagnostics.ToList();
-        var shapes = new List<LayerShape>();
-        if (model.CanGenerate && model.Input is { } input)
+        var nodes = new List<NodeShape>();
+        if (model.CanGenerate && model.Graph is { } graph)
         {
-            var current = input;
-            foreach (var layer in model.Layers)
+            diagnostics.AddRange(GraphUsage.Check(model.Layers, graph));
+            var firstCalls = new Dictionary<string, NodeShape>();
+            foreach (var node in graph.Nodes)
             {
-                // One mistake, one error: inference stops at the first layer it cannot follow.
-                if (layer is UnresolvedDeclaration)
+                // One mistake, one error: inference stops at the first call it cannot follow.
+                if (InferNode(model, graph, node, nodes, firstCalls, diagnostics) is not { } result)
                 {
                     break;
                 }
 
-                if (IndexInputCheck.Check(layer, model.Layers.Take(shapes.Count)) is { } indices)
-                {
-                    diagnostics.Add(indices);
-                    break;
-                }
-
-                var result = LayerRules.Apply(layer, current);
-                if (result.Output is not { } output)
-                {
-                    diagnostics.Add(ShapeDiagnostics.For(layer, result.Error!));
-                    break;
-                }
-
-                shapes.Add(new LayerShape(current, output, result.Weights));
-                current = output;
+                nodes.Add(result);
             }
 
-            if (shapes.Count == model.Layers.Count && shapes.Count > 0 && model.Compile is { } compile)
+            if (nodes.Count == graph.Nodes.Count)
             {
-                diagnostics.AddRange(LossChecks.Check(compile, model.Layers[model.Layers.Count - 1], current));
+                diagnostics.AddRange(OutputCompileChecks.Check(model, graph, v => graph.IsInput(v) ? graph.Inputs[v].Shape : nodes[v - graph.Inputs.Count].Output));
             }
         }
 
-        return new InferredModel(model, shapes.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new InferredModel(model, nodes.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
+
+    private static NodeShape? InferNode(
+        ModelDeclaration model, GraphDeclaration graph, GraphNode node, List<NodeShape> nodes, Dictionary<string, NodeShape> firstCalls, List<DiagnosticInfo> diagnostics)
+    {
+        var layer = model.Layer(node.Layer);
+        if (layer is null or UnresolvedDeclaration)
+        {
+            return null;
+        }
+
+        var inputs = node.Inputs.Select(v => graph.IsInput(v) ? graph.Inputs[v].Shape : nodes[v - graph.Inputs.Count].Output).ToList();
+        if (layer is EmbeddingDeclaration && IndexInputCheck.Check(layer, Producers(model, graph, node)) is { } indices)
+        {
+            diagnostics.Add(indices);
+            return null;
+        }
+
+        var result = NodeRules.Apply(layer, inputs);
+        if (result.Output is not { } output)
+        {
+            diagnostics.Add(ShapeDiagnostics.For(layer, result.Error!, node.Location));
+            return null;
+        }
+
+        var shape = new NodeShape(inputs.ToEquatableArray(), output, result.Weights);
+        if (!firstCalls.TryGetValue(layer.Name, out var first))
+        {
+            firstCalls[layer.Name] = shape;
+        }
+        else if (first.Weights != shape.Weights)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.SharedLayerWeights, node.Location, layer.TypeName, layer.Name,
+                Describe(first.Inputs), Describe(first.Weights), Describe(shape.Inputs), Describe(shape.Weights)));
+            return null;
+        }
+
+        return shape;
+    }
+
+    // The layers that produced a node's (first) input, back to the model input: what
+    // IndexInputCheck needs (walked only for an Embedding, so a long chain stays linear) to tell an Embedding fed by the input from one fed by floats.
+    private static IEnumerable<LayerDeclaration> Producers(ModelDeclaration model, GraphDeclaration graph, GraphNode node)
+    {
+        var chain = new List<LayerDeclaration>();
+        for (var value = node.Inputs[0]; !graph.IsInput(value); value = graph.NodeOf(value).Inputs[0])
+        {
+            chain.Add(model.Layer(graph.NodeOf(value).Layer)!);
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
+    private static string Describe(IEnumerable<Shape> shapes) => string.Join(" and ", shapes);
+
+    private static string Describe(EquatableArray<WeightSpec> weights) =>
+        weights.Count == 0 ? "no weights" : string.Join(", ", weights);
 }

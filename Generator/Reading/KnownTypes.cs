@@ -8,7 +8,7 @@ internal static class KnownTypes
     /// <summary><c>[Sequential]</c>, the attribute the pipeline starts from.</summary>
     public const string SequentialAttribute = "StaticKeras.SequentialAttribute";
 
-    /// <summary><c>[Model]</c>, the attribute the functional pipeline starts from.</summary>
+    /// <summary><c>[Model]</c>, the attribute of a functional model.</summary>
     public const string ModelAttribute = "StaticKeras.ModelAttribute";
 
     /// <summary><c>[Graph]</c> on the method that wires a functional model's layers.</summary>
@@ -48,8 +48,40 @@ internal static class KnownTypes
     public const string ActivationLayer = "StaticKeras.Layers.ActivationLayer";
 
     /// <summary>Whether <paramref name="type"/> is the type called <paramref name="metadataName"/>.</summary>
-    public static bool Is(ITypeSymbol? type, string metadataName) =>
-        type is not null && FullName(type) == metadataName;
+    public static bool Is(ITypeSymbol? type, string metadataName)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        // Compare from the type's name outwards without building the full name: this runs for
+        // every attribute and member of every model on every keystroke.
+        var end = metadataName.Length;
+        ISymbol current = type;
+        while (true)
+        {
+            var name = current.MetadataName;
+            var start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(metadataName, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            if (current.ContainingNamespace is not { IsGlobalNamespace: false } ns)
+            {
+                return start == 0;
+            }
+
+            if (start == 0 || metadataName[start - 1] != '.')
+            {
+                return false;
+            }
+
+            end = start - 1;
+            current = ns;
+        }
+    }
 
     /// <summary>Whether <paramref name="type"/> is or derives from <paramref name="baseType"/>.</summary>
     public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
@@ -66,6 +98,14 @@ internal static class KnownTypes
     }
 
     /// <summary>A type's namespace-qualified metadata name: <c>StaticKeras.Layers.Dense</c>.</summary>
-    public static string FullName(ITypeSymbol type) =>
-        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName : type.MetadataName;
+    public static string FullName(ITypeSymbol type)
+    {
+        var name = type.MetadataName;
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            name = ns.MetadataName + "." + name;
+        }
+
+        return name;
+    }
 }

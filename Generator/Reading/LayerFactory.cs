@@ -61,7 +61,7 @@ internal static class LayerFactory
             default:
                 return RuleLayerFactory.Create(creation, name, identifier, location, context)
                     ?? Custom.CustomLayerUse.Read(creation, name, identifier, location, context)
-                    ?? Graph.NestedModelReader.Read(creation, name, identifier, location, context);
+                    ?? NestedModelReader.Read(creation, name, identifier, location, context);
         }
     }
 }

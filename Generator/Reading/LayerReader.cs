@@ -31,7 +31,7 @@ internal static class LayerReader
         {
             // A [Layer] class derives from Layer only through the part the generator adds.
             if (KnownTypes.DerivesFrom(member.Type, layerBase) || Custom.CustomLayerTypes.IsCustomLayer(member.Type)
-                || (graphOnlyBases.Length > 0 && Graph.NestedModelReader.IsGeneratedModel(member.Type))
+                || (graphOnlyBases.Length > 0 && NestedModelReader.IsGeneratedModel(member.Type))
                 || graphOnlyBases.Any(b => b is not null && KnownTypes.DerivesFrom(member.Type, b)))
             {
                 layers.Add(ReadLayer(member, semanticModel, context, cancellationToken));
@@ -75,7 +75,7 @@ internal static class LayerReader
             return unresolved;
         }
 
-        if (semanticModel.GetDiagnostics(member.Initializer.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        if (BindingErrors.In(member.Initializer, semanticModel, cancellationToken))
         {
             context.CompilerErrors.Add($"layer '{name}' does not compile");
             return unresolved;

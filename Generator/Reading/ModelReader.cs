@@ -10,8 +10,10 @@ using StaticKeras.Generator.Model;
 namespace StaticKeras.Generator.Reading;
 
 /// <summary>
-/// The pipeline's first step: reads a <c>[Sequential]</c> class into a <see cref="ModelDeclaration"/>
-/// of plain values. This is the only step that sees symbols and syntax.
+/// The pipeline's first step: reads a <c>[Sequential]</c> or <c>[Model]</c> class into a
+/// <see cref="ModelDeclaration"/> of plain values, its layers called by a graph (the chain of a
+/// Sequential model, the <c>[Graph]</c> method of a functional one). This is the only step that
+/// sees symbols and syntax.
 /// </summary>
 internal static class ModelReader
 {
@@ -19,51 +21,69 @@ internal static class ModelReader
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
         node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
-    /// <summary>Reads the attributed class; never throws except on cancellation.</summary>
-    public static ModelDeclaration Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>Reads a <c>[Sequential]</c> class; never throws except on cancellation.</summary>
+    public static ModelDeclaration ReadSequential(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Read(context, ModelKind.Sequential, cancellationToken);
+
+    /// <summary>Reads a <c>[Model]</c> class; never throws except on cancellation.</summary>
+    public static ModelDeclaration ReadFunctional(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Read(context, ModelKind.Functional, cancellationToken);
+
+    private static ModelDeclaration Read(GeneratorAttributeSyntaxContext context, ModelKind kind, CancellationToken cancellationToken)
     {
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
         var type = (INamedTypeSymbol)context.TargetSymbol;
         return GeneratorGuard.Run(
-            () => Read(syntax, type, context.SemanticModel, cancellationToken),
+            () => Read(syntax, type, context.SemanticModel, kind, cancellationToken),
             exception => ModelDeclaration.Failed(
                 ReadIdentity(type, syntax),
                 SourceLocation.From(syntax.Identifier),
+                kind,
                 GeneratorGuard.Failure("reading", type.Name, SourceLocation.From(syntax.Identifier), exception)));
     }
 
-    /// <summary>Reads <paramref name="type"/> from its <c>[Sequential]</c> part <paramref name="syntax"/>.</summary>
-    internal static ModelDeclaration Read(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="type"/> from its part <paramref name="syntax"/> that carries the <paramref name="kind"/> attribute.</summary>
+    internal static ModelDeclaration Read(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, ModelKind kind, CancellationToken cancellationToken)
     {
         var compilation = semanticModel.Compilation;
         var modelBase = compilation.GetTypeByMetadataName(KnownTypes.Model);
         var layerBase = compilation.GetTypeByMetadataName(KnownTypes.Layer);
         var location = SourceLocation.From(syntax.Identifier);
         var context = new ReadContext();
+        var functional = kind == ModelKind.Functional;
 
         var canGenerate = DeclarationChecks.CanGenerate(type, syntax, modelBase, context);
-        var input = InputReader.Read(type, location, context, cancellationToken);
-        var compile = CompileReader.Read(type, location, context, cancellationToken);
+        var input = functional ? null : InputReader.Read(type, location, context, cancellationToken);
+        var compile = CompileReader.Read(type, location, context, cancellationToken, perOutput: functional);
+        var outputs = functional ? OutputCompileReader.Read(type, location, context, cancellationToken) : EquatableArray<OutputCompileDeclaration>.Empty;
         // A static class (already reported) has only static members: reading them as layers would
-        // only repeat that error.
-        var layers = layerBase is null || type.IsStatic ? [] : LayerReader.Read(syntax, type, semanticModel, layerBase, context, cancellationToken);
-        if (layers.Count == 0 && layerBase is not null && !type.IsStatic)
+        // only repeat that error. Merge layers and models used as layers are members of graphs only.
+        var readable = layerBase is not null && !type.IsStatic;
+        var layers = !readable ? []
+            : functional ? LayerReader.Read(syntax, type, semanticModel, layerBase!, context, cancellationToken, compilation.GetTypeByMetadataName(KnownTypes.MergeLayer), modelBase)
+            : LayerReader.Read(syntax, type, semanticModel, layerBase!, context, cancellationToken);
+        if (!functional && readable && layers.Count == 0)
         {
             context.Report(DiagnosticDescriptors.NoLayers, location, type.Name);
         }
 
+        var graph = !readable ? null
+            : functional ? GraphMethodReader.Read(type, location, semanticModel, layers, context, cancellationToken)
+            : input is null || layers.Count == 0 ? null
+            : GraphDeclaration.Chain(input, location, layers);
         var generateConstructor = CheckNoConstructors(type, context);
-        var overrideModifiers = OverrideModifiers(modelBase, compilation);
 
         return new ModelDeclaration(
             ReadIdentity(type, syntax),
             location,
+            kind,
             canGenerate,
             generateConstructor,
-            overrideModifiers,
-            input,
+            OverrideModifiers(modelBase, compilation),
             layers.ToEquatableArray(),
             compile,
+            outputs,
+            graph,
             context.Diagnostics.ToEquatableArray(),
             context.CompilerErrors.ToEquatableArray());
     }

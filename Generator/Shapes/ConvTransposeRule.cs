@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using StaticKeras.Generator.Common;
 
 namespace StaticKeras.Generator.Shapes;
 
@@ -11,23 +12,20 @@ namespace StaticKeras.Generator.Shapes;
 /// </summary>
 internal static class ConvTransposeRule
 {
-    /// <summary>The output length along one axis; unknown stays unknown, a name survives only stride 1 "same" without output padding.</summary>
-    public static Dim Output(Dim length, int kernel, int stride, int dilation, PaddingKind padding, int? outputPadding)
+    /// <summary>
+    /// The output length along one axis; unknown stays unknown, a name survives only stride 1 "same"
+    /// without output padding; <see langword="null"/> when a known length gives no cell (possible with
+    /// "same" and output padding: <c>(n − 1)·s + k' − 2·(k' / 2) + output_padding</c> can be 0).
+    /// </summary>
+    public static Dim? Output(Dim length, int kernel, int stride, int dilation, PaddingKind padding, int? outputPadding)
     {
-        var span = WindowArithmetic.Span(kernel, dilation);
         if (!length.IsKnown)
         {
             return stride == 1 && padding == PaddingKind.Same && outputPadding is null ? length : Dim.Unknown;
         }
 
-        var n = length.Size;
-        if (outputPadding is not { } extra)
-        {
-            return Dim.Known(padding == PaddingKind.Valid ? (n * stride) + System.Math.Max(span - stride, 0) : n * stride);
-        }
-
-        var pad = padding == PaddingKind.Same ? span / 2 : 0;
-        return Dim.Known(((n - 1) * stride) + span - (2 * pad) + extra);
+        var size = KnownOutput(length.Size, kernel, stride, dilation, padding, outputPadding);
+        return size < 1 ? null : Dim.Known(size);
     }
 
     /// <summary>The output shape and weights of <c>Conv2DTranspose</c> on <paramref name="input"/>.</summary>
@@ -42,12 +40,33 @@ internal static class ConvTransposeRule
         var dims = new List<Dim>();
         for (var axis = 0; axis < 2; axis++)
         {
-            dims.Add(Output(input.Dims[axis], spec.Kernel[axis], spec.Strides[axis], spec.Dilation[axis], spec.Padding, spec.OutputPadding?[axis]));
+            var extra = spec.OutputPadding?[axis];
+            if (Output(input.Dims[axis], spec.Kernel[axis], spec.Strides[axis], spec.Dilation[axis], spec.Padding, extra) is not { } dim)
+            {
+                var size = KnownOutput(input.Dims[axis].Size, spec.Kernel[axis], spec.Strides[axis], spec.Dilation[axis], spec.Padding, extra);
+                return ShapeResult.Fail(ShapeError.Rejected(
+                    input, ShapeIds.EmptyTransposedOutput, "outputPadding", input.ToString(), Formatting.Number(size), axis == 0 ? "height" : "width",
+                    InputChecks.Window(spec.Kernel), InputChecks.Window(spec.OutputPadding!)));
+            }
+
+            dims.Add(dim);
         }
 
         dims.Add(Dim.Known(spec.Filters));
         var kernel = WeightSpec.Of("kernel", spec.Kernel.Select(k => (long)k).Concat([spec.Filters, input.Dims[2].Size]).ToArray());
         var shape = Shape.Of(dims.ToArray());
         return spec.UseBias ? ShapeResult.Ok(shape, kernel, WeightSpec.Of("bias", spec.Filters)) : ShapeResult.Ok(shape, kernel);
+    }
+
+    private static long KnownOutput(long n, int kernel, int stride, int dilation, PaddingKind padding, int? outputPadding)
+    {
+        var span = WindowArithmetic.Span(kernel, dilation);
+        if (outputPadding is not { } extra)
+        {
+            return padding == PaddingKind.Valid ? (n * stride) + System.Math.Max(span - stride, 0) : n * stride;
+        }
+
+        var pad = padding == PaddingKind.Same ? span / 2 : 0;
+        return ((n - 1) * stride) + span - (2 * pad) + extra;
     }
 }

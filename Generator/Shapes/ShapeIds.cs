@@ -12,6 +12,9 @@ internal static class ShapeIds
     /// <summary>STK1005: a window (kernel, pool) larger than its input with padding valid.</summary>
     public const string WindowTooLarge = "STK1005";
 
+    /// <summary>STK1011: a transposed convolution whose output would be empty along an axis.</summary>
+    public const string EmptyTransposedOutput = "STK1011";
+
     /// <summary>STK1006: groups do not divide the input channels.</summary>
     public const string GroupsMismatch = "STK1006";
 

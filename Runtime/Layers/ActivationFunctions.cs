@@ -27,4 +27,19 @@ public static class ActivationFunctions
         Activation.Softplus => nn.functional.softplus(x),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown activation"),
     };
+
+    /// <summary>
+    /// <see cref="Apply"/> writing into <paramref name="x"/> where TorchSharp has an in-place form
+    /// (relu, sigmoid, tanh), for tensors nothing else reads: a layer's fresh output outside autograd.
+    /// </summary>
+    /// <param name="x">A tensor the caller owns and no one else reads.</param>
+    /// <param name="activation">The activation.</param>
+    /// <returns><paramref name="x"/> itself, or a new tensor for the other activations.</returns>
+    public static Tensor ApplyInPlace(Tensor x, Activation activation) => activation switch
+    {
+        Activation.Relu => x.relu_(),
+        Activation.Sigmoid => x.sigmoid_(),
+        Activation.Tanh => x.tanh_(),
+        _ => Apply(x, activation),
+    };
 }

@@ -20,6 +20,7 @@ public sealed class Dense : Layer
     // fields whose names match, so these stay valid after model.to(...).
     private Parameter? kernel;
     private Parameter? bias;
+    private long builtInputDim;
 
     /// <summary>Creates the layer; <see cref="Build"/> allocates its weights.</summary>
     /// <param name="units">The output size, > 0.</param>
@@ -75,6 +76,7 @@ public sealed class Dense : Layer
         }
 
         var inputDim = inputShape[^1];
+        builtInputDim = inputDim;
         // glorot_uniform: U(-limit, limit), limit = sqrt(6 / (fan_in + fan_out)).
         var limit = Math.Sqrt(6.0 / (inputDim + Units));
         using (no_grad())
@@ -92,8 +94,13 @@ public sealed class Dense : Layer
     }
 
     /// <inheritdoc/>
-    public override Tensor Call(Tensor inputs, bool training = false) =>
-        ActivationFunctions.Apply(CallLinear(inputs), Activation);
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        var linear = CallLinear(inputs);
+        // Without autograd (Predict, evaluation) nothing keeps the matmul's fresh output for a
+        // backward pass, so the activation may overwrite it instead of allocating another tensor.
+        return is_grad_enabled() ? ActivationFunctions.Apply(linear, Activation) : ActivationFunctions.ApplyInPlace(linear, Activation);
+    }
 
     /// <summary>
     /// <c>inputs @ kernel + bias</c>, before the activation: generated training steps pass this to a
@@ -106,17 +113,18 @@ public sealed class Dense : Layer
     {
         var weights = kernel ?? throw new InvalidOperationException(
             $"{Describe()} has no weights yet: call Build(inputShape) first (generated model constructors do).");
+        var inputDim = builtInputDim;
+        if (inputs.dim() == 2 && inputs.size(1) == inputDim)
+        {
+            // The common case, with the fewest calls into libtorch (it matters at batch 1).
+            return bias is null ? inputs.mm(weights) : addmm(bias, inputs, weights, beta: 1, alpha: 1);
+        }
+
         var shape = inputs.shape;
-        var inputDim = weights.shape[0];
         if (shape.Length < 2 || shape[^1] != inputDim)
         {
             throw new ArgumentException(
                 $"{Describe()} expects inputs of shape (batch, ..., {inputDim}); got {ShapeText.Of(shape)}.", nameof(inputs));
-        }
-
-        if (shape.Length == 2)
-        {
-            return bias is null ? inputs.mm(weights) : addmm(bias, inputs, weights, beta: 1, alpha: 1);
         }
 
         // Higher ranks: one fused matmul over all leading axes, then the leading axes back.

@@ -33,7 +33,7 @@ internal static class InputCheck
             return $"rank {shape.Length} instead of {spec.Dimensions.Length + 1}";
         }
 
-        var symbols = new Dictionary<string, (long Size, int Axis)>();
+        Dictionary<string, (long Size, int Axis)>? symbols = null;   // only for symbolic sizes: Fit checks every batch
         for (var i = 0; i < spec.Dimensions.Length; i++)
         {
             var actual = shape[i + 1];
@@ -44,6 +44,7 @@ internal static class InputCheck
 
             if (spec.DimensionNames[i] is { } name)
             {
+                symbols ??= [];
                 if (symbols.TryGetValue(name, out var seen) && seen.Size != actual)
                 {
                     return $"'{name}' is {seen.Size} at axis {seen.Axis} but {actual} at axis {i + 1}";

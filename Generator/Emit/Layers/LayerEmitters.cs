@@ -13,24 +13,23 @@ internal static class LayerEmitters
     private static readonly HashSet<string> Locals = ["inputs", "training", "x", "y", "loss", "logits"];
     private static readonly Regex NumberedLocal = new("^x[0-9]+$", RegexOptions.CultureInvariant);
 
-    private static readonly DenseEmitter Dense = new();
-    private static readonly FlattenEmitter Flatten = new();
-    private static readonly DropoutEmitter Dropout = new();
+    private static readonly CallLinearEmitter CallLinear = new();
+    private static readonly PlainCallEmitter PlainCall = new();
+    private static readonly TrainingCallEmitter TrainingCall = new();
     private static readonly ActivationLayerEmitter Activation = new();
-    private static readonly CustomLayerCallEmitter Custom = new();
 
-    /// <summary>The emitter of <paramref name="layer"/>'s family.</summary>
+    /// <summary>The emitter of <paramref name="layer"/>'s family: how its call line is written.</summary>
     public static ILayerEmitter For(LayerDeclaration layer) => layer switch
     {
-        DenseDeclaration => Dense,
-        FlattenDeclaration => Flatten,
-        DropoutDeclaration => Dropout,
+        DenseDeclaration => CallLinear,
+        FlattenDeclaration => PlainCall,
+        DropoutDeclaration => TrainingCall,
         ActivationDeclaration => Activation,
-        RuleLayerDeclaration { UsesTraining: true } => Dropout,
-        RuleLayerDeclaration => Flatten,
-        CustomLayerDeclaration => Custom,
-        MergeDeclaration => Flatten,
-        NestedModelDeclaration => Dropout,
+        RuleLayerDeclaration { UsesTraining: true } => TrainingCall,
+        RuleLayerDeclaration => PlainCall,
+        CustomLayerDeclaration => TrainingCall,
+        MergeDeclaration => PlainCall,
+        NestedModelDeclaration => TrainingCall,
         _ => throw new ArgumentException($"no emitter for {layer.GetType().Name}", nameof(layer)),
     };
 

@@ -47,8 +47,8 @@ public sealed class GeneratorFailureTests
     [Fact]
     public void InferenceFailureBecomesStk9001()
     {
-        var declaration = ModelSpec.Sequential("Odd").Declaration();
-        declaration = declaration with { Layers = EquatableArray.Of<LayerDeclaration>(new AlienDeclaration("alien", "alien", declaration.Location)) };
+        var spec = ModelSpec.Sequential("Odd");
+        var declaration = spec.Add(new AlienDeclaration("alien", "alien", spec.NextLocation())).Declaration();
 
         var model = ShapeInference.Infer(declaration, default);
 
@@ -61,9 +61,9 @@ public sealed class GeneratorFailureTests
     [Fact]
     public void EmissionFailureBecomesStk9001AndNoSource()
     {
-        var declaration = ModelSpec.Sequential("Odd").Input(4).Declaration();
-        declaration = declaration with { Layers = EquatableArray.Of<LayerDeclaration>(new AlienDeclaration("alien", "alien", declaration.Location)) };
-        var shapes = EquatableArray.Of(new LayerShape(TestShapes.Of(4), TestShapes.Of(4), EquatableArray<WeightSpec>.Empty));
+        var spec = ModelSpec.Sequential("Odd").Input(4);
+        var declaration = spec.Add(new AlienDeclaration("alien", "alien", spec.NextLocation())).Declaration();
+        var shapes = EquatableArray.Of(new NodeShape(EquatableArray.Of(TestShapes.Of(4)), TestShapes.Of(4), EquatableArray<WeightSpec>.Empty));
 
         var generated = ModelEmitter.Emit(new InferredModel(declaration, shapes, EquatableArray<DiagnosticInfo>.Empty), default);
 

@@ -15,7 +15,7 @@ public sealed class ForwardPassTests
     [Fact]
     public void ForwardPassesTheCallersTrainingFlagToDropout()
     {
-        var (lines, output) = ForwardPass.Lines(Mlp.Infer(), "inputs", CallMode.Forward, fusedActivation: null);
+        var (lines, output) = ForwardPass.Lines(Mlp.Infer(), ["inputs"], CallMode.Forward, fusedActivation: null);
 
         Assert.Equal(
             [
@@ -31,7 +31,7 @@ public sealed class ForwardPassTests
     [Fact]
     public void TrainingFusesTheSoftmaxIntoLogits()
     {
-        var (lines, output) = ForwardPass.Lines(Mlp.Infer(), "x", CallMode.Training, ActivationKind.Softmax);
+        var (lines, output) = ForwardPass.Lines(Mlp.Infer(), ["x"], CallMode.Training, ActivationKind.Softmax);
 
         Assert.Equal(new CodeLine("var x3 = drop.Call(x2, training: true);", "(batch, 128)"), lines[2]);
         Assert.Equal(new CodeLine("var logits = output.CallLinear(x3);", "(batch, 10), softmax fused into the loss"), lines[3]);
@@ -42,14 +42,14 @@ public sealed class ForwardPassTests
     public void EvaluationTurnsDropoutOff() =>
         Assert.Equal(
             new CodeLine("var x3 = drop.Call(x2, training: false);", "(batch, 128)"),
-            ForwardPass.Lines(Mlp.Infer(), "x", CallMode.Evaluation, null).Lines[2]);
+            ForwardPass.Lines(Mlp.Infer(), ["x"], CallMode.Evaluation, fusedActivation: null).Lines[2]);
 
     [Fact]
     public void ActivationLayerLogitsAreItsInput()
     {
         var model = ModelSpec.Sequential().Input(4).Dense("scores", 3).Activation("probabilities", ActivationKind.Sigmoid).Infer();
 
-        var (lines, _) = ForwardPass.Lines(model, "x", CallMode.Training, ActivationKind.Sigmoid);
+        var (lines, _) = ForwardPass.Lines(model, ["x"], CallMode.Training, ActivationKind.Sigmoid);
 
         Assert.Equal(new CodeLine("var logits = x1;", "(batch, 3), sigmoid fused into the loss"), lines[1]);
     }
@@ -59,7 +59,7 @@ public sealed class ForwardPassTests
     {
         var model = ModelSpec.Sequential().Input(4).Dense("x2", 3).Dense("logits", 2).Dense("inputs", 1).Infer();
 
-        var (lines, _) = ForwardPass.Lines(model, "inputs", CallMode.Forward, null);
+        var (lines, _) = ForwardPass.Lines(model, ["inputs"], CallMode.Forward, fusedActivation: null);
 
         Assert.Equal(["var x1 = this.x2.Call(inputs);", "var x2 = this.logits.Call(x1);", "var x3 = this.inputs.Call(x2);"], lines.ConvertAll(l => l.Code));
     }
@@ -67,5 +67,5 @@ public sealed class ForwardPassTests
     [Fact]
     public void FusingALayerWithoutSeparableActivationIsAnInternalError() =>
         Assert.Throws<System.InvalidOperationException>(() =>
-            ForwardPass.Lines(ModelSpec.Sequential().Flatten().Infer(), "x", CallMode.Training, ActivationKind.Softmax));
+            ForwardPass.Lines(ModelSpec.Sequential().Flatten().Infer(), ["x"], CallMode.Training, ActivationKind.Softmax));
 }

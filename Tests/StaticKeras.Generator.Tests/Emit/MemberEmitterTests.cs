@@ -94,6 +94,6 @@ public sealed class MemberEmitterTests
         var model = ModelSpec.Sequential("Regressor").Namespace(null).Input(13).Dense("hidden", 8, ActivationKind.Relu).Dropout("drop", 0.1).Dense("price", 1)
             .Compile(OptimizerKind.RmsProp, LossKind.MeanSquaredError).Infer();
 
-        Snapshot.Verify(SourceFileEmitter.Write(model), "cs");
+        Snapshot.Verify(ModelEmitter.Emit(model, default).Source!, "cs");
     }
 }

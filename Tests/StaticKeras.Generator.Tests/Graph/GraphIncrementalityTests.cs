@@ -7,12 +7,12 @@ using Xunit;
 namespace StaticKeras.Generator.Tests.Graph;
 
 /// <summary>
-/// The functional pipeline is incremental too: an edit that changes nothing a graph model depends
+/// Functional models are incremental too: an edit that changes nothing a graph model depends
 /// on regenerates nothing, an edit of the graph method regenerates it, and no step keeps symbols.
 /// </summary>
 public sealed class GraphIncrementalityTests
 {
-    private static readonly string[] Steps = [TrackingNames.GraphDeclarations, TrackingNames.GraphShapes, TrackingNames.GraphSources];
+    private static readonly string[] Steps = [TrackingNames.Declarations, TrackingNames.Shapes, TrackingNames.Sources];
 
     [Fact]
     public void AddingAnUnrelatedFileChangesNothing()

@@ -17,10 +17,10 @@ public sealed class ShapeInferenceTests
         Assert.True(model.IsComplete);
         Assert.Equal(
             ["(batch, 784)", "(batch, 128)", "(batch, 128)", "(batch, 10)"],
-            model.Shapes.Select(s => s.Output.ToString()));
-        Assert.Equal([0L, 100_480, 0, 1_290], model.Shapes.Select(s => s.ParameterCount));
-        Assert.Equal(TestShapes.Of(784), model.Shapes[1].Input);
-        Assert.Equal(TestShapes.Of(10), model.Output);
+            model.Nodes.Select(s => s.Output.ToString()));
+        Assert.Equal([0L, 100_480, 0, 1_290], model.Nodes.Select(s => s.ParameterCount));
+        Assert.Equal(TestShapes.Of(784), model.Nodes[1].Inputs[0]);
+        Assert.Equal(TestShapes.Of(10), model.ShapeOf(model.Graph.Outputs[0].Value));
         Assert.Empty(model.Diagnostics);
     }
 
@@ -34,7 +34,7 @@ public sealed class ShapeInferenceTests
         Assert.Equal("STK1001", diagnostic.Id);
         Assert.Equal(["Dense", "first", "(batch, time, features)"], diagnostic.Arguments);
         Assert.Equal(model.Declaration.Layers[0].Location, diagnostic.Location);
-        Assert.Empty(model.Shapes);
+        Assert.Empty(model.Nodes);
         Assert.False(model.IsComplete);
         Assert.Equal("STK1001", model.ErrorSummary);
     }
@@ -52,7 +52,7 @@ public sealed class ShapeInferenceTests
     {
         var model = ModelSpec.Sequential().Flatten().Unresolved("hidden").Dense("output", 10).Infer();
 
-        Assert.Single(model.Shapes);
+        Assert.Single(model.Nodes);
         Assert.Empty(model.Diagnostics);
         Assert.False(model.IsComplete);
         Assert.Equal("layer 'hidden' does not compile", model.ErrorSummary);
@@ -63,7 +63,7 @@ public sealed class ShapeInferenceTests
     {
         var model = ModelSpec.Sequential().Input(null).Dense("output", 10).Reported(DiagnosticDescriptors.MissingInput, "Mlp").Infer();
 
-        Assert.Empty(model.Shapes);
+        Assert.Empty(model.Nodes);
         Assert.Equal("STK0002", model.ErrorSummary);
     }
 
@@ -72,7 +72,7 @@ public sealed class ShapeInferenceTests
     {
         var model = ModelSpec.Sequential().Dense("output", 10).CannotGenerate().Infer();
 
-        Assert.Empty(model.Shapes);
+        Assert.Empty(model.Nodes);
         Assert.False(model.IsComplete);
     }
 

@@ -95,22 +95,29 @@ internal sealed class ModelSpec
     }
 
     /// <summary>The declaration.</summary>
-    public ModelDeclaration Declaration() => new(
-        TypeIdentity.TopLevel(_namespace, _name),
-        new SourceLocation("Spec.cs", new TextSpan(0, 3), default),
-        _canGenerate,
-        GenerateConstructor: true,
-        _overrides,
-        _input,
-        _layers.ToEquatableArray(),
-        _compile,
-        _diagnostics.ToEquatableArray(),
-        _compilerErrors.ToEquatableArray());
+    public ModelDeclaration Declaration()
+    {
+        var location = new SourceLocation("Spec.cs", new TextSpan(0, 3), default);
+        return new(
+            TypeIdentity.TopLevel(_namespace, _name),
+            location,
+            ModelKind.Sequential,
+            _canGenerate,
+            true,
+            _overrides,
+            _layers.ToEquatableArray(),
+            _compile,
+            EquatableArray<OutputCompileDeclaration>.Empty,
+            _input is null || _layers.Count == 0 ? null : GraphDeclaration.Chain(_input, location, _layers),
+            _diagnostics.ToEquatableArray(),
+            _compilerErrors.ToEquatableArray());
+    }
 
     /// <summary>The declaration after shape inference.</summary>
     public InferredModel Infer() => ShapeInference.Infer(Declaration(), default);
 
-    private ModelSpec Add(LayerDeclaration layer)
+    /// <summary>Adds any layer declaration.</summary>
+    public ModelSpec Add(LayerDeclaration layer)
     {
         _layers.Add(layer);
         return this;

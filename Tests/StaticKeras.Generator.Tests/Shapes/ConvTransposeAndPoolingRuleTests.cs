@@ -52,6 +52,17 @@ public sealed class ConvTransposeAndPoolingRuleTests
     }
 
     [Fact]
+    public void TransposeWithSamePaddingAndOutputPaddingCanBeEmpty()
+    {
+        // (1 − 1)·1 + 2 − 2·1 + 0 = 0 along the height; the width, 4, gives 4.
+        var spec = new ConvSpec(8, [2, 2], [1, 1], [1, 1], PaddingKind.Same, 1, true, [0, 0]);
+
+        Assert.Null(ConvTransposeRule.Output(Dim.Known(1), 2, 1, 1, PaddingKind.Same, 0));
+        ConvRuleTests.AssertRejected(
+            ConvTransposeRule.Apply(TestShapes.Of(1, 4, 3), spec), "STK1011", "outputPadding", "(batch, 1, 4, 3)", "0", "height", "(2, 2)", "(0, 0)");
+    }
+
+    [Fact]
     public void PoolingValidAndSame()
     {
         Assert.Equal(TestShapes.Of(13, 13, 32), PoolingRule.Apply(TestShapes.Of(26, 26, 32), [2, 2], [2, 2], PaddingKind.Valid).Output);

@@ -1,0 +1,92 @@
+using System.Linq;
+using StaticKeras.Generator.Emit.Layers;
+using StaticKeras.Generator.Inference;
+using StaticKeras.Generator.Model;
+
+namespace StaticKeras.Generator.Emit;
+
+/// <summary>Writes a one-tensor model's <c>Call</c>, <c>TrainStep</c> (forward, loss, backward) and <c>TestStep</c> (forward, loss) from its graph.</summary>
+internal static class StepsEmitter
+{
+    // /// <summary>The forward pass: (batch, 28, 28, 1) -> (batch, 10).</summary>
+    // public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
+    // {
+    //     GuardInput(inputs);
+    //     var x1 = conv1.Call(inputs);  // (batch, 26, 26, 32)
+    //     ...
+    //     return x7;
+    // }
+    /// <summary>Writes <c>Call</c>, which always applies the output activation.</summary>
+    public static void WriteCall(CodeWriter writer, InferredModel model)
+    {
+        var input = model.Graph.Inputs[0].Shape;
+        var output = model.ShapeOf(model.Graph.Outputs[0].Value);
+        writer.Line($"/// <summary>The forward pass: {Literals.Xml(input.ToString())} -> {Literals.Xml(output.ToString())}.</summary>");
+        using (writer.Block($"public override {TypeNames.Tensor} Call({TypeNames.Tensor} inputs, bool training = false)"))
+        {
+            var (lines, result) = ForwardPass.Lines(model, ["inputs"], CallMode.Forward, fusedActivation: null);
+            lines.Insert(0, new CodeLine("GuardInput(inputs);"));
+            lines.Add(new CodeLine($"return {result};"));
+            writer.Lines(lines);
+        }
+    }
+
+    // protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
+    // {
+    //     var x1 = conv1.Call(x);                  // (batch, 26, 26, 32)
+    //     var logits = classifier.CallLinear(x6);  // (batch, 10), softmax fused into the loss
+    //     var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y, logits, fromLogits: true);
+    //     ApplyGradients(loss);                    // backward: autograd (a shared layer's calls add their gradients)
+    //     return new(loss, logits.softmax(-1));
+    // }
+    /// <summary>Writes <c>TrainStep</c>.</summary>
+    public static void WriteTrainStep(CodeWriter writer, InferredModel model) => WriteStep(writer, model, "TrainStep", CallMode.Training);
+
+    // The same forward with training: false and the same loss, without ApplyGradients.
+    /// <summary>Writes <c>TestStep</c>.</summary>
+    public static void WriteTestStep(CodeWriter writer, InferredModel model) => WriteStep(writer, model, "TestStep", CallMode.Evaluation);
+
+    private static void WriteStep(CodeWriter writer, InferredModel model, string name, CallMode mode)
+    {
+        var declaration = model.Declaration;
+        var signature = $"{declaration.OverrideModifiers} override {TypeNames.StepOutput} {name}({TypeNames.Tensor} x, {TypeNames.Tensor} y)";
+        writer.Line("/// <inheritdoc/>");
+        if (declaration.Compile is not { } compile)
+        {
+            WriteWithoutCompile(writer, signature, declaration.Type.Name);
+            return;
+        }
+
+        var plan = Plan(model, compile);
+        using (writer.Block(signature))
+        {
+            var (lines, output) = ForwardPass.Lines(model, ["x"], mode, plan.FusedActivation);
+            lines.Add(new CodeLine($"var loss = {plan.Call("y", output)};"));
+            if (mode == CallMode.Training)
+            {
+                lines.AddRange(BackwardEmitter.Lines("loss"));
+            }
+
+            lines.Add(new CodeLine($"return new(loss, {plan.Predictions(output)});"));
+            writer.Lines(lines);
+        }
+    }
+
+    /// <summary>Writes <paramref name="signature"/> with a body that explains the model has no <c>[Compile]</c>.</summary>
+    public static void WriteWithoutCompile(CodeWriter writer, string signature, string modelName)
+    {
+        var message = $"{modelName} has no [Compile] attribute: add one, e.g. [Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], to train or evaluate it";
+        writer.Line(signature);
+        writer.Line($"    => throw new {TypeNames.InvalidOperationException}({Literals.String(message)});");
+    }
+
+    // The output's activation is fused into the loss only when no other call reads the output.
+    private static LossPlan Plan(InferredModel model, CompileDeclaration compile)
+    {
+        var graph = model.Graph;
+        var output = graph.Outputs[0].Value;
+        var plan = LossPlan.For(compile, model.LayerOf(output - graph.Inputs.Count));
+        var readElsewhere = graph.LiveNodes().Any(i => graph.Nodes[i].Inputs.Contains(output));
+        return readElsewhere && plan.FusedActivation is not null ? new LossPlan(compile.Loss, compile.FromLogits, null) : plan;
+    }
+}

@@ -1,0 +1,43 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Inference;
+
+/// <summary>The tensors <c>Predict</c> writes every batch's outputs into.</summary>
+internal static class PredictionBuffers
+{
+    /// <summary>
+    /// One tensor per output with room for <paramref name="samples"/> rows, shaped, typed and placed
+    /// like the first batch's <paramref name="results"/>. They are ordinary tensors even inside
+    /// inference mode, so the caller may later use them with autograd (as training targets, say).
+    /// </summary>
+    public static Tensor[] Allocate(Tensor[] results, long samples)
+    {
+        using var normal = inference_mode(false);
+        var buffers = new Tensor[results.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var shape = results[i].shape;
+            shape[0] = samples;
+            buffers[i] = empty(shape, results[i].dtype, results[i].device).MoveToOuterDisposeScope();
+        }
+
+        return buffers;
+    }
+
+    /// <summary>
+    /// Copies of <paramref name="results"/>, ordinary tensors outside the current dispose scope:
+    /// the whole answer when a call has a single batch. Never the inputs themselves, even for a
+    /// model whose forward pass returns its input.
+    /// </summary>
+    public static Tensor[] Copy(Tensor[] results)
+    {
+        using var normal = inference_mode(false);
+        var copies = new Tensor[results.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            copies[i] = results[i].clone().MoveToOuterDisposeScope();
+        }
+
+        return copies;
+    }
+}

@@ -90,6 +90,7 @@ public static class HistoryPlot
             AddLine(plot, history, "val_" + quantity, "validation", Colors.C1);
             plot.Title(quantity);
             plot.XLabel("epoch");
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };   // whole epochs
             plot.YLabel(quantity);
             plot.ShowLegend(Edge.Bottom);   // below the chart, where it hides no line
             plot.Font.Set(EmbeddedFont.Family);

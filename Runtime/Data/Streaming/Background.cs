@@ -72,7 +72,12 @@ internal static class Background
             producer.GetAwaiter().GetResult();
             while (channel.Reader.TryRead(out var left))
             {
-                (left as IDisposable)?.Dispose();
+                // Elements read ahead but never handed out; not a map's pending tasks, which may
+                // still run (disposing an unfinished task throws).
+                if (left is IDisposable disposable and not Task)
+                {
+                    disposable.Dispose();
+                }
             }
         }
     }

@@ -47,7 +47,8 @@ public class DeviceTests
             Assert.Equal(expected.Logs[key], history.Logs[key], (a, b) => System.Math.Abs(a - b) < 1e-4);
         }
 
-        var predictions = gpu.Predict(x);
+        // Predict(Tensor) (serving's loop) runs on the inputs' device: it does not copy them as Fit does.
+        var predictions = gpu.Predict(x.to(CUDA));
         Assert.Equal(DeviceType.CUDA, predictions.device_type);
         Assert.Equal(cpu.Predict(x).data<float>().ToArray(), predictions.cpu().data<float>().ToArray(), (a, b) => System.Math.Abs(a - b) < 1e-4);
     }

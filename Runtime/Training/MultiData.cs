@@ -3,27 +3,26 @@ using static TorchSharp.torch;
 
 namespace StaticKeras.Training;
 
-/// <summary>Checks the tensors of a model with several inputs or outputs before a run.</summary>
+/// <summary>Checks the inputs of a <c>Predict</c> call (one or several) before the first batch.</summary>
 internal static class MultiData
 {
     /// <summary>
     /// The number of samples of <paramref name="tensors"/>, after checking each against its spec
-    /// (when given) and that they all have as many samples, at least one.
+    /// and that they all have as many samples, at least one.
     /// </summary>
     /// <param name="model">The model's name, for messages.</param>
-    /// <param name="tensors">The inputs (or targets) in declaration order.</param>
-    /// <param name="specs">Their declared shapes, <see langword="null"/> where only the length is checked.</param>
-    /// <param name="operation">Fit, Evaluate or Predict, for messages.</param>
-    /// <param name="names">What to call each tensor without a spec (a target: its output's name).</param>
-    public static long Samples(string model, Tensor[] tensors, TensorSpec?[] specs, string operation, string[]? names = null)
+    /// <param name="tensors">The inputs in declaration order.</param>
+    /// <param name="specs">Their declared shapes.</param>
+    /// <param name="operation">The operation, for messages.</param>
+    public static long Samples(string model, Tensor[] tensors, TensorSpec[] specs, string operation)
     {
         var samples = -1L;
         string? first = null;
         for (var i = 0; i < tensors.Length; i++)
         {
-            var name = specs[i]?.Name ?? names?[i] ?? "#" + i;
+            var name = specs[i].Name;
             ArgumentNullException.ThrowIfNull(tensors[i], name);
-            if (specs[i] is { } spec && InputCheck.Mismatch(model, spec, tensors[i], $"input '{name}'") is { } problem)
+            if (InputCheck.Mismatch(model, specs[i], tensors[i], $"input '{name}'") is { } problem)
             {
                 throw new ArgumentException($"{operation}: {problem}", name);
             }

@@ -24,6 +24,12 @@ public sealed class LayerShapeDiagnosticsTests
         "Conv2D 'conv1' takes an input of rank 4 (batch included) (batch, height, width, channels), found (batch, 28, 28)");
 
     [Fact]
+    public void TransposedConvolutionWithAnEmptyOutputPointsAtOutputPadding() => DiagnosticCheck.Single(
+        Model("1, 4, 3", "readonly Conv2DTranspose up = new(8, (2, 2), padding: Padding.Same, [|outputPadding: (0, 0)|]);"),
+        "STK1011",
+        "Conv2DTranspose 'up': input (batch, 1, 4, 3) gives an output of size 0 along height with kernel (2, 2), padding same and outputPadding (0, 0); the output needs at least 1 cell");
+
+    [Fact]
     public void LstmOnFlatInput() => DiagnosticCheck.Single(
         Model("16", "readonly LSTM lstm = [|new(8)|];"),
         "STK1003",

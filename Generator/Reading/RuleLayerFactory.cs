@@ -17,7 +17,7 @@ internal static class RuleLayerFactory
     [
         "AveragePooling1D", "AveragePooling2D", "BatchNormalization", "Conv1D", "Conv2D", "Conv2DTranspose", "Embedding",
         "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GRU",
-        "LayerNormalization", "LSTM", "MaxPooling1D", "MaxPooling2D", "Permute", "Reshape", "SimpleRNN", "UpSampling2D", "ZeroPadding2D",
+        "LayerNormalization", "LSTM", "Masking", "MaxPooling1D", "MaxPooling2D", "Permute", "Reshape", "SimpleRNN", "UpSampling2D", "ZeroPadding2D",
     ];
 
     /// <summary>
@@ -39,6 +39,7 @@ internal static class RuleLayerFactory
             "MaxPooling1D" or "MaxPooling2D" or "AveragePooling1D" or "AveragePooling2D" =>
                 ConvLayerReader.Pooling(creation, type, spatial, name, identifier, location, context),
             "Embedding" or "SimpleRNN" or "LSTM" or "GRU" => SequenceLayerReader.Read(creation, type, name, identifier, location, context),
+            "Masking" => MaskingLayerReader.Read(creation, type, name, identifier, location, context),
             "BatchNormalization" or "LayerNormalization" => NormalizationLayerReader.Read(creation, type, name, identifier, location, context),
             _ => ReshapingLayerReader.Read(creation, type, spatial, name, identifier, location, context),
         };

@@ -161,6 +161,10 @@ internal static class PerOutputTrainingEmitter
             }
 
             lines.Add(new CodeLine("var loss = " + string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).Weight, o.Name + "_loss"))) + ";"));
+            if (!explicitBackward && RegularizationLines.Line(model, v => Activated(v, fused, graph, plans, forward.Names)) is { } regularization)
+            {
+                lines.Add(regularization);   // Keras: each output's loss without the penalties, the total with them
+            }
             if (explicitBackward)
             {
                 lines.AddRange(BackwardPass.Lines(model, forward, graph.Outputs.Select((o, i) => new BackwardPass.OutputLoss(plans[i], Config(model, o).Weight, $"y[{i}]", $"sampleWeight[{i}]")).ToList()));
@@ -204,4 +208,12 @@ internal static class PerOutputTrainingEmitter
         "new[] { " + string.Join(", ", names.Select(n => prefix + MultiIoEmitter.Property(n))) + " }";
 
     private static string Weighted(double weight, string loss) => weight == 1.0 ? loss : $"{loss} * {Formatting.Double(weight)}";
+
+    // A value's output after its activation: an output whose activation the loss fuses is its logits' activation.
+    private static string Activated(
+        int value, IReadOnlyDictionary<int, ActivationKind> fused, GraphDeclaration graph, IReadOnlyList<LossPlan> plans, IReadOnlyDictionary<int, string> names)
+    {
+        var output = graph.Outputs.Select((o, i) => (o.Value, i)).FirstOrDefault(o => o.Value == value && fused.ContainsKey(value));
+        return fused.ContainsKey(value) ? plans[output.i].Predictions(names[value]) : names[value];
+    }
 }

@@ -69,8 +69,18 @@ internal static class StepsEmitter
                 return;
             }
 
-            var (lines, output) = ForwardPass.Lines(model, ["x[0]"], mode, plan.FusedActivation);
-            AddLossLines(lines, plan, output, mode, TrainingPath.Reason(model));
+            var outputValue = model.Graph.Outputs[0].Value;
+            var fused = new Dictionary<int, ActivationKind>();
+            if (plan.FusedActivation is { } activation)
+            {
+                fused[outputValue] = activation;
+            }
+
+            var forward = ForwardPass.Build(model, ["x[0]"], mode, fused, null);
+            var output = forward.Outputs[0];
+            var lines = forward.Lines;
+            var regularization = RegularizationLines.Line(model, v => v == outputValue ? plan.Predictions(output) : forward.Names[v]);
+            AddLossLines(lines, plan, output, mode, TrainingPath.Reason(model), regularization);
             writer.Lines(lines);
         }
     }
@@ -115,9 +125,15 @@ internal static class StepsEmitter
     }
 
     /// <summary>The loss and return lines of a step on one output, after its forward lines.</summary>
-    public static void AddLossLines(System.Collections.Generic.List<CodeLine> lines, LossPlan plan, string output, CallMode mode, string? autogradReason = null)
+    public static void AddLossLines(
+        System.Collections.Generic.List<CodeLine> lines, LossPlan plan, string output, CallMode mode, string? autogradReason = null, CodeLine? regularization = null)
     {
         lines.Add(new CodeLine($"var loss = {plan.Call("y[0]", output, "sampleWeight[0]")};"));
+        if (regularization is { } penalties)
+        {
+            lines.Add(penalties);
+        }
+
         if (mode == CallMode.Training)
         {
             lines.AddRange(BackwardEmitter.Lines("loss", autogradReason));

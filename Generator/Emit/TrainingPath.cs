@@ -20,5 +20,7 @@ internal static class TrainingPath
     /// comment on the <c>ApplyGradients</c> line; <see langword="null"/> when nothing forces it.
     /// </summary>
     public static string? Reason(InferredModel model) =>
-        MaskFlow.Of(model.Graph, model.Declaration.Layer).Any(m => m) ? "masks have no generated gradient yet" : null;
+        MaskFlow.Of(model.Graph, model.Declaration.Layer).Any(m => m) ? "masks have no generated gradient yet"
+        : RegularizationLines.Any(model) ? "regularization penalties have no generated gradient yet"
+        : null;
 }

@@ -29,9 +29,21 @@ public sealed class Dense : Layer
     /// <param name="units">The output size, > 0.</param>
     /// <param name="activation">The activation (default linear).</param>
     /// <param name="useBias">Whether the layer adds a bias.</param>
+    /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
+    /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+    /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive.</exception>
-    public Dense(int units, Activation activation = Activation.Linear, bool useBias = true) : base(nameof(Dense))
+    public Dense(
+        int units,
+        Activation activation = Activation.Linear,
+        bool useBias = true,
+        Regularizer? kernelRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null)
+        : base(nameof(Dense))
     {
+        Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
+
         Units = units > 0
             ? units
             : throw new ArgumentOutOfRangeException(nameof(units), units, $"Dense needs units > 0; got {units}.");

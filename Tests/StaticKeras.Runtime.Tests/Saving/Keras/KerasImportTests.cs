@@ -65,5 +65,22 @@ public class KerasImportTests
         Assert.Contains("        var add_out = add.Call(a_out, x);\n        return add_out;\n", result.Code);
     }
 
+    [Fact]
+    public void AnEmbeddingWithMaskZeroKeepsIt()
+    {
+        var config = JsonNode.Parse("""
+            {"class_name": "Sequential", "config": {"name": "tagger", "layers": [
+                {"class_name": "InputLayer", "config": {"name": "ids", "batch_shape": [null, 12]}},
+                {"class_name": "Embedding", "config": {"name": "embed", "input_dim": 50, "output_dim": 8, "mask_zero": true}},
+                {"class_name": "LSTM", "config": {"name": "lstm", "units": 4, "activation": "tanh", "recurrent_activation": "sigmoid", "use_bias": true, "return_sequences": false, "unit_forget_bias": true}}
+              ]}}
+            """)!;
+
+        var result = DeclarationWriter.Write(config, "Tagger", "Samples", "tagger.keras");
+
+        Assert.Empty(result.Problems);
+        Assert.Contains("    readonly Embedding embed = new(50, 8, maskZero: true);\n", result.Code);
+    }
+
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

@@ -33,6 +33,8 @@ public sealed class Conv2D : Layer
     /// <param name="dilationRate">The dilation (height, width); (1, 1) by default. Above 1 needs strides 1.</param>
     /// <param name="groups">Splits channels into this many independent groups; must divide filters and input channels.</param>
     /// <param name="useBias">Whether the layer adds a bias.</param>
+    /// <param name="kernelInitializer">Keras' <c>kernel_initializer</c>; glorot_uniform by default.</param>
+    /// <param name="biasInitializer">Keras' <c>bias_initializer</c>; zeros by default.</param>
     /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
     /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
@@ -45,12 +47,16 @@ public sealed class Conv2D : Layer
         Size2D? dilationRate = null,
         int groups = 1,
         bool useBias = true,
+        Initializer kernelInitializer = Initializer.GlorotUniform,
+        Initializer biasInitializer = Initializer.Zeros,
         Regularizer? kernelRegularizer = null,
         Regularizer? biasRegularizer = null,
         Regularizer? activityRegularizer = null)
         : base(nameof(Conv2D))
     {
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
+        (KernelInitializer, BiasInitializer) = (kernelInitializer, biasInitializer);
+        _ = (WeightInitializers.For(kernelInitializer), WeightInitializers.For(biasInitializer));   // an undefined member throws here, naming the valid ones
         Filters = filters;
         KernelSize = kernelSize;
         Strides = strides ?? 1;
@@ -64,6 +70,12 @@ public sealed class Conv2D : Layer
             nameof(Conv2D), nameof(kernelSize), [kernelSize.Height, kernelSize.Width], [Strides.Height, Strides.Width],
             [DilationRate.Height, DilationRate.Width], padding, allowCausal: false);
     }
+
+    /// <summary>How the kernel is initialized (Keras' <c>kernel_initializer</c>, glorot_uniform by default).</summary>
+    public Initializer KernelInitializer { get; }
+
+    /// <summary>How the bias is initialized (Keras' <c>bias_initializer</c>, zeros by default).</summary>
+    public Initializer BiasInitializer { get; }
 
     /// <summary>The number of output channels.</summary>
     public int Filters { get; }
@@ -103,10 +115,10 @@ public sealed class Conv2D : Layer
         long channels = LayerChecks.Known(nameof(Conv2D), inputShape, 2, "channels");
         ConvChecks.ChannelsDivisible(nameof(Conv2D), channels, Groups, inputShape);
         window.CheckSpatial(inputShape);
-        LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, channels / Groups, Filters], new GlorotUniform());
+        LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, channels / Groups, Filters], WeightInitializers.For(KernelInitializer));
         if (UseBias)
         {
-            LayerWeights.Add(this, "bias", [Filters], new Zeros());
+            LayerWeights.Add(this, "bias", [Filters], WeightInitializers.For(BiasInitializer));
         }
 
         built = true;

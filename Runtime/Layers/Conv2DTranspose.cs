@@ -35,6 +35,8 @@ public sealed class Conv2DTranspose : Layer
     /// <param name="outputPadding">Extra cells per axis (each below its stride); null (default) lets Keras infer the size.</param>
     /// <param name="dilationRate">The dilation (height, width); (1, 1) by default. Above 1 needs strides 1.</param>
     /// <param name="useBias">Whether the layer adds a bias.</param>
+    /// <param name="kernelInitializer">Keras' <c>kernel_initializer</c>; glorot_uniform by default.</param>
+    /// <param name="biasInitializer">Keras' <c>bias_initializer</c>; zeros by default.</param>
     /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
     /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
@@ -47,12 +49,16 @@ public sealed class Conv2DTranspose : Layer
         Size2D? outputPadding = null,
         Size2D? dilationRate = null,
         bool useBias = true,
+        Initializer kernelInitializer = Initializer.GlorotUniform,
+        Initializer biasInitializer = Initializer.Zeros,
         Regularizer? kernelRegularizer = null,
         Regularizer? biasRegularizer = null,
         Regularizer? activityRegularizer = null)
         : base(nameof(Conv2DTranspose))
     {
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
+        (KernelInitializer, BiasInitializer) = (kernelInitializer, biasInitializer);
+        _ = (WeightInitializers.For(kernelInitializer), WeightInitializers.For(biasInitializer));   // an undefined member throws here, naming the valid ones
         Filters = filters;
         KernelSize = kernelSize;
         Strides = strides ?? 1;
@@ -71,6 +77,12 @@ public sealed class Conv2DTranspose : Layer
             CheckOutputPadding(extra.Width, Strides.Width);
         }
     }
+
+    /// <summary>How the kernel is initialized (Keras' <c>kernel_initializer</c>, glorot_uniform by default).</summary>
+    public Initializer KernelInitializer { get; }
+
+    /// <summary>How the bias is initialized (Keras' <c>bias_initializer</c>, zeros by default).</summary>
+    public Initializer BiasInitializer { get; }
 
     /// <summary>The number of output channels.</summary>
     public int Filters { get; }
@@ -130,10 +142,10 @@ public sealed class Conv2DTranspose : Layer
         LayerChecks.Rank(nameof(Conv2DTranspose), inputShape, 3, Layout);
         long channels = LayerChecks.Known(nameof(Conv2DTranspose), inputShape, 2, "channels");
         CheckOutputSize(inputShape);
-        LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, Filters, channels], new GlorotUniform());
+        LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, Filters, channels], WeightInitializers.For(KernelInitializer));
         if (UseBias)
         {
-            LayerWeights.Add(this, "bias", [Filters], new Zeros());
+            LayerWeights.Add(this, "bias", [Filters], WeightInitializers.For(BiasInitializer));
         }
 
         built = true;

@@ -1,3 +1,4 @@
+using StaticKeras.Layers.Initializers;
 using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
@@ -29,6 +30,8 @@ public sealed class Dense : Layer
     /// <param name="units">The output size, > 0.</param>
     /// <param name="activation">The activation (default linear).</param>
     /// <param name="useBias">Whether the layer adds a bias.</param>
+    /// <param name="kernelInitializer">Keras' <c>kernel_initializer</c>; glorot_uniform by default.</param>
+    /// <param name="biasInitializer">Keras' <c>bias_initializer</c>; zeros by default.</param>
     /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
     /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
@@ -37,12 +40,16 @@ public sealed class Dense : Layer
         int units,
         Activation activation = Activation.Linear,
         bool useBias = true,
+        Initializer kernelInitializer = Initializer.GlorotUniform,
+        Initializer biasInitializer = Initializer.Zeros,
         Regularizer? kernelRegularizer = null,
         Regularizer? biasRegularizer = null,
         Regularizer? activityRegularizer = null)
         : base(nameof(Dense))
     {
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
+        (KernelInitializer, BiasInitializer) = (kernelInitializer, biasInitializer);
+        _ = (WeightInitializers.For(kernelInitializer), WeightInitializers.For(biasInitializer));   // an undefined member throws here, naming the valid ones
 
         Units = units > 0
             ? units
@@ -52,6 +59,12 @@ public sealed class Dense : Layer
             : throw new ArgumentOutOfRangeException(nameof(activation), activation, $"unknown activation {activation}.");
         UseBias = useBias;
     }
+
+    /// <summary>How the kernel is initialized (Keras' <c>kernel_initializer</c>, glorot_uniform by default).</summary>
+    public Initializer KernelInitializer { get; }
+
+    /// <summary>How the bias is initialized (Keras' <c>bias_initializer</c>, zeros by default).</summary>
+    public Initializer BiasInitializer { get; }
 
     /// <summary>The output size.</summary>
     public int Units { get; }
@@ -96,12 +109,14 @@ public sealed class Dense : Layer
         var limit = Math.Sqrt(6.0 / (inputDim + Units));
         using (no_grad())
         {
-            kernel = new Parameter(empty(inputDim, Units).uniform_(-limit, limit));
+            kernel = new Parameter(KernelInitializer == Initializer.GlorotUniform
+                ? empty(inputDim, Units).uniform_(-limit, limit)
+                : WeightInitializers.For(KernelInitializer).Create([inputDim, Units]));
             kernel.DetachFromDisposeScope();
             register_parameter("kernel", kernel);
             if (UseBias)
             {
-                bias = new Parameter(zeros(Units));
+                bias = new Parameter(BiasInitializer == Initializer.Zeros ? zeros(Units) : WeightInitializers.For(BiasInitializer).Create([Units]));
                 bias.DetachFromDisposeScope();
                 register_parameter("bias", bias);
             }

@@ -30,14 +30,26 @@ public sealed class Embedding : Layer
     /// </param>
     /// <param name="embeddingsRegularizer">Keras' <c>embeddings_regularizer</c>: a penalty on the table added to the loss; none by default.</param>
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c> (on the output, divided by the batch size); none by default.</param>
-    public Embedding(int inputDim, int outputDim, bool maskZero = false, Regularizer? embeddingsRegularizer = null, Regularizer? activityRegularizer = null)
+    /// <param name="embeddingsInitializer">Keras' <c>embeddings_initializer</c>; "uniform" (RandomUniform(-0.05, 0.05)) by default.</param>
+    public Embedding(
+        int inputDim,
+        int outputDim,
+        bool maskZero = false,
+        Regularizer? embeddingsRegularizer = null,
+        Regularizer? activityRegularizer = null,
+        Initializer embeddingsInitializer = Initializer.RandomUniform)
         : base(nameof(Embedding))
     {
+        EmbeddingsInitializer = embeddingsInitializer;
+        _ = WeightInitializers.For(embeddingsInitializer);   // an undefined member throws here
         Regularize(activityRegularizer, ("embeddings", embeddingsRegularizer));
         LayerChecks.Positive(nameof(Embedding), nameof(inputDim), inputDim);
         LayerChecks.Positive(nameof(Embedding), nameof(outputDim), outputDim);
         (InputDim, OutputDim, MaskZero) = (inputDim, outputDim, maskZero);
     }
+
+    /// <summary>How the table is initialized (Keras' <c>embeddings_initializer</c>, "uniform" by default).</summary>
+    public Initializer EmbeddingsInitializer { get; }
 
     /// <summary>Whether index 0 is padding that <see cref="ComputeMask"/> masks out.</summary>
     public bool MaskZero { get; }
@@ -67,7 +79,7 @@ public sealed class Embedding : Layer
     {
         LayerWeights.BuildOnce(this, built, inputShape);
         LayerChecks.Dimensions(nameof(Embedding), inputShape);
-        LayerWeights.Add(this, "embeddings", [InputDim, OutputDim], new RandomUniform());
+        LayerWeights.Add(this, "embeddings", [InputDim, OutputDim], WeightInitializers.For(EmbeddingsInitializer));
         built = true;
     }
 

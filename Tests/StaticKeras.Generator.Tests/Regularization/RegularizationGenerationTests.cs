@@ -33,6 +33,15 @@ public sealed class RegularizationGenerationTests
     }
 
     [Fact]
+    public void InitializerArgumentsAreConstantsTheGeneratorAccepts()
+    {
+        var run = GeneratorRunner.Run(ModelSource.Sequential("Initialized").Input("8").Compile("Optimizer.Adam, Loss.MeanSquaredError")
+            .Layer("readonly Dense hidden = new(4, kernelInitializer: Initializer.HeNormal, biasInitializer: Initializer.Ones);").Build().Text).AssertClean();
+
+        Assert.Contains("hidden.Build(8);", run.SingleSource);
+    }
+
+    [Fact]
     public void ANullRegularizerIsNone()
     {
         var run = GeneratorRunner.Run(ModelSource.Sequential("Plain").Input("8").Compile("Optimizer.Adam, Loss.MeanSquaredError")

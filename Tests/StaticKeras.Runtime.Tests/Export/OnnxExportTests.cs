@@ -10,7 +10,7 @@ namespace StaticKeras.Runtime.Tests.Export;
 /// <summary>ExportOnnx: every layer family with an ONNX form, run in ONNX Runtime, equals Predict to 1e-5 relative.</summary>
 public class OnnxExportTests
 {
-    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges"];
+    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -76,6 +76,7 @@ public class OnnxExportTests
         "image" => new OnnxImageNet(),
         "residual" => new ResidualBlockNet(),
         "merges" => new OnnxMerges(),
+        "upsampling" => new OnnxUpsampling(),
         _ => new OnnxReshaping(),
     };
 
@@ -89,6 +90,7 @@ public class OnnxExportTests
         "image" => rand(5, 11, 9, 2),
         "residual" => rand(3, 28, 28, 1),
         "merges" => rand(3, 6),
+        "upsampling" => rand(2, 5, 4, 2),
         _ => rand(4, 6, 4),
     };
 }

@@ -100,3 +100,17 @@ public partial class OnnxMerges
     }
 }
 
+
+/// <summary>Transposed convolutions (valid, same, strides above the kernel, output padding, dilation) and up-sampling.</summary>
+[Sequential, Input(5, 4, 2)]
+public partial class OnnxUpsampling
+{
+    readonly Conv2DTranspose valid = new(3, (3, 2), Activation.Relu, strides: (2, 3));
+    readonly Conv2DTranspose same = new(4, (3, 3), strides: (2, 2), padding: Padding.Same, useBias: false);
+    readonly UpSampling2D nearest = new((2, 1));
+    readonly Conv2DTranspose padded = new(2, (3, 3), Activation.Tanh, strides: (2, 2), padding: Padding.Same, outputPadding: (0, 1));
+    readonly UpSampling2D bilinear = new((2, 3), Interpolation.Bilinear);
+    readonly Conv2DTranspose dilated = new(2, (2, 2), dilationRate: (2, 2));
+    readonly GlobalAveragePooling2D average = new();
+    readonly Dense head = new(3, Activation.Softmax);
+}

@@ -28,4 +28,7 @@ public sealed class SimpleRNN(int units, Activation activation = Activation.Tanh
     /// <inheritdoc/>
     private protected override Tensor[] Step(Tensor projectedInput, Tensor[] state) =>
         [ActivationFunctions.Apply(projectedInput + state[0].matmul(RecurrentKernel), Activation)];
+
+    /// <inheritdoc/>
+    private protected override string OnnxOperator => "RNN";
 }

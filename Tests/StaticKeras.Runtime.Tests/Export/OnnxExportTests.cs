@@ -10,7 +10,7 @@ namespace StaticKeras.Runtime.Tests.Export;
 /// <summary>ExportOnnx: every layer family with an ONNX form, run in ONNX Runtime, equals Predict to 1e-5 relative.</summary>
 public class OnnxExportTests
 {
-    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling"];
+    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling", "recurrent"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -77,6 +77,7 @@ public class OnnxExportTests
         "residual" => new ResidualBlockNet(),
         "merges" => new OnnxMerges(),
         "upsampling" => new OnnxUpsampling(),
+        "recurrent" => new OnnxRecurrentStack(),
         _ => new OnnxReshaping(),
     };
 
@@ -91,6 +92,7 @@ public class OnnxExportTests
         "residual" => rand(3, 28, 28, 1),
         "merges" => rand(3, 6),
         "upsampling" => rand(2, 5, 4, 2),
+        "recurrent" => rand(3, 9, 3),
         _ => rand(4, 6, 4),
     };
 }

@@ -61,12 +61,23 @@ public partial class OnnxEmbedded
     readonly Dense head = new(3, Activation.Tanh);
 }
 
-/// <summary>A recurrent layer, which has no ONNX form in this version.</summary>
+/// <summary>A recurrent layer whose activation ONNX's recurrent operators cannot name: no ONNX form.</summary>
 [Sequential, Input(7, 3)]
 public partial class OnnxRecurrent
 {
-    readonly LSTM lstm = new(4);
+    readonly LSTM lstm = new(4, Activation.Selu);
     readonly Dense head = new(2);
+}
+
+/// <summary>Every recurrent layer over a symbolic time axis: sequences and last states, GRU with and without reset_after.</summary>
+[Sequential, Input("time", 3)]
+public partial class OnnxRecurrentStack
+{
+    readonly SimpleRNN simple = new(5, Activation.Relu, returnSequences: true);
+    readonly LSTM lstm = new(4, returnSequences: true, unitForgetBias: false);
+    readonly GRU classic = new(3, returnSequences: true, resetAfter: false);
+    readonly GRU gru = new(6);
+    readonly Dense head = new(2, Activation.Softmax);
 }
 
 /// <summary>Every merge layer and a shared layer called twice.</summary>

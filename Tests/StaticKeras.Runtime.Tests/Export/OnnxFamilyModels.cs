@@ -70,7 +70,7 @@ public partial class OnnxRecurrent
 }
 
 /// <summary>Every recurrent layer over a symbolic time axis: sequences and last states, GRU with and without reset_after.</summary>
-[Sequential, Input("time", 3)]
+[Sequential, Input("time", 3), ExportOnnx]
 public partial class OnnxRecurrentStack
 {
     readonly SimpleRNN simple = new(5, Activation.Relu, returnSequences: true);
@@ -113,7 +113,7 @@ public partial class OnnxMerges
 
 
 /// <summary>Transposed convolutions (valid, same, strides above the kernel, output padding, dilation) and up-sampling.</summary>
-[Sequential, Input(5, 4, 2)]
+[Sequential, Input(5, 4, 2), ExportOnnx]
 public partial class OnnxUpsampling
 {
     readonly Conv2DTranspose valid = new(3, (3, 2), Activation.Relu, strides: (2, 3));

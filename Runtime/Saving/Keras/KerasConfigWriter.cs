@@ -36,7 +36,7 @@ internal static class KerasConfigWriter
             $"Cannot describe model '{model.GetName()}' to Keras: layer '{l.Key}' is a {l.Value.GetType().Name}, which Keras has no class for; " +
             "save its weights (SaveWeights) instead."));
         var shapes = GraphProbe.Shapes(model, graph, model.IsSequential ? "written as a Keras Sequential model" : "written as a Keras Functional model");
-        var input = model.KerasInputs.Single();
+        var input = model.KerasInputs[0];
         return model.IsSequential
             ? Sequential(input, layers.Keys.Select(member => Layer(slots[member], configs[member])))
             : Functional(input, graph, slots, configs, shapes);

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using StaticKeras.Runtime.Tests.EndToEnd;
 using StaticKeras.Runtime.Tests.Saving;
 using StaticKeras.Runtime.Tests.Saving.Keras;
@@ -53,6 +55,22 @@ public class OnnxExportTests
         var (_, _, onnx) = OnnxRun.Run(model.ExportOnnx(), input);
 
         Assert.InRange(OnnxRun.MaxRelative(onnx, expected), 0, 1e-5);
+    }
+
+    [Fact]
+    public void SeveralInputsAndOutputsKeepTheirNames()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new TwoHeadNet();
+        OnnxRun.Randomize(model, seed: 3);
+        var x = new TwoHeadNet.Inputs(rand(5, 8, 8, 1), rand(5, 4));
+
+        var onnx = OnnxRun.RunMany(model.ExportOnnx(), new Dictionary<string, Tensor> { ["image"] = x.Image, ["stats"] = x.Stats });
+
+        var expected = model.Predict(x);
+        Assert.Equal(["cls", "value"], onnx.Keys.Order());
+        Assert.InRange(OnnxRun.MaxRelative(onnx["cls"], expected.Cls), 0, 1e-5);
+        Assert.InRange(OnnxRun.MaxRelative(onnx["value"], expected.Value), 0, 1e-5);
     }
 
     [Fact]

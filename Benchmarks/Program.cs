@@ -2,9 +2,16 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Benchmarks -- --filter '*'
 // dotnet run -c Release --project Benchmarks -- generator-report [layers...]   (the generator's per-edit numbers and the time of one model of 500 and 2,000 layers, quickly)
+// dotnet run -c Release --project Benchmarks -- predict-report [mlp] [cnn]   (Predict against the hand-written loop, alternating in one process, quickly)
 if (args is ["generator-report", .. var layers])
 {
     StaticKeras.Benchmarks.Generator.EditReport.Run(layers.Length == 0 ? [500, 2000] : System.Array.ConvertAll(layers, int.Parse));
+    return;
+}
+
+if (args is ["predict-report", .. var models])
+{
+    StaticKeras.Benchmarks.PredictReport.Run(models.Length == 0 ? ["mlp", "cnn"] : models, rounds: 15);
     return;
 }
 

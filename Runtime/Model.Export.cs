@@ -7,14 +7,15 @@ namespace StaticKeras;
 public abstract partial class Model
 {
     /// <summary>
-    /// The model's inference graph as an ONNX model (opset 17, IR version 8): the declared input and
-    /// output names, a dynamic <c>batch</c> dimension and symbolic dimensions as named ONNX dims,
+    /// The model's inference graph as an ONNX model (opset 17, IR version 8): the declared inputs' and
+    /// outputs' names, a dynamic <c>batch</c> dimension and symbolic dimensions as named ONNX dims,
     /// every layer's nodes in order, weights as initializers. ONNX Runtime and other ONNX tools run it.
     /// </summary>
     /// <returns>The encoded <c>ModelProto</c>.</returns>
     /// <exception cref="System.NotSupportedException">
-    /// A layer has no ONNX form in this version (recurrent layers, transposed convolution,
-    /// up-sampling, custom layers), or the model has several inputs or outputs; the message says which.
+    /// A layer has no ONNX form (a custom layer, a nested model, a recurrent activation ONNX cannot
+    /// name; docs/saving.md lists them); the message says which. <c>[ExportOnnx]</c> on the model
+    /// class makes these build errors (STK0080) instead.
     /// </exception>
     public byte[] ExportOnnx() => OnnxModelWriter.Write(this);
 

@@ -52,7 +52,7 @@ public abstract partial class Model
     }
 
     /// <summary>The model's declared inputs, as Keras' input layers.</summary>
-    internal IReadOnlyList<TensorSpec> KerasInputs => [Info.Input];
+    internal IReadOnlyList<TensorSpec> KerasInputs => Info.Inputs;
 
     /// <summary>The model's graph: the generator's for a functional model, the chain of its layers for a Sequential one.</summary>
     internal ModelGraph GraphOrChain()

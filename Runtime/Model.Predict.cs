@@ -14,6 +14,11 @@ namespace StaticKeras;
 // created, so one model serves Predict calls from many threads at once.
 public abstract partial class Model
 {
+    // Per-model constants of a Predict call, made on the first: the one-tensor forward pass as a
+    // delegate and the typed API's names for messages. Racing threads may each make one; all are equal.
+    private Func<Tensor[], Tensor[]>? callInference;
+    private DataNames? predictNames;
+
     /// <summary>
     /// Runs the forward pass in inference mode batch by batch and writes the outputs into one
     /// tensor, as Keras' <c>model.predict</c>.
@@ -35,9 +40,10 @@ public abstract partial class Model
     {
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
-        var samples = DataChecks.Inputs(Info, x, "x", nameof(Predict));
+        Tensor[] inputs = [x];
+        var samples = DataChecks.Inputs(GetName(), Info.Inputs, inputs, DataNames.OneTensor, nameof(Predict));
         CheckFinite(nameof(Predict), (x, "x"));
-        return RunPredict([x], samples, CallInference, batchSize, verbosity, callbacks)[0];
+        return RunPredict(inputs, samples, callInference ??= CallInference, batchSize, verbosity, callbacks)[0];
     }
 
     /// <summary>
@@ -66,7 +72,7 @@ public abstract partial class Model
         ArgumentNullException.ThrowIfNull(call);
         var verbosity = Verbosity.Resolve(verbose);
         DataChecks.BatchSize(batchSize);
-        var samples = MultiData.Samples(GetName(), inputs, specs, nameof(Predict));
+        var samples = DataChecks.Inputs(GetName(), specs, inputs, predictNames ??= DataNames.Typed(Info), nameof(Predict));
         CheckFinite(nameof(Predict), [.. inputs.Select((input, i) => ((Tensor?)input, $"input '{specs[i].Name}'"))]);
         return RunPredict(inputs, samples, call, batchSize, verbosity, callbacks);
     }
@@ -97,12 +103,12 @@ public abstract partial class Model
     }
 
     // The loop itself: one inference-mode guard for the call, one dispose scope per batch, each
-    // batch's outputs copied into the result tensors allocated after the first batch (or, for a
-    // single batch, copied out as they are).
+    // batch's outputs written into the result tensors allocated after the first batch. A call with a
+    // single batch (a single request) runs the forward pass on the inputs as given: no batch views.
     private Tensor[] RunBatches(Tensor[] inputs, long samples, int batchSize, int steps, Func<Tensor[], Tensor[]> call, CallbackList? hooks)
     {
         Tensor[]? outputs = null;
-        var batch = new Tensor[inputs.Length];
+        var batch = steps == 1 ? inputs : new Tensor[inputs.Length];
         using var trusted = CheckedBatch.Trust(this, batch);
         using var inference = inference_mode();
         hooks?.OnPredictBegin();
@@ -113,24 +119,19 @@ public abstract partial class Model
             {
                 var start = (long)step * batchSize;
                 var length = Math.Min(batchSize, samples - start);
-                for (var i = 0; i < inputs.Length; i++)
+                if (steps > 1)
                 {
-                    batch[i] = inputs[i].narrow(0, start, length);
+                    for (var i = 0; i < inputs.Length; i++)
+                    {
+                        batch[i] = inputs[i].narrow(0, start, length);
+                    }
                 }
 
                 var results = call(batch);
-                if (steps == 1)
+                outputs ??= PredictionBuffers.Allocate(results, samples);
+                for (var i = 0; i < results.Length; i++)
                 {
-                    // One batch (a single request): its outputs, copied out of inference mode.
-                    outputs = PredictionBuffers.Copy(results);
-                }
-                else
-                {
-                    outputs ??= PredictionBuffers.Allocate(results, samples);
-                    for (var i = 0; i < results.Length; i++)
-                    {
-                        outputs[i].narrow(0, start, length).copy_(results[i]);
-                    }
+                    PredictionBuffers.Write(outputs[i], start, length, results[i]);
                 }
             }
 

@@ -311,6 +311,11 @@ internal static class DiagnosticDescriptors
         "STK0079", Declaration, "Layers in a collection are not read",
         "'{0}' holds layers in a {1}, which the generator cannot see into: declare each layer as its own field (hidden1, hidden2, ...)");
 
+    /// <summary>STK0080: a layer with no ONNX form in a model marked [ExportOnnx].</summary>
+    public static readonly DiagnosticDescriptor NoOnnxForm = Error(
+        "STK0080", Declaration, "Layer cannot be exported to ONNX",
+        "{0} '{1}' has no ONNX form: {2}; [ExportOnnx] on '{3}' asks for an ONNX export");
+
     /// <summary>STK1075: sizes so large that a count computed from them overflows.</summary>
     public static readonly DiagnosticDescriptor SizeOverflow = Error(
         "STK1075", Shapes, "Sizes too large",
@@ -373,7 +378,7 @@ internal static class DiagnosticDescriptors
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
-        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput,
+        InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput, NoOnnxForm,
         GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,
     }.ToDictionary(d => d.Id);
 

@@ -96,10 +96,10 @@ internal static class MultiIoEmitter
     }
 
     // /// <summary>Keras' model.predict: ... </summary>
-    // public Outputs Predict(Inputs x, int batchSize = 32)
+    // public Outputs Predict(Inputs x, int batchSize = 32, int verbose = 0, IEnumerable<Callback>? callbacks = null)
     // {
     //     global::System.ArgumentNullException.ThrowIfNull(x);
-    //     var outputs = PredictMany(new[] { x.Image, x.Features }, new[] { s_imageSpec, s_featuresSpec }, batch => { var o = Call(new Inputs(batch[0], batch[1])); return new[] { o.Cls, o.Value }; }, batchSize);
+    //     var outputs = PredictMany(new[] { x.Image, x.Features }, new[] { s_imageSpec, s_featuresSpec }, batch => { var o = Call(new Inputs(batch[0], batch[1])); return new[] { o.Cls, o.Value }; }, batchSize, verbose, callbacks);
     //     return new(outputs[0], outputs[1]);
     // }
     /// <summary>Writes the typed <c>Predict</c>.</summary>
@@ -111,9 +111,12 @@ internal static class MultiIoEmitter
         writer.Line("/// <summary>Runs the forward pass in inference mode batch by batch and concatenates each output, as Keras' <c>model.predict</c>.</summary>");
         writer.Line("/// <param name=\"x\">The inputs, each with the same number of samples.</param>");
         writer.Line("/// <param name=\"batchSize\">Samples per batch.</param>");
+        writer.Line("/// <param name=\"verbose\">0 silent (the default), 1 progress bar, 2 one line.</param>");
+        writer.Line("/// <param name=\"callbacks\">Callbacks; their predict hooks are called.</param>");
         writer.Line("/// <returns>The outputs for every sample: new tensors owned by the caller's dispose scope, if any.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">An input of the wrong shape or dtype (the message names it), inputs of different lengths, or an invalid batch size.</exception>");
-        using (writer.Block($"public {(several ? "Outputs" : TypeNames.Tensor)} Predict(Inputs x, int batchSize = 32)"))
+        using (writer.Block($"public {(several ? "Outputs" : TypeNames.Tensor)} Predict(Inputs x, int batchSize = 32, int verbose = 0, "
+            + "global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null)"))
         {
             var batch = string.Join(", ", inputs.Select((_, i) => $"batch[{i}]"));
             var results = several ? "{ var o = Call(new Inputs(" + batch + ")); return new[] { " + string.Join(", ", graph.Outputs.Select(o => "o." + Property(o.Name))) + " }; }"
@@ -123,7 +126,7 @@ internal static class MultiIoEmitter
             writer.Line($"    new[] {{ {string.Join(", ", inputs.Select(i => "x." + Property(i)))} }},");
             writer.Line($"    new[] {{ {string.Join(", ", inputs.Select(i => $"s_{i}Spec"))} }},");
             writer.Line($"    batch => {results},");
-            writer.Line("    batchSize);");
+            writer.Line("    batchSize, verbose, callbacks);");
             writer.Line(several ? $"return new({string.Join(", ", graph.Outputs.Select((_, i) => $"outputs[{i}]"))});" : "return outputs[0];");
         }
     }

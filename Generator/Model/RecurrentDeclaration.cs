@@ -13,9 +13,11 @@ namespace StaticKeras.Generator.Model;
 /// <param name="UseBias">Whether there is a bias.</param>
 /// <param name="ReturnSequences">Whether every step's output is returned.</param>
 /// <param name="ResetAfter">GRU's reset_after (bias (2, 3u)); true for the others.</param>
+/// <param name="Activation">The activation (tanh by default).</param>
+/// <param name="RecurrentActivation">The gates' activation of LSTM and GRU (sigmoid by default); sigmoid, unused, for SimpleRNN.</param>
 internal sealed record RecurrentDeclaration(
     string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, RecurrentKind Kind, int Units, bool UseBias,
-    bool ReturnSequences, bool ResetAfter)
+    bool ReturnSequences, bool ResetAfter, ActivationKind Activation, ActivationKind RecurrentActivation)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>

@@ -11,6 +11,9 @@ internal static class KnownTypes
     /// <summary><c>[Model]</c>, the attribute of a functional model.</summary>
     public const string ModelAttribute = "StaticKeras.ModelAttribute";
 
+    /// <summary><c>[ExportOnnx]</c>: the model is exported to ONNX, so layers without an ONNX form are errors.</summary>
+    public const string ExportOnnxAttribute = "StaticKeras.ExportOnnxAttribute";
+
     /// <summary><c>[Graph]</c> on the method that wires a functional model's layers.</summary>
     public const string GraphAttribute = "StaticKeras.GraphAttribute";
 

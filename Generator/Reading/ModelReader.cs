@@ -72,6 +72,10 @@ internal static class ModelReader
             : input is null || layers.Count == 0 ? null
             : GraphDeclaration.Chain(input, location, layers);
         var generateConstructor = CheckNoConstructors(type, context);
+        if (OnnxExportChecks.IsRequested(type))
+        {
+            OnnxExportChecks.Check(type.Name, layers, context);
+        }
 
         return new ModelDeclaration(
             ReadIdentity(type, syntax),

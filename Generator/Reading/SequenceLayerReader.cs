@@ -40,6 +40,6 @@ internal static class SequenceLayerReader
 
         arguments.Require(u > 0, "units", "a positive int", Formatting.Number(u));
         var kind = type switch { "LSTM" => RecurrentKind.LSTM, "GRU" => RecurrentKind.GRU, _ => RecurrentKind.SimpleRNN };
-        return arguments.IsValid ? new RecurrentDeclaration(name, identifier, location, arguments.Sites, kind, u, b, r, after) : null;
+        return arguments.IsValid ? new RecurrentDeclaration(name, identifier, location, arguments.Sites, kind, u, b, r, after, activation.Value, recurrent.Value) : null;
     }
 }

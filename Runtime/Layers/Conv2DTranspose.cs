@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -217,5 +218,36 @@ public sealed class Conv2DTranspose : Layer
         config["activation"] = KerasValues.Name(Activation);
         config["use_bias"] = UseBias;
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // ConvTranspose's full result has (n - 1) s + k cells per axis (k dilated); Keras' output
+        // differs from it by a crop at the start (same padding) and a crop or zero cells at the end,
+        // the same for every n. Crops are ONNX pads; cells added at the end are its output_padding.
+        var pads = new long[4];
+        var extra = new long[2];
+        for (var axis = 0; axis < 2; axis++)
+        {
+            const long n = 16;
+            var full = (n - 1) * window.Strides[axis] + ConvArithmetic.EffectiveSize(window.Kernel[axis], window.Dilation[axis]);
+            var (start, end) = Crop(full, OutputLength(n, axis));
+            pads[axis] = start;
+            (pads[axis + 2], extra[axis]) = end >= 0 ? (0L, end) : (-end, 0L);   // Crop's end: cells to add (> 0) or cut (< 0)
+        }
+
+        // Keras kernel (kh, kw, filters, in) -> ONNX (in, filters, kh, kw).
+        var kernel = graph.Initializer("kernel", Kernel.permute(3, 2, 0, 1));
+        string[] inputs(string x) => Bias is { } b ? [x, kernel, graph.Initializer("bias", b)] : [x, kernel];
+        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, x => graph.Node("ConvTranspose", inputs(x),
+            OnnxAttribute.Ints("kernel_shape", KernelSize.Height, KernelSize.Width),
+            OnnxAttribute.Ints("strides", window.Strides),
+            OnnxAttribute.Ints("dilations", window.Dilation),
+            OnnxAttribute.Ints("pads", pads),
+            OnnxAttribute.Ints("output_padding", extra))), Activation);
     }
 }

@@ -24,15 +24,16 @@ public sealed class Flatten : Layer
     /// <inheritdoc/>
     public override Tensor Call(Tensor inputs, bool training = false)
     {
-        // The element count is written out rather than -1 so that an empty batch reshapes too.
-        var shape = inputs.shape;
+        // The element count is written out rather than -1 so that an empty batch reshapes too. Sizes
+        // are read one by one: reading the whole shape costs more than the reshape at batch 1.
+        var rank = inputs.dim();
         var features = 1L;
-        for (var i = 1; i < shape.Length; i++)
+        for (var i = 1; i < rank; i++)
         {
-            features *= shape[i];
+            features *= inputs.size(i);
         }
 
-        return inputs.reshape(shape[0], features);
+        return inputs.reshape(inputs.size(0), features);
     }
 
     /// <summary>The explicit backward: dL/dinputs is dL/doutput in the input's shape (a view when it can be).</summary>

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -103,4 +104,23 @@ public sealed class GRU(
         config["recurrent_activation"] = KerasValues.Name(RecurrentActivation);
         config["reset_after"] = ResetAfter;
     }
+
+    /// <inheritdoc/>
+    private protected override string OnnxOperator => "GRU";
+
+    /// <inheritdoc/>
+    /// <remarks>Keras' gates are z, r, h, as ONNX's.</remarks>
+    private protected override int[] OnnxGateOrder => [0, 1, 2];
+
+    /// <inheritdoc/>
+    private protected override Activation[] OnnxActivationList => [RecurrentActivation, Activation];
+
+    /// <inheritdoc/>
+    /// <remarks>reset_after is ONNX's linear_before_reset: the reset gate scales h·R plus its bias.</remarks>
+    private protected override OnnxAttribute[] OnnxCellAttributes => [OnnxAttribute.Int("linear_before_reset", ResetAfter ? 1 : 0)];
+
+    /// <inheritdoc/>
+    /// <remarks>With reset_after the bias is (2, 3·units): input bias, then recurrent bias.</remarks>
+    private protected override (Tensor Input, Tensor Recurrent) OnnxBiases(Tensor bias) =>
+        ResetAfter ? (bias[0], bias[1]) : (bias, zeros_like(bias));
 }

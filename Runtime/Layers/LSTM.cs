@@ -90,4 +90,14 @@ public sealed class LSTM(
         config["recurrent_activation"] = KerasValues.Name(RecurrentActivation);
         config["unit_forget_bias"] = UnitForgetBias;
     }
+
+    /// <inheritdoc/>
+    private protected override string OnnxOperator => "LSTM";
+
+    /// <inheritdoc/>
+    /// <remarks>Keras' gates are i, f, c, o; ONNX's i, o, f, c.</remarks>
+    private protected override int[] OnnxGateOrder => [0, 3, 1, 2];
+
+    /// <inheritdoc/>
+    private protected override Activation[] OnnxActivationList => [RecurrentActivation, Activation, Activation];
 }

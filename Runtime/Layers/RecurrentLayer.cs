@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -169,6 +170,64 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     private protected virtual void DescribeCell(JsonObject config)
     {
     }
+
+    /// <summary>The ONNX operator of the layer: <c>RNN</c>, <c>LSTM</c> or <c>GRU</c>.</summary>
+    private protected abstract string OnnxOperator { get; }
+
+    /// <summary>For each gate block in ONNX's order, the index of the Keras block (kernel columns, bias entries).</summary>
+    private protected virtual int[] OnnxGateOrder => [0];
+
+    /// <summary>The activations in the order ONNX's <c>activations</c> attribute lists them.</summary>
+    private protected virtual Activation[] OnnxActivationList => [Activation];
+
+    /// <summary>Attributes beyond hidden_size and activations (GRU's linear_before_reset).</summary>
+    private protected virtual OnnxAttribute[] OnnxCellAttributes => [];
+
+    /// <summary>The input and recurrent biases, one vector each in Keras' gate order.</summary>
+    private protected virtual (Tensor Input, Tensor Recurrent) OnnxBiases(Tensor bias) => (bias, zeros_like(bias));
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => Array.TrueForAll(OnnxActivationList, a => OnnxRecurrentActivation(a) is not null);
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // ONNX's RNN/LSTM/GRU: X (time, batch, features); W (1, gates·units, features) and
+        // R (1, gates·units, units), the transposed Keras kernels with their gate blocks in ONNX's
+        // order; B (1, 2·gates·units), input then recurrent bias. Outputs Y (time, 1, batch, units)
+        // and Y_h (1, batch, units).
+        using var scope = NewDisposeScope();
+        Tensor Reorder(Tensor weights) => cat(Array.ConvertAll(OnnxGateOrder, g => weights.narrow(-1, g * Units, Units)), -1);
+        var (inputBias, recurrentBias) = Bias is { } bias ? OnnxBiases(bias.detach()) : (zeros(gates * Units), zeros(gates * Units));
+        var w = graph.Initializer("W", Reorder(Kernel.detach()).t().unsqueeze(0));
+        var r = graph.Initializer("R", Reorder(RecurrentKernel.detach()).t().unsqueeze(0));
+        var b = graph.Initializer("B", cat([Reorder(inputBias), Reorder(recurrentBias)], 0).unsqueeze(0));
+        var timeMajor = graph.Node("Transpose", [input], OnnxAttribute.Ints("perm", 1, 0, 2));
+        OnnxAttribute[] attributes =
+        [
+            OnnxAttribute.Int("hidden_size", Units),
+            OnnxAttribute.Strings("activations", Array.ConvertAll(OnnxActivationList, a => OnnxRecurrentActivation(a)!)),
+            .. OnnxCellAttributes,
+        ];
+        var outputs = graph.NodeWithOutputs(OnnxOperator, [timeMajor, w, r, b], ReturnSequences ? [true] : [false, true], attributes);
+        if (!ReturnSequences)
+        {
+            return graph.Node("Squeeze", [outputs[1], graph.Ints("axes", 0)]);
+        }
+
+        var sequence = graph.Node("Squeeze", [outputs[0], graph.Ints("axes", 1)]);
+        return graph.Node("Transpose", [sequence], OnnxAttribute.Ints("perm", 1, 0, 2));
+    }
+
+    // The activations ONNX's recurrent operators take by name without parameters.
+    private static string? OnnxRecurrentActivation(Activation activation) => activation switch
+    {
+        Activation.Tanh => "Tanh",
+        Activation.Sigmoid => "Sigmoid",
+        Activation.Relu => "Relu",
+        Activation.Softplus => "Softplus",
+        _ => null,
+    };
 }
 
 /// <summary>The regularizers a recurrent layer's constructor was given.</summary>

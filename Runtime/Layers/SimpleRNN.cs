@@ -40,4 +40,7 @@ public sealed class SimpleRNN(
     /// <inheritdoc/>
     private protected override Tensor[] Step(Tensor projectedInput, Tensor[] state) =>
         [ActivationFunctions.Apply(projectedInput + state[0].matmul(RecurrentKernel), Activation)];
+
+    /// <inheritdoc/>
+    private protected override string OnnxOperator => "RNN";
 }

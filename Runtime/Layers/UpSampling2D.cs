@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -69,5 +70,21 @@ public sealed class UpSampling2D : Layer
         config["data_format"] = "channels_last";
         config["interpolation"] = Interpolation.ToString().ToLowerInvariant();
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // Resize by the factors on (height, width) of the channels-first form. Nearest: "asymmetric"
+        // coordinates with floor repeat every cell size times, as repeat_interleave does; bilinear:
+        // half-pixel centres, as TorchSharp's align_corners=false and Keras' resize.
+        var scales = graph.Initializer("scales", tensor(new float[] { 1, 1, Size.Height, Size.Width }));
+        OnnxAttribute[] attributes = Interpolation == Interpolation.Nearest
+            ? [OnnxAttribute.String("mode", "nearest"), OnnxAttribute.String("coordinate_transformation_mode", "asymmetric"), OnnxAttribute.String("nearest_mode", "floor")]
+            : [OnnxAttribute.String("mode", "linear"), OnnxAttribute.String("coordinate_transformation_mode", "half_pixel")];
+        return graph.ChannelsFirst(input, 2, x => graph.Node("Resize", [x, "", scales], attributes));
     }
 }

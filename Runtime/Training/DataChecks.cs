@@ -10,19 +10,45 @@ namespace StaticKeras.Training;
 /// </summary>
 internal static class DataChecks
 {
-    /// <summary>Checks inputs against the model's input; returns the number of samples.</summary>
-    public static long Inputs(ModelInfo info, Tensor? x, string name, string operation)
+    /// <summary>
+    /// Checks every input against its declared shape and that all have the same number of samples,
+    /// at least one; returns that number. <c>Fit</c>, <c>Evaluate</c> and <c>Predict</c> all check
+    /// their inputs here, once per call.
+    /// </summary>
+    /// <param name="model">The model's name, for messages.</param>
+    /// <param name="specs">The declared inputs, in order.</param>
+    /// <param name="x">Each input, in the same order.</param>
+    /// <param name="names">What messages call each tensor.</param>
+    /// <param name="operation">Fit, Evaluate or Predict, for messages.</param>
+    public static long Inputs(string model, TensorSpec[] specs, Tensor[] x, DataNames names, string operation)
     {
-        ArgumentNullException.ThrowIfNull(x, name);
-        if (InputCheck.Mismatch(info, x, name) is { } problem)
+        Count(x, specs.Length, "input", names.XParameters, model);
+        long samples = 0;
+        for (var i = 0; i < x.Length; i++)
         {
-            throw new ArgumentException(problem, name);
+            ArgumentNullException.ThrowIfNull(x[i], names.XParameters[i]);
+            if (InputCheck.Mismatch(model, specs[i], x[i], names.X[i]) is { } problem)
+            {
+                throw new ArgumentException(problem, names.XParameters[i]);
+            }
+
+            if (i == 0)
+            {
+                // The shape matched the declaration, so axis 0 exists: one size query, not a shape.
+                samples = x[0].size(0);
+                if (samples == 0)
+                {
+                    throw new ArgumentException(
+                        $"{names.X[0]} is empty (shape {ShapeText.Of(x[0].shape)}): {operation} needs at least one sample.", names.XParameters[0]);
+                }
+            }
+            else
+            {
+                SameLength(samples, x[i], names, names.X[i], names.XParameters[i]);
+            }
         }
 
-        var samples = x.shape[0];
-        return samples > 0
-            ? samples
-            : throw new ArgumentException($"{name} is empty (shape {ShapeText.Of(x.shape)}): {operation} needs at least one sample.", name);
+        return samples;
     }
 
     /// <summary>
@@ -37,32 +63,8 @@ internal static class DataChecks
     /// <param name="operation">Fit or Evaluate, for messages.</param>
     public static long Arrays(ModelInfo info, CompileInfo compile, Tensor[] x, Tensor[] y, DataNames names, string operation)
     {
-        Count(x, info.Inputs.Length, "input", names.XParameters, info);
-        Count(y, info.Outputs.Length, "target", names.YParameters, info);
-        long samples = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            ArgumentNullException.ThrowIfNull(x[i], names.XParameters[i]);
-            if (InputCheck.Mismatch(info.Name, info.Inputs[i], x[i], names.X[i]) is { } problem)
-            {
-                throw new ArgumentException(problem, names.XParameters[i]);
-            }
-
-            if (i == 0)
-            {
-                samples = x[0].shape[0];
-                if (samples == 0)
-                {
-                    throw new ArgumentException(
-                        $"{names.X[0]} is empty (shape {ShapeText.Of(x[0].shape)}): {operation} needs at least one sample.", names.XParameters[0]);
-                }
-            }
-            else
-            {
-                SameLength(samples, x[i], names, names.X[i], names.XParameters[i]);
-            }
-        }
-
+        var samples = Inputs(info.Name, info.Inputs, x, names, operation);
+        Count(y, info.Outputs.Length, "target", names.YParameters, info.Name);
         for (var i = 0; i < y.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(y[i], names.YParameters[i]);
@@ -73,13 +75,13 @@ internal static class DataChecks
         return samples;
     }
 
-    private static void Count(Tensor[] tensors, int expected, string kind, string[] parameters, ModelInfo info)
+    private static void Count(Tensor[] tensors, int expected, string kind, string[] parameters, string model)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Length != expected)
         {
             throw new ArgumentException(
-                $"{info.Name} has {expected} {kind}(s) ({string.Join(", ", parameters)}); got {tensors.Length} tensor(s).", kind == "input" ? "x" : "y");
+                $"{model} has {expected} {kind}(s) ({string.Join(", ", parameters)}); got {tensors.Length} tensor(s).", kind == "input" ? "x" : "y");
         }
     }
 

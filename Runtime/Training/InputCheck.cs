@@ -15,7 +15,7 @@ internal static class InputCheck
     /// <summary>Why <paramref name="x"/> does not fit <paramref name="spec"/>, one of model <paramref name="model"/>'s inputs, or <see langword="null"/>.</summary>
     public static string? Mismatch(string model, TensorSpec spec, Tensor x, string subject)
     {
-        var shape = x.shape;
+        var shape = Inference.TensorShape.Of(x);
         var problem = ShapeProblem(spec, shape);
         if (problem is null && x.dtype == ScalarType.Float32)
         {

@@ -83,13 +83,14 @@ internal static partial class DeclarationWriter
     }
 
     // [Graph] Tensor Call([Input(...)] Tensor input_layer) { var conv2d_out = conv2d.Call(input_layer); ... }
+    // (several outputs: (Tensor dense_1, Tensor dense_2) Call(...) { ... return (dense_1_out, dense_2_out); })
     private static string Graph(JsonObject config, List<JsonObject> layers, List<string> problems)
     {
         var inputs = History(config["input_layers"]);
         var outputs = History(config["output_layers"]);
-        if (outputs.Count != 1)
+        if (outputs.Count == 0)
         {
-            problems.Add($"{outputs.Count} outputs: the import writes models with one output");
+            problems.Add("no outputs in config.json's output_layers");
         }
 
         var parameters = inputs.Select(input =>
@@ -98,7 +99,9 @@ internal static partial class DeclarationWriter
             return $"[Input({Dimensions(layer["config"]!["batch_shape"], problems)})] Tensor {Identifier(input.Layer)}";
         });
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"    [Graph]\n    Tensor Call({string.Join(", ", parameters)})\n    {{\n");
+        // Several outputs: a tuple named after the output layers, as Keras names the outputs.
+        var returns = outputs.Count > 1 ? $"({string.Join(", ", outputs.Select(o => $"Tensor {Identifier(o.Layer)}"))})" : "Tensor";
+        text.Append(CultureInfo.InvariantCulture, $"    [Graph]\n    {returns} Call({string.Join(", ", parameters)})\n    {{\n");
         foreach (var layer in layers.Where(l => ClassOf(l) != "InputLayer"))
         {
             var nodes = layer["inbound_nodes"]?.AsArray() ?? [];
@@ -113,7 +116,8 @@ internal static partial class DeclarationWriter
             }
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"        return {string.Join(", ", outputs.Select(o => Tensor(layers, o.Layer, o.Node)))};\n    }}\n");
+        var results = string.Join(", ", outputs.Select(o => Tensor(layers, o.Layer, o.Node)));
+        text.Append(CultureInfo.InvariantCulture, $"        return {(outputs.Count > 1 ? $"({results})" : results)};\n    }}\n");
         return text.ToString();
     }
 

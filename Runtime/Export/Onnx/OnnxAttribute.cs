@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace StaticKeras.Export.Onnx;
 
-/// <summary>A node attribute (<c>AttributeProto</c>): an int, a float, a string or a list of ints.</summary>
+/// <summary>A node attribute (<c>AttributeProto</c>): an int, a float, a string, or a list of ints or strings.</summary>
 internal sealed class OnnxAttribute
 {
     private readonly string _name;
@@ -11,9 +11,10 @@ internal sealed class OnnxAttribute
     private readonly float _float;
     private readonly string? _string;
     private readonly IReadOnlyList<long>? _ints;
+    private readonly IReadOnlyList<string>? _strings;
 
-    private OnnxAttribute(string name, int type, long i = 0, float f = 0, string? s = null, IReadOnlyList<long>? ints = null) =>
-        (_name, _type, _int, _float, _string, _ints) = (name, type, i, f, s, ints);
+    private OnnxAttribute(string name, int type, long i = 0, float f = 0, string? s = null, IReadOnlyList<long>? ints = null, IReadOnlyList<string>? strings = null) =>
+        (_name, _type, _int, _float, _string, _ints, _strings) = (name, type, i, f, s, ints, strings);
 
     /// <summary>An INT attribute.</summary>
     public static OnnxAttribute Int(string name, long value) => new(name, 2, i: value);
@@ -26,6 +27,9 @@ internal sealed class OnnxAttribute
 
     /// <summary>An INTS attribute.</summary>
     public static OnnxAttribute Ints(string name, params long[] values) => new(name, 7, ints: values);
+
+    /// <summary>A STRINGS attribute.</summary>
+    public static OnnxAttribute Strings(string name, params string[] values) => new(name, 8, strings: values);
 
     /// <summary>The encoded <c>AttributeProto</c>.</summary>
     public ProtoWriter Encode()
@@ -41,6 +45,13 @@ internal sealed class OnnxAttribute
                 break;
             case 3:
                 proto.String(4, _string!);
+                break;
+            case 8:
+                foreach (var value in _strings!)
+                {
+                    proto.String(9, value);
+                }
+
                 break;
             default:
                 foreach (var value in _ints!)

@@ -54,7 +54,25 @@ internal sealed class OnnxGraph
     }
 
     /// <summary>Adds node <paramref name="op"/> writing <paramref name="output"/>.</summary>
-    public void NodeTo(string output, string op, string[] inputs, params OnnxAttribute[] attributes)
+    public void NodeTo(string output, string op, string[] inputs, params OnnxAttribute[] attributes) => NodeTo([output], op, inputs, attributes);
+
+    /// <summary>
+    /// Adds node <paramref name="op"/> with several outputs, one per entry of <paramref name="wanted"/>:
+    /// a new name for those wanted, "" (not computed) for the others; returns the names.
+    /// </summary>
+    public string[] NodeWithOutputs(string op, string[] inputs, bool[] wanted, params OnnxAttribute[] attributes)
+    {
+        var outputs = new string[wanted.Length];
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            outputs[i] = wanted[i] ? Name($"{op.ToLowerInvariant()}_out{i}") : "";
+        }
+
+        NodeTo(outputs, op, inputs, attributes);
+        return outputs;
+    }
+
+    private void NodeTo(string[] outputs, string op, string[] inputs, OnnxAttribute[] attributes)
     {
         var node = new ProtoWriter();
         foreach (var input in inputs)
@@ -62,7 +80,13 @@ internal sealed class OnnxGraph
             node.String(1, input);
         }
 
-        node.String(2, output).String(3, output + ":" + op).String(4, op);
+        foreach (var output in outputs)
+        {
+            node.String(2, output);
+        }
+
+        var named = System.Array.Find(outputs, o => o.Length > 0) ?? op;
+        node.String(3, named + ":" + op).String(4, op);
         foreach (var attribute in attributes)
         {
             node.Message(5, attribute.Encode());

@@ -8,8 +8,8 @@ namespace StaticKeras.Export.Onnx;
 
 /// <summary>
 /// Writes a model's inference graph as an ONNX <c>ModelProto</c> (IR version 8, opset 17): the
-/// declared input with a dynamic <c>batch</c> dimension (symbolic dimensions by name), each layer's
-/// nodes in order with its weights as initializers, and the declared output.
+/// declared inputs with a dynamic <c>batch</c> dimension (symbolic dimensions by name), each layer's
+/// nodes in order with its weights as initializers, and the declared outputs (an output named like an input gets <c>_output</c> after its name).
 /// </summary>
 internal static class OnnxModelWriter
 {
@@ -17,7 +17,7 @@ internal static class OnnxModelWriter
     public const int Opset = 17;
 
     /// <summary>The encoded model.</summary>
-    /// <exception cref="NotSupportedException">A layer has no ONNX form, or the model has several inputs or outputs; the message says which.</exception>
+    /// <exception cref="NotSupportedException">A layer has no ONNX form, or the model uses a model as a layer; the message says which.</exception>
     public static byte[] Write(Model model)
     {
         var layers = model.KerasLayers().ToList();
@@ -31,22 +31,31 @@ internal static class OnnxModelWriter
         }
 
         var modelGraph = model.GraphOrChain();
-        if (modelGraph.Inputs.Count != 1 || modelGraph.Outputs.Count != 1 || layers.Any(l => l.Layer is Model))
+        if (layers.Any(l => l.Layer is Model))
         {
             throw new NotSupportedException(
-                $"Cannot export model '{model.GetName()}' to ONNX: this version exports models with one input, one output and no nested models.");
+                $"Cannot export model '{model.GetName()}' to ONNX: this version exports no nested models (a model used as a layer); export the inner model on its own.");
         }
 
         // The probe makes sure the graph (or, for a Sequential model, the chain) is the model's forward pass.
         GraphProbe.Shapes(model, modelGraph, "exported to ONNX");
-        var input = model.KerasInputs.Single();
-        var output = model.BuildInfo.Output;
+        var inputs = model.KerasInputs;
+        var outputs = model.BuildInfo.Outputs;
         var graph = new OnnxGraph();
-        graph.Reserve(input.Name);
-        var outputName = output.Name == input.Name ? output.Name + "_output" : output.Name;
-        graph.Reserve(outputName);
+        foreach (var input in inputs)
+        {
+            graph.Reserve(input.Name);
+        }
+
+        var inputNames = inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var outputNames = outputs.Select(o => inputNames.Contains(o.Name) ? o.Name + "_output" : o.Name).ToArray();
+        foreach (var name in outputNames)
+        {
+            graph.Reserve(name);
+        }
+
         var modules = layers.ToDictionary(l => l.Member, l => l.Layer);
-        var values = new List<string> { input.Name };
+        var values = inputs.Select(i => i.Name).ToList();
         foreach (var call in modelGraph.Calls)
         {
             graph.Scope = call.Layer;
@@ -54,9 +63,12 @@ internal static class OnnxModelWriter
             values.Add(modules[call.Layer] is MergeLayer merge ? merge.ExportOnnx(graph, arguments) : ((Layer)modules[call.Layer]).ExportOnnx(graph, arguments.Single()));
         }
 
-        var x = values[modelGraph.Outputs[0]];
         graph.Scope = "";
-        graph.NodeTo(outputName, "Identity", [x]);
+        for (var i = 0; i < outputNames.Length; i++)
+        {
+            graph.NodeTo(outputNames[i], "Identity", [values[modelGraph.Outputs[i]]]);
+        }
+
         var body = new ProtoWriter();
         foreach (var node in graph.Nodes)
         {
@@ -69,8 +81,15 @@ internal static class OnnxModelWriter
             body.Message(5, initializer);
         }
 
-        body.Message(11, OnnxGraph.ValueInfo(input.Name, input, OnnxTypes.Float));
-        body.Message(12, OnnxGraph.ValueInfo(outputName, output, OnnxTypes.Float));
+        foreach (var input in inputs)
+        {
+            body.Message(11, OnnxGraph.ValueInfo(input.Name, input, OnnxTypes.Float));
+        }
+
+        for (var i = 0; i < outputNames.Length; i++)
+        {
+            body.Message(12, OnnxGraph.ValueInfo(outputNames[i], outputs[i], OnnxTypes.Float));
+        }
         return new ProtoWriter()
             .Int(1, 8)
             .String(2, "StaticKeras")

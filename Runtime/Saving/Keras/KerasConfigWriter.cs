@@ -24,11 +24,6 @@ internal static class KerasConfigWriter
     public static JsonObject Write(Model model)
     {
         var graph = model.GraphOrChain();
-        if (graph.Inputs.Count != 1 || graph.Outputs.Count != 1)
-        {
-            throw new NotSupportedException(
-                $"Cannot describe model '{model.GetName()}' to Keras: it has {graph.Inputs.Count} inputs and {graph.Outputs.Count} outputs; this version writes models with one of each.");
-        }
 
         var slots = KerasWeightLayout.Of(model).Where(s => s.ClassName != "InputLayer").ToDictionary(s => s.MemberName);
         var layers = model.KerasLayers().ToDictionary(l => l.Member, l => l.Layer);
@@ -36,10 +31,9 @@ internal static class KerasConfigWriter
             $"Cannot describe model '{model.GetName()}' to Keras: layer '{l.Key}' is a {l.Value.GetType().Name}, which Keras has no class for; " +
             "save its weights (SaveWeights) instead."));
         var shapes = GraphProbe.Shapes(model, graph, model.IsSequential ? "written as a Keras Sequential model" : "written as a Keras Functional model");
-        var input = model.KerasInputs.Single();
         return model.IsSequential
-            ? Sequential(input, layers.Keys.Select(member => Layer(slots[member], configs[member])))
-            : Functional(input, graph, slots, configs, shapes);
+            ? Sequential(model.KerasInputs[0], layers.Keys.Select(member => Layer(slots[member], configs[member])))
+            : Functional(model.KerasInputs, graph, slots, configs, shapes);
     }
 
     private static JsonObject Sequential(TensorSpec input, IEnumerable<JsonObject> layers)
@@ -65,10 +59,12 @@ internal static class KerasConfigWriter
 
     // Keras 3's functional form: every layer with "name" and "inbound_nodes", each node's args the
     // Keras tensors it was called on, named by keras_history [layer, node index, tensor index].
+    // Several inputs or outputs are lists of [layer, node, tensor] triples; one is the triple itself,
+    // as Keras writes a model built on a single tensor.
     private static JsonObject Functional(
-        TensorSpec input, ModelGraph graph, Dictionary<string, KerasLayerSlot> slots, Dictionary<string, JsonObject> configs, List<long[]> shapes)
+        IReadOnlyList<TensorSpec> inputs, ModelGraph graph, Dictionary<string, KerasLayerSlot> slots, Dictionary<string, JsonObject> configs, List<long[]> shapes)
     {
-        var history = new List<(string Layer, int Node)> { (input.Name, 0) };
+        var history = inputs.Select(i => (Layer: i.Name, Node: 0)).ToList();
         var nodes = new Dictionary<string, JsonArray>();
         foreach (var call in graph.Calls)
         {
@@ -79,10 +75,15 @@ internal static class KerasConfigWriter
             history.Add((slots[call.Layer].KerasName, nodes[call.Layer].Count - 1));
         }
 
-        var inputLayer = InputLayer(input, input.Name);
-        inputLayer["name"] = input.Name;
-        inputLayer["inbound_nodes"] = new JsonArray();
-        var layers = new JsonArray { inputLayer };
+        var layers = new JsonArray();
+        foreach (var input in inputs)
+        {
+            var inputLayer = InputLayer(input, input.Name);
+            inputLayer["name"] = input.Name;
+            inputLayer["inbound_nodes"] = new JsonArray();
+            layers.Add(inputLayer);
+        }
+
         foreach (var (member, inbound) in nodes)
         {
             var layer = Layer(slots[member], configs[member]);
@@ -91,7 +92,11 @@ internal static class KerasConfigWriter
             layers.Add(layer);
         }
 
-        var output = history[graph.Outputs[0]];
+        JsonNode Ends(IEnumerable<(string Layer, int Node)> ends)
+        {
+            var triples = ends.Select(e => (JsonNode)new JsonArray(e.Layer, e.Node, 0)).ToArray();
+            return triples.Length == 1 ? triples[0] : new JsonArray(triples);
+        }
         return new JsonObject
         {
             ["module"] = "keras.src.models.functional",
@@ -101,8 +106,8 @@ internal static class KerasConfigWriter
                 ["name"] = "functional",
                 ["trainable"] = true,
                 ["layers"] = layers,
-                ["input_layers"] = new JsonArray(input.Name, 0, 0),
-                ["output_layers"] = new JsonArray(output.Layer, output.Node, 0),
+                ["input_layers"] = Ends(history.Take(inputs.Count)),
+                ["output_layers"] = Ends(graph.Outputs.Select(o => history[o])),
             },
             ["registered_name"] = "Functional",
             ["build_config"] = new JsonObject { ["input_shape"] = null },

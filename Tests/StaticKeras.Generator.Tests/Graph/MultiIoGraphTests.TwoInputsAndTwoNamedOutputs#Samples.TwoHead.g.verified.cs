@@ -163,16 +163,18 @@ partial class TwoHead : global::StaticKeras.Model
     /// <summary>Runs the forward pass in inference mode batch by batch and concatenates each output, as Keras' <c>model.predict</c>.</summary>
     /// <param name="x">The inputs, each with the same number of samples.</param>
     /// <param name="batchSize">Samples per batch.</param>
+    /// <param name="verbose">0 silent (the default), 1 progress bar, 2 one line.</param>
+    /// <param name="callbacks">Callbacks; their predict hooks are called.</param>
     /// <returns>The outputs for every sample: new tensors owned by the caller's dispose scope, if any.</returns>
     /// <exception cref="global::System.ArgumentException">An input of the wrong shape or dtype (the message names it), inputs of different lengths, or an invalid batch size.</exception>
-    public Outputs Predict(Inputs x, int batchSize = 32)
+    public Outputs Predict(Inputs x, int batchSize = 32, int verbose = 0, global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(x);
         var outputs = PredictMany(
             new[] { x.Image, x.Stats },
             new[] { s_imageSpec, s_statsSpec },
             batch => { var o = Call(new Inputs(batch[0], batch[1])); return new[] { o.Cls, o.Value }; },
-            batchSize);
+            batchSize, verbose, callbacks);
         return new(outputs[0], outputs[1]);
     }
 

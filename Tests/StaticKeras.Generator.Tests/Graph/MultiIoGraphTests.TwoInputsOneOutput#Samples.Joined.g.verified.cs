@@ -113,16 +113,18 @@ partial class Joined : global::StaticKeras.Model
     /// <summary>Runs the forward pass in inference mode batch by batch and concatenates each output, as Keras' <c>model.predict</c>.</summary>
     /// <param name="x">The inputs, each with the same number of samples.</param>
     /// <param name="batchSize">Samples per batch.</param>
+    /// <param name="verbose">0 silent (the default), 1 progress bar, 2 one line.</param>
+    /// <param name="callbacks">Callbacks; their predict hooks are called.</param>
     /// <returns>The outputs for every sample: new tensors owned by the caller's dispose scope, if any.</returns>
     /// <exception cref="global::System.ArgumentException">An input of the wrong shape or dtype (the message names it), inputs of different lengths, or an invalid batch size.</exception>
-    public global::TorchSharp.torch.Tensor Predict(Inputs x, int batchSize = 32)
+    public global::TorchSharp.torch.Tensor Predict(Inputs x, int batchSize = 32, int verbose = 0, global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(x);
         var outputs = PredictMany(
             new[] { x.A, x.B },
             new[] { s_aSpec, s_bSpec },
             batch => new[] { Call(new Inputs(batch[0], batch[1])) },
-            batchSize);
+            batchSize, verbose, callbacks);
         return outputs[0];
     }
 

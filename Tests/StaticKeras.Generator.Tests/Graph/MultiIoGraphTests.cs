@@ -55,7 +55,7 @@ public sealed class MultiIoGraphTests
 
         Assert.Contains("public sealed record Targets(global::TorchSharp.torch.Tensor Head);", run.SingleSource);
         Assert.Contains("var loss = head_loss;", run.SingleSource);
-        Assert.Contains("public global::TorchSharp.torch.Tensor Predict(Inputs x, int batchSize = 32)", run.SingleSource);
+        Assert.Contains("public global::TorchSharp.torch.Tensor Predict(Inputs x, int batchSize = 32, int verbose = 0, ", run.SingleSource);
     }
 
     [Fact]

@@ -79,7 +79,8 @@ public sealed class MultiIoModelTests
 
         var error = Assert.Throws<ArgumentException>(() => model.Predict(new TwoHeadNet.Inputs(rand(7, 8, 8, 1), rand(6, 4))));
 
-        Assert.StartsWith("Predict needs as many samples in every tensor; 'image' has 7 but 'stats' has 6.", error.Message);
+        Assert.StartsWith("input 'image' has 7 samples but input 'stats' has 6: they must have the same length (first dimension).", error.Message);
+        Assert.Equal("stats", error.ParamName);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using StaticKeras.Runtime.Tests.EndToEnd;
 using StaticKeras.Runtime.Tests.Saving;
 using StaticKeras.Runtime.Tests.Saving.Keras;
@@ -10,7 +12,7 @@ namespace StaticKeras.Runtime.Tests.Export;
 /// <summary>ExportOnnx: every layer family with an ONNX form, run in ONNX Runtime, equals Predict to 1e-5 relative.</summary>
 public class OnnxExportTests
 {
-    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges"];
+    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling", "recurrent"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -56,6 +58,22 @@ public class OnnxExportTests
     }
 
     [Fact]
+    public void SeveralInputsAndOutputsKeepTheirNames()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new TwoHeadNet();
+        OnnxRun.Randomize(model, seed: 3);
+        var x = new TwoHeadNet.Inputs(rand(5, 8, 8, 1), rand(5, 4));
+
+        var onnx = OnnxRun.RunMany(model.ExportOnnx(), new Dictionary<string, Tensor> { ["image"] = x.Image, ["stats"] = x.Stats });
+
+        var expected = model.Predict(x);
+        Assert.Equal(["cls", "value"], onnx.Keys.Order());
+        Assert.InRange(OnnxRun.MaxRelative(onnx["cls"], expected.Cls), 0, 1e-5);
+        Assert.InRange(OnnxRun.MaxRelative(onnx["value"], expected.Value), 0, 1e-5);
+    }
+
+    [Fact]
     public void ALayerWithoutAnOnnxFormIsNamedAndNothingIsWritten()
     {
         using var dir = new TempDirectory();
@@ -76,6 +94,8 @@ public class OnnxExportTests
         "image" => new OnnxImageNet(),
         "residual" => new ResidualBlockNet(),
         "merges" => new OnnxMerges(),
+        "upsampling" => new OnnxUpsampling(),
+        "recurrent" => new OnnxRecurrentStack(),
         _ => new OnnxReshaping(),
     };
 
@@ -89,6 +109,8 @@ public class OnnxExportTests
         "image" => rand(5, 11, 9, 2),
         "residual" => rand(3, 28, 28, 1),
         "merges" => rand(3, 6),
+        "upsampling" => rand(2, 5, 4, 2),
+        "recurrent" => rand(3, 9, 3),
         _ => rand(4, 6, 4),
     };
 }

@@ -61,12 +61,23 @@ public partial class OnnxEmbedded
     readonly Dense head = new(3, Activation.Tanh);
 }
 
-/// <summary>A recurrent layer, which has no ONNX form in this version.</summary>
+/// <summary>A recurrent layer whose activation ONNX's recurrent operators cannot name: no ONNX form.</summary>
 [Sequential, Input(7, 3)]
 public partial class OnnxRecurrent
 {
-    readonly LSTM lstm = new(4);
+    readonly LSTM lstm = new(4, Activation.Selu);
     readonly Dense head = new(2);
+}
+
+/// <summary>Every recurrent layer over a symbolic time axis: sequences and last states, GRU with and without reset_after.</summary>
+[Sequential, Input("time", 3), ExportOnnx]
+public partial class OnnxRecurrentStack
+{
+    readonly SimpleRNN simple = new(5, Activation.Relu, returnSequences: true);
+    readonly LSTM lstm = new(4, returnSequences: true, unitForgetBias: false);
+    readonly GRU classic = new(3, returnSequences: true, resetAfter: false);
+    readonly GRU gru = new(6);
+    readonly Dense head = new(2, Activation.Softmax);
 }
 
 /// <summary>Every merge layer and a shared layer called twice.</summary>
@@ -100,3 +111,17 @@ public partial class OnnxMerges
     }
 }
 
+
+/// <summary>Transposed convolutions (valid, same, strides above the kernel, output padding, dilation) and up-sampling.</summary>
+[Sequential, Input(5, 4, 2), ExportOnnx]
+public partial class OnnxUpsampling
+{
+    readonly Conv2DTranspose valid = new(3, (3, 2), Activation.Relu, strides: (2, 3));
+    readonly Conv2DTranspose same = new(4, (3, 3), strides: (2, 2), padding: Padding.Same, useBias: false);
+    readonly UpSampling2D nearest = new((2, 1));
+    readonly Conv2DTranspose padded = new(2, (3, 3), Activation.Tanh, strides: (2, 2), padding: Padding.Same, outputPadding: (0, 1));
+    readonly UpSampling2D bilinear = new((2, 3), Interpolation.Bilinear);
+    readonly Conv2DTranspose dilated = new(2, (2, 2), dilationRate: (2, 2));
+    readonly GlobalAveragePooling2D average = new();
+    readonly Dense head = new(3, Activation.Softmax);
+}

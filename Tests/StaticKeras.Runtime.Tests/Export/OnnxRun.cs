@@ -26,6 +26,20 @@ internal static class OnnxRun
         return (inputName, result.Name, tensor(tensorResult.ToArray(), tensorResult.Dimensions.ToArray().Select(d => (long)d).ToArray()));
     }
 
+    /// <summary>Every output by name, computed by ONNX Runtime from <paramref name="onnx"/> for float inputs given by name.</summary>
+    public static Dictionary<string, Tensor> RunMany(byte[] onnx, IReadOnlyDictionary<string, Tensor> inputs)
+    {
+        using var session = new InferenceSession(onnx);
+        var values = inputs.Select(i => NamedOnnxValue.CreateFromTensor(
+            i.Key, new DenseTensor<float>(i.Value.contiguous().data<float>().ToArray(), i.Value.shape.Select(d => (int)d).ToArray()))).ToList();
+        using var results = session.Run(values);
+        return results.ToDictionary(r => r.Name, r =>
+        {
+            var t = r.AsTensor<float>();
+            return tensor(t.ToArray(), t.Dimensions.ToArray().Select(d => (long)d).ToArray());
+        });
+    }
+
     /// <summary>max |onnx - predict| / max |predict|.</summary>
     public static double MaxRelative(Tensor actual, Tensor expected) =>
         (actual - expected).abs().max().item<float>() / expected.abs().max().item<float>();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using StaticKeras.Runtime.Tests.Saving.Keras.Imported;
 using StaticKeras.Tools.KerasImport;
 using Xunit;
+using static TorchSharp.torch;
 
 namespace StaticKeras.Runtime.Tests.Saving.Keras;
 
@@ -41,6 +42,31 @@ public class KerasImportTests
         Assert.Equal(
             File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", "ImportedMlp.cs")).Replace("from mlp.keras.", "from again.keras."),
             result.Code);
+    }
+
+    [Fact]
+    public void SeveralInputsAndOutputsRoundTripThroughTheirImportedDeclaration()
+    {
+        // TwoHeadNet (two inputs, two outputs) written as .keras imports to ImportedTwoHead, checked
+        // in (so it compiles), which loads that file with TwoHeadNet's predictions.
+        using var scope = NewDisposeScope();
+        using var dir = new TempDirectory();
+        using var model = new EndToEnd.TwoHeadNet();
+        var path = dir.File("twohead.keras");
+        model.SaveKeras(path);
+
+        var result = KerasFileImport.Import(path, "ImportedTwoHead", Namespace);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", "ImportedTwoHead.cs")), result.Code);
+        using var imported = new Imported.ImportedTwoHead();
+        imported.LoadWeights(path);
+        var x = rand(5, 8, 8, 1);
+        var stats = rand(5, 4);
+        var expected = model.Predict(new EndToEnd.TwoHeadNet.Inputs(x, stats));
+        var (cls, value) = imported.Predict(new Imported.ImportedTwoHead.Inputs(x, stats));
+        Assert.True(cls.allclose(expected.Cls, rtol: 1e-6, atol: 1e-7));
+        Assert.True(value.allclose(expected.Value, rtol: 1e-6, atol: 1e-7));
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Diagnostics;
+using StaticKeras.Generator.Model;
+
+namespace StaticKeras.Generator.Reading;
+
+/// <summary>
+/// STK0080: in a model marked <c>[ExportOnnx]</c>, each layer the runtime's ONNX export cannot write,
+/// reported on that layer (or on the argument that rules the export out). The rules mirror the
+/// runtime layers' <c>HasOnnxForm</c>; the runtime still refuses such a layer by name if no
+/// attribute asked for the check.
+/// </summary>
+internal static class OnnxExportChecks
+{
+    // The activations ONNX's RNN, LSTM and GRU operators take by name without parameters.
+    private static readonly ActivationKind[] s_recurrentActivations = [ActivationKind.Tanh, ActivationKind.Sigmoid, ActivationKind.Relu, ActivationKind.Softplus];
+
+    /// <summary>Whether <paramref name="type"/> carries <c>[ExportOnnx]</c>.</summary>
+    public static bool IsRequested(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.ExportOnnxAttribute);
+
+    /// <summary>Reports STK0080 for each layer of <paramref name="layers"/> with no ONNX form.</summary>
+    public static void Check(string model, IEnumerable<LayerDeclaration> layers, ReadContext context)
+    {
+        foreach (var layer in layers)
+        {
+            if (Problem(layer) is { } problem)
+            {
+                context.Report(DiagnosticDescriptors.NoOnnxForm, problem.Location, layer.TypeName, layer.Name, problem.Reason, model);
+            }
+        }
+    }
+
+    private static (string Reason, SourceLocation Location)? Problem(LayerDeclaration layer) => layer switch
+    {
+        CustomLayerDeclaration => ("a custom layer's Call is C# code, which ONNX cannot express", layer.Location),
+        NestedModelDeclaration => ("a model used as a layer is not exported in this version; export the inner model on its own", layer.Location),
+        RecurrentDeclaration r when !s_recurrentActivations.Contains(r.Activation) =>
+            ($"its activation {Name(r.Activation)} is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus)", r.LocationOf("activation")),
+        RecurrentDeclaration r when r.Kind != Shapes.RecurrentKind.SimpleRNN && !s_recurrentActivations.Contains(r.RecurrentActivation) =>
+            ($"its recurrent activation {Name(r.RecurrentActivation)} is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus)", r.LocationOf("recurrentActivation")),
+        BatchNormalizationDeclaration b when b.Axis != -1 => ($"it normalizes axis {b.Axis}; the export folds axis -1 only", b.LocationOf("axis")),
+        LayerNormalizationDeclaration n when !(n.Axes.Count == 1 && n.Axes[0] == -1) => ("it normalizes over other axes than -1; ONNX's LayerNormalization takes the last", n.LocationOf("axis")),
+        LayerNormalizationDeclaration n when !n.Center || !n.Scale => ("it has no center or no scale; the export writes ONNX's LayerNormalization with both", n.LocationOf(!n.Center ? "center" : "scale")),
+        _ => null,
+    };
+
+    private static string Name(ActivationKind activation) => activation switch
+    {
+        ActivationKind.LeakyRelu => "leaky_relu",
+        _ => activation.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,52 @@
+using StaticKeras.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace StaticKeras.Generator.Tests.Diagnostics;
+
+/// <summary>STK0080: [ExportOnnx] turns a layer the ONNX export cannot write into a build error on that layer.</summary>
+public sealed class OnnxExportDiagnosticsTests
+{
+    private static ModelSource Exported(string input, string layer) =>
+        ModelSource.Sequential().Input(input).Attribute("ExportOnnx").Layer(layer).Layer("readonly Dense head = new(2);");
+
+    [Fact]
+    public void RecurrentActivationOnnxCannotName() => DiagnosticCheck.Single(
+        Exported("7, 3", "readonly LSTM lstm = new(4, [|Activation.Selu|]);"),
+        "STK0080",
+        "LSTM 'lstm' has no ONNX form: its activation selu is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus); [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    [Fact]
+    public void GateActivationOnnxCannotName() => DiagnosticCheck.Single(
+        Exported("7, 3", "readonly GRU gru = new(4, [|recurrentActivation: Activation.Gelu|]);"),
+        "STK0080",
+        "GRU 'gru' has no ONNX form: its recurrent activation gelu is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus); [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    [Fact]
+    public void BatchNormalizationOverAnotherAxis() => DiagnosticCheck.Single(
+        Exported("6, 4", "readonly BatchNormalization norm = new([|axis: 1|]);"),
+        "STK0080",
+        "BatchNormalization 'norm' has no ONNX form: it normalizes axis 1; the export folds axis -1 only; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    [Fact]
+    public void CustomLayer() => DiagnosticCheck.Single(
+        Exported("6", "readonly Doubler twice = [|new()|];").After("""
+
+            [Layer(Input = "..., d", Output = "..., d")]
+            public partial class Doubler
+            {
+                public TorchSharp.torch.Tensor Call(TorchSharp.torch.Tensor inputs) => inputs * 2;
+            }
+            """),
+        "STK0080",
+        "Doubler 'twice' has no ONNX form: a custom layer's Call is C# code, which ONNX cannot express; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    [Fact]
+    public void ExportableLayersAndNoAttributeAreClean()
+    {
+        GeneratorRunner.Run(ModelSource.Sequential().Input("7, 3").Attribute("ExportOnnx")
+            .Layer("readonly LSTM lstm = new(4, returnSequences: true);").Layer("readonly GRU gru = new(3, Activation.Relu);")
+            .Layer("readonly Dense head = new(2, Activation.Gelu);").Build().Text).AssertClean();
+        GeneratorRunner.Run(ModelSource.Sequential().Input("7, 3")
+            .Layer("readonly LSTM lstm = new(4, Activation.Selu);").Layer("readonly Dense head = new(2);").Build().Text).AssertClean();
+    }
+}

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Inference;
@@ -39,5 +40,21 @@ internal static class PredictionBuffers
         }
 
         return copies;
+    }
+
+    /// <summary>
+    /// Each output's batches joined along the batch axis, as ordinary tensors in the current dispose
+    /// scope: the answer when the number of samples was unknown until read (a dataset).
+    /// </summary>
+    public static Tensor[] Join(List<Tensor[]> parts)
+    {
+        using var normal = inference_mode(false);
+        var joined = new Tensor[parts[0].Length];
+        for (var i = 0; i < joined.Length; i++)
+        {
+            joined[i] = parts.Count == 1 ? parts[0][i].alias() : cat(parts.ConvertAll(p => p[i]), 0);
+        }
+
+        return joined;
     }
 }

@@ -73,7 +73,8 @@ internal static class DataChecks
         return samples;
     }
 
-    private static void Count(Tensor[] tensors, int expected, string kind, string[] parameters, ModelInfo info)
+    /// <summary>Checks there is one tensor per input or output.</summary>
+    public static void Count(Tensor[] tensors, int expected, string kind, string[] parameters, ModelInfo info)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Length != expected)

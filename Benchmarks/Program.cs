@@ -1,10 +1,23 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Benchmarks -- --filter '*'
+// dotnet run -c Release --project Benchmarks -- streaming-report [mlpSamples] [cnnSamples] [epochs] [rounds]   (streamed vs in-memory samples/s and peak memory, one process per run)
 // dotnet run -c Release --project Benchmarks -- generator-report [layers...]   (the generator's per-edit numbers and the time of one model of 500 and 2,000 layers, quickly)
 if (args is ["generator-report", .. var layers])
 {
     StaticKeras.Benchmarks.Generator.EditReport.Run(layers.Length == 0 ? [500, 2000] : System.Array.ConvertAll(layers, int.Parse));
+    return;
+}
+
+if (args is ["streaming-report", .. var options])
+{
+    StaticKeras.Benchmarks.StreamingReport.Run(options);
+    return;
+}
+
+if (args is ["streaming-run", .. var run])
+{
+    StaticKeras.Benchmarks.StreamingReport.RunChild(run);
     return;
 }
 

@@ -104,4 +104,26 @@ public class ModelDatasetTests
         var error = Assert.Throws<ArgumentException>(() => new BlobMlp().Fit(Dataset.From(Array.Empty<(Tensor, Tensor)>()), verbose: 0));
         Assert.Equal("The dataset yielded no batch: there must be at least one per pass.", error.Message);
     }
+
+    [Fact]
+    public void CheckFiniteInputsChecksEveryBatchOfADataset()
+    {
+        var (x, y) = Blobs.Make(32, seed: 17);
+        var data = Dataset.Range(2).Map(i =>
+        {
+            var batch = x.narrow(0, i * 16, 16).clone();
+            if (i == 1)
+            {
+                batch[3, 1, 0] = tensor(float.NaN);
+            }
+
+            return (batch, y.narrow(0, i * 16, 16).clone());
+        });
+        var model = new BlobMlp();
+        model.Fit(data, verbose: 0);   // off by default, as in Keras
+
+        model.CheckFiniteInputs = true;
+        var error = Assert.Throws<ArgumentException>(() => model.Fit(data, verbose: 0));
+        Assert.Contains("data.X (batch 1) holds NaN in sample 3 (at [3, 1, 0])", error.Message);
+    }
 }

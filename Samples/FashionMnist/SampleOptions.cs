@@ -70,9 +70,9 @@ internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize,
                 throw new HelpRequested();
             }
 
-            if (name == "--stream" && acceptsModel)
+            if (name == "--stream")
             {
-                options = options with { Stream = true };
+                options = acceptsModel ? options with { Stream = true } : throw Unknown(name, acceptsModel);
                 continue;
             }
 
@@ -98,14 +98,16 @@ internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize,
                 "--save" => options with { SaveDirectory = value },
                 "--tensorboard" when acceptsModel => options with { TensorBoardDirectory = value },
                 "--plot" when acceptsModel => options with { PlotFile = value },
-                _ => throw new ArgumentException(
-                    $"unknown option {name}; expected one of {(acceptsModel ? "--model, " : "")}--epochs, --batch-size, --data, --limit, --verbose, --save" +
-                    (acceptsModel ? ", --stream, --tensorboard, --plot" : "")),
+                _ => throw Unknown(name, acceptsModel),
             };
         }
 
         return options;
     }
+
+    private static ArgumentException Unknown(string name, bool acceptsModel) => new(
+        $"unknown option {name}; expected one of {(acceptsModel ? "--model, " : "")}--epochs, --batch-size, --data, --limit, --verbose, --save" +
+        (acceptsModel ? ", --stream, --tensorboard, --plot" : ""));
 
     private static int PositiveInt(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Benchmarks -- --filter '*'
+// dotnet run -c Release --project Benchmarks -- streaming-report [mlpSamples] [cnnSamples] [epochs] [rounds]   (streamed vs in-memory samples/s and peak memory, one process per run)
 // dotnet run -c Release --project Benchmarks -- generator-report [layers...]   (the generator's per-edit numbers and the time of one model of 500 and 2,000 layers, quickly)
 // dotnet run -c Release --project Benchmarks -- predict-report [mlp] [cnn]   (Predict against the hand-written loop, alternating in one process, quickly)
 if (args is ["generator-report", .. var layers])
@@ -12,6 +13,18 @@ if (args is ["generator-report", .. var layers])
 if (args is ["predict-report", .. var models])
 {
     StaticKeras.Benchmarks.PredictReport.Run(models.Length == 0 ? ["mlp", "cnn"] : models, rounds: 15);
+    return;
+}
+
+if (args is ["streaming-report", .. var options])
+{
+    StaticKeras.Benchmarks.StreamingReport.Run(options);
+    return;
+}
+
+if (args is ["streaming-run", .. var run])
+{
+    StaticKeras.Benchmarks.StreamingReport.RunChild(run);
     return;
 }
 

@@ -125,16 +125,25 @@ public abstract partial class Model
 
         using var fitScope = NewDisposeScope();   // the split views, weights and epoch orders die with Fit
         var weights = SampleWeights.Resolve(Info, compile, y, samples, sampleWeight, classWeight, names);
-        var validation = validationData
-            ?? (splitAt < samples
-                ? new FitValidation(Batches.Narrow(x, splitAt, samples - splitAt), Batches.Narrow(y, splitAt, samples - splitAt), names,
-                    sampleWeight is null ? null : Batches.Narrow(weights!, splitAt, samples - splitAt))
-                : null);
-        _ = CompiledOptimizer;   // created before any step scope, as its state outlives every step
+        var validation = validationData is { } given
+            ? new Batches(given.X, given.Y, given.Weights, batchSize, shuffle: false)
+            : splitAt < samples
+                ? new Batches(Batches.Narrow(x, splitAt, samples - splitAt), Batches.Narrow(y, splitAt, samples - splitAt),
+                    sampleWeight is null ? null : Batches.Narrow(weights!, splitAt, samples - splitAt), batchSize, shuffle: false)
+                : null;
         using var batches = new Batches(Batches.Narrow(x, 0, splitAt), Batches.Narrow(y, 0, splitAt),
             weights is null ? null : Batches.Narrow(weights, 0, splitAt), batchSize, shuffle);
-        var callbackList = new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, epochs, batches.Steps),
-            addHistory: true, addProgbar: verbosity != 0);
+        return Train(batches, validation, compile, verbosity, epochs, initialEpoch, callbacks, validationFreq);
+    }
+
+    // The epochs of Fit, whatever the batches come from: tensors in memory cut by Batches, or a
+    // streaming dataset (DatasetBatches). The one training loop.
+    private History Train(IBatchSource batches, IBatchSource? validation, CompileInfo compile, int verbosity, int epochs, int initialEpoch,
+        IEnumerable<Callback>? callbacks, ValidationFrequency validationFreq)
+    {
+        _ = CompiledOptimizer;   // created before any step scope, as its state outlives every step
+        var parameters = CallbackList.RunParams(verbosity, epochs, batches.Steps, batches.Samples);
+        var callbackList = new CallbackList(callbacks, this, parameters, addHistory: true, addProgbar: verbosity != 0);
         var metrics = new CompiledMetrics(Info, compile);
 
         StopTraining = false;
@@ -145,7 +154,7 @@ public abstract partial class Model
             for (var epoch = initialEpoch; epoch < epochs; epoch++)
             {
                 var validateNow = validation is not null && validationFreq.ShouldValidate(epoch) ? validation : null;
-                trainingLogs = RunEpoch(epoch, batches, metrics, validateNow, compile, batchSize, callbackList);
+                trainingLogs = RunEpoch(epoch, batches, metrics, validateNow, compile, callbackList, parameters);
                 if (StopTraining)
                 {
                     break;
@@ -163,19 +172,19 @@ public abstract partial class Model
 
     // One epoch as Keras runs it: train batches, then validation, then the epoch-end hooks.
     private OrderedDictionary<string, double> RunEpoch(int epoch, IBatchSource batches, CompiledMetrics metrics,
-        FitValidation? validation, CompileInfo compile, int batchSize, CallbackList callbacks)
+        IBatchSource? validation, CompileInfo compile, CallbackList callbacks, Dictionary<string, object> parameters)
     {
         metrics.Reset();
         callbacks.OnEpochBegin(epoch);
         train();
-        RunSteps(batches.Epoch(), training: true, metrics, callbacks);
+        var samples = RunSteps(batches.Epoch(), training: true, metrics, callbacks);
+        parameters["samples"] = checked((int)samples);   // known once read (a dataset of unknown length): the progress bar's samples/s
 
         var logs = metrics.Logs();
         eval();
         if (validation is { } v)
         {
-            using var validationBatches = new Batches(v.X, v.Y, v.Weights, batchSize, shuffle: false);
-            foreach (var (key, value) in Test(validationBatches.Epoch(), new CompiledMetrics(Info, compile), callbacks).Logs())
+            foreach (var (key, value) in Test(v.Epoch(), new CompiledMetrics(Info, compile), callbacks).Logs())
             {
                 logs["val_" + key] = value;
             }
@@ -185,11 +194,14 @@ public abstract partial class Model
         return logs;
     }
 
-    // Keras' step loop, for training and for testing: the batch is cut, then the begin hook and the
-    // step run, all inside the step's dispose scope (testing also without gradients); the end hook
-    // gets the logs so far. A callback's StopTraining ends a training epoch after its step.
-    private void RunSteps(IEnumerable<Batch> epoch, bool training, CompiledMetrics metrics, CallbackList callbacks)
+    // Keras' step loop, for training and for testing: the batch is fetched (and moved to the model's
+    // device), then the begin hook and the step run, all inside the step's dispose scope (testing
+    // also without gradients), which frees the batch; the end hook gets the logs so far. A
+    // callback's StopTraining ends a training epoch after its step. Returns the samples seen.
+    private long RunSteps(IEnumerable<Batch> epoch, bool training, CompiledMetrics metrics, CallbackList callbacks)
     {
+        var samples = 0L;
+        var device = Device;
         using var batches = epoch.GetEnumerator();
         for (var step = 0; !(training && StopTraining); step++)
         {
@@ -201,7 +213,8 @@ public abstract partial class Model
                     break;
                 }
 
-                var batch = batches.Current;
+                var batch = BatchDevice.To(batches.Current, device);
+                samples += batch.Size;
                 if (training)
                 {
                     callbacks.OnTrainBatchBegin(step);
@@ -223,6 +236,8 @@ public abstract partial class Model
                 callbacks.OnTestBatchEnd(step, metrics.Logs());
             }
         }
+
+        return samples;
     }
 
     // The one-tensor API on a model with several inputs or outputs names the typed member instead.

@@ -23,7 +23,7 @@ public abstract partial class Model
     }
 
     /// <summary>Runs <see cref="FiniteChecks.Check"/> on each input and target of one call, named as its caller passed them.</summary>
-    private void CheckFinite(string operation, Tensor[] x, Tensor[] y, DataNames names)
+    internal void CheckFinite(string operation, Tensor[] x, Tensor[] y, DataNames names)
     {
         if (!CheckFiniteInputs)
             return;

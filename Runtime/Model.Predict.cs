@@ -81,6 +81,15 @@ public abstract partial class Model
     private Tensor[] RunPredict(Tensor[] inputs, long samples, Func<Tensor[], Tensor[]> call, int batchSize, int verbosity, IEnumerable<Callback>? callbacks)
     {
         var steps = checked((int)((samples + batchSize - 1) / batchSize));
+        return RunPredict(Slices(inputs, samples, batchSize, Device), inputs.Length, samples, steps, call, verbosity, callbacks);
+    }
+
+    // Any source of checked input batches (the rows of in-memory inputs, or a dataset's batches):
+    // the callbacks, the model's mode, and the outputs in the caller's scope. samples and steps are
+    // null when unknown until read.
+    private Tensor[] RunPredict(IEnumerable<Tensor[]> batches, int inputCount, long? samples, int? steps, Func<Tensor[], Tensor[]> call,
+        int verbosity, IEnumerable<Callback>? callbacks)
+    {
         var hooks = callbacks is null && verbosity == 0
             ? null
             : new CallbackList(callbacks, this, CallbackList.RunParams(verbosity, 1, steps), addHistory: false, addProgbar: verbosity != 0);
@@ -93,7 +102,7 @@ public abstract partial class Model
         }
 
         using var scope = NewDisposeScope();
-        var outputs = RunBatches(inputs, samples, batchSize, steps, call, hooks);
+        var outputs = RunBatches(batches, inputCount, samples, steps, call, hooks);
         foreach (var output in outputs)
         {
             output.MoveToOuterDisposeScope();
@@ -102,44 +111,79 @@ public abstract partial class Model
         return outputs;
     }
 
-    // The loop itself: one inference-mode guard for the call, one dispose scope per batch, each
-    // batch's outputs written into the result tensors allocated after the first batch. A call with a
-    // single batch (a single request) runs the forward pass on the inputs as given: no batch views.
-    private Tensor[] RunBatches(Tensor[] inputs, long samples, int batchSize, int steps, Func<Tensor[], Tensor[]> call, CallbackList? hooks)
+    // The loop itself: one inference-mode guard for the call, one dispose scope per batch (which
+    // fetches the batch too), each batch's outputs written into the result tensors allocated after
+    // the first batch. With the number of samples unknown (a dataset), each batch's outputs are
+    // copied out and joined at the end.
+    private Tensor[] RunBatches(IEnumerable<Tensor[]> batches, int inputCount, long? samples, int? steps, Func<Tensor[], Tensor[]> call,
+        CallbackList? hooks)
     {
         Tensor[]? outputs = null;
-        var batch = steps == 1 ? inputs : new Tensor[inputs.Length];
+        List<Tensor[]>? parts = samples is null ? [] : null;
+        var batch = new Tensor[inputCount];
+        var start = 0L;
         using var trusted = CheckedBatch.Trust(this, batch);
         using var inference = inference_mode();
+        using var source = batches.GetEnumerator();
         hooks?.OnPredictBegin();
-        for (var step = 0; step < steps; step++)
+        for (var step = 0; ; step++)
         {
-            hooks?.OnPredictBatchBegin(step);
             using (NewDisposeScope())
             {
-                var start = (long)step * batchSize;
-                var length = Math.Min(batchSize, samples - start);
-                if (steps > 1)
+                if (!source.MoveNext())
                 {
-                    for (var i = 0; i < inputs.Length; i++)
+                    break;
+                }
+
+                hooks?.OnPredictBatchBegin(step);
+                Array.Copy(source.Current, batch, inputCount);
+                var length = batch[0].size(0);
+                var results = call(batch);
+                if (parts is not null)
+                {
+                    parts.Add(PredictionBuffers.Copy(results));
+                }
+                else
+                {
+                    outputs ??= PredictionBuffers.Allocate(results, samples!.Value);
+                    for (var i = 0; i < results.Length; i++)
                     {
-                        batch[i] = inputs[i].narrow(0, start, length);
+                        PredictionBuffers.Write(outputs[i], start, length, results[i]);
                     }
                 }
 
-                var results = call(batch);
-                outputs ??= PredictionBuffers.Allocate(results, samples);
-                for (var i = 0; i < results.Length; i++)
-                {
-                    PredictionBuffers.Write(outputs[i], start, length, results[i]);
-                }
+                start += length;
             }
 
             hooks?.OnPredictBatchEnd(step);
         }
 
         hooks?.OnPredictEnd();
-        return outputs!;
+        return parts is null ? outputs! : PredictionBuffers.Join(parts);
+    }
+
+    // The rows of each input, batchSize at a time, cut when the loop reaches them (in its step's scope)
+    // and moved to the model's device (nothing to do on the CPU, or for inputs already there).
+    // A call with a single batch (a single request) runs on the inputs as given: no batch views.
+    private static IEnumerable<Tensor[]> Slices(Tensor[] inputs, long samples, int batchSize, Device device)
+    {
+        if (samples <= batchSize)
+        {
+            yield return BatchDevice.To(new Batch(inputs, [], []), device).X;
+            yield break;
+        }
+
+        for (var start = 0L; start < samples; start += batchSize)
+        {
+            var length = Math.Min(batchSize, samples - start);
+            var rows = new Tensor[inputs.Length];
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                rows[i] = inputs[i].narrow(0, start, length);
+            }
+
+            yield return BatchDevice.To(new Batch(rows, [], []), device).X;
+        }
     }
 
     private Tensor[] CallInference(Tensor[] batch) => [Call(batch[0], training: false)];

@@ -115,12 +115,12 @@ internal static class MultiIoEmitter
         writer.Line("/// <param name=\"callbacks\">Callbacks; their predict hooks are called.</param>");
         writer.Line("/// <returns>The outputs for every sample: new tensors owned by the caller's dispose scope, if any.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">An input of the wrong shape or dtype (the message names it), inputs of different lengths, or an invalid batch size.</exception>");
+        var batch = string.Join(", ", inputs.Select((_, i) => $"batch[{i}]"));
+        var results = several ? "{ var o = Call(new Inputs(" + batch + ")); return new[] { " + string.Join(", ", graph.Outputs.Select(o => "o." + Property(o.Name))) + " }; }"
+            : "new[] { Call(new Inputs(" + batch + ")) }";
         using (writer.Block($"public {(several ? "Outputs" : TypeNames.Tensor)} Predict(Inputs x, int batchSize = 32, int verbose = 0, "
             + "global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null)"))
         {
-            var batch = string.Join(", ", inputs.Select((_, i) => $"batch[{i}]"));
-            var results = several ? "{ var o = Call(new Inputs(" + batch + ")); return new[] { " + string.Join(", ", graph.Outputs.Select(o => "o." + Property(o.Name))) + " }; }"
-                : "new[] { Call(new Inputs(" + batch + ")) }";
             writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(x);");
             writer.Line($"var outputs = PredictMany(");
             writer.Line($"    new[] {{ {string.Join(", ", inputs.Select(i => "x." + Property(i)))} }},");
@@ -129,7 +129,41 @@ internal static class MultiIoEmitter
             writer.Line("    batchSize, verbose, callbacks);");
             writer.Line(several ? $"return new({string.Join(", ", graph.Outputs.Select((_, i) => $"outputs[{i}]"))});" : "return outputs[0];");
         }
+
+        writer.Line();
+        WritePredictDataset(writer, model, results);
     }
+
+    // /// <summary>Keras' model.predict(dataset): ... </summary>
+    // public Outputs Predict(global::StaticKeras.Data.Dataset<Inputs> data, int verbose = 0)
+    // {
+    //     global::System.ArgumentNullException.ThrowIfNull(data);
+    //     var outputs = PredictMany(data.Map(x => x is null ? null! : new[] { x.Image, x.Features }), batch => { ... }, verbose);
+    //     return new(outputs[0], outputs[1]);
+    // }
+    private static void WritePredictDataset(CodeWriter writer, InferredModel model, string results)
+    {
+        var graph = model.Graph;
+        var several = graph.Outputs.Count > 1;
+        writer.Line("/// <summary>Runs the forward pass in inference mode on each batch of a dataset and joins each output, as Keras' <c>model.predict(dataset)</c>.</summary>");
+        writer.Line("/// <param name=\"data\">Batches of the inputs; each step disposes its batch, so every pass must make new tensors.</param>");
+        writer.Line("/// <param name=\"verbose\">0 silent (the default), 1 progress bar, 2 one line.</param>");
+        writer.Line("/// <returns>The outputs for every sample: new tensors owned by the caller's dispose scope, if any.</returns>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A batch's input of the wrong shape or dtype (the message names it and the batch).</exception>");
+        using (writer.Block($"public {(several ? "Outputs" : TypeNames.Tensor)} Predict({TypeNames.Dataset}<Inputs> data, int verbose = 0)"))
+        {
+            writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(data);");
+            writer.Line("var outputs = PredictMany(");
+            writer.Line($"    data.Map(x => x is null ? null! : {Tensors("x.", graph.Inputs.Select(i => i.Name))}),");
+            writer.Line($"    batch => {results},");
+            writer.Line("    verbose);");
+            writer.Line(several ? $"return new({string.Join(", ", graph.Outputs.Select((_, i) => $"outputs[{i}]"))});" : "return outputs[0];");
+        }
+    }
+
+    /// <summary><c>new[] { x.Image, x.Features }</c>: a record's tensors in declaration order.</summary>
+    public static string Tensors(string prefix, IEnumerable<string> names) =>
+        "new[] { " + string.Join(", ", names.Select(n => prefix + Property(n))) + " }";
 
     // public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) =>
     //     throw new global::System.NotSupportedException("TwoHead takes 2 inputs (image, features): call Call(new TwoHead.Inputs(image, features)).");

@@ -62,8 +62,8 @@ internal static class PerOutputTrainingEmitter
     public static void WriteFitAndEvaluate(CodeWriter writer, InferredModel model)
     {
         var graph = model.Graph;
-        var xs = Tensors("x.", graph.Inputs.Select(i => i.Name));
-        var ys = Tensors("y.", graph.Outputs.Select(o => o.Name));
+        var xs = MultiIoEmitter.Tensors("x.", graph.Inputs.Select(i => i.Name));
+        var ys = MultiIoEmitter.Tensors("y.", graph.Outputs.Select(o => o.Name));
         var weights = $"sampleWeight is {{ }} w ? new {TypeNames.Tensor}?[] {{ {string.Join(", ", graph.Outputs.Select(o => "w." + MultiIoEmitter.Property(o.Name)))} }} : null";
         const string callbacks = "global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null";
         writer.Line("/// <summary>");
@@ -96,6 +96,63 @@ internal static class PerOutputTrainingEmitter
             writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(y);");
             writer.Line($"return Evaluate({xs}, {ys}, batchSize, verbose, callbacks, {weights});");
         }
+
+        writer.Line();
+        WriteFitAndEvaluateDataset(writer, model, xs, ys);
+    }
+
+    // public global::StaticKeras.Callbacks.History Fit(global::StaticKeras.Data.Dataset<(Inputs X, Targets Y)> data, int epochs = 1, ...)
+    // {
+    //     global::System.ArgumentNullException.ThrowIfNull(data);
+    //     return Fit(data.Map(Typed), epochs, verbose, callbacks, validationData?.Map(Typed), initialEpoch, validationFreq);
+    //
+    //     // One typed batch as the runtime's loop reads it: ...
+    //     static (global::TorchSharp.torch.Tensor[] X, global::TorchSharp.torch.Tensor[] Y) Typed((Inputs X, Targets Y) b) =>
+    //         (b.X is { } x ? new[] { x.Image, x.Stats } : null!, b.Y is { } y ? new[] { y.Cls, y.Value } : null!);
+    // }
+    // public global::StaticKeras.Training.EvaluationResult Evaluate(global::StaticKeras.Data.Dataset<(Inputs X, Targets Y)> data, ...) { ... the same ... }
+    /// <summary>Writes <c>Fit</c> and <c>Evaluate</c> on a dataset of typed batches, over the runtime's one training loop.</summary>
+    private static void WriteFitAndEvaluateDataset(CodeWriter writer, InferredModel model, string xs, string ys)
+    {
+        const string callbacks = "global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null";
+        var dataset = $"{TypeNames.Dataset}<(Inputs X, Targets Y)>";
+        writer.Line("/// <summary>");
+        writer.Line("/// Trains the model on a dataset of typed batches, as Keras' <c>model.fit(dataset)</c>: each epoch is one pass over");
+        writer.Line("/// <paramref name=\"data\"/> (shuffle it with <c>Dataset.Shuffle</c>), each batch checked as tensors given to");
+        writer.Line("/// <c>Fit(Inputs, Targets)</c> are, and named by its number when it is wrong. Each step disposes its batch, so every");
+        writer.Line("/// pass must make new tensors.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <returns>The History: <c>loss</c>, <c>{output}_loss</c>, <c>{output}_{metric}</c> and their <c>val_</c> versions.</returns>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A batch's tensor of the wrong shape, dtype or length (the message names it and the batch), or an invalid argument.</exception>");
+        writer.Line($"public global::StaticKeras.Callbacks.History Fit({dataset} data, int epochs = 1, int? verbose = null,");
+        writer.Line($"    {callbacks}, {dataset}? validationData = null,");
+        using (writer.Block("    int initialEpoch = 0, global::StaticKeras.Training.ValidationFrequency validationFreq = default)"))
+        {
+            writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(data);");
+            writer.Line("return Fit(data.Map(Typed), epochs, verbose, callbacks, validationData?.Map(Typed), initialEpoch, validationFreq);");
+            WriteTypedBatch(writer, xs, ys);
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Computes the losses and metrics on a dataset of typed batches in inference mode, as Keras' <c>model.evaluate(dataset)</c>.</summary>");
+        writer.Line("/// <returns>The logs: <c>loss</c>, each <c>{output}_loss</c>, then each output's metrics.</returns>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A batch's tensor of the wrong shape, dtype or length (the message names it and the batch).</exception>");
+        using (writer.Block($"public global::StaticKeras.Training.EvaluationResult Evaluate({dataset} data, int? verbose = null, {callbacks})"))
+        {
+            writer.Line($"{TypeNames.ArgumentNullException}.ThrowIfNull(data);");
+            writer.Line("return Evaluate(data.Map(Typed), verbose, callbacks);");
+            WriteTypedBatch(writer, xs, ys);
+        }
+    }
+
+    // A local function, so the model gains no member name a user's could clash with; a null record
+    // becomes a null array, which the runtime reports as a batch holding a null tensor.
+    private static void WriteTypedBatch(CodeWriter writer, string xs, string ys)
+    {
+        writer.Line();
+        writer.Line("// One typed batch as the runtime's loop reads it: each input, then each output's targets, in declaration order.");
+        writer.Line($"static ({TypeNames.Tensor}[] X, {TypeNames.Tensor}[] Y) Typed((Inputs X, Targets Y) b) =>");
+        writer.Line($"    (b.X is {{ }} x ? {xs} : null!, b.Y is {{ }} y ? {ys} : null!);");
     }
 
     // protected override global::StaticKeras.StepOutput TrainStep(
@@ -203,9 +260,6 @@ internal static class PerOutputTrainingEmitter
         var configured = model.Declaration.Outputs.First(c => c.Name == output.Name);
         return (configured.Compile, configured.LossWeight);
     }
-
-    private static string Tensors(string prefix, IEnumerable<string> names) =>
-        "new[] { " + string.Join(", ", names.Select(n => prefix + MultiIoEmitter.Property(n))) + " }";
 
     private static string Weighted(double weight, string loss) => weight == 1.0 ? loss : $"{loss} * {Formatting.Double(weight)}";
 

@@ -33,6 +33,9 @@ internal static class TypeNames
     /// <summary>Null checks of typed arguments.</summary>
     public const string ArgumentNullException = "global::System.ArgumentNullException";
 
+    /// <summary>The runtime's streaming dataset, open generic: <c>Dataset + "&lt;T&gt;"</c>.</summary>
+    public const string Dataset = "global::StaticKeras.Data.Dataset";
+
     /// <summary>The attribute marking generated types.</summary>
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"StaticKeras.Generator\", \"0.1.0\")]";
 }

@@ -17,6 +17,7 @@ public sealed class History : Callback
     private readonly List<int> _epoch = [];
     private readonly OrderedDictionary<string, List<double>> _logs = [];
     private readonly OrderedDictionary<string, IReadOnlyList<double>> _view = [];
+    private readonly Dictionary<string, List<int>> _epochsOf = [];
 
     /// <summary>The zero-based numbers of the epochs recorded (Keras' <c>history.epoch</c>).</summary>
     public IReadOnlyList<int> Epoch => _epoch;
@@ -26,6 +27,12 @@ public sealed class History : Callback
     /// <c>val_loss</c>, <c>val_accuracy</c>): Keras' <c>history.history</c>.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> Logs => _view;
+
+    /// <summary>
+    /// The epochs at which <paramref name="key"/> was logged, one per value of <see cref="Logs"/>[key]:
+    /// all of them for training logs, fewer for <c>val_*</c> with a <c>validationFreq</c>; empty for a key never logged.
+    /// </summary>
+    public IReadOnlyList<int> EpochsOf(string key) => _epochsOf.TryGetValue(key, out var epochs) ? epochs : [];
 
     /// <inheritdoc/>
     public override void OnTrainBegin(IDictionary<string, double> logs) => _epoch.Clear();
@@ -41,9 +48,11 @@ public sealed class History : Callback
                 values = [];
                 _logs.Add(key, values);
                 _view.Add(key, values);
+                _epochsOf.Add(key, []);
             }
 
             values.Add(value);
+            _epochsOf[key].Add(epoch);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace StaticKeras.Callbacks;
 /// Prints Keras' progress bar for <c>Fit</c>, <c>Evaluate</c> and <c>Predict</c> (Keras'
 /// <c>ProgbarLogger</c>): <c>Epoch 3/10</c> when there are several epochs, then a
 /// <see cref="Progbar"/> per epoch. Validation inside <c>Fit</c> is silent; its <c>val_*</c> values
-/// join the epoch's last line. <c>Fit</c> adds one when <c>verbose</c> is not 0, unless given one.
+/// join the epoch's last line, which also shows the epoch's samples per second when <c>Fit</c> gives
+/// the <c>samples</c> parameter. <c>Fit</c> adds one when <c>verbose</c> is not 0, unless given one.
 /// </summary>
 public sealed class ProgbarLogger : Callback
 {
@@ -63,7 +64,16 @@ public sealed class ProgbarLogger : Callback
     public override void OnTrainBatchEnd(int batch, IDictionary<string, double> logs) => UpdateProgbar(batch, logs);
 
     /// <inheritdoc/>
-    public override void OnEpochEnd(int epoch, IDictionary<string, double> logs) => FinalizeProgbar(logs);
+    public override void OnEpochEnd(int epoch, IDictionary<string, double> logs)
+    {
+        // Read now: Fit knows a streaming epoch's samples only once it has read them.
+        if (_progbar is not null && Params.TryGetValue("samples", out var samples) && samples is not null)
+        {
+            _progbar.Samples = Convert.ToInt32(samples);
+        }
+
+        FinalizeProgbar(logs);
+    }
 
     /// <inheritdoc/>
     public override void OnTestBegin(IDictionary<string, double> logs)

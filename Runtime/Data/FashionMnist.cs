@@ -53,4 +53,25 @@ public static class FashionMnist
     /// <exception cref="InvalidDataException">A file is not a valid IDX file, or the files do not fit together.</exception>
     public static DatasetSplits LoadData(string? directory = null) =>
         MnistFormatDataset.Load(Spec, DatasetLocator.For(Spec, BundledSubsetDirectory).Locate(directory));
+
+    /// <summary>
+    /// Finds Fashion-MNIST as <see cref="LoadData"/> does, but reads nothing yet: each split is a
+    /// <see cref="Dataset{T}"/> that streams its images from the files on every pass
+    /// (<see cref="IdxDataset"/>), for training from disk with <see cref="Dataset{T}.Shuffle"/>,
+    /// <see cref="Dataset{T}.Batch"/> and <see cref="ImageBatch.ToTensors"/>.
+    /// </summary>
+    /// <param name="directory">A directory holding the four files (.gz or decompressed); null to search.</param>
+    /// <exception cref="FileNotFoundException">The given directory lacks a file.</exception>
+    /// <exception cref="IOException">The data set was not found and could not be downloaded.</exception>
+    /// <exception cref="InvalidDataException">A file's header is not the expected IDX images or labels, or the counts differ.</exception>
+    public static StreamingSplits Stream(string? directory = null)
+    {
+        var source = DatasetLocator.For(Spec, BundledSubsetDirectory).Locate(directory);
+        string PathOf(DatasetFile file) => file.FindIn(source.Directory)
+            ?? throw new FileNotFoundException($"{source.Directory} has no {file.Name} (or its decompressed form).");
+        return new StreamingSplits(
+            IdxDataset.Open(PathOf(Spec.TrainImages), PathOf(Spec.TrainLabels)),
+            IdxDataset.Open(PathOf(Spec.TestImages), PathOf(Spec.TestLabels)),
+            source);
+    }
 }

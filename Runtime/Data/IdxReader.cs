@@ -38,7 +38,15 @@ internal static class IdxReader
         return isGzip;
     }
 
-    private static IdxArray Read(Stream content, string path)
+    /// <summary>Opens the file's content, decompressing gzip (recognized by its magic bytes).</summary>
+    public static Stream OpenContent(string path)
+    {
+        var file = File.OpenRead(path);
+        return IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    /// <summary>Reads and checks the header: the element type and the dimension sizes.</summary>
+    public static (IdxDataType Type, long[] Dimensions) ReadHeader(Stream content, string path)
     {
         var magic = ReadExactly(content, 4, path, "magic number");
         if (magic[0] != 0 || magic[1] != 0)
@@ -58,6 +66,14 @@ internal static class IdxReader
             if (dimensions[i] < 0)
                 throw new InvalidDataException($"{path}: dimension {i} has the negative size {dimensions[i]}.");
         }
+
+        return (type, dimensions);
+    }
+
+    private static IdxArray Read(Stream content, string path)
+    {
+        var (type, dimensions) = ReadHeader(content, path);
+        var rank = dimensions.Length;
         var length = dimensions.Aggregate(1.0, (product, d) => product * d) * ElementSize(type);
         if (length > Array.MaxLength)
             throw new InvalidDataException($"{path}: dimensions ({string.Join(", ", dimensions)}) need {length:0} bytes, more than an array holds.");
@@ -72,7 +88,8 @@ internal static class IdxReader
         return new IdxArray(type, dimensions, data);
     }
 
-    private static int ElementSize(IdxDataType type) => type switch
+    /// <summary>The bytes of one element of <paramref name="type"/>.</summary>
+    public static int ElementSize(IdxDataType type) => type switch
     {
         IdxDataType.Int16 => 2,
         IdxDataType.Int32 or IdxDataType.Float32 => 4,
@@ -80,7 +97,8 @@ internal static class IdxReader
         _ => 1,
     };
 
-    private static byte[] ReadExactly(Stream content, int count, string path, string what)
+    /// <summary>Reads <paramref name="count"/> bytes or fails naming what was cut short.</summary>
+    public static byte[] ReadExactly(Stream content, int count, string path, string what)
     {
         var bytes = new byte[count];
         var read = content.ReadAtLeast(bytes, count, throwOnEndOfStream: false);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -48,5 +49,38 @@ internal static class PredictionBuffers
         }
 
         output.narrow(0, start, length).copy_(result);
+    }
+
+    /// <summary>
+    /// Copies of <paramref name="results"/>, ordinary tensors outside the current dispose scope: one
+    /// batch of a dataset whose length is unknown until read. Never the inputs themselves, even for a
+    /// model whose forward pass returns its input.
+    /// </summary>
+    public static Tensor[] Copy(Tensor[] results)
+    {
+        using var normal = inference_mode(false);
+        var copies = new Tensor[results.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            copies[i] = results[i].clone().MoveToOuterDisposeScope();
+        }
+
+        return copies;
+    }
+
+    /// <summary>
+    /// Each output's batches joined along the batch axis, as ordinary tensors in the current dispose
+    /// scope: the answer when the number of samples was unknown until read (a dataset).
+    /// </summary>
+    public static Tensor[] Join(List<Tensor[]> parts)
+    {
+        using var normal = inference_mode(false);
+        var joined = new Tensor[parts[0].Length];
+        for (var i = 0; i < joined.Length; i++)
+        {
+            joined[i] = parts.Count == 1 ? parts[0][i].alias() : cat(parts.ConvertAll(p => p[i]), 0);
+        }
+
+        return joined;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using StaticKeras.Layers.Initializers;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -164,7 +165,9 @@ public sealed class BatchNormalization : Layer
     private void UpdateMoving(Tensor moving, Tensor batch)
     {
         using var noGrad = no_grad();
-        moving.mul_(Momentum).add_(batch.detach().reshape(-1).to_type(moving.dtype), alpha: 1 - Momentum);
+        using var momentum = Momentum.ToScalar();             // held for the calls (see Adam.UpdateStep)
+        using var oneMinusMomentum = (1 - Momentum).ToScalar();
+        moving.mul_(momentum).add_(batch.detach().reshape(-1).to_type(moving.dtype), alpha: oneMinusMomentum);
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Losses;
@@ -21,6 +22,10 @@ public static class LossFunctions
 {
     /// <summary>Keras' <c>backend.epsilon()</c>, the probability clip.</summary>
     public const double Epsilon = 1e-7;
+
+    // The clip bounds as Scalars held for the process: an implicit double -> Scalar temporary can be
+    // finalized by a collection on another thread while LibTorch still reads it (see Adam.UpdateStep).
+    private static readonly Scalar ClipLow = Epsilon.ToScalar(), ClipHigh = (1 - Epsilon).ToScalar();
 
     /// <summary>
     /// Cross-entropy between integer class labels and a distribution over the last axis:
@@ -141,7 +146,7 @@ public static class LossFunctions
         var reduction = sampleWeight is null ? nn.Reduction.Mean : nn.Reduction.None;
         var values = fromLogits
             ? nn.functional.binary_cross_entropy_with_logits(prediction, target, reduction: reduction)
-            : nn.functional.binary_cross_entropy(prediction.clamp(Epsilon, 1 - Epsilon), target, reduction: reduction);
+            : nn.functional.binary_cross_entropy(prediction.clamp(ClipLow, ClipHigh), target, reduction: reduction);
         return sampleWeight is null
             ? values
             : WeightedReduction.SumOverBatchSize(values.mean([-1L]), sampleWeight, nameof(BinaryCrossentropy));
@@ -173,7 +178,7 @@ public static class LossFunctions
 
     // Keras on probabilities: p / sum(p), clipped to [eps, 1 - eps], then log.
     private static Tensor NormalizedLogProbabilities(Tensor probabilities) =>
-        (probabilities / probabilities.sum(-1, keepdim: true)).clamp(Epsilon, 1 - Epsilon).log();
+        (probabilities / probabilities.sum(-1, keepdim: true)).clamp(ClipLow, ClipHigh).log();
 
     private static (Tensor Target, Tensor Prediction) Aligned(Tensor yTrue, Tensor yPred, string loss, string? hint)
     {

@@ -1,5 +1,6 @@
 using System;
 using StaticKeras.Losses;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Metrics;
@@ -45,7 +46,8 @@ public static class MetricFunctions
     public static Tensor BinaryAccuracy(Tensor yTrue, Tensor yPred, double threshold = 0.5)
     {
         var (labels, predictions) = SameRank.Align(yTrue, yPred);
-        return predictions.gt(threshold).to_type(labels.dtype).eq(labels).to_type(ScalarType.Float32);
+        using var bound = threshold.ToScalar();   // held for the call (see Adam.UpdateStep)
+        return predictions.gt(bound).to_type(labels.dtype).eq(labels).to_type(ScalarType.Float32);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -62,9 +63,18 @@ public class Adam : KerasOptimizer
         var m = _momentums[index];
         var v = _velocities[index];
 
+        // Scalars held in `using`, not implicit double -> Scalar temporaries: TorchSharp passes a
+        // Scalar's native handle without keeping the Scalar alive, so a collection during the call
+        // (started by any thread, such as a dataset's workers) could finalize a temporary and free
+        // it mid-call; LibTorch then reads freed memory (seen as "Expected false to be true ...
+        // toFloat" in addcdiv_ in epoch 4 of a streamed run).
+        using var beta2 = Beta2.ToScalar();
+        using var oneMinusBeta2 = (1 - Beta2).ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var step = (-alpha).ToScalar();
         m.lerp_(gradient, _oneMinusBeta1[index]);                 // m + (g - m)(1 - b1)
-        v.mul_(Beta2).addcmul_(gradient, gradient, 1 - Beta2);    // b2 v + (1 - b2) g^2
-        using var denominator = v.sqrt().add_(Epsilon);
-        variable.addcdiv_(m, denominator, -alpha);
+        v.mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2); // b2 v + (1 - b2) g^2
+        using var denominator = v.sqrt().add_(epsilon);
+        variable.addcdiv_(m, denominator, step);
     }
 }

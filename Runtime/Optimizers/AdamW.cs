@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -33,7 +34,8 @@ public sealed class AdamW : Adam
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
     {
-        variable.add_(variable, alpha: -WeightDecay * LearningRate);
+        using var decay = (-WeightDecay * LearningRate).ToScalar();   // held for the call (see Adam.UpdateStep)
+        variable.add_(variable, alpha: decay);
         base.UpdateStep(gradient, variable, index);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -68,19 +69,26 @@ public sealed class RmsProp : KerasOptimizer
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
     {
+        // Scalars held for the calls, not implicit temporaries (see Adam.UpdateStep).
+        using var rho = Rho.ToScalar();
+        using var oneMinusRho = (1 - Rho).ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var learningRate = LearningRate.ToScalar();
+        using var negativeLearningRate = (-LearningRate).ToScalar();
+        using var minusOne = (-1.0).ToScalar();
         var v = _velocities[index];
-        v.mul_(Rho).addcmul_(gradient, gradient, 1 - Rho);
+        v.mul_(rho).addcmul_(gradient, gradient, oneMinusRho);
 
         Tensor denominator;
         if (Centered)
         {
             var a = _averageGradients[index];
-            a.mul_(Rho).add_(gradient, alpha: 1 - Rho);
-            denominator = v.addcmul(a, a, -1).add_(Epsilon);
+            a.mul_(rho).add_(gradient, alpha: oneMinusRho);
+            denominator = v.addcmul(a, a, minusOne).add_(epsilon);
         }
         else
         {
-            denominator = v.add(Epsilon);
+            denominator = v.add(epsilon);
         }
 
         using (denominator)
@@ -89,12 +97,13 @@ public sealed class RmsProp : KerasOptimizer
             if (Momentum > 0)
             {
                 var m = _momentums[index];
-                m.mul_(Momentum).addcdiv_(gradient, denominator, LearningRate);
+                using var momentum = Momentum.ToScalar();
+                m.mul_(momentum).addcdiv_(gradient, denominator, learningRate);
                 variable.sub_(m);
             }
             else
             {
-                variable.addcdiv_(gradient, denominator, -LearningRate);
+                variable.addcdiv_(gradient, denominator, negativeLearningRate);
             }
         }
     }

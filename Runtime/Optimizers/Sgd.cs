@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -50,17 +51,19 @@ public sealed class Sgd : KerasOptimizer
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
     {
+        using var step = (-LearningRate).ToScalar();   // Scalars held for the calls (see Adam.UpdateStep)
         if (Momentum == 0)
         {
-            variable.add_(gradient, alpha: -LearningRate);
+            variable.add_(gradient, alpha: step);
             return;
         }
 
+        using var momentum = Momentum.ToScalar();
         var v = _velocities[index];
-        v.mul_(Momentum).add_(gradient, alpha: -LearningRate);
+        v.mul_(momentum).add_(gradient, alpha: step);
         if (Nesterov)
         {
-            variable.add_(v, alpha: Momentum).add_(gradient, alpha: -LearningRate);
+            variable.add_(v, alpha: momentum).add_(gradient, alpha: step);
         }
         else
         {

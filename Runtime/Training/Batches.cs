@@ -50,6 +50,8 @@ internal sealed class Batches : IBatchSource, IDisposable
 
     int? IBatchSource.Steps => Steps;
 
+    long? IBatchSource.Samples => Samples;
+
     /// <summary>
     /// The next epoch's batches. Shuffling draws the epoch's order now (the previous one is released);
     /// each batch is cut when the enumeration reaches it, in the caller's dispose scope of the moment.

@@ -47,9 +47,26 @@ internal sealed class CallbackList
 
     public History? History { get; }
 
-    /// <summary>The parameters Keras gives callbacks: <c>verbose</c>, <c>epochs</c>, <c>steps</c> (per epoch).</summary>
-    public static IReadOnlyDictionary<string, object> RunParams(int verbose, int epochs, int steps) =>
-        new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps };
+    /// <summary>
+    /// The parameters Keras gives callbacks: <c>verbose</c>, <c>epochs</c>, <c>steps</c> (per epoch; left
+    /// out while unknown, Keras' <c>None</c>), and for training the <c>samples</c> per epoch (Keras 2's
+    /// parameter; the progress bar's samples/s), which Fit updates as each epoch ends.
+    /// </summary>
+    public static Dictionary<string, object> RunParams(int verbose, int epochs, int? steps, long? samples = null)
+    {
+        var parameters = new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs };
+        if (steps is { } count)
+        {
+            parameters["steps"] = count;
+        }
+
+        if (samples is { } seen)
+        {
+            parameters["samples"] = checked((int)seen);
+        }
+
+        return parameters;
+    }
 
     public void OnTrainBegin() => Each(c => c.OnTrainBegin, Empty());
 

@@ -75,7 +75,8 @@ internal static class DataChecks
         return samples;
     }
 
-    private static void Count(Tensor[] tensors, int expected, string kind, string[] parameters, string model)
+    /// <summary>Checks there is one tensor per input or output.</summary>
+    public static void Count(Tensor[] tensors, int expected, string kind, string[] parameters, string model)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Length != expected)

@@ -21,6 +21,22 @@ internal sealed record DataNames(string[] X, string[] Y, string[] Weights, strin
     public static DataNames OneTensorValidation { get; } =
         new(["validationData.X"], ["validationData.Y"], ["sampleWeight"], ["validationData.X"], ["validationData.Y"]);
 
+    /// <summary>The names of a dataset's batches through the one-tensor API: <c>data.X</c>, <c>data.Y</c>.</summary>
+    /// <param name="parameter">The dataset's parameter: <c>data</c> or <c>validationData</c>.</param>
+    public static DataNames OneTensorDataset(string parameter) =>
+        new([$"{parameter}.X"], [$"{parameter}.Y"], ["sampleWeight"], [parameter], [parameter]);
+
+    /// <summary>
+    /// These names for batch <paramref name="index"/> of a dataset, so a bad batch mid-epoch says which
+    /// it is: <c>data.X (batch 3)</c>, <c>input 'image' (batch 3)</c>.
+    /// </summary>
+    public DataNames ForBatch(int index) => new(
+        Array.ConvertAll(X, n => $"{n} (batch {index})"),
+        Array.ConvertAll(Y, n => $"{n} (batch {index})"),
+        Array.ConvertAll(Weights, n => $"{n} (batch {index})"),
+        XParameters,
+        YParameters);
+
     /// <summary>The typed API's names, from the model's inputs and outputs: <c>input 'image'</c>, <c>target 'cls'</c>.</summary>
     /// <param name="info">The model.</param>
     /// <param name="prefix">Put before each name: <c>"validation "</c> for <c>validationData</c>.</param>

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Training;
@@ -69,7 +70,9 @@ internal static class LabelChecks
 
         using var scope = NewDisposeScope();
         var labels = y.to_type(ScalarType.Int64).reshape(y.shape[0], -1);
-        var outside = labels.lt(0) | labels.ge(classes);
+        using var zero = 0L.ToScalar();   // held for the calls (see Adam.UpdateStep): this runs on every streamed batch
+        using var count = classes.ToScalar();
+        var outside = labels.lt(zero) | labels.ge(count);
         if (outside.any().item<bool>())
         {
             var sample = outside.any(1).nonzero()[0, 0].item<long>();

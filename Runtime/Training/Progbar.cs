@@ -63,6 +63,13 @@ public sealed class Progbar
     /// <summary>The number of steps, or <see langword="null"/> when unknown.</summary>
     public int? Target { get; set; }
 
+    /// <summary>
+    /// The number of samples the steps done so far cover (a training epoch's, set before the final
+    /// update), or <see langword="null"/>; when set, the final line shows the throughput after the
+    /// time per step: <c>2s 1ms/step - 31250 samples/s - loss: ...</c> (not in Keras, which shows no rate).
+    /// </summary>
+    public int? Samples { get; set; }
+
     /// <summary>Records progress and redraws when due (Keras' <c>Progbar.update</c>).</summary>
     /// <param name="current">The number of steps done.</param>
     /// <param name="values">The logged values of the last step.</param>
@@ -103,7 +110,7 @@ public sealed class Progbar
         else if (_verbose == 2 && isFinal && Target is > 0)
         {
             var line = new StringBuilder($"{Count(current, Target.Value)} - {KerasFormat.Fixed(now - _start, 0)}s -");
-            line.Append(KerasFormat.TimePerUnit(timePerUnit, _unitName));
+            line.Append(KerasFormat.TimePerUnit(timePerUnit, _unitName)).Append(Throughput(now));
             foreach (var key in _valuesOrder)
             {
                 line.Append($" - {key}: {KerasFormat.ValueLine(Average(key))}");
@@ -139,6 +146,10 @@ public sealed class Progbar
         var info = new StringBuilder(_color ? $" {Bold}{time}{Reset}" : $" {time}");
         var plainInfoLength = 1 + time.Length;
         var rest = new StringBuilder(KerasFormat.TimePerUnit(timePerUnit, _unitName));
+        if (isFinal)
+        {
+            rest.Append(Throughput(now));
+        }
         foreach (var key in _valuesOrder)
         {
             rest.Append($" - {key}: {KerasFormat.Value(Average(key))}");
@@ -180,6 +191,15 @@ public sealed class Progbar
         }
 
         return timePerUnit;
+    }
+
+    // " - 31250 samples/s": the samples done over the time since the start.
+    private string Throughput(double now)
+    {
+        var elapsed = now - _start;
+        return Samples is { } samples && elapsed > 0
+            ? $" - {(samples / elapsed).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} samples/s"
+            : "";
     }
 
     private double Average(string key)

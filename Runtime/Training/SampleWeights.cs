@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Training;
@@ -76,7 +77,8 @@ internal static class SampleWeights
         }
 
         var weights = sampleWeight.to_type(ScalarType.Float32);
-        var bad = weights.lt(0) | weights.isfinite().logical_not();
+        using var zero = 0.0.ToScalar();   // held for the call (see Adam.UpdateStep)
+        var bad = weights.lt(zero) | weights.isfinite().logical_not();
         if (bad.any().item<bool>())
         {
             var sample = bad.nonzero()[0, 0].item<long>();

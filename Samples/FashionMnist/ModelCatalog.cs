@@ -16,7 +16,11 @@ internal sealed record SampleModel(
     Func<Tensor, Tensor> PrepareImages,
     int DefaultEpochs = 5,
     double ValidationSplit = 0,
-    Func<Callback[]>? Callbacks = null);
+    Func<Callback[]>? Callbacks = null)
+{
+    /// <summary>Whether the model takes images with a trailing channel axis, (n, 28, 28, 1).</summary>
+    public bool ChannelAxis => PrepareImages == ModelCatalog.ScaleWithChannel;
+}
 
 /// <summary>The models <c>--model</c> can name.</summary>
 internal static class ModelCatalog
@@ -25,7 +29,7 @@ internal static class ModelCatalog
     private static Tensor Scale(Tensor images) => images.to_type(ScalarType.Float32).div_(255f);
 
     /// <summary>Scaled images with a trailing channel axis, (n, 28, 28, 1), as Keras CNNs take them.</summary>
-    private static Tensor ScaleWithChannel(Tensor images) => Scale(images).unsqueeze(-1);
+    public static Tensor ScaleWithChannel(Tensor images) => Scale(images).unsqueeze(-1);
 
     public static IReadOnlyList<SampleModel> All { get; } =
     [

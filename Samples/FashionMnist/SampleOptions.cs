@@ -8,11 +8,24 @@ namespace Samples.FashionMnist;
 /// The samples' one command-line syntax (FashionMnist and MultiHead share this file):
 /// <c>[--model NAME] [--epochs N] [--batch-size N] [--data DIR] [--limit N] [--verbose 0|1|2] [--save DIR]</c>.
 /// A sample that trains one model takes no <c>--model</c>. Unset options are null: each sample applies its defaults.
+/// FashionMnist also takes <c>--stream</c> (train from disk through a dataset), <c>--tensorboard DIR</c> and <c>--plot FILE</c>.
 /// </summary>
 internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize, string? DataDirectory, int? Limit, int? Verbose, string? SaveDirectory = null)
 {
     /// <summary>The options every sample takes, in usage order.</summary>
     public const string CommonUsage = "[--epochs N] [--batch-size N] [--data DIR] [--limit N] [--verbose 0|1|2]";
+
+    /// <summary>The options of the sample that trains a chosen model (FashionMnist), in usage order.</summary>
+    public const string WatchingUsage = "[--stream] [--tensorboard DIR] [--plot FILE.png|FILE.svg]";
+
+    /// <summary>Stream the images from disk through a <c>Dataset</c> instead of loading them into memory.</summary>
+    public bool Stream { get; init; }
+
+    /// <summary>A directory for TensorBoard event files, or null.</summary>
+    public string? TensorBoardDirectory { get; init; }
+
+    /// <summary>A .png or .svg file for the plot of the training history, or null.</summary>
+    public string? PlotFile { get; init; }
 
     /// <summary>
     /// Runs <paramref name="body"/> with the parsed options: <c>--help</c> prints the usage (exit 0); a bad
@@ -57,6 +70,12 @@ internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize,
                 throw new HelpRequested();
             }
 
+            if (name == "--stream")
+            {
+                options = acceptsModel ? options with { Stream = true } : throw Unknown(name, acceptsModel);
+                continue;
+            }
+
             if (!name.StartsWith("--", StringComparison.Ordinal))
             {
                 throw new ArgumentException($"unexpected argument '{name}'; options are written --name value");
@@ -77,13 +96,18 @@ internal sealed record SampleOptions(string? Model, int? Epochs, int? BatchSize,
                 "--limit" => options with { Limit = PositiveInt(name, value) },
                 "--verbose" => options with { Verbose = Verbosity(value) },
                 "--save" => options with { SaveDirectory = value },
-                _ => throw new ArgumentException(
-                    $"unknown option {name}; expected one of {(acceptsModel ? "--model, " : "")}--epochs, --batch-size, --data, --limit, --verbose, --save"),
+                "--tensorboard" when acceptsModel => options with { TensorBoardDirectory = value },
+                "--plot" when acceptsModel => options with { PlotFile = value },
+                _ => throw Unknown(name, acceptsModel),
             };
         }
 
         return options;
     }
+
+    private static ArgumentException Unknown(string name, bool acceptsModel) => new(
+        $"unknown option {name}; expected one of {(acceptsModel ? "--model, " : "")}--epochs, --batch-size, --data, --limit, --verbose, --save" +
+        (acceptsModel ? ", --stream, --tensorboard, --plot" : ""));
 
     private static int PositiveInt(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

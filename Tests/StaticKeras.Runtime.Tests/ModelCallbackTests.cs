@@ -26,7 +26,8 @@ public class ModelCallbackTests
         ];
         Assert.Equal(["train_begin", .. epoch(0), .. epoch(1), "train_end [accuracy, loss, val_accuracy, val_loss]"], recorder.Calls);
         Assert.Same(model, recorder.Model);
-        Assert.Equal(new Dictionary<string, object> { ["verbose"] = 0, ["epochs"] = 2, ["steps"] = 2 }, recorder.ParamsSeen[0]);
+        // samples: the 3 training samples of an epoch (5 less the 0.4 validation split), for the progress bar's samples/s
+        Assert.Equal(new Dictionary<string, object> { ["verbose"] = 0, ["epochs"] = 2, ["steps"] = 2, ["samples"] = 3 }, recorder.ParamsSeen[0]);
         Assert.IsType<History>(history);
     }
 

@@ -167,9 +167,9 @@ public class ModelFitTests
         var lines = writer.ToString().Split('\n');
         Assert.Equal(5, lines.Length);
         Assert.Equal("Epoch 1/2", lines[0]);
-        Assert.Matches(@"^2/2 - 0s - 5ms/step - accuracy: \S+ - loss: \d\.\d{4} - val_accuracy: \S+ - val_loss: \d\.\d{4}$", lines[1]);
+        Assert.Matches(@"^2/2 - 0s - 5ms/step - \d+ samples/s - accuracy: \S+ - loss: \d\.\d{4} - val_accuracy: \S+ - val_loss: \d\.\d{4}$", lines[1]);
         Assert.Equal("Epoch 2/2", lines[2]);
-        Assert.Matches(@"^2/2 - 0s - 5ms/step - accuracy: ", lines[3]);
+        Assert.Matches(@"^2/2 - 0s - 5ms/step - \d+ samples/s - accuracy: ", lines[3]);
         Assert.Equal("", lines[4]);
     }
 }

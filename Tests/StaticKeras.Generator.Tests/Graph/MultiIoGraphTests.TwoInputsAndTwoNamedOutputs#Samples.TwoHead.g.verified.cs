@@ -178,6 +178,21 @@ partial class TwoHead : global::StaticKeras.Model
         return new(outputs[0], outputs[1]);
     }
 
+    /// <summary>Runs the forward pass in inference mode on each batch of a dataset and joins each output, as Keras' <c>model.predict(dataset)</c>.</summary>
+    /// <param name="data">Batches of the inputs; each step disposes its batch, so every pass must make new tensors.</param>
+    /// <param name="verbose">0 silent (the default), 1 progress bar, 2 one line.</param>
+    /// <returns>The outputs for every sample: new tensors owned by the caller's dispose scope, if any.</returns>
+    /// <exception cref="global::System.ArgumentException">A batch's input of the wrong shape or dtype (the message names it and the batch).</exception>
+    public Outputs Predict(global::StaticKeras.Data.Dataset<Inputs> data, int verbose = 0)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        var outputs = PredictMany(
+            data.Map(x => x is null ? null! : new[] { x.Image, x.Stats }),
+            batch => { var o = Call(new Inputs(batch[0], batch[1])); return new[] { o.Cls, o.Value }; },
+            verbose);
+        return new(outputs[0], outputs[1]);
+    }
+
     /// <summary>
     /// Trains the model as Keras' <c>model.fit</c>: every input, target and sample weight is split, shuffled and batched at the same rows;
     /// the loss is cls_loss + value_loss * 0.5.
@@ -206,6 +221,39 @@ partial class TwoHead : global::StaticKeras.Model
         global::System.ArgumentNullException.ThrowIfNull(x);
         global::System.ArgumentNullException.ThrowIfNull(y);
         return Evaluate(new[] { x.Image, x.Stats }, new[] { y.Cls, y.Value }, batchSize, verbose, callbacks, sampleWeight is { } w ? new global::TorchSharp.torch.Tensor?[] { w.Cls, w.Value } : null);
+    }
+
+    /// <summary>
+    /// Trains the model on a dataset of typed batches, as Keras' <c>model.fit(dataset)</c>: each epoch is one pass over
+    /// <paramref name="data"/> (shuffle it with <c>Dataset.Shuffle</c>), each batch checked as tensors given to
+    /// <c>Fit(Inputs, Targets)</c> are, and named by its number when it is wrong. Each step disposes its batch, so every
+    /// pass must make new tensors.
+    /// </summary>
+    /// <returns>The History: <c>loss</c>, <c>{output}_loss</c>, <c>{output}_{metric}</c> and their <c>val_</c> versions.</returns>
+    /// <exception cref="global::System.ArgumentException">A batch's tensor of the wrong shape, dtype or length (the message names it and the batch), or an invalid argument.</exception>
+    public global::StaticKeras.Callbacks.History Fit(global::StaticKeras.Data.Dataset<(Inputs X, Targets Y)> data, int epochs = 1, int? verbose = null,
+        global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null, global::StaticKeras.Data.Dataset<(Inputs X, Targets Y)>? validationData = null,
+        int initialEpoch = 0, global::StaticKeras.Training.ValidationFrequency validationFreq = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return Fit(data.Map(Typed), epochs, verbose, callbacks, validationData?.Map(Typed), initialEpoch, validationFreq);
+
+        // One typed batch as the runtime's loop reads it: each input, then each output's targets, in declaration order.
+        static (global::TorchSharp.torch.Tensor[] X, global::TorchSharp.torch.Tensor[] Y) Typed((Inputs X, Targets Y) b) =>
+            (b.X is { } x ? new[] { x.Image, x.Stats } : null!, b.Y is { } y ? new[] { y.Cls, y.Value } : null!);
+    }
+
+    /// <summary>Computes the losses and metrics on a dataset of typed batches in inference mode, as Keras' <c>model.evaluate(dataset)</c>.</summary>
+    /// <returns>The logs: <c>loss</c>, each <c>{output}_loss</c>, then each output's metrics.</returns>
+    /// <exception cref="global::System.ArgumentException">A batch's tensor of the wrong shape, dtype or length (the message names it and the batch).</exception>
+    public global::StaticKeras.Training.EvaluationResult Evaluate(global::StaticKeras.Data.Dataset<(Inputs X, Targets Y)> data, int? verbose = null, global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return Evaluate(data.Map(Typed), verbose, callbacks);
+
+        // One typed batch as the runtime's loop reads it: each input, then each output's targets, in declaration order.
+        static (global::TorchSharp.torch.Tensor[] X, global::TorchSharp.torch.Tensor[] Y) Typed((Inputs X, Targets Y) b) =>
+            (b.X is { } x ? new[] { x.Image, x.Stats } : null!, b.Y is { } y ? new[] { y.Cls, y.Value } : null!);
     }
 
     /// <inheritdoc/>

@@ -128,6 +128,21 @@ partial class Joined : global::StaticKeras.Model
         return outputs[0];
     }
 
+    /// <summary>Runs the forward pass in inference mode on each batch of a dataset and joins each output, as Keras' <c>model.predict(dataset)</c>.</summary>
+    /// <param name="data">Batches of the inputs; each step disposes its batch, so every pass must make new tensors.</param>
+    /// <param name="verbose">0 silent (the default), 1 progress bar, 2 one line.</param>
+    /// <returns>The outputs for every sample: new tensors owned by the caller's dispose scope, if any.</returns>
+    /// <exception cref="global::System.ArgumentException">A batch's input of the wrong shape or dtype (the message names it and the batch).</exception>
+    public global::TorchSharp.torch.Tensor Predict(global::StaticKeras.Data.Dataset<Inputs> data, int verbose = 0)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        var outputs = PredictMany(
+            data.Map(x => x is null ? null! : new[] { x.A, x.B }),
+            batch => new[] { Call(new Inputs(batch[0], batch[1])) },
+            verbose);
+        return outputs[0];
+    }
+
     /// <summary>Throws: this model takes its inputs as <see cref="Inputs"/>; use <c>Call(Inputs)</c>.</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false) => throw new global::System.NotSupportedException("Joined takes 2 inputs (a, b) and returns 1 output (head): call Call(new Joined.Inputs(a, b)).");
 

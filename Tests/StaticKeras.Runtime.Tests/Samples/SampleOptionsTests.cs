@@ -18,6 +18,16 @@ public class SampleOptionsTests
     }
 
     [Fact]
+    public void FashionMnist_also_takes_stream_tensorboard_and_plot()
+    {
+        var options = SampleOptions.Parse(["--stream", "--tensorboard", "logs", "--plot", "h.png", "--epochs", "2"]);
+
+        Assert.Equal(new SampleOptions(null, 2, null, null, null, null) { Stream = true, TensorBoardDirectory = "logs", PlotFile = "h.png" }, options);
+        Assert.Equal("unknown option --stream; expected one of --epochs, --batch-size, --data, --limit, --verbose, --save",
+            Assert.Throws<ArgumentException>(() => SampleOptions.Parse(["--stream"], acceptsModel: false)).Message);
+    }
+
+    [Fact]
     public void Unset_options_are_null_so_each_sample_applies_its_defaults() =>
         Assert.Equal(new SampleOptions(null, null, null, null, null, null), SampleOptions.Parse([]));
 

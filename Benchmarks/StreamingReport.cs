@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using StaticKeras.Callbacks;
+using StaticKeras.Data;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Benchmarks;
+
+/// <summary>
+/// Streamed against in-memory training, samples/s and peak memory, each run in a process of its own
+/// so its peak resident memory (<c>VmHWM</c>) is its own: <c>streaming-report [mlpSamples] [cnnSamples]
+/// [epochs] [rounds]</c>. The in-memory path loads all 60,000 training images as float32 (what
+/// <c>Fit(x, y)</c> needs) and trains on the first N with Fit's full shuffle; the streamed path reads the
+/// first N from the gzip IDX files through a 10,000-image shuffle buffer, two map workers and a
+/// prefetch of four, as the sample's <c>--stream</c> does. Batch 32, the seed MLP and the Sequential CNN.
+/// Each process trains <c>epochs</c> epochs; the first (JIT, page cache, allocator warm-up) is left
+/// out and the rest give the median. Rounds alternate the two paths, so a busy machine's noise falls
+/// on both; the report gives every round's numbers, then their medians. Besides wall-clock samples/s
+/// it gives samples per CPU-second of the whole process (training thread and data workers): on a
+/// machine whose cores are all busy, streaming's background work cannot hide on an idle core, and
+/// the CPU cost says what it adds.
+/// </summary>
+internal static class StreamingReport
+{
+    private const int BatchSize = 32;
+
+    public static void Run(string[] args)
+    {
+        var mlpSamples = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+        var cnnSamples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4_000;
+        var epochs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
+        var results = new List<(string Model, string Path, double Rate, double CpuRate, double PeakMiB)>();
+        Console.WriteLine($"// streaming-report: mlp {mlpSamples} images, cnn {cnnSamples}, {epochs} epochs per process (first left out), {rounds} round(s)");
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (model, samples) in new[] { ("mlp", mlpSamples), ("cnn", cnnSamples) })
+            {
+                foreach (var path in new[] { "memory", "stream" })
+                {
+                    var result = Child(model, path, samples, epochs);
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"round {round + 1}: {model,-3} {path,-6} {result.Rate,8:F0} samples/s, {result.CpuRate,8:F0} samples/CPU-s, peak RSS {result.PeakMiB:F0} MiB"));
+                    results.Add((model, path, result.Rate, result.CpuRate, result.PeakMiB));
+                }
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| Model | in memory, samples/s | streamed, samples/s | streamed / in memory | in memory, samples/CPU-s | streamed, samples/CPU-s | streamed / in memory (CPU) | peak RSS in memory | peak RSS streamed |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var model in new[] { "mlp", "cnn" })
+        {
+            var memory = results.Where(r => r.Model == model && r.Path == "memory").ToList();
+            var stream = results.Where(r => r.Model == model && r.Path == "stream").ToList();
+            var (m, s) = (Median(memory.Select(r => r.Rate)), Median(stream.Select(r => r.Rate)));
+            var (mc, sc) = (Median(memory.Select(r => r.CpuRate)), Median(stream.Select(r => r.CpuRate)));
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {model} | {m:F0} | {s:F0} | {s / m:F2} | {mc:F0} | {sc:F0} | {sc / mc:F2} | {Median(memory.Select(r => r.PeakMiB)):F0} MiB | {Median(stream.Select(r => r.PeakMiB)):F0} MiB |"));
+        }
+    }
+
+    /// <summary>The child process: trains, then prints <c>RESULT rate cpuRate peakMiB</c>.</summary>
+    public static void RunChild(string[] args)
+    {
+        var (model, path) = (args[0], args[1]);
+        var samples = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var epochs = int.Parse(args[3], CultureInfo.InvariantCulture);
+        var cnn = model == "cnn";
+        random.manual_seed(1);
+        Model network = cnn ? new BenchmarkCnn() : new BenchmarkMlp();
+        Func<History> epoch;
+        if (path == "memory")
+        {
+            var splits = FashionMnist.LoadData();
+            var x = splits.Train.X.to_type(ScalarType.Float32).div_(255f);   // all of it, as Fit(x, y) needs
+            x = cnn ? x.unsqueeze(-1) : x;
+            var (xs, ys) = (x.narrow(0, 0, samples), splits.Train.Y.narrow(0, 0, samples));
+            epoch = () => network.Fit(xs, ys, epochs: 1, batchSize: BatchSize, verbose: 0);
+        }
+        else
+        {
+            var stream = FashionMnist.Stream().Train.Take(samples).Shuffle(10_000, seed: 1).Batch(BatchSize)
+                .Map(batch => ImageBatch.ToTensors(batch, channelAxis: cnn), workers: 2).Prefetch(4);
+            epoch = () => network.Fit(stream, epochs: 1, verbose: 0);
+        }
+
+        var rates = new List<double>();
+        var cpuRates = new List<double>();
+        using var self = Process.GetCurrentProcess();
+        for (var i = 0; i < epochs; i++)
+        {
+            self.Refresh();
+            var cpu = self.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            epoch();
+            rates.Add(samples / clock.Elapsed.TotalSeconds);
+            self.Refresh();
+            cpuRates.Add(samples / (self.TotalProcessorTime - cpu).TotalSeconds);
+        }
+
+        var skip = rates.Count > 1 ? 1 : 0;
+        Console.WriteLine(FormattableString.Invariant($"RESULT {Median(rates.Skip(skip)):F1} {Median(cpuRates.Skip(skip)):F1} {PeakMiB():F1}"));
+    }
+
+    private static (double Rate, double CpuRate, double PeakMiB) Child(string model, string path, int samples, int epochs)
+    {
+        var self = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(StreamingReport).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "streaming-run", model, path, samples.ToString(CultureInfo.InvariantCulture), epochs.ToString(CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var line = output.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"streaming-run {model} {path} exited with {process.ExitCode} and no result:\n{output}");
+        var parts = line.Split(' ');
+        return (double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture),
+            double.Parse(parts[3], CultureInfo.InvariantCulture));
+    }
+
+    // The process's peak resident set (VmHWM), Linux's /proc; NaN elsewhere.
+    private static double PeakMiB()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status))
+        {
+            return double.NaN;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -17,7 +17,7 @@ namespace StaticKeras.Generator.Model;
 /// <param name="RecurrentActivation">The gates' activation of LSTM and GRU (sigmoid by default); sigmoid, unused, for SimpleRNN.</param>
 internal sealed record RecurrentDeclaration(
     string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, RecurrentKind Kind, int Units, bool UseBias,
-    bool ReturnSequences, bool ResetAfter, ActivationKind Activation, ActivationKind RecurrentActivation)
+    bool ReturnSequences, bool ResetAfter, ActivationKind Activation = ActivationKind.Tanh, ActivationKind RecurrentActivation = ActivationKind.Sigmoid)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>

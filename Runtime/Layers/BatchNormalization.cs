@@ -177,7 +177,21 @@ public sealed class BatchNormalization : Layer
     /// <param name="output">The output <see cref="Call"/> returned.</param>
     /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
     /// <param name="training">The training flag the forward call had; true in a training step.</param>
-    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null, bool training = true)
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null, bool training = true) =>
+        GradientBuffers.Into(BackwardCore(gradOutput, input, training, inputGradient: true)!, into);
+
+    /// <summary>
+    /// <see cref="Backward"/> without dL/dinputs, for a layer that reads a model input: only gamma's
+    /// and beta's gradients are accumulated.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput, shaped like the input.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    /// <param name="training">The training flag the forward call had; true in a training step.</param>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output, bool training = true) =>
+        BackwardCore(gradOutput, input, training, inputGradient: false);
+
+    private Tensor? BackwardCore(Tensor gradOutput, Tensor input, bool training, bool inputGradient)
     {
         using var noGrad = no_grad();
         long[] broadcast = Enumerable.Repeat(1L, (int)input.dim()).ToArray();
@@ -200,6 +214,10 @@ public sealed class BatchNormalization : Layer
         var sumGradNormalized = (gradOutput * normalized).sum(reduce, keepdim: true);
         GradientBuffers.Accumulate(Gamma, sumGradNormalized.reshape(-1));
         GradientBuffers.Accumulate(Beta, sumGrad.reshape(-1));
+        if (!inputGradient)
+        {
+            return null;
+        }
 
         var scale = Gamma is { } gamma ? inverse * gamma.reshape(broadcast) : inverse;
         Tensor dx;
@@ -213,7 +231,7 @@ public sealed class BatchNormalization : Layer
             dx = scale * gradOutput;
         }
 
-        return GradientBuffers.Into(dx, into);
+        return dx;
     }
 
     private void UpdateMoving(Tensor moving, Tensor batch)

@@ -171,7 +171,7 @@ public sealed class Conv2DTranspose : Layer
     /// <see cref="Backward"/> without dL/dinputs, for a layer that reads a model input: only the
     /// weights' gradients are accumulated.
     /// </summary>
-    public void AccumulateWeightGradients(Tensor gradOutput, Tensor input, Tensor output) =>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output) =>
         BackwardCore(gradOutput, input, output, inputGradient: false);
 
     private Tensor? BackwardCore(Tensor gradOutput, Tensor input, Tensor output, bool inputGradient)

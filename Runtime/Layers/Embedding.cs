@@ -92,10 +92,22 @@ public sealed class Embedding : Layer
     /// <param name="into">Ignored: there is no input gradient.</param>
     public Tensor? Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
     {
+        BackwardWeights(gradOutput, input, output);
+        return null;
+    }
+
+    /// <summary>
+    /// The weight gradient of <see cref="Call"/> (the whole of its backward: indices have no gradient):
+    /// each output row's gradient is added into the row of <c>embeddings.grad</c> its index selected.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(*input_shape, output_dim)</c>.</param>
+    /// <param name="input">The indices <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output)
+    {
         using var noGrad = no_grad();
         var indices = input.dtype == ScalarType.Int64 ? input : input.to_type(ScalarType.Int64);
         GradientBuffers.Of(Embeddings)?.index_add_(0, indices.reshape(-1), gradOutput.reshape(-1, OutputDim).to_type(Embeddings.dtype), One);
-        return null;
     }
 
     /// <inheritdoc/>

@@ -149,7 +149,20 @@ public sealed class LayerNormalization : Layer
     /// <param name="input">The input <see cref="Call"/> was given.</param>
     /// <param name="output">The output <see cref="Call"/> returned.</param>
     /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
-    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) =>
+        GradientBuffers.Into(BackwardCore(gradOutput, input, inputGradient: true)!, into);
+
+    /// <summary>
+    /// <see cref="Backward"/> without dL/dinputs, for a layer that reads a model input: only gamma's
+    /// and beta's gradients are accumulated.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput, shaped like the input.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output) =>
+        BackwardCore(gradOutput, input, inputGradient: false);
+
+    private Tensor? BackwardCore(Tensor gradOutput, Tensor input, bool inputGradient)
     {
         using var noGrad = no_grad();
         long[] broadcast = Enumerable.Repeat(1L, (int)input.dim()).ToArray();
@@ -164,10 +177,13 @@ public sealed class LayerNormalization : Layer
         var normalized = centered * inverse;
         GradientBuffers.Accumulate(Gamma, (gradOutput * normalized).sum(others));
         GradientBuffers.Accumulate(Beta, gradOutput.sum(others));
+        if (!inputGradient)
+        {
+            return null;
+        }
 
         var h = Gamma is { } gamma ? gradOutput * gamma.reshape(broadcast) : gradOutput;
-        var dx = inverse * (h - h.mean(resolved, keepdim: true) - normalized * (h * normalized).mean(resolved, keepdim: true));
-        return GradientBuffers.Into(dx, into);
+        return inverse * (h - h.mean(resolved, keepdim: true) - normalized * (h * normalized).mean(resolved, keepdim: true));
     }
 
     /// <inheritdoc/>

@@ -80,7 +80,7 @@ public sealed class ConvolutionBackwardTests
     }
 
     [Fact]
-    public void AccumulateWeightGradientsMatchesBackwardWithoutTheInputGradient()
+    public void BackwardWeightsMatchesBackwardWithoutTheInputGradient()
     {
         random.manual_seed(15);
         var conv = new Conv2D(4, 3, Activation.Relu, padding: Padding.Same);
@@ -92,7 +92,7 @@ public sealed class ConvolutionBackwardTests
         conv.Backward(g, x, y);
         var kernel = conv.Kernel.grad!.clone();
         var bias = conv.Bias!.grad!.clone();
-        conv.AccumulateWeightGradients(g, x, y);
+        conv.BackwardWeights(g, x, y);
         BackwardCheck.AssertRelative(2 * kernel, conv.Kernel.grad!, "kernel after both");
         BackwardCheck.AssertRelative(2 * bias, conv.Bias.grad!, "bias after both");
     }

@@ -72,6 +72,32 @@ public sealed class NormalizationBackwardTests
         BackwardCheck.Layer(norm, randn(2, 8, 6, ScalarType.Float64), norm.Backward);
     }
 
+    [Fact]
+    public void BackwardWeightsGivesTheSameWeightGradients()
+    {
+        random.manual_seed(46);
+        var batch = Built(new BatchNormalization(), 4, 3);
+        var layer = Built(new LayerNormalization([1, 2]), 4, 3);
+        var x = randn(5, 4, 3, ScalarType.Float64);
+        foreach (var (norm, backward, weights) in new (Layer, LayerBackward, System.Action<Tensor, Tensor, Tensor>)[]
+        {
+            (batch, (g, i, o, into) => batch.Backward(g, i, o, into), (g, i, o) => batch.BackwardWeights(g, i, o)),
+            (layer, layer.Backward, layer.BackwardWeights),
+        })
+        {
+            var y = norm.Call(x, training: true);
+            var g = randn_like(y);
+            backward(g, x, y, null);
+            var expected = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(norm.parameters(), p => p.grad!.clone()));
+            weights(g, x, y);
+            var i = 0;
+            foreach (var p in norm.parameters())
+            {
+                BackwardCheck.AssertRelative(2 * expected[i++], p.grad!, "after Backward and BackwardWeights");
+            }
+        }
+    }
+
     private static T Built<T>(T layer, params long[] shape) where T : Layer
     {
         layer.Build(shape);

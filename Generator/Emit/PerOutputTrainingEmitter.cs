@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Emit.Backward;
 using StaticKeras.Generator.Emit.Layers;
 using StaticKeras.Generator.Inference;
 using StaticKeras.Generator.Model;
@@ -149,14 +150,22 @@ internal static class PerOutputTrainingEmitter
         writer.Line("/// <inheritdoc/>");
         using (writer.Block(StepsEmitter.Signature(model.Declaration.OverrideModifiers, name)))
         {
-            var (lines, outputs) = ForwardPass.Lines(model, graph.Inputs.Select((_, i) => $"x[{i}]").ToList(), mode, fused);
+            var inputs = graph.Inputs.Select((_, i) => $"x[{i}]").ToList();
+            var explicitBackward = mode == CallMode.Training && !model.Declaration.AutogradBackward;
+            var forward = explicitBackward ? BackwardPass.Forward(model, inputs, fused) : ForwardPass.Build(model, inputs, mode, fused, null);
+            var lines = explicitBackward ? BackwardPass.Start().Concat(forward.Lines).ToList() : forward.Lines;
+            var outputs = forward.Outputs;
             for (var i = 0; i < graph.Outputs.Count; i++)
             {
                 lines.Add(new CodeLine($"var {graph.Outputs[i].Name}_loss = {plans[i].Call($"y[{i}]", outputs[i], $"sampleWeight[{i}]")};"));
             }
 
             lines.Add(new CodeLine("var loss = " + string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).Weight, o.Name + "_loss"))) + ";"));
-            if (mode == CallMode.Training)
+            if (explicitBackward)
+            {
+                lines.AddRange(BackwardPass.Lines(model, forward, graph.Outputs.Select((o, i) => new BackwardPass.OutputLoss(plans[i], Config(model, o).Weight, $"y[{i}]", $"sampleWeight[{i}]")).ToList()));
+            }
+            else if (mode == CallMode.Training)
             {
                 lines.AddRange(BackwardEmitter.Lines("loss"));
             }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using StaticKeras.Generator.Emit.Backward;
 using StaticKeras.Generator.Emit.Layers;
 using StaticKeras.Generator.Inference;
 using StaticKeras.Generator.Model;
@@ -61,10 +63,36 @@ internal static class StepsEmitter
         var plan = Plan(model, compile);
         using (writer.Block(signature))
         {
+            if (mode == CallMode.Training && !model.Declaration.AutogradBackward)
+            {
+                writer.Lines(ExplicitLines(model, plan));
+                return;
+            }
+
             var (lines, output) = ForwardPass.Lines(model, ["x[0]"], mode, plan.FusedActivation);
             AddLossLines(lines, plan, output, mode);
             writer.Lines(lines);
         }
+    }
+
+    // The training step with the generated backward (BackwardPass): forward saving what backward
+    // needs, the loss, the gradient lines in reverse order, the optimizer step.
+    private static List<CodeLine> ExplicitLines(InferredModel model, LossPlan plan)
+    {
+        var fused = new Dictionary<int, ActivationKind>();
+        if (plan.FusedActivation is { } activation)
+        {
+            fused[model.Graph.Outputs[0].Value] = activation;
+        }
+
+        var lines = BackwardPass.Start().ToList();
+        var forward = BackwardPass.Forward(model, ["x[0]"], fused);
+        lines.AddRange(forward.Lines);
+        var output = forward.Outputs[0];
+        lines.Add(new CodeLine($"var loss = {plan.Call("y[0]", output, "sampleWeight[0]")};"));
+        lines.AddRange(BackwardPass.Lines(model, forward, [new BackwardPass.OutputLoss(plan, 1.0, "y[0]", "sampleWeight[0]")]));
+        lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {plan.Predictions(output)} }});"));
+        return lines;
     }
 
     /// <summary>

@@ -149,8 +149,11 @@ public sealed class Conv1D : Layer
         // As a 2-D convolution of height 1: x (N, C, 1, L), w (O, C/g, 1, k).
         var kernel = Kernel.permute(2, 1, 0);
         var x = window.PadChannelsFirst(input.permute(0, 2, 1));
-        var gz = ActivationGradients.Backward(gradOutput, output, Activation, () => nn.functional.conv1d(
-            x, kernel, Bias, stride: Strides, padding: 0, dilation: DilationRate, groups: Groups).permute(0, 2, 1));
+        // gelu and silu read the pre-activation: the convolution runs again for them only.
+        var preActivation = ActivationGradients.NeedsInput(Activation)
+            ? nn.functional.conv1d(x, kernel, Bias, stride: Strides, padding: 0, dilation: DilationRate, groups: Groups).permute(0, 2, 1)
+            : null;
+        var gz = ActivationGradients.Backward(gradOutput, preActivation, output, Activation);
         var (dx, dw) = ConvolutionGradients.Backward(
             x.unsqueeze(2), kernel.unsqueeze(2), gz.permute(0, 2, 1).unsqueeze(2), [1, Strides], [1, DilationRate], Groups, inputGradient);
         GradientBuffers.Accumulate(Kernel, dw.squeeze(2).permute(2, 1, 0));

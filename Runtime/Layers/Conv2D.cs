@@ -149,8 +149,11 @@ public sealed class Conv2D : Layer
         using var noGrad = no_grad();
         var kernel = Kernel.permute(3, 2, 0, 1);
         var x = window.PadChannelsFirst(input.permute(0, 3, 1, 2));
-        var gz = ActivationGradients.Backward(gradOutput, output, Activation, () => nn.functional.conv2d(
-            x, kernel, Bias, strides: window.Strides, padding: [0, 0], dilation: window.Dilation, groups: Groups).permute(0, 2, 3, 1));
+        // gelu and silu read the pre-activation: the convolution runs again for them only.
+        var preActivation = ActivationGradients.NeedsInput(Activation)
+            ? nn.functional.conv2d(x, kernel, Bias, strides: window.Strides, padding: [0, 0], dilation: window.Dilation, groups: Groups).permute(0, 2, 3, 1)
+            : null;
+        var gz = ActivationGradients.Backward(gradOutput, preActivation, output, Activation);
         var (dx, dw) = ConvolutionGradients.Backward(x, kernel, gz.permute(0, 3, 1, 2), window.Strides, window.Dilation, Groups, inputGradient);
         GradientBuffers.Accumulate(Kernel, dw.permute(2, 3, 1, 0));
         GradientBuffers.Accumulate(Bias, gz.sum([0, 1, 2]));

@@ -183,12 +183,16 @@ public sealed class Conv2DTranspose : Layer
         long fullWidth = (input.shape[2] - 1) * window.Strides[1] + ConvArithmetic.EffectiveSize(window.Kernel[1], window.Dilation[1]);
         var (top, bottom) = Crop(fullHeight, OutputLength(input.shape[1], 0));
         var (left, right) = Crop(fullWidth, OutputLength(input.shape[2], 1));
-        var gz = ActivationGradients.Backward(gradOutput, output, Activation, () =>
+        // gelu and silu read the pre-activation: the transposed convolution runs again for them only.
+        Tensor? preActivation = null;
+        if (ActivationGradients.NeedsInput(Activation))
         {
             var full = nn.functional.conv_transpose2d(x, kernel, strides: window.Strides, dilation: window.Dilation);
             var y = nn.functional.pad(full, [-left, right, -top, bottom]).permute(0, 2, 3, 1);
-            return Bias is { } b ? y + b : y;
-        });
+            preActivation = Bias is { } b ? y + b : y;
+        }
+
+        var gz = ActivationGradients.Backward(gradOutput, preActivation, output, Activation);
         GradientBuffers.Accumulate(Bias, gz.sum([0, 1, 2]));
 
         // The forward cut (top, left) cells and added (bottom, right) zero cells: undo both on the gradient.

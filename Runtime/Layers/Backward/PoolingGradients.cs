@@ -11,20 +11,21 @@ internal static class PoolingGradients
 {
     /// <summary>
     /// Whether <see cref="Max"/> goes through autograd's native max-pool backward (a local graph of
-    /// the pooling alone) instead of the indices scatter (the default).
+    /// the pooling alone; the default) instead of the indices scatter, which stays for comparison.
     /// </summary>
     /// <remarks>
-    /// Measured on the sample CNN's pools (float32, 2 threads, best of 5, two runs on the shared
-    /// 2-core machine at load average 35-65, so noisy): 26x26x32 -> 13x13 at batch 32: scatter 52 / 25 ms,
-    /// autograd 30 / 70 ms; batch 128: scatter 49 ms, autograd 56 ms. 11x11x64 -> 5x5 at batch 32:
-    /// scatter 11 / 5.7 ms, autograd 8.3 / 18 ms; batch 128: scatter 9.7 ms, autograd 61 ms. The scatter
-    /// won four of six and needs no autograd at all; both compute the same max_pool*_with_indices.
+    /// Measured (float32, 2 threads, shared 2-core machine at load average 35-65, so noisy). The pools
+    /// alone (26x26x32 -> 13x13 and 11x11x64 -> 5x5, batch 32 and 128, best of 5) were a draw: the
+    /// scatter won four of six. But in the whole generated step of the sample CNN (Fit, batch 128,
+    /// 512 samples, best of 2, three runs) autograd's kernel gave 140, 138 and 146 samples/s against
+    /// the scatter's 108, 88 and 97: its gradient keeps the channels-last layout the convolution
+    /// backward then reads, where the scatter's channels-first result costs conversions.
     /// </remarks>
-    internal static bool MaxThroughAutograd { get; set; }
+    internal static bool MaxThroughAutograd { get; set; } = true;
 
     /// <summary>
-    /// dL/dx of max pooling: each window's gradient goes to the cell that won it (indices from
-    /// <c>max_pool*_with_indices</c>, the kernels autograd itself uses), summed where windows overlap.
+    /// dL/dx of max pooling: each window's gradient goes to the cell that won it, summed where windows
+    /// overlap (autograd's native kernel, or a scatter by the indices of <c>max_pool*_with_indices</c>).
     /// </summary>
     /// <param name="input">x, unpadded, channels first.</param>
     /// <param name="gradOutput">dL/dy, channels first.</param>

@@ -301,6 +301,11 @@ internal static class DiagnosticDescriptors
         "STK0079", Declaration, "Layers in a collection are not read",
         "'{0}' holds layers in a {1}, which the generator cannot see into: declare each layer as its own field (hidden1, hidden2, ...)");
 
+    /// <summary>STK1040: cropping that removes every cell of a spatial axis.</summary>
+    public static readonly DiagnosticDescriptor CroppingTooLarge = Error(
+        "STK1040", Shapes, "Cropping removes the whole axis",
+        "{0} '{1}': cropping {2} + {3} must be smaller than the input's {4}, found {5}");
+
     /// <summary>STK1075: sizes so large that a count computed from them overflows.</summary>
     public static readonly DiagnosticDescriptor SizeOverflow = Error(
         "STK1075", Shapes, "Sizes too large",
@@ -365,6 +370,7 @@ internal static class DiagnosticDescriptors
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
         InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput,
         GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,
+        CroppingTooLarge,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -41,4 +41,7 @@ internal static class ShapeIds
 
     /// <summary>STK1023: a merge given too few (or, for Subtract, too many) inputs.</summary>
     public const string MergeInputCount = "STK1023";
+
+    /// <summary>STK1040: cropping that removes every cell of a spatial axis.</summary>
+    public const string CroppingTooLarge = "STK1040";
 }

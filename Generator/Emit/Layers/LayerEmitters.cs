@@ -25,6 +25,7 @@ internal static class LayerEmitters
         FlattenDeclaration => PlainCall,
         DropoutDeclaration => TrainingCall,
         ActivationDeclaration => Activation,
+        SoftmaxDeclaration { Axis: -1 } => Activation,
         RuleLayerDeclaration { UsesTraining: true } => TrainingCall,
         RuleLayerDeclaration => PlainCall,
         CustomLayerDeclaration => TrainingCall,

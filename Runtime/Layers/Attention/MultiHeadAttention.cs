@@ -25,7 +25,7 @@ namespace StaticKeras.Layers;
 /// <para>Keras' call argument <c>use_causal_mask</c> is the constructor argument <see cref="UseCausalMask"/>
 /// here: a model declaration's calls pass tensors only, so a per-call constant lives with the layer.</para>
 /// </remarks>
-public sealed class MultiHeadAttention : nn.Module
+public sealed class MultiHeadAttention : MultiInputLayer
 {
     private readonly long[] outputShape;
     private EinsumProjection? query;
@@ -97,7 +97,7 @@ public sealed class MultiHeadAttention : nn.Module
     /// </summary>
     /// <exception cref="ArgumentException">Ranks below 2, different ranks, an unknown feature size, or value and key differing before their last axis.</exception>
     /// <exception cref="InvalidOperationException">The layer is already built.</exception>
-    public void Build(long[] queryShape, long[] valueShape, long[]? keyShape = null)
+    public override void Build(long[] queryShape, long[] valueShape, long[]? keyShape = null)
     {
         ArgumentNullException.ThrowIfNull(queryShape);
         ArgumentNullException.ThrowIfNull(valueShape);
@@ -136,7 +136,13 @@ public sealed class MultiHeadAttention : nn.Module
     }
 
     /// <summary>Self-attention or attention of <paramref name="query"/> over <paramref name="value"/>, as Keras' <c>layer(query, value, training=...)</c>.</summary>
-    public Tensor Call(Tensor query, Tensor value, bool training = false) => Output(query, value, null, null, null, null, null, training);
+    public override Tensor Call(Tensor query, Tensor value, bool training = false) => Output(query, value, null, null, null, null, null, training);
+
+    /// <summary>
+    /// Attention of <paramref name="query"/> over <paramref name="value"/> with the keys <paramref name="key"/>, as Keras'
+    /// <c>layer(query, value, key, training=...)</c>; the form generated training and test steps call.
+    /// </summary>
+    public override Tensor Call(Tensor query, Tensor value, Tensor key, bool training) => Output(query, value, key, null, null, null, null, training);
 
     /// <summary>
     /// Attention of <paramref name="query"/> over <paramref name="value"/> with the keys <paramref name="key"/> and masks, as Keras'

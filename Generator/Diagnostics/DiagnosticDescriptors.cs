@@ -61,6 +61,11 @@ internal static class DiagnosticDescriptors
         "STK0009", Declaration, "Invalid input dimension",
         "Input dimension {0} must be a positive int or a symbolic name (a non-empty string), found {1}");
 
+    /// <summary>STK0014: a zero-size input dimension (Keras accepts it; StaticKeras deviates, see its page).</summary>
+    public static readonly DiagnosticDescriptor ZeroSizeInputDimension = Error(
+        "STK0014", Declaration, "Zero-size input dimension",
+        "Input dimension {0} is 0: every sample would be empty, so the loss is a mean over nothing (NaN); Keras accepts it, StaticKeras does not. Use a positive size or a symbolic name");
+
     /// <summary>STK0010: a constant layer argument outside its valid range.</summary>
     public static readonly DiagnosticDescriptor InvalidLayerArgument = Error(
         "STK0010", Declaration, "Invalid layer argument",
@@ -131,6 +136,11 @@ internal static class DiagnosticDescriptors
         "STK1009", Shapes, "Axis outside the input",
         "{0} '{1}': axis {2} must name a non-batch axis of an input of rank {3} (batch included), found {4}");
 
+    /// <summary>STK1012: normalization axes that name one axis twice.</summary>
+    public static readonly DiagnosticDescriptor DuplicateAxis = Error(
+        "STK1012", Shapes, "Axis named twice",
+        "{0} '{1}': axis {2} names axis {3} twice on an input of rank {4} (batch included), found {5}; Keras rejects duplicate axes");
+
     /// <summary>STK1010: an Embedding after a layer that outputs floats.</summary>
     public static readonly DiagnosticDescriptor FloatIndices = Error(
         "STK1010", Shapes, "Embedding needs integer indices",
@@ -151,9 +161,9 @@ internal static class DiagnosticDescriptors
         "STK1022", Shapes, "Concatenate inputs differ outside the axis",
         "{0} '{1}': shapes {2} and {3} must match except on the concatenation axis {4}, found different {5}");
 
-    /// <summary>STK1023: a merge with fewer than two inputs (Subtract: other than two).</summary>
+    /// <summary>STK1023: a merge without inputs (Subtract: other than two).</summary>
     public static readonly DiagnosticDescriptor MergeInputCount = Error(
-        "STK1023", Shapes, "Merge needs at least two inputs",
+        "STK1023", Shapes, "Merge given the wrong number of inputs",
         "{0} '{1}' needs {2} inputs, found {3}");
 
     /// <summary>STK2001: a loss that does not fit the model's output.</summary>
@@ -375,9 +385,9 @@ internal static class DiagnosticDescriptors
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> All { get; } = new[]
     {
         NotPartial, MissingInput, InvalidModelType, NonConstantArgument, UnsupportedLayer, LayerNotCreated,
-        NoLayers, GenericModel, InvalidInputDimension, InvalidLayerArgument, RuntimeNotReferenced,
+        NoLayers, GenericModel, InvalidInputDimension, ZeroSizeInputDimension, InvalidLayerArgument, RuntimeNotReferenced,
         LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, RankMismatch, UnknownDimension, WindowTooLarge, EmptyTransposedOutput,
-        GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, FloatIndices,
+        GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, DuplicateAxis, FloatIndices,
         MergeIncompatible, ConcatenateAxisOutOfRange, ConcatenateMismatch, MergeInputCount, LossIncompatibleWithOutput,
         FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,

@@ -49,13 +49,16 @@ internal static class ForwardPass
         }
 
         var lines = new List<CodeLine>();
+        var masks = new MaskLines(model);
+        var maskLines = 0;
         foreach (var index in graph.LiveNodes())
         {
             var node = graph.Nodes[index];
             var layer = model.LayerOf(index);
             var emitter = LayerEmitters.For(layer);
             var reference = LayerEmitters.Reference(layer);
-            var arguments = string.Join(", ", node.Inputs.Select(v => names[v]));
+            var plain = string.Join(", ", node.Inputs.Select(v => names[v]));
+            var arguments = masks.Arguments(layer, node, plain);
             var value = graph.ValueOf(index);
             var shape = model.Nodes[index].Output;
             if (fused.TryGetValue(value, out var activation))
@@ -68,9 +71,15 @@ internal static class ForwardPass
             }
             else
             {
-                var name = "x" + (lines.Count + 1);
+                var name = "x" + (lines.Count - maskLines + 1);
                 lines.Add(new CodeLine($"var {name} = {emitter.Forward(layer, reference, arguments, mode)};", shape.ToString()));
                 names[value] = name;
+            }
+
+            if (masks.After(index, layer, reference, plain) is { } maskLine)
+            {
+                lines.Add(maskLine);
+                maskLines++;
             }
         }
 

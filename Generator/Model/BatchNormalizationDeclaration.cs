@@ -22,5 +22,8 @@ internal sealed record BatchNormalizationDeclaration(
     public override bool UsesTraining => true;
 
     /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Propagates;
+
+    /// <inheritdoc/>
     public override ShapeResult Apply(Shape input) => BatchNormalizationRule.Apply(input, Axis, Center, Scale);
 }

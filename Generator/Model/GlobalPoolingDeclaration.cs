@@ -19,5 +19,9 @@ internal sealed record GlobalPoolingDeclaration(
     public override string TypeName => Type;
 
     /// <inheritdoc/>
+    /// <remarks>Keras' GlobalAveragePooling1D takes a mask (a masked mean); the other global poolings drop it.</remarks>
+    public override MaskRule Mask => Type == "GlobalAveragePooling1D" ? MaskRule.Consumes : MaskRule.Drops;
+
+    /// <inheritdoc/>
     public override ShapeResult Apply(Shape input) => GlobalPoolingRule.Apply(input, Spatial, Keepdims);
 }

@@ -13,6 +13,9 @@ internal abstract record LayerDeclaration(string Name, string Identifier, Source
 
     /// <summary>The activation the layer ends with; <see cref="ActivationKind.Linear"/> when it has none.</summary>
     public virtual ActivationKind OutputActivation => ActivationKind.Linear;
+
+    /// <summary>What the layer does with a mask on its input (Keras' <c>supports_masking</c>/<c>compute_mask</c>); by default it drops it.</summary>
+    public virtual MaskRule Mask => MaskRule.Drops;
 }
 
 /// <summary><c>Flatten()</c>.</summary>
@@ -32,6 +35,9 @@ internal sealed record DenseDeclaration(string Name, string Identifier, SourceLo
 
     /// <inheritdoc/>
     public override ActivationKind OutputActivation => Activation;
+
+    /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Propagates;
 }
 
 /// <summary><c>Dropout(rate)</c>.</summary>
@@ -40,6 +46,9 @@ internal sealed record DropoutDeclaration(string Name, string Identifier, Source
 {
     /// <inheritdoc/>
     public override string TypeName => "Dropout";
+
+    /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Propagates;
 }
 
 /// <summary><c>ActivationLayer(activation)</c>.</summary>
@@ -48,6 +57,9 @@ internal sealed record ActivationDeclaration(string Name, string Identifier, Sou
 {
     /// <inheritdoc/>
     public override string TypeName => "ActivationLayer";
+
+    /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Propagates;
 
     /// <inheritdoc/>
     public override ActivationKind OutputActivation => Activation;

@@ -19,5 +19,8 @@ internal sealed record LayerNormalizationDeclaration(
     public override string TypeName => "LayerNormalization";
 
     /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Propagates;
+
+    /// <inheritdoc/>
     public override ShapeResult Apply(Shape input) => LayerNormalizationRule.Apply(input, [.. Axes], Center, Scale);
 }

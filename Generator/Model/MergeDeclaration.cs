@@ -20,6 +20,13 @@ internal sealed record MergeDeclaration(string Name, string Identifier, SourceLo
     /// <inheritdoc/>
     public override string TypeName => MergeType;
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Concatenate along the last axis ORs its inputs' masks as the elementwise merges do; along
+    /// another axis StaticKeras drops them (Keras would concatenate them).
+    /// </remarks>
+    public override MaskRule Mask => MergeType != "Concatenate" || Axis == -1 ? MaskRule.Merges : MaskRule.Drops;
+
     /// <summary>Where the argument for <paramref name="parameter"/> is written; the initializer when it is defaulted.</summary>
     public SourceLocation LocationOf(string? parameter) =>
         Sites.FirstOrDefault(s => s.Parameter == parameter)?.Location ?? Location;

@@ -22,5 +22,8 @@ internal sealed record RecurrentDeclaration(
     public override string TypeName => Kind.ToString();
 
     /// <inheritdoc/>
+    public override MaskRule Mask => ReturnSequences ? MaskRule.ConsumesAndPropagates : MaskRule.Consumes;
+
+    /// <inheritdoc/>
     public override ShapeResult Apply(Shape input) => RecurrentRule.Apply(input, Kind, Units, UseBias, ReturnSequences, ResetAfter);
 }

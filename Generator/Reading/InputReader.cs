@@ -53,6 +53,13 @@ internal static class InputReader
             {
                 dims.Add(dim);
             }
+            else if (dimensions.Values[i] is { Kind: TypedConstantKind.Primitive, Value: 0 })
+            {
+                // Keras accepts keras.Input((0, 3)); StaticKeras keeps a documented deviation (docs/diagnostics/STK0014.md):
+                // every sample would be empty, so losses become means over nothing (NaN) and convolutions and
+                // recurrent layers fail at run time.
+                context.Report(DiagnosticDescriptors.ZeroSizeInputDimension, location, Formatting.Number(i));
+            }
             else
             {
                 context.Report(DiagnosticDescriptors.InvalidInputDimension, location, Formatting.Number(i), Describe(dimensions.Values[i]));

@@ -42,7 +42,7 @@ internal static class LayerFactory
                 var rate = arguments.Double("rate");
                 if (rate is { } r)
                 {
-                    arguments.Require(DropoutRule.IsValidRate(r), "rate", "in [0, 1) (a rate of 1 would drop every unit)", Formatting.Double(r));
+                    arguments.Require(DropoutRule.IsValidRate(r), "rate", "in [0, 1]", Formatting.Double(r));
                 }
 
                 return arguments.IsValid && rate is { } valid ? new DropoutDeclaration(name, identifier, location, valid) : unresolved;

@@ -16,14 +16,15 @@ internal static class SequenceLayerReader
         {
             var inputDim = arguments.Int("inputDim");
             var outputDim = arguments.Int("outputDim");
-            if (inputDim is not { } i || outputDim is not { } o)
+            var maskZero = arguments.Bool("maskZero");
+            if (inputDim is not { } i || outputDim is not { } o || maskZero is not { } zero)
             {
                 return null;
             }
 
             arguments.Require(i > 0, "inputDim", "a positive int", Formatting.Number(i));
             arguments.Require(o > 0, "outputDim", "a positive int", Formatting.Number(o));
-            return arguments.IsValid ? new EmbeddingDeclaration(name, identifier, location, arguments.Sites, i, o) : null;
+            return arguments.IsValid ? new EmbeddingDeclaration(name, identifier, location, arguments.Sites, i, o, zero) : null;
         }
 
         var units = arguments.Int("units");

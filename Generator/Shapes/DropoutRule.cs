@@ -1,13 +1,13 @@
 namespace StaticKeras.Generator.Shapes;
 
 /// <summary>
-/// Keras' <c>Dropout</c>: output shape equals input shape; no weights. StaticKeras accepts rates in
-/// [0, 1): Keras allows 1.0, but a layer that drops every unit is always a mistake.
+/// Keras' <c>Dropout</c>: output shape equals input shape; no weights. Rates in [0, 1], as Keras'
+/// <c>Dropout.__init__</c> (a rate of 1 zeroes every unit in training, as Keras does).
 /// </summary>
 internal static class DropoutRule
 {
-    /// <summary>Whether <paramref name="rate"/> is a valid dropout rate: in [0, 1).</summary>
-    public static bool IsValidRate(double rate) => rate >= 0 && rate < 1;
+    /// <summary>Whether <paramref name="rate"/> is a valid dropout rate: in [0, 1].</summary>
+    public static bool IsValidRate(double rate) => rate >= 0 && rate <= 1;
 
     /// <summary>The output shape of <c>Dropout(rate)</c> on <paramref name="input"/>.</summary>
     public static ShapeResult Apply(Shape input) => ShapeResult.Ok(input);

@@ -27,6 +27,9 @@ internal static class ShapeIds
     /// <summary>STK1009: a normalization axis outside the input (or the batch axis).</summary>
     public const string AxisOutOfRange = "STK1009";
 
+    /// <summary>STK1012: two normalization axes that name the same axis once resolved.</summary>
+    public const string DuplicateAxis = "STK1012";
+
     /// <summary>STK1020: elementwise merge inputs whose sizes cannot broadcast.</summary>
     public const string MergeIncompatible = "STK1020";
 

@@ -6,10 +6,10 @@ namespace StaticKeras.Layers;
 /// Keras' <c>AveragePooling1D</c>: the mean of each window; with "same" the padded cells are left out of the divisor, as in Keras.
 /// Input <c>(batch, steps, channels)</c>; output <c>(batch, new_steps, channels)</c>.
 /// </summary>
-/// <param name="poolSize">The window length; 2 by default.</param>
+/// <param name="poolSize">The window length. Required, as in Keras (whose <c>MaxPooling1D</c> defaults it to 2 but <c>AveragePooling1D</c> does not).</param>
 /// <param name="strides">The step; the pool size by default.</param>
 /// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
-public sealed class AveragePooling1D(int poolSize = 2, int? strides = null, Padding padding = Padding.Valid)
+public sealed class AveragePooling1D(int poolSize, int? strides = null, Padding padding = Padding.Valid)
     : Pooling1D(nameof(AveragePooling1D), poolSize, strides, padding)
 {
     /// <inheritdoc/>

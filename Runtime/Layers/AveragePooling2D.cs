@@ -6,10 +6,10 @@ namespace StaticKeras.Layers;
 /// Keras' <c>AveragePooling2D</c>: the mean of each window; with "same" the padded cells are left out of the divisor, as in Keras.
 /// Input <c>(batch, height, width, channels)</c>; output <c>(batch, new_height, new_width, channels)</c>.
 /// </summary>
-/// <param name="poolSize">The window (height, width); (2, 2) by default.</param>
+/// <param name="poolSize">The window (height, width). Required, as in Keras (whose <c>MaxPooling2D</c> defaults it to (2, 2) but <c>AveragePooling2D</c> does not).</param>
 /// <param name="strides">The step; the pool size by default.</param>
 /// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
-public sealed class AveragePooling2D(Size2D? poolSize = null, Size2D? strides = null, Padding padding = Padding.Valid)
+public sealed class AveragePooling2D(Size2D poolSize, Size2D? strides = null, Padding padding = Padding.Valid)
     : Pooling2D(nameof(AveragePooling2D), poolSize, strides, padding)
 {
     /// <inheritdoc/>

@@ -13,18 +13,18 @@ namespace StaticKeras.Layers;
 /// </summary>
 /// <remarks>
 /// Input shape: any. Output shape: the same as the input.<br/>
-/// Unlike Keras, a rate of 1 is rejected: a layer that drops everything is a mistake.
+/// As in Keras, a rate of 1 is accepted: in training the output is all zeros.
 /// </remarks>
 public sealed class Dropout : Layer
 {
     /// <summary>Creates the layer.</summary>
-    /// <param name="rate">The fraction of inputs to drop, in [0, 1).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1).</exception>
+    /// <param name="rate">The fraction of inputs to drop, in [0, 1].</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1].</exception>
     public Dropout(double rate) : base(nameof(Dropout))
     {
-        Rate = rate is >= 0 and < 1
+        Rate = rate is >= 0 and <= 1
             ? rate
-            : throw new ArgumentOutOfRangeException(nameof(rate), rate, $"Dropout needs a rate in [0, 1); got {rate}.");
+            : throw new ArgumentOutOfRangeException(nameof(rate), rate, $"Dropout needs a rate in [0, 1]; got {rate}.");
     }
 
     /// <summary>The fraction of inputs dropped in training.</summary>

@@ -23,12 +23,31 @@ public sealed class Embedding : Layer
     /// <summary>Creates the layer with Keras' arguments.</summary>
     /// <param name="inputDim">The vocabulary size: indices run from 0 to inputDim - 1.</param>
     /// <param name="outputDim">The size of each vector.</param>
-    public Embedding(int inputDim, int outputDim)
+    /// <param name="maskZero">
+    /// Whether index 0 is padding (Keras' <c>mask_zero</c>, false by default): <see cref="ComputeMask"/>
+    /// then marks the non-zero indices, and generated models pass that mask to the layers that skip
+    /// masked steps. Index 0 still has a row, so <paramref name="inputDim"/> counts it, as in Keras.
+    /// </param>
+    public Embedding(int inputDim, int outputDim, bool maskZero = false)
         : base(nameof(Embedding))
     {
         LayerChecks.Positive(nameof(Embedding), nameof(inputDim), inputDim);
         LayerChecks.Positive(nameof(Embedding), nameof(outputDim), outputDim);
-        (InputDim, OutputDim) = (inputDim, outputDim);
+        (InputDim, OutputDim, MaskZero) = (inputDim, outputDim, maskZero);
+    }
+
+    /// <summary>Whether index 0 is padding that <see cref="ComputeMask"/> masks out.</summary>
+    public bool MaskZero { get; }
+
+    /// <summary>Keras' <c>compute_mask</c>: true where the index is not 0, with the indices' shape.</summary>
+    /// <param name="inputs">The indices the layer is called on.</param>
+    /// <exception cref="InvalidOperationException">The layer was created without <c>maskZero</c>.</exception>
+    public Tensor ComputeMask(Tensor inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return MaskZero
+            ? inputs.ne(0)
+            : throw new InvalidOperationException("Embedding: ComputeMask needs an Embedding created with maskZero: true.");
     }
 
     /// <summary>The vocabulary size.</summary>
@@ -83,6 +102,7 @@ public sealed class Embedding : Layer
     {
         config["input_dim"] = InputDim;
         config["output_dim"] = OutputDim;
+        config["mask_zero"] = MaskZero;
         return true;
     }
 

@@ -5,11 +5,34 @@ namespace StaticKeras.Layers;
 /// <summary>
 /// Keras' <c>GlobalAveragePooling1D</c>: the mean over every spatial position, per channel.
 /// Input <c>(batch, steps, channels)</c>; output <c>(batch, channels)</c>, or <c>(batch, 1, channels)</c> with <c>keepdims</c>.
+/// With a mask (from <see cref="Embedding"/> with <c>maskZero</c> or <see cref="Masking"/>), the mean
+/// of the unmasked steps only, as Keras.
 /// </summary>
 /// <param name="keepdims">Whether the reduced axes stay with size 1; false by default.</param>
 public sealed class GlobalAveragePooling1D(bool keepdims = false)
-    : GlobalPooling(nameof(GlobalAveragePooling1D), 2, "(batch, steps, channels)", keepdims)
+    : GlobalPooling(nameof(GlobalAveragePooling1D), 2, "(batch, steps, channels)", keepdims), IMaskedLayer
 {
+    /// <summary>
+    /// The mean over the steps <paramref name="mask"/> keeps, as Keras' masked call:
+    /// <c>sum(where(mask, inputs, 0), steps) / sum(mask, steps)</c> (NaN for a sample with every step masked, as in Keras).
+    /// </summary>
+    /// <param name="inputs">The sequence, <c>(batch, steps, channels)</c>.</param>
+    /// <param name="training">Unused.</param>
+    /// <param name="mask">True for the steps to average, <c>(batch, steps)</c>; <see langword="null"/> averages every step.</param>
+    public Tensor Call(Tensor inputs, bool training = false, Tensor? mask = null)
+    {
+        if (mask is null)
+        {
+            return base.Call(inputs, training);
+        }
+
+        LayerChecks.Rank(nameof(GlobalAveragePooling1D), inputs, 3, "(batch, steps, channels)");
+        LayerChecks.Floating(nameof(GlobalAveragePooling1D), inputs);
+        var keep = Masks.Check(nameof(GlobalAveragePooling1D), inputs, mask).unsqueeze(-1);
+        var sum = inputs.where(keep, zeros_like(inputs)).sum(1, keepdim: Keepdims);
+        return sum / keep.to_type(inputs.dtype).sum(1, keepdim: Keepdims);
+    }
+
     /// <inheritdoc/>
     private protected override Tensor Reduce(Tensor inputs, long[] axes) => inputs.mean(axes, keepdim: Keepdims);
 

@@ -2,6 +2,7 @@ using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -19,7 +20,7 @@ namespace StaticKeras.Layers;
 /// <c>(units, gates * units)</c>, orthogonal; <c>bias</c>, zeros (its shape depends on the cell).
 /// The input projection <c>x @ kernel</c> is computed for every step at once before the loop.
 /// </remarks>
-public abstract class RecurrentLayer : Layer
+public abstract class RecurrentLayer : Layer, IMaskedLayer
 {
     private const string Layout = "(batch, timesteps, features)";
     private readonly string layer;
@@ -83,7 +84,18 @@ public abstract class RecurrentLayer : Layer
     }
 
     /// <inheritdoc/>
-    public override Tensor Call(Tensor inputs, bool training = false)
+    public override Tensor Call(Tensor inputs, bool training = false) => Call(inputs, training, null);
+
+    /// <summary>
+    /// Runs the layer skipping masked steps, as Keras' RNN with a mask: at a step whose mask is
+    /// false every state keeps its previous value and the step's output repeats the previous
+    /// output (zeros before the first unmasked step). The last step's output is the state after
+    /// the last unmasked step.
+    /// </summary>
+    /// <param name="inputs">The sequence, <c>(batch, timesteps, features)</c>.</param>
+    /// <param name="training">Unused: the recurrent layers have no dropout.</param>
+    /// <param name="mask">True for the steps to use, <c>(batch, timesteps)</c>; <see langword="null"/> uses every step.</param>
+    public Tensor Call(Tensor inputs, bool training = false, Tensor? mask = null)
     {
         LayerChecks.Rank(layer, inputs, 3, Layout);
         LayerChecks.Floating(layer, inputs);
@@ -99,12 +111,21 @@ public abstract class RecurrentLayer : Layer
             throw new ArgumentException($"{layer} needs at least one timestep, found inputs of shape {LayerChecks.Describe(inputs)}.", nameof(inputs));
         }
 
+        var keep = mask is null ? null : Masks.Check(layer, inputs, mask).unsqueeze(-1);
         var projected = ProjectInputs(inputs.matmul(kernel));
         var state = InitialState(inputs.shape[0], inputs.dtype);
         var outputs = new List<Tensor>();
         for (long t = 0; t < inputs.shape[1]; t++)
         {
-            state = Step(projected.select(1, t), state);
+            var next = Step(projected.select(1, t), state);
+            if (keep is not null)
+            {
+                // Keras' backend rnn: where(mask_t, new, previous) for the output and every state.
+                var step = keep.select(1, t);
+                next = [.. next.Select((s, i) => s.where(step, state[i]))];
+            }
+
+            state = next;
             if (ReturnSequences)
             {
                 outputs.Add(state[0]);

@@ -11,7 +11,7 @@ internal static class LayerEmitters
     // Names of parameters and locals generated methods declare; a layer member with one of these
     // names is written `this.name` so the local does not hide it.
     private static readonly HashSet<string> Locals = ["inputs", "training", "x", "y", "sampleWeight", "loss", "logits"];
-    private static readonly Regex NumberedLocal = new("^x[0-9]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex NumberedLocal = new("^(x|mask)[0-9]+$", RegexOptions.CultureInvariant);
 
     private static readonly CallLinearEmitter CallLinear = new();
     private static readonly PlainCallEmitter PlainCall = new();

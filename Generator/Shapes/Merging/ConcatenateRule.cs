@@ -15,7 +15,7 @@ internal static class ConcatenateRule
     /// <summary>The output shape of <c>Concatenate(axis)</c> on <paramref name="inputs"/>, or STK1023 / STK1021 / STK1022.</summary>
     public static ShapeResult Apply(IReadOnlyList<Shape> inputs, int axis = -1)
     {
-        if (MergeInputs.Count(inputs, MergeArity.AtLeastTwo) is { } countError)
+        if (MergeInputs.Count(inputs, MergeArity.AtLeastOne) is { } countError)
         {
             return ShapeResult.Fail(countError);
         }

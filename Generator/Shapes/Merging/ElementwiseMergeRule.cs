@@ -19,7 +19,7 @@ namespace StaticKeras.Generator.Shapes.Merging;
 internal static class ElementwiseMergeRule
 {
     /// <summary>The output shape of an elementwise merge of <paramref name="inputs"/>, or STK1023 / STK1020.</summary>
-    public static ShapeResult Apply(IReadOnlyList<Shape> inputs, MergeArity arity = MergeArity.AtLeastTwo)
+    public static ShapeResult Apply(IReadOnlyList<Shape> inputs, MergeArity arity = MergeArity.AtLeastOne)
     {
         if (MergeInputs.Count(inputs, arity) is { } countError)
         {

@@ -3,8 +3,8 @@ namespace StaticKeras.Generator.Shapes.Merging;
 /// <summary>How many inputs a merge layer takes.</summary>
 internal enum MergeArity
 {
-    /// <summary>Two or more (Add, Multiply, Average, Maximum, Minimum, Concatenate).</summary>
-    AtLeastTwo,
+    /// <summary>One or more (Add, Multiply, Average, Maximum, Minimum, Concatenate): Keras 3 returns a single input unchanged.</summary>
+    AtLeastOne,
 
     /// <summary>Exactly two (Subtract).</summary>
     ExactlyTwo,

@@ -13,7 +13,7 @@ namespace StaticKeras.Layers;
 /// batch axis cannot be joined. No weights.
 /// </summary>
 /// <remarks>
-/// Input shapes: two or more tensors of one rank whose sizes agree on every axis but <see cref="Axis"/>
+/// Input shapes: one or more tensors (Keras 3 returns a single input unchanged) of one rank whose sizes agree on every axis but <see cref="Axis"/>
 /// (no broadcasting).<br/>
 /// Output shape: the inputs' shape with the joined axis the sum of their sizes.
 /// </remarks>

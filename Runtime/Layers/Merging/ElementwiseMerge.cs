@@ -30,7 +30,7 @@ public abstract class ElementwiseMerge : MergeLayer
     }
 
     /// <summary>Combines inputs of one rank and one batch size whose other axes broadcast.</summary>
-    /// <param name="inputs">Two or more tensors (Subtract: exactly two).</param>
+    /// <param name="inputs">One or more tensors (Subtract: exactly two).</param>
     protected abstract Tensor Combine(IReadOnlyList<Tensor> inputs);
 
     // Keras' call: x = ops.expand_dims(x, axis=1) until the ranks agree.

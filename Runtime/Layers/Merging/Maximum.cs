@@ -7,7 +7,7 @@ namespace StaticKeras.Layers;
 /// Keras' <c>Maximum</c>: the elementwise maximum of its inputs, <c>maximum.Call(a, b, ...)</c>. No weights.
 /// </summary>
 /// <remarks>
-/// Input shapes: two or more tensors <c>(batch, ...)</c> of one batch size whose other axes
+/// Input shapes: one or more tensors (Keras 3 returns a single input unchanged) <c>(batch, ...)</c> of one batch size whose other axes
 /// broadcast (see <see cref="ElementwiseMerge"/>).<br/>
 /// Output shape: the broadcast shape, the highest rank among the inputs.
 /// </remarks>

@@ -11,10 +11,10 @@ internal static class MergeChecks
     /// <summary>Throws unless there are enough non-null inputs, each with a batch axis, all of one batch size.</summary>
     public static void Inputs(string layer, IReadOnlyList<Tensor> inputs, int? exactCount)
     {
-        var valid = exactCount is { } exact ? inputs.Count == exact : inputs.Count >= 2;
+        var valid = exactCount is { } exact ? inputs.Count == exact : inputs.Count >= 1;
         if (!valid)
         {
-            var needed = exactCount is { } n ? $"exactly {n}" : "at least 2";
+            var needed = exactCount is { } n ? $"exactly {n}" : "at least 1";
             throw new ArgumentException($"{layer} needs {needed} inputs, found {inputs.Count}.", nameof(inputs));
         }
 

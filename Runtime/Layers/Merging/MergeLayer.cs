@@ -25,12 +25,12 @@ public abstract class MergeLayer : nn.Module<Tensor[], Tensor>
 
     /// <summary>
     /// The number of inputs the layer takes when it takes exactly that many (2 for Subtract);
-    /// <see langword="null"/> for two or more.
+    /// <see langword="null"/> for one or more (Keras 3 returns a single input unchanged).
     /// </summary>
     protected virtual int? ExactInputCount => null;
 
     /// <summary>Merges <paramref name="inputs"/>, as Keras' <c>layer([a, b, ...])</c>.</summary>
-    /// <param name="inputs">Two or more tensors, batch first, with the same batch size.</param>
+    /// <param name="inputs">One or more tensors (Subtract: two), batch first, with the same batch size.</param>
     /// <returns>The merged tensor, batch first.</returns>
     /// <exception cref="ArgumentException">
     /// Too few (or, for Subtract, too many) inputs, an input without a batch axis, different batch
@@ -44,7 +44,7 @@ public abstract class MergeLayer : nn.Module<Tensor[], Tensor>
     }
 
     /// <summary>Merges inputs already checked for count, batch axis and batch size.</summary>
-    /// <param name="inputs">Two or more non-null tensors of rank 1 or more with one batch size.</param>
+    /// <param name="inputs">One or more non-null tensors of rank 1 or more with one batch size.</param>
     protected abstract Tensor Merge(IReadOnlyList<Tensor> inputs);
 
     /// <inheritdoc/>

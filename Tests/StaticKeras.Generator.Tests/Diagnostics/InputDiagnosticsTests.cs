@@ -12,7 +12,10 @@ public sealed class InputDiagnosticsTests
         $"Input dimension {position} must be a positive int or a symbolic name (a non-empty string), found {found}";
 
     [Fact]
-    public void ZeroSize() => DiagnosticCheck.Single(Model("[|0|], 28"), "STK0009", Message(0, "0"));
+    public void ZeroSize() => DiagnosticCheck.Single(
+        Model("[|0|], 28"),
+        "STK0014",
+        "Input dimension 0 is 0: every sample would be empty, so the loss is a mean over nothing (NaN); Keras accepts it, StaticKeras does not. Use a positive size or a symbolic name");
 
     [Fact]
     public void NegativeSize() => DiagnosticCheck.Single(Model("28, [|-28|]"), "STK0009", Message(1, "-28"));
@@ -33,11 +36,11 @@ public sealed class InputDiagnosticsTests
     [Fact]
     public void EveryBadDimensionIsReported()
     {
-        var markup = Model("[|0|], \"time\", [|true|]").Build();
+        var markup = Model("[|-1|], \"time\", [|true|]").Build();
 
         GeneratorRunner.Run(markup.Text)
             .AssertDiagnostics(
-                new ExpectedDiagnostic("STK0009", Message(0, "0"), markup.Spans[0]),
+                new ExpectedDiagnostic("STK0009", Message(0, "-1"), markup.Spans[0]),
                 new ExpectedDiagnostic("STK0009", Message(2, "True (bool)"), markup.Spans[1]))
             .AssertCompiles();
     }

@@ -39,16 +39,37 @@ public sealed class LayerDiagnosticsTests
     }
 
     [Fact]
+    public void DropoutRateOfOneIsAcceptedAsKerasDoes()
+    {
+        var run = GeneratorRunner.Run(Model("readonly Dropout drop = new(1.0);").Build().Text).AssertClean();
+
+        Assert.Contains("drop.Call(x1, training);", run.SingleSource);
+    }
+
+    [Fact]
+    public void AveragePoolingWithoutAPoolSizeIsTheCompilersErrorAsInKeras()
+    {
+        // Keras' AveragePooling2D has no default pool_size (MaxPooling2D has (2, 2)): the runtime
+        // constructor makes it required, so the compiler reports the call and the generator adds nothing.
+        var source = ModelSource.Sequential().Input("8, 8, 3").Layer("readonly AveragePooling2D pool = new();").Layer("readonly MaxPooling2D max = new();");
+
+        var run = GeneratorRunner.Run(source.Build().Text);
+
+        Assert.Empty(run.Diagnostics);
+        run.AssertCompilerReports(["CS7036"]);
+    }
+
+    [Fact]
     public void UnsupportedLayerType() => DiagnosticCheck.Single(
         Model("readonly [|MyLayer|] custom = new();").After(CustomLayer),
         "STK0005",
-        "Layer 'custom' has type MyLayer, which [Sequential] models do not support; expected one of ActivationLayer, AveragePooling1D, AveragePooling2D, BatchNormalization, Conv1D, Conv2D, Conv2DTranspose, Cropping1D, Cropping2D, Dense, Dropout, Embedding, Flatten, GRU, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LayerNormalization, LeakyReLU, MaxPooling1D, MaxPooling2D, PReLU, Permute, ReLU, Rescaling, Reshape, SimpleRNN, Softmax, SpatialDropout1D, SpatialDropout2D, UpSampling2D, ZeroPadding2D");
+        "Layer 'custom' has type MyLayer, which [Sequential] models do not support; expected one of ActivationLayer, AveragePooling1D, AveragePooling2D, BatchNormalization, Conv1D, Conv2D, Conv2DTranspose, Cropping1D, Cropping2D, Dense, Dropout, Embedding, Flatten, GRU, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LayerNormalization, LeakyReLU, Masking, MaxPooling1D, MaxPooling2D, PReLU, Permute, ReLU, Rescaling, Reshape, SimpleRNN, Softmax, SpatialDropout1D, SpatialDropout2D, UpSampling2D, ZeroPadding2D");
 
     [Fact]
     public void UnsupportedLayerBehindBaseType() => DiagnosticCheck.Single(
         Model("readonly Layer custom = [|new MyLayer()|];").After(CustomLayer),
         "STK0005",
-        "Layer 'custom' has type MyLayer, which [Sequential] models do not support; expected one of ActivationLayer, AveragePooling1D, AveragePooling2D, BatchNormalization, Conv1D, Conv2D, Conv2DTranspose, Cropping1D, Cropping2D, Dense, Dropout, Embedding, Flatten, GRU, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LayerNormalization, LeakyReLU, MaxPooling1D, MaxPooling2D, PReLU, Permute, ReLU, Rescaling, Reshape, SimpleRNN, Softmax, SpatialDropout1D, SpatialDropout2D, UpSampling2D, ZeroPadding2D");
+        "Layer 'custom' has type MyLayer, which [Sequential] models do not support; expected one of ActivationLayer, AveragePooling1D, AveragePooling2D, BatchNormalization, Conv1D, Conv2D, Conv2DTranspose, Cropping1D, Cropping2D, Dense, Dropout, Embedding, Flatten, GRU, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LayerNormalization, LeakyReLU, Masking, MaxPooling1D, MaxPooling2D, PReLU, Permute, ReLU, Rescaling, Reshape, SimpleRNN, Softmax, SpatialDropout1D, SpatialDropout2D, UpSampling2D, ZeroPadding2D");
 
     [Fact]
     public void LayerWithoutInitializer() => DiagnosticCheck.Single(
@@ -75,16 +96,16 @@ public sealed class LayerDiagnosticsTests
         "Dense 'hidden': units must be a positive int, found 0");
 
     [Fact]
-    public void DropoutRateOfOneIsRejected() => DiagnosticCheck.Single(
-        Model("readonly Dropout drop = new([|1.0|]);"),
+    public void DropoutRateAboveOneIsRejected() => DiagnosticCheck.Single(
+        Model("readonly Dropout drop = new([|1.5|]);"),
         "STK0010",
-        "Dropout 'drop': rate must be in [0, 1) (a rate of 1 would drop every unit), found 1.0");
+        "Dropout 'drop': rate must be in [0, 1], found 1.5");
 
     [Fact]
     public void NegativeDropoutRate() => DiagnosticCheck.Single(
         Model("readonly Dropout drop = new([|-0.1|]);"),
         "STK0010",
-        "Dropout 'drop': rate must be in [0, 1) (a rate of 1 would drop every unit), found -0.1");
+        "Dropout 'drop': rate must be in [0, 1], found -0.1");
 
     [Fact]
     public void UndefinedActivation() => DiagnosticCheck.Single(

@@ -118,6 +118,12 @@ public sealed class LayerShapeDiagnosticsTests
         "LayerNormalization 'norm': axis [0, 2] must name a non-batch axis of an input of rank 3 (batch included), found (batch, 4, 6)");
 
     [Fact]
+    public void LayerNormalizationAxisNamedTwice() => DiagnosticCheck.Single(
+        Model("4", "readonly LayerNormalization norm = new([|[-1, 1]|]);"),
+        "STK1012",
+        "LayerNormalization 'norm': axis [-1, 1] names axis 1 twice on an input of rank 2 (batch included), found (batch, 4); Keras rejects duplicate axes");
+
+    [Fact]
     public void FlattenOverSymbolicTimeIsReportedAtTheDense() => DiagnosticCheck.Single(
         Model("\"time\", 8", "readonly Conv1D conv = new(4, 3);", "readonly Flatten flatten = new();", "readonly Dense dense = [|new(2)|];"),
         "STK1001",

@@ -75,6 +75,23 @@ public sealed class MergeGraphTests
         "Concatenate 'join': axis 3 must name a non-batch axis of inputs of rank 2 (batch included), found (batch, 4)");
 
     [Fact]
+    public void AMergeOfOneInputIsItsInputAsInKeras()
+    {
+        // Keras 3: layers.Add()([x]) builds and returns x; only Subtract needs exactly two.
+        var source = GraphSource.Model("Single")
+            .Compile("Optimizer.Adam, Loss.MeanSquaredError")
+            .Layer("readonly Dense a = new(4);")
+            .Layer("readonly Add add = new();")
+            .Layer("readonly Concatenate join = new();")
+            .Graph("[Graph]", "Tensor Call([Input(6)] Tensor x) => join.Call(add.Call(a.Call(x)));");
+
+        var run = GeneratorRunner.Run(source.Build().Text).AssertClean();
+
+        Assert.Contains("var x2 = add.Call(x1);", run.SingleSource);
+        Assert.Contains("// (batch, 4)", run.SingleSource);
+    }
+
+    [Fact]
     public void SubtractOfThreeTensors() => DiagnosticCheck.Single(
         GraphSource.Model("Net")
             .Layer("readonly Dense a = new(4);")

@@ -42,6 +42,7 @@ public sealed class IncrementalityTests
             .Layer("readonly Permute swap = new(2, 1);")
             .Layer("readonly LayerNormalization ln = new([-1]);")
             .Layer("readonly Conv1D conv1d = new(3, 1);")
+            .Layer("readonly Masking masking = new(-1.0);")
             .Layer("readonly SimpleRNN rnn = new(2, returnSequences: true);")
             .Layer("readonly AveragePooling1D avg = new(1);")
             .Layer("readonly Cropping1D crop = new((0, 1));")

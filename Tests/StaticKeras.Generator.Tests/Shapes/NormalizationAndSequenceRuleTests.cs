@@ -54,6 +54,14 @@ public sealed class NormalizationAndSequenceRuleTests
     }
 
     [Fact]
+    public void LayerNormalizationRejectsAnAxisNamedTwiceOnceResolved()
+    {
+        // Keras: LayerNormalization(axis=[-1, 1]) on (None, 4) raises "Duplicate axes are not allowed".
+        ConvRuleTests.AssertRejected(LayerNormalizationRule.Apply(TestShapes.Of(4), [-1, 1], true, true), "STK1012", "axis", "[-1, 1]", "1", "2", "(batch, 4)");
+        ConvRuleTests.AssertRejected(LayerNormalizationRule.Apply(TestShapes.Of(4, 3), [2, 2], true, true), "STK1012", "axis", "[2, 2]", "2", "3", "(batch, 4, 3)");
+    }
+
+    [Fact]
     public void EmbeddingAddsADimension()
     {
         var result = EmbeddingRule.Apply(TestShapes.Of("time"), 1000, 8);

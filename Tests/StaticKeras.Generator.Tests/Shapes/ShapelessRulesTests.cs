@@ -41,10 +41,11 @@ public sealed class ShapelessRulesTests
     [InlineData(0.0, true)]
     [InlineData(0.5, true)]
     [InlineData(0.999, true)]
-    [InlineData(1.0, false)]
+    [InlineData(1.0, true)]
+    [InlineData(1.01, false)]
     [InlineData(-0.1, false)]
     [InlineData(double.NaN, false)]
-    public void DropoutRateIsInZeroToOneExclusive(double rate, bool valid) => Assert.Equal(valid, DropoutRule.IsValidRate(rate));
+    public void DropoutRateIsInZeroToOneInclusive(double rate, bool valid) => Assert.Equal(valid, DropoutRule.IsValidRate(rate));
 
     [Fact]
     public void ActivationKeepsTheShape()

@@ -28,9 +28,10 @@ public sealed class AveragePooling1DTests
     }
 
     [Fact]
-    public void DefaultsAreKeras()
+    public void DefaultsAreKerasAndThePoolSizeIsRequired()
     {
-        var pool = new AveragePooling1D();
+        Assert.False(typeof(AveragePooling1D).GetConstructors()[0].GetParameters()[0].IsOptional);
+        var pool = new AveragePooling1D(2);
         Assert.Equal((2, 2, Padding.Valid), (pool.PoolSize, pool.Strides, pool.Padding));
         Assert.Equal([3L, 5, 4], pool.Call(zeros(3, 11, 4)).shape);
     }
@@ -41,7 +42,7 @@ public sealed class AveragePooling1DTests
         Assert.Contains("AveragePooling1D: strides must be a positive integer, found 0",
             Assert.Throws<ArgumentOutOfRangeException>(() => new AveragePooling1D(2, 0)).Message);
         Assert.Contains("expects inputs of rank 3 (batch, steps, channels), found shape (2, 8, 8, 1)",
-            Assert.Throws<ArgumentException>(() => new AveragePooling1D().Call(zeros(2, 8, 8, 1))).Message);
+            Assert.Throws<ArgumentException>(() => new AveragePooling1D(2).Call(zeros(2, 8, 8, 1))).Message);
         Assert.Contains("the window spans 4 along steps",
             Assert.Throws<ArgumentException>(() => new AveragePooling1D(4).Call(zeros(1, 3, 2))).Message);
     }

@@ -31,9 +31,11 @@ public sealed class AveragePooling2DTests
     }
 
     [Fact]
-    public void DefaultsAreKeras()
+    public void DefaultsAreKerasAndThePoolSizeIsRequired()
     {
-        var pool = new AveragePooling2D();
+        // Keras: AveragePooling2D() raises "missing 1 required positional argument: 'pool_size'".
+        Assert.False(typeof(AveragePooling2D).GetConstructors()[0].GetParameters()[0].IsOptional);
+        var pool = new AveragePooling2D(2);
         Assert.Equal(new Size2D(2, 2), pool.PoolSize);
         Assert.Equal(new Size2D(2, 2), pool.Strides);
         Assert.Equal(Padding.Valid, pool.Padding);
@@ -47,20 +49,20 @@ public sealed class AveragePooling2DTests
         Assert.Contains("AveragePooling2D: poolSize must be a positive integer, found 0",
             Assert.Throws<ArgumentOutOfRangeException>(() => new AveragePooling2D((2, 0))).Message);
         Assert.Contains("padding must be Valid or Same, found Causal",
-            Assert.Throws<ArgumentException>(() => new AveragePooling2D(padding: Padding.Causal)).Message);
+            Assert.Throws<ArgumentException>(() => new AveragePooling2D(2, padding: Padding.Causal)).Message);
         Assert.Contains("expects inputs of rank 4 (batch, height, width, channels), found shape (2, 8, 8)",
-            Assert.Throws<ArgumentException>(() => new AveragePooling2D().Call(zeros(2, 8, 8))).Message);
+            Assert.Throws<ArgumentException>(() => new AveragePooling2D(2).Call(zeros(2, 8, 8))).Message);
         Assert.Contains("the window spans 3 along width (size 3, dilation 1) but the input has 2",
             Assert.Throws<ArgumentException>(() => new AveragePooling2D(3).Build(5, 2, 1)).Message);
         Assert.Contains("expects floating-point inputs, found Int64",
-            Assert.Throws<ArgumentException>(() => new AveragePooling2D().Call(zeros(1, 4, 4, 1, ScalarType.Int64))).Message);
+            Assert.Throws<ArgumentException>(() => new AveragePooling2D(2).Call(zeros(1, 4, 4, 1, ScalarType.Int64))).Message);
     }
 
     [Fact]
     public void SamePaddingLeavesPaddedCellsOutOfTheDivisor()
     {
         // x[i, j] = 3i + j on a 3x3 image, pool 2, stride 2: windows {0, 1, 3, 4}, {2, 5}, {6, 7}, {8}.
-        var y = new AveragePooling2D(padding: Padding.Same).Call(arange(9, ScalarType.Float32).reshape(1, 3, 3, 1));
+        var y = new AveragePooling2D(2, padding: Padding.Same).Call(arange(9, ScalarType.Float32).reshape(1, 3, 3, 1));
         Numerics.AssertClose(Numerics.Doubles([2, 3.5, 6.5, 8], 1, 2, 2, 1), y, 0, "same average pooling");
     }
 }

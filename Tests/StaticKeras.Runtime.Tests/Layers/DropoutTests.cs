@@ -46,14 +46,27 @@ public class DropoutTests
         Approx.Equal(x, new Dropout(0).Call(x, training: true), 0);
     }
 
+    [Fact]
+    public void RateOneZeroesEverythingInTrainingAndIsTheIdentityInInference()
+    {
+        // Keras 3 accepts rate=1.0: Dropout(1.0)(ones((2, 3)), training=True) is all zeros.
+        using var x = randn(3, 4, requires_grad: true);
+        var drop = new Dropout(1.0);
+        var y = drop.Call(x, training: true);
+        Approx.Equal(zeros(3, 4), y, 0);
+        y.sum().backward();
+        Approx.Equal(zeros(3, 4), x.grad!, 0);
+        Approx.Equal(x, drop.Call(x, training: false), 0);
+    }
+
     [Theory]
     [InlineData(-0.1)]
-    [InlineData(1.0)]
+    [InlineData(1.5)]
     [InlineData(double.NaN)]
     public void RejectsRatesOutsideZeroToOne(double rate)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout(rate));
         Assert.Equal("rate", e.ParamName);
-        Assert.StartsWith($"Dropout needs a rate in [0, 1); got {rate}.", e.Message);
+        Assert.StartsWith($"Dropout needs a rate in [0, 1]; got {rate}.", e.Message);
     }
 }

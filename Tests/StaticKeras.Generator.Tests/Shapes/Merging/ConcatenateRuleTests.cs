@@ -84,6 +84,9 @@ public sealed class ConcatenateRuleTests
     }
 
     [Fact]
-    public void FewerThanTwoInputsAreStk1023() =>
-        ConvRuleTests.AssertRejected(ConcatenateRule.Apply([TestShapes.Of(3)]), "STK1023", null, "at least 2", "1");
+    public void OneInputIsItsOwnOutputAndNoneIsStk1023()
+    {
+        Assert.Equal(TestShapes.Of(3), ConcatenateRule.Apply([TestShapes.Of(3)]).Output);
+        ConvRuleTests.AssertRejected(ConcatenateRule.Apply([]), "STK1023", null, "at least 1", "0");
+    }
 }

@@ -99,11 +99,13 @@ public sealed class ElementwiseMergeRuleTests
     }
 
     [Fact]
-    public void FewerThanTwoInputsAreStk1023()
+    public void OneInputIsItsOwnOutputAndNoneIsStk1023()
     {
-        ConvRuleTests.AssertRejected(ElementwiseMergeRule.Apply([TestShapes.Of(8)]), "STK1023", null, "at least 2", "1");
+        // Keras 3's Merge.build accepts a single input; Subtract needs exactly two.
+        Assert.Equal(TestShapes.Of(8), ElementwiseMergeRule.Apply([TestShapes.Of(8)]).Output);
+        ConvRuleTests.AssertRejected(ElementwiseMergeRule.Apply([TestShapes.Of(8)], MergeArity.ExactlyTwo), "STK1023", null, "exactly 2", "1");
         var none = ElementwiseMergeRule.Apply([]);
-        ConvRuleTests.AssertRejected(none, "STK1023", null, "at least 2", "0");
+        ConvRuleTests.AssertRejected(none, "STK1023", null, "at least 1", "0");
         Assert.Equal(TestShapes.Of(), none.Error!.Found);
     }
 

@@ -25,7 +25,8 @@ public sealed class MergeRuntimeAgreementTests
         { "Minimum", -1, [[26, 26, 32], [28, 28, 1]], "STK1020" },
         { "Add", -1, [[3, 4, 5], [6]], "STK1020" },
         { "Subtract", -1, [[5], [5], [5]], "STK1023" },
-        { "Maximum", -1, [[5]], "STK1023" },
+        { "Maximum", -1, [[5]], null },
+        { "Subtract", -1, [[5]], "STK1023" },
         { "Concatenate", -1, [[3, 4], [3, 2], [3, 1]], null },
         { "Concatenate", 1, [[2, 5], [3, 5]], null },
         { "Concatenate", -2, [[2, 5], [3, 5]], null },
@@ -33,7 +34,7 @@ public sealed class MergeRuntimeAgreementTests
         { "Concatenate", -3, [[10], [10]], "STK1021" },
         { "Concatenate", -1, [[28, 3], [28, 28, 3]], "STK1022" },
         { "Concatenate", -1, [[4, 5], [1, 5]], "STK1022" },
-        { "Concatenate", -1, [[4]], "STK1023" },
+        { "Concatenate", -1, [[4]], null },
     };
 
     [Theory]

@@ -27,10 +27,10 @@ public static class GradientCheck
         }
 
         // A random projection makes the scalar loss depend on every output entry differently.
-        var projection = randn_like(layer.Call(x, training: true).detach());
-        double Loss() => (layer.Call(x, training: true) * projection).sum().item<double>();
+        var projection = randn_like(spec.Invoke(layer, x, training: true).detach());
+        double Loss() => (spec.Invoke(layer, x, training: true) * projection).sum().item<double>();
 
-        var loss = (layer.Call(x, training: true) * projection).sum();
+        var loss = (spec.Invoke(layer, x, training: true) * projection).sum();
         loss.backward();
 
         var targets = new List<(string Name, Tensor Value)>(layer.named_parameters().Select(p => (p.name, (Tensor)p.parameter)));

@@ -57,7 +57,7 @@ public static class LayerConformance
         var layer = Built(spec);
         foreach (var (input, output) in spec.Shapes)
         {
-            var y = layer.Call(spec.MakeInput(input, ScalarType.Float32));
+            var y = spec.Invoke(layer, spec.MakeInput(input, ScalarType.Float32));
             Assert.Equal(output, y.shape);
             Assert.Equal(ScalarType.Float32, y.dtype);
         }
@@ -67,10 +67,10 @@ public static class LayerConformance
         var lazy = spec.Create();
         using (NewDisposeScope())
         {
-            lazy.Call(spec.MakeInput(spec.Shapes[0].Input, ScalarType.Float32), training: true);
+            spec.Invoke(lazy, spec.MakeInput(spec.Shapes[0].Input, ScalarType.Float32), training: true);
         }
 
-        lazy.Call(spec.MakeInput(spec.Shapes[0].Input, ScalarType.Float32));
+        spec.Invoke(lazy, spec.MakeInput(spec.Shapes[0].Input, ScalarType.Float32));
         Assert.Equal(
             layer.state_dict().Select(p => (p.Key, string.Join(",", p.Value.shape))),
             lazy.state_dict().Select(p => (p.Key, string.Join(",", p.Value.shape))));
@@ -92,14 +92,14 @@ public static class LayerConformance
         var layer = Double(spec);
         var x = FirstInput(spec, ScalarType.Float64);
         var expected = spec.Reference(layer, x);
-        var actual = layer.Call(x);
+        var actual = spec.Invoke(layer, x);
         Numerics.AssertClose(expected, actual, 1e-10, "inference output vs the reference");
 
         // float32 agrees with float64 to single precision.
         var single = Built(spec);
         single.load_state_dict(layer.state_dict().ToDictionary(p => p.Key, p => p.Value.to_type(ScalarType.Float32)));
         var x32 = x.is_floating_point() ? x.to_type(ScalarType.Float32) : x;
-        Numerics.AssertClose(expected, single.Call(x32).to_type(ScalarType.Float64), 1e-4, "float32 output vs the reference");
+        Numerics.AssertClose(expected, spec.Invoke(single, x32).to_type(ScalarType.Float64), 1e-4, "float32 output vs the reference");
     }
 
     private static void TrainingVersusInference(LayerSpec spec)
@@ -113,7 +113,7 @@ public static class LayerConformance
         }
 
         var before = layer.state_dict().ToDictionary(p => p.Key, p => p.Value.clone());
-        Numerics.AssertClose(layer.Call(x, training: false), layer.Call(x, training: true), 0, "training=true vs false");
+        Numerics.AssertClose(spec.Invoke(layer, x, training: false), spec.Invoke(layer, x, training: true), 0, "training=true vs false");
         foreach (var (name, value) in layer.state_dict())
         {
             Numerics.AssertClose(before[name], value, 0, $"state '{name}' after a training call");
@@ -130,8 +130,8 @@ public static class LayerConformance
         Assert.Empty(unexpected);
 
         var x = FirstInput(spec, ScalarType.Float32);
-        Numerics.AssertClose(source.Call(x), target.Call(x), 0, "output after a state_dict round trip");
-        Numerics.AssertClose(source.Call(x, training: true), target.Call(x, training: true), 0, "training output after a round trip");
+        Numerics.AssertClose(spec.Invoke(source, x), spec.Invoke(target, x), 0, "output after a state_dict round trip");
+        Numerics.AssertClose(spec.Invoke(source, x, training: true), spec.Invoke(target, x, training: true), 0, "training output after a round trip");
         var sourceState = source.state_dict();
         foreach (var (name, value) in target.state_dict())
         {

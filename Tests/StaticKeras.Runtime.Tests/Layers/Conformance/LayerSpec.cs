@@ -41,6 +41,16 @@ public sealed record LayerSpec
     /// </summary>
     public Action<Layer, Tensor>? TrainingBehaviour { get; init; }
 
+    /// <summary>
+    /// For a layer that takes Keras' mask (<see cref="IMaskedLayer"/>): the mask every check calls it
+    /// with, made from the input (the reference must honour it too); null calls it without one.
+    /// </summary>
+    public Func<Tensor, Tensor>? Mask { get; init; }
+
+    /// <summary>Calls <paramref name="layer"/> as every check does: with the spec's mask when it has one.</summary>
+    public Tensor Invoke(Layer layer, Tensor x, bool training = false) =>
+        Mask is null ? layer.Call(x, training) : ((IMaskedLayer)layer).Call(x, training, Mask(x));
+
     /// <summary>Sets the weights to values worth checking against (e.g. non-zero biases); defaults leave Keras' initial values.</summary>
     public Action<Layer>? Perturb { get; init; }
 }

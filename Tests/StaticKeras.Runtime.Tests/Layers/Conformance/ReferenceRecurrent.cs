@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using StaticKeras.Layers;
 using TorchSharp;
@@ -61,6 +62,36 @@ public static class ReferenceRecurrent
         }
 
         return stack(outputs, 1);
+    }
+
+    /// <summary>
+    /// Keras' masked RNN computed independently: each sample's unmasked steps run through
+    /// <paramref name="reference"/> as one shorter sequence; the output at a step is the output after
+    /// the last unmasked step so far (zeros before the first). (batch, time, units).
+    /// </summary>
+    public static Tensor Masked(Func<Tensor, Tensor> reference, Tensor x, Tensor mask, long units)
+    {
+        var samples = new List<Tensor>();
+        for (long b = 0; b < x.shape[0]; b++)
+        {
+            var kept = mask[b].nonzero().reshape(-1);
+            var outputs = kept.numel() > 0 ? reference(x[b].index_select(0, kept).unsqueeze(0))[0] : zeros(0, units, x.dtype);
+            var steps = new List<Tensor>();
+            long seen = 0;
+            for (long t = 0; t < x.shape[1]; t++)
+            {
+                if (mask[b, t].item<bool>())
+                {
+                    seen++;
+                }
+
+                steps.Add(seen == 0 ? zeros(units, x.dtype) : outputs[seen - 1]);
+            }
+
+            samples.Add(stack(steps, 0));
+        }
+
+        return stack(samples, 0);
     }
 
     private static Tensor ZrhToRzn(Tensor w, long units) =>

@@ -10,12 +10,25 @@ public sealed class MergeBadInputTests
     private static string Message(Action call) => Assert.Throws<ArgumentException>(call).Message;
 
     [Fact]
-    public void FewerThanTwoInputs()
+    public void NoInputs()
     {
-        Assert.Equal("Add needs at least 2 inputs, found 1. (Parameter 'inputs')", Message(() => new Add().Call(zeros(2, 3))));
-        Assert.Equal("Concatenate needs at least 2 inputs, found 0. (Parameter 'inputs')", Message(() => new Concatenate().Call()));
+        Assert.Equal("Add needs at least 1 inputs, found 0. (Parameter 'inputs')", Message(() => new Add().Call()));
+        Assert.Equal("Concatenate needs at least 1 inputs, found 0. (Parameter 'inputs')", Message(() => new Concatenate().Call()));
+        Assert.Equal("Subtract needs exactly 2 inputs, found 1. (Parameter 'inputs')", Message(() => new Subtract().Call(zeros(2, 3))));
         Assert.Throws<ArgumentNullException>(() => new Maximum().Call(null!));
         Assert.Throws<ArgumentNullException>(() => new Maximum().Call(zeros(2, 3), null!));
+    }
+
+    [Fact]
+    public void ASingleInputIsReturnedUnchangedAsInKeras()
+    {
+        // Keras 3: layers.Add()([x]) and layers.Concatenate()([x]) return x.
+        using var x = randn(2, 3);
+        MergeLayer[] merges = [new Add(), new Multiply(), new Average(), new Maximum(), new Minimum(), new Concatenate()];
+        foreach (var merge in merges)
+        {
+            Assert.Equal(x.data<float>().ToArray(), merge.Call(x).data<float>().ToArray());
+        }
     }
 
     [Fact]

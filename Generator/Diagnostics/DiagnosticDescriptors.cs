@@ -331,6 +331,11 @@ internal static class DiagnosticDescriptors
         "STK1043", Shapes, "Attention value and key differ",
         "{0} '{1}': all dimensions of value and key except the last must be equal, found value {2} and key {3}");
 
+    /// <summary>STK1044: a PositionEmbedding input longer than its sequenceLength.</summary>
+    public static readonly DiagnosticDescriptor SequenceTooLong = Error(
+        "STK1044", Shapes, "Sequence longer than the position embedding",
+        "{0} '{1}': sequenceLength {2} is shorter than the input's steps, found {3}");
+
     /// <summary>STK1075: sizes so large that a count computed from them overflows.</summary>
     public static readonly DiagnosticDescriptor SizeOverflow = Error(
         "STK1075", Shapes, "Sizes too large",
@@ -395,7 +400,7 @@ internal static class DiagnosticDescriptors
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
         InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput,
         GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,
-        CroppingTooLarge, AttentionInputCount, AttentionRanks, AttentionValueKey,
+        CroppingTooLarge, AttentionInputCount, AttentionRanks, AttentionValueKey, SequenceTooLong,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -22,6 +22,9 @@ internal sealed record MultiHeadAttentionDeclaration(
     public override string TypeName => "MultiHeadAttention";
 
     /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Attends;
+
+    /// <inheritdoc/>
     public override bool UsesTraining => true;
 
     /// <inheritdoc/>

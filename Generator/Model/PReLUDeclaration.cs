@@ -16,5 +16,8 @@ internal sealed record PReLUDeclaration(string Name, string Identifier, SourceLo
     public override string TypeName => "PReLU";
 
     /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Propagates;
+
+    /// <inheritdoc/>
     public override ShapeResult Apply(Shape input) => ActivationLayerRules.PReLU(input, [.. SharedAxes]);
 }

@@ -19,5 +19,8 @@ internal sealed record ShapePreservingDeclaration(string Name, string Identifier
     public override string TypeName => Type;
 
     /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Propagates;
+
+    /// <inheritdoc/>
     public override ShapeResult Apply(Shape input) => ShapeResult.Ok(input);
 }

@@ -16,6 +16,9 @@ internal sealed record SoftmaxDeclaration(string Name, string Identifier, Source
     public override string TypeName => "Softmax";
 
     /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Propagates;
+
+    /// <inheritdoc/>
     public override ActivationKind OutputActivation => Axis == -1 ? ActivationKind.Softmax : ActivationKind.Linear;
 
     /// <inheritdoc/>

@@ -17,6 +17,9 @@ internal sealed record SpatialDropoutDeclaration(string Name, string Identifier,
     public override string TypeName => Type;
 
     /// <inheritdoc/>
+    public override MaskRule Mask => MaskRule.Propagates;
+
+    /// <inheritdoc/>
     public override bool UsesTraining => true;
 
     /// <inheritdoc/>

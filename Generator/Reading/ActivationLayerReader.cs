@@ -63,7 +63,7 @@ internal static class ActivationLayerReader
             {
                 if (arguments.Double("rate") is { } rate)
                 {
-                    arguments.Require(DropoutRule.IsValidRate(rate), "rate", "in [0, 1) (a rate of 1 would drop every channel)", Formatting.Double(rate));
+                    arguments.Require(DropoutRule.IsValidRate(rate), "rate", "in [0, 1]", Formatting.Double(rate));
                 }
 
                 return arguments.IsValid

@@ -6,13 +6,24 @@ using StaticKeras.Generator.Shapes;
 
 namespace StaticKeras.Generator.Reading;
 
-/// <summary>Reads <c>MultiHeadAttention</c>'s arguments, checking them as Keras' constructor does (STK0004, STK0010).</summary>
+/// <summary>Reads <c>MultiHeadAttention</c>'s and <c>PositionEmbedding</c>'s arguments, checking them as Keras' constructor does (STK0004, STK0010).</summary>
 internal static class AttentionLayerReader
 {
     /// <summary>The declaration, or null when an argument is wrong (reported).</summary>
     public static LayerDeclaration? Read(IObjectCreationOperation creation, string type, string name, string identifier, SourceLocation location, ReadContext context)
     {
         var arguments = new LayerArguments(creation, type, name, context);
+        if (type == "PositionEmbedding")
+        {
+            var length = arguments.Int("sequenceLength");
+            if (length is { } l)
+            {
+                arguments.Require(l > 0, "sequenceLength", "a positive int", Formatting.Number(l));
+            }
+
+            return arguments.IsValid && length is { } valid ? new PositionEmbeddingDeclaration(name, identifier, location, arguments.Sites, valid) : null;
+        }
+
         var heads = arguments.Int("numHeads");
         var keyDim = arguments.Int("keyDim");
         var valueDim = arguments.NullableInt("valueDim");

@@ -69,6 +69,26 @@ internal static class AttentionRule
         return ShapeResult.Ok(Shape.Of(output.ToArray()), [.. weights]);
     }
 
+    /// <summary>
+    /// KerasHub's <c>PositionEmbedding(sequenceLength)</c> on <c>(batch, steps, features)</c>: the same shape,
+    /// weight <c>embeddings (sequenceLength, features)</c>; features known (STK1004); a known length
+    /// above <paramref name="sequenceLength"/> is STK1044 at <c>sequenceLength</c>.
+    /// </summary>
+    public static ShapeResult PositionEmbedding(Shape input, int sequenceLength)
+    {
+        if ((InputChecks.ExactRank(input, 2, "(batch, steps, features)") ?? InputChecks.Known(input, 1, "features")) is { } error)
+        {
+            return ShapeResult.Fail(error);
+        }
+
+        if (input.Dims[0].IsKnown && input.Dims[0].Size > sequenceLength)
+        {
+            return ShapeResult.Fail(ShapeError.Rejected(input, ShapeIds.SequenceTooLong, "sequenceLength", Formatting.Number(sequenceLength), input.ToString()));
+        }
+
+        return ShapeResult.Ok(input, WeightSpec.Of("embeddings", sequenceLength, input.Dims[1].Size));
+    }
+
     // Keras compares value_shape[1:-1] with key_shape[1:-1]; an unknown size is checked at run time.
     private static bool Compatible(Dim a, Dim b) => !a.IsKnown || !b.IsKnown || a.Size == b.Size;
 }

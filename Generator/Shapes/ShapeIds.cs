@@ -56,4 +56,7 @@ internal static class ShapeIds
 
     /// <summary>STK1043: an attention value and key that differ before their last axis.</summary>
     public const string AttentionValueKey = "STK1043";
+
+    /// <summary>STK1044: a PositionEmbedding input longer than its sequenceLength.</summary>
+    public const string SequenceTooLong = "STK1044";
 }

@@ -17,6 +17,7 @@ internal static class LayerEmitters
     private static readonly PlainCallEmitter PlainCall = new();
     private static readonly TrainingCallEmitter TrainingCall = new();
     private static readonly ActivationLayerEmitter Activation = new();
+    private static readonly AttentionCallEmitter Attention = new();
 
     /// <summary>The emitter of <paramref name="layer"/>'s family: how its call line is written.</summary>
     public static ILayerEmitter For(LayerDeclaration layer) => layer switch
@@ -26,6 +27,7 @@ internal static class LayerEmitters
         DropoutDeclaration => TrainingCall,
         ActivationDeclaration => Activation,
         SoftmaxDeclaration { Axis: -1 } => Activation,
+        MultiHeadAttentionDeclaration => Attention,
         RuleLayerDeclaration { UsesTraining: true } => TrainingCall,
         RuleLayerDeclaration => PlainCall,
         CustomLayerDeclaration => TrainingCall,

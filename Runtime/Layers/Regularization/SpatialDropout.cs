@@ -11,7 +11,7 @@ namespace StaticKeras.Layers;
 /// <c>1 / (1 − rate)</c>, one draw per sample and channel; the identity in inference. Output shape
 /// equals input shape. No weights.
 /// </summary>
-/// <remarks>As StaticKeras' <see cref="Dropout"/>, a rate of 1 is rejected.</remarks>
+/// <remarks>As Keras (and <see cref="Dropout"/>), a rate of 1 is accepted: in training the output is all zeros.</remarks>
 public abstract class SpatialDropout : Layer
 {
     private readonly int spatialRank;
@@ -19,14 +19,14 @@ public abstract class SpatialDropout : Layer
 
     /// <summary>Creates the layer.</summary>
     /// <param name="name">The Keras class name.</param>
-    /// <param name="rate">The fraction of channels to drop, in [0, 1).</param>
+    /// <param name="rate">The fraction of channels to drop, in [0, 1].</param>
     /// <param name="spatialRank">1 for sequences, 2 for images.</param>
     /// <param name="layout">The input layout, for messages.</param>
     private protected SpatialDropout(string name, double rate, int spatialRank, string layout) : base(name)
     {
-        Rate = rate is >= 0 and < 1
+        Rate = rate is >= 0 and <= 1
             ? rate
-            : throw new ArgumentOutOfRangeException(nameof(rate), rate, $"{name} needs a rate in [0, 1); got {rate}.");
+            : throw new ArgumentOutOfRangeException(nameof(rate), rate, $"{name} needs a rate in [0, 1]; got {rate}.");
         (this.spatialRank, this.layout) = (spatialRank, layout);
     }
 
@@ -44,6 +44,11 @@ public abstract class SpatialDropout : Layer
         if (!training || Rate == 0)
         {
             return inputs;
+        }
+
+        if (Rate == 1)
+        {
+            return zeros_like(inputs);
         }
 
         // Keras' noise_shape (batch, 1, ..., 1, channels): one keep-or-drop per sample and channel.

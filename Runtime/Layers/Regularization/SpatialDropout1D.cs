@@ -7,7 +7,7 @@ namespace StaticKeras.Layers;
 public sealed class SpatialDropout1D : SpatialDropout
 {
     /// <summary>Creates the layer.</summary>
-    /// <param name="rate">The fraction of channels to drop, in [0, 1).</param>
+    /// <param name="rate">The fraction of channels to drop, in [0, 1].</param>
     public SpatialDropout1D(double rate) : base(nameof(SpatialDropout1D), rate, 1, "(batch, steps, channels)")
     {
     }

@@ -7,7 +7,7 @@ namespace StaticKeras.Layers;
 public sealed class SpatialDropout2D : SpatialDropout
 {
     /// <summary>Creates the layer.</summary>
-    /// <param name="rate">The fraction of channels to drop, in [0, 1).</param>
+    /// <param name="rate">The fraction of channels to drop, in [0, 1].</param>
     public SpatialDropout2D(double rate) : base(nameof(SpatialDropout2D), rate, 2, "(batch, height, width, channels)")
     {
     }

@@ -72,8 +72,8 @@ public sealed class ActivationAndCroppingDiagnosticsTests
         "SpatialDropout2D 'drop' takes an input of rank 4 (batch included) (batch, height, width, channels), found (batch, 5, 8)");
 
     [Fact]
-    public void SpatialDropoutRateOfOne() => DiagnosticCheck.Single(
-        Model("5, 8", "readonly SpatialDropout1D drop = new([|1.0|]);"),
+    public void SpatialDropoutRateAboveOne() => DiagnosticCheck.Single(
+        Model("5, 8", "readonly SpatialDropout1D drop = new([|1.5|]);"),
         "STK0010",
-        "SpatialDropout1D 'drop': rate must be in [0, 1) (a rate of 1 would drop every channel), found 1.0");
+        "SpatialDropout1D 'drop': rate must be in [0, 1], found 1.5");
 }

@@ -123,8 +123,8 @@ partial class Decoder : global::StaticKeras.Model
         GuardInput(inputs.Target, s_targetSpec);
         GuardInput(inputs.Memory, s_memorySpec);
         GuardInput(inputs.Keys, s_keysSpec);
-        var x1 = self.Call(inputs.Target, inputs.Target, training);     // (batch, time, 8)
-        var x2 = cross.Call(x1, inputs.Memory, inputs.Keys, training);  // (batch, time, 6)
+        var x1 = self.Call(inputs.Target, inputs.Target, training: training);     // (batch, time, 8)
+        var x2 = cross.Call(x1, inputs.Memory, inputs.Keys, training: training);  // (batch, time, 6)
         return x2;
     }
 

@@ -123,12 +123,12 @@ partial class Encoder : global::StaticKeras.Model
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {
         GuardInput(inputs);
-        var x1 = embed.Call(inputs);                // (batch, 10, 16)
-        var x2 = attention.Call(x1, x1, training);  // (batch, 10, 16)
-        var x3 = residual.Call(x1, x2);             // (batch, 10, 16)
-        var x4 = norm.Call(x3);                     // (batch, 10, 16)
-        var x5 = pool.Call(x4);                     // (batch, 16)
-        var x6 = classes.Call(x5);                  // (batch, 2)
+        var x1 = embed.Call(inputs);                          // (batch, 10, 16)
+        var x2 = attention.Call(x1, x1, training: training);  // (batch, 10, 16)
+        var x3 = residual.Call(x1, x2);                       // (batch, 10, 16)
+        var x4 = norm.Call(x3);                               // (batch, 10, 16)
+        var x5 = pool.Call(x4);                               // (batch, 16)
+        var x6 = classes.Call(x5);                            // (batch, 2)
         return x6;
     }
 

@@ -99,4 +99,42 @@ public sealed class AttentionGraphTests
             .Graph("[Graph]", "Tensor Call([Input(3, 16)] Tensor q) => mha.Call(q, q);"),
         "STK0010",
         "MultiHeadAttention 'mha': dropout must be in [0, 1), found 1.0");
+
+    [Fact]
+    public void MaskedTransformerPassesThePaddingMaskToAttentionAndPooling()
+    {
+        var source = GraphSource.Model("MaskedEncoder")
+            .Compile("Optimizer.Adam, Loss.BinaryCrossentropy")
+            .Layer("readonly Embedding tokens = new(20, 8, maskZero: true);")
+            .Layer("readonly PositionEmbedding positions = new(12);")
+            .Layer("readonly Add embed = new();")
+            .Layer("readonly MultiHeadAttention attention = new(2, 4);")
+            .Layer("readonly Add residual = new();")
+            .Layer("readonly LayerNormalization norm = new();")
+            .Layer("readonly GlobalAveragePooling1D pool = new();")
+            .Layer("readonly Dense score = new(1, Activation.Sigmoid);")
+            .Graph(
+                "[Graph]",
+                "Tensor Call([Input(\"time\")] Tensor ids)",
+                "{",
+                "    var x = tokens.Call(ids);",
+                "    x = embed.Call(x, positions.Call(x));",
+                "    x = norm.Call(residual.Call(x, attention.Call(x, x)));",
+                "    return score.Call(pool.Call(x));",
+                "}");
+
+        var run = GeneratorRunner.Run(source.Build().Text).AssertClean();
+        run.VerifySources();
+
+        Assert.Contains("var mask1 = tokens.ComputeMask(x[0]);", run.SingleSource);
+        Assert.Contains("attention.Call(x3, x3, null, queryMask: mask1, valueMask: mask1, training: true)", run.SingleSource);
+        Assert.Contains("pool.Call(x6, mask: mask1)", run.SingleSource);
+        Assert.Contains("positions.Build(-1, 8);", run.SingleSource);
+    }
+
+    [Fact]
+    public void SequenceLongerThanThePositionEmbedding() => DiagnosticCheck.Single(
+        ModelSource.Sequential().Input("16, 32").Layer("readonly PositionEmbedding positions = new([|10|]);"),
+        "STK1044",
+        "PositionEmbedding 'positions': sequenceLength 10 is shorter than the input's steps, found (batch, 16, 32)");
 }

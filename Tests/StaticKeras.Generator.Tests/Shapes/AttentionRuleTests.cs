@@ -51,4 +51,15 @@ public sealed class AttentionRuleTests
     [Fact]
     public void UnknownPositionsAreCheckedAtRunTime() =>
         Assert.Equal(TestShapes.Of(3, 16), AttentionRule.MultiHead([TestShapes.Of(3, 16), TestShapes.Of(null, 16), TestShapes.Of(5, 8)], Spec()).Output);
+
+    [Fact]
+    public void PositionEmbeddingKeepsTheShapeWithOneRowPerPosition()
+    {
+        var result = AttentionRule.PositionEmbedding(TestShapes.Of("time", 32), 16);
+        Assert.Equal(TestShapes.Of("time", 32), result.Output);
+        Assert.Equal("embeddings (16, 32)", Assert.Single(result.Weights).ToString());
+        ConvRuleTests.AssertRejected(AttentionRule.PositionEmbedding(TestShapes.Of(20, 32), 16), "STK1044", "sequenceLength", "16", "(batch, 20, 32)");
+        ConvRuleTests.AssertRejected(AttentionRule.PositionEmbedding(TestShapes.Of(10, null), 16), "STK1004", null, "features", "(batch, 10, None)");
+        ConvRuleTests.AssertRejected(AttentionRule.PositionEmbedding(TestShapes.Of(32), 16), "STK1003", null, "3", "(batch, steps, features)", "(batch, 32)");
+    }
 }

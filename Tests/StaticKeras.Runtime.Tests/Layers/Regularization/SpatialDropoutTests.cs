@@ -56,7 +56,8 @@ public sealed class SpatialDropoutTests
     [Fact]
     public void RejectsRatesOutsideZeroToOneAndTheWrongRank()
     {
-        Assert.Contains("SpatialDropout1D needs a rate in [0, 1); got 1", Assert.Throws<ArgumentOutOfRangeException>(() => new SpatialDropout1D(1)).Message);
+        Assert.Contains("SpatialDropout1D needs a rate in [0, 1]; got 1.5", Assert.Throws<ArgumentOutOfRangeException>(() => new SpatialDropout1D(1.5)).Message);
+        Numerics.AssertClose(zeros(2, 3, 4), new SpatialDropout1D(1).Call(ones(2, 3, 4), training: true), 0, "rate 1 drops everything, as Keras");
         Assert.Contains("expects inputs of rank 4", Assert.Throws<ArgumentException>(() => new SpatialDropout2D(0.5).Call(zeros(2, 3, 4))).Message);
         Assert.Contains("expects inputs of rank 3", Assert.Throws<ArgumentException>(() => new SpatialDropout1D(0.5).Build(3, 4, 5)).Message);
     }

@@ -49,4 +49,11 @@ public sealed class CompileAttribute : Attribute
     /// (1e-3 for Adam, AdamW and RMSprop, 1e-2 for SGD).
     /// </summary>
     public double LearningRate { get; set; }
+
+    /// <summary>
+    /// How the training step computes gradients: <see cref="BackwardMode.Generated"/> (the default),
+    /// an explicit backward pass written out by the generator, or <see cref="BackwardMode.Autograd"/>,
+    /// TorchSharp's autograd over the whole model (for comparison, or as a fallback).
+    /// </summary>
+    public BackwardMode Backward { get; set; }
 }

@@ -11,9 +11,9 @@ namespace StaticKeras.Generator.Emit;
 internal static class BackwardEmitter
 {
     // ApplyGradients(loss);  // backward: autograd
-    /// <summary>The backward lines for the scalar <paramref name="loss"/>.</summary>
-    public static IEnumerable<CodeLine> Lines(string loss)
+    /// <summary>The backward lines for the scalar <paramref name="loss"/>; <paramref name="reason"/> says why autograd when the model did not ask for it.</summary>
+    public static IEnumerable<CodeLine> Lines(string loss, string? reason = null)
     {
-        yield return new CodeLine($"ApplyGradients({loss});", "backward: autograd");
+        yield return new CodeLine($"ApplyGradients({loss});", reason is null ? "backward: autograd" : "backward: autograd (" + reason + ")");
     }
 }

@@ -41,6 +41,19 @@ internal static class ForwardPass
     public static (List<CodeLine> Lines, IReadOnlyList<string> Outputs) Lines(
         InferredModel model, IReadOnlyList<string> inputs, CallMode mode, IReadOnlyDictionary<int, ActivationKind> fused)
     {
+        var result = Build(model, inputs, mode, fused, null);
+        return (result.Lines, result.Outputs);
+    }
+
+    /// <summary>
+    /// The forward lines as <see cref="Lines(InferredModel, IReadOnlyList{string}, CallMode, IReadOnlyDictionary{int, ActivationKind})"/>
+    /// writes them, with every local's name; <paramref name="call"/>, when given, writes each call's
+    /// expression and an optional note for its comment instead (an explicit training step's forward).
+    /// </summary>
+    public static ForwardResult Build(
+        InferredModel model, IReadOnlyList<string> inputs, CallMode mode, IReadOnlyDictionary<int, ActivationKind> fused,
+        Func<ForwardCall, (string Expression, string? Note)>? call)
+    {
         var graph = model.Graph;
         var names = new Dictionary<int, string>();
         for (var i = 0; i < graph.Inputs.Count; i++)
@@ -57,25 +70,34 @@ internal static class ForwardPass
             var layer = model.LayerOf(index);
             var emitter = LayerEmitters.For(layer);
             var reference = LayerEmitters.Reference(layer);
-            var plain = string.Join(", ", node.Inputs.Select(v => names[v]));
-            var arguments = masks.Arguments(layer, node, plain);
+            var arguments = node.Inputs.Select(v => names[v]).ToList();
+            var plain = string.Join(", ", arguments);
             var value = graph.ValueOf(index);
             var shape = model.Nodes[index].Output;
-            if (fused.TryGetValue(value, out var activation))
+            var logits = fused.TryGetValue(value, out var activation);
+            var name = logits
+                ? (graph.Outputs.Count == 1 ? "logits" : graph.Outputs.First(o => o.Value == value).Name + "_logits")
+                : "x" + (lines.Count - maskLines + 1);
+            string expression;
+            string? note = null;
+            if (call is not null)
             {
-                var logitsName = graph.Outputs.Count == 1 ? "logits" : graph.Outputs.First(o => o.Value == value).Name + "_logits";
-                var logits = emitter.ForwardLogits(layer, reference, arguments)
+                (expression, note) = call(new ForwardCall(index, layer, reference, arguments, name, logits));
+            }
+            else if (logits)
+            {
+                expression = emitter.ForwardLogits(layer, reference, masks.Arguments(layer, node, plain))
                     ?? throw new InvalidOperationException($"{layer.TypeName} '{layer.Name}' cannot split off its activation");
-                lines.Add(new CodeLine($"var {logitsName} = {logits};", $"{shape}, {activation.ToString().ToLowerInvariant()} fused into the loss"));
-                names[value] = logitsName;
             }
             else
             {
-                var name = "x" + (lines.Count - maskLines + 1);
-                lines.Add(new CodeLine($"var {name} = {emitter.Forward(layer, reference, arguments, mode)};", shape.ToString()));
-                names[value] = name;
+                // A layer that takes a mask gets it named (`lstm.Call(x1, mask: mask1)`); models with masks train through autograd.
+                expression = emitter.Forward(layer, reference, masks.Arguments(layer, node, plain), mode);
             }
 
+            var comment = logits ? $"{shape}, {activation.ToString().ToLowerInvariant()} fused into the loss" : shape.ToString();
+            lines.Add(new CodeLine($"var {name} = {expression};", note is null ? comment : comment + "; " + note));
+            names[value] = name;
             if (masks.After(index, layer, reference, plain) is { } maskLine)
             {
                 lines.Add(maskLine);
@@ -83,6 +105,21 @@ internal static class ForwardPass
             }
         }
 
-        return (lines, graph.Outputs.Select(o => names[o.Value]).ToList());
+        return new ForwardResult(lines, graph.Outputs.Select(o => names[o.Value]).ToList(), names);
     }
 }
+
+/// <summary>One call of the forward pass, for a writer of explicit training steps.</summary>
+/// <param name="Index">The node's index in the graph.</param>
+/// <param name="Layer">The layer called.</param>
+/// <param name="Reference">How the method refers to the layer member.</param>
+/// <param name="Inputs">The locals it reads.</param>
+/// <param name="Name">The local its result gets.</param>
+/// <param name="Logits">Whether the call stops before its activation, which the loss fuses.</param>
+internal sealed record ForwardCall(int Index, LayerDeclaration Layer, string Reference, IReadOnlyList<string> Inputs, string Name, bool Logits);
+
+/// <summary>The forward lines, the output locals in output order, and the local of every value.</summary>
+/// <param name="Lines">The lines.</param>
+/// <param name="Outputs">The locals of the model's outputs.</param>
+/// <param name="Names">The local (or input expression) of each value.</param>
+internal sealed record ForwardResult(List<CodeLine> Lines, IReadOnlyList<string> Outputs, IReadOnlyDictionary<int, string> Names);

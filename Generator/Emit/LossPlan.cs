@@ -34,6 +34,18 @@ internal sealed record LossPlan(LossKind Loss, bool FromLogits, ActivationKind? 
         ? $"{TypeNames.LossFunctions}.MeanSquaredError({labels}, {predictions}, sampleWeight: {sampleWeight})"
         : $"{TypeNames.LossFunctions}.{Loss}({labels}, {predictions}, fromLogits: {(FromLogits ? "true" : "false")}, sampleWeight: {sampleWeight})";
 
+    /// <summary>
+    /// The gradient of the loss (times <paramref name="scale"/>, its weight in the total) with respect to
+    /// the predictions or logits: <c>global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0])</c>.
+    /// </summary>
+    public string Gradient(string labels, string predictions, string sampleWeight, double scale)
+    {
+        var scaled = scale == 1.0 ? "" : ", scale: " + Common.Formatting.Double(scale);
+        return Loss == LossKind.MeanSquaredError
+            ? $"{TypeNames.LossGradients}.MeanSquaredError({labels}, {predictions}, sampleWeight: {sampleWeight}{scaled})"
+            : $"{TypeNames.LossGradients}.{Loss}({labels}, {predictions}, fromLogits: {(FromLogits ? "true" : "false")}, sampleWeight: {sampleWeight}{scaled})";
+    }
+
     /// <summary>The predictions a step returns: <c>logits.softmax(-1)</c> when fused, else the output itself.</summary>
     public string Predictions(string output) => FusedActivation switch
     {

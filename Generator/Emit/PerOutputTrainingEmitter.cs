@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Generator.Common;
+using StaticKeras.Generator.Emit.Backward;
 using StaticKeras.Generator.Emit.Layers;
 using StaticKeras.Generator.Inference;
 using StaticKeras.Generator.Model;
@@ -149,16 +150,28 @@ internal static class PerOutputTrainingEmitter
         writer.Line("/// <inheritdoc/>");
         using (writer.Block(StepsEmitter.Signature(model.Declaration.OverrideModifiers, name)))
         {
-            var (lines, outputs) = ForwardPass.Lines(model, graph.Inputs.Select((_, i) => $"x[{i}]").ToList(), mode, fused);
+            var inputs = graph.Inputs.Select((_, i) => $"x[{i}]").ToList();
+            var explicitBackward = mode == CallMode.Training && !TrainingPath.UsesAutograd(model);
+            var forward = explicitBackward ? BackwardPass.Forward(model, inputs, fused) : ForwardPass.Build(model, inputs, mode, fused, null);
+            var lines = explicitBackward ? BackwardPass.Start().Concat(forward.Lines).ToList() : forward.Lines;
+            var outputs = forward.Outputs;
             for (var i = 0; i < graph.Outputs.Count; i++)
             {
                 lines.Add(new CodeLine($"var {graph.Outputs[i].Name}_loss = {plans[i].Call($"y[{i}]", outputs[i], $"sampleWeight[{i}]")};"));
             }
 
             lines.Add(new CodeLine("var loss = " + string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).Weight, o.Name + "_loss"))) + ";"));
-            if (mode == CallMode.Training)
+            if (!explicitBackward && RegularizationLines.Line(model, v => Activated(v, fused, graph, plans, forward.Names)) is { } regularization)
             {
-                lines.AddRange(BackwardEmitter.Lines("loss"));
+                lines.Add(regularization);   // Keras: each output's loss without the penalties, the total with them
+            }
+            if (explicitBackward)
+            {
+                lines.AddRange(BackwardPass.Lines(model, forward, graph.Outputs.Select((o, i) => new BackwardPass.OutputLoss(plans[i], Config(model, o).Weight, $"y[{i}]", $"sampleWeight[{i}]")).ToList()));
+            }
+            else if (mode == CallMode.Training)
+            {
+                lines.AddRange(BackwardEmitter.Lines("loss", TrainingPath.Reason(model)));
             }
 
             lines.Add(new CodeLine(
@@ -195,4 +208,12 @@ internal static class PerOutputTrainingEmitter
         "new[] { " + string.Join(", ", names.Select(n => prefix + MultiIoEmitter.Property(n))) + " }";
 
     private static string Weighted(double weight, string loss) => weight == 1.0 ? loss : $"{loss} * {Formatting.Double(weight)}";
+
+    // A value's output after its activation: an output whose activation the loss fuses is its logits' activation.
+    private static string Activated(
+        int value, IReadOnlyDictionary<int, ActivationKind> fused, GraphDeclaration graph, IReadOnlyList<LossPlan> plans, IReadOnlyDictionary<int, string> names)
+    {
+        var output = graph.Outputs.Select((o, i) => (o.Value, i)).FirstOrDefault(o => o.Value == value && fused.ContainsKey(value));
+        return fused.ContainsKey(value) ? plans[output.i].Predictions(names[value]) : names[value];
+    }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using StaticKeras.Generator.Emit.Backward;
 using StaticKeras.Generator.Emit.Layers;
 using StaticKeras.Generator.Inference;
 using StaticKeras.Generator.Model;
@@ -61,10 +63,46 @@ internal static class StepsEmitter
         var plan = Plan(model, compile);
         using (writer.Block(signature))
         {
-            var (lines, output) = ForwardPass.Lines(model, ["x[0]"], mode, plan.FusedActivation);
-            AddLossLines(lines, plan, output, mode);
+            if (mode == CallMode.Training && !TrainingPath.UsesAutograd(model))
+            {
+                writer.Lines(ExplicitLines(model, plan));
+                return;
+            }
+
+            var outputValue = model.Graph.Outputs[0].Value;
+            var fused = new Dictionary<int, ActivationKind>();
+            if (plan.FusedActivation is { } activation)
+            {
+                fused[outputValue] = activation;
+            }
+
+            var forward = ForwardPass.Build(model, ["x[0]"], mode, fused, null);
+            var output = forward.Outputs[0];
+            var lines = forward.Lines;
+            var regularization = RegularizationLines.Line(model, v => v == outputValue ? plan.Predictions(output) : forward.Names[v]);
+            AddLossLines(lines, plan, output, mode, TrainingPath.Reason(model), regularization);
             writer.Lines(lines);
         }
+    }
+
+    // The training step with the generated backward (BackwardPass): forward saving what backward
+    // needs, the loss, the gradient lines in reverse order, the optimizer step.
+    private static List<CodeLine> ExplicitLines(InferredModel model, LossPlan plan)
+    {
+        var fused = new Dictionary<int, ActivationKind>();
+        if (plan.FusedActivation is { } activation)
+        {
+            fused[model.Graph.Outputs[0].Value] = activation;
+        }
+
+        var lines = BackwardPass.Start().ToList();
+        var forward = BackwardPass.Forward(model, ["x[0]"], fused);
+        lines.AddRange(forward.Lines);
+        var output = forward.Outputs[0];
+        lines.Add(new CodeLine($"var loss = {plan.Call("y[0]", output, "sampleWeight[0]")};"));
+        lines.AddRange(BackwardPass.Lines(model, forward, [new BackwardPass.OutputLoss(plan, 1.0, "y[0]", "sampleWeight[0]")]));
+        lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {plan.Predictions(output)} }});"));
+        return lines;
     }
 
     /// <summary>
@@ -87,12 +125,18 @@ internal static class StepsEmitter
     }
 
     /// <summary>The loss and return lines of a step on one output, after its forward lines.</summary>
-    public static void AddLossLines(System.Collections.Generic.List<CodeLine> lines, LossPlan plan, string output, CallMode mode)
+    public static void AddLossLines(
+        System.Collections.Generic.List<CodeLine> lines, LossPlan plan, string output, CallMode mode, string? autogradReason = null, CodeLine? regularization = null)
     {
         lines.Add(new CodeLine($"var loss = {plan.Call("y[0]", output, "sampleWeight[0]")};"));
+        if (regularization is { } penalties)
+        {
+            lines.Add(penalties);
+        }
+
         if (mode == CallMode.Training)
         {
-            lines.AddRange(BackwardEmitter.Lines("loss"));
+            lines.AddRange(BackwardEmitter.Lines("loss", autogradReason));
         }
 
         lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {plan.Predictions(output)} }});"));

@@ -18,6 +18,9 @@ internal static class TypeNames
     /// <summary>The runtime's losses.</summary>
     public const string LossFunctions = "global::StaticKeras.Losses.LossFunctions";
 
+    /// <summary>The runtime's loss gradients, where a generated backward pass starts.</summary>
+    public const string LossGradients = "global::StaticKeras.Losses.LossGradients";
+
     /// <summary>The exception members of a model with errors throw.</summary>
     public const string InvalidOperationException = "global::System.InvalidOperationException";
 

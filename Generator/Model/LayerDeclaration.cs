@@ -16,6 +16,9 @@ internal abstract record LayerDeclaration(string Name, string Identifier, Source
 
     /// <summary>What the layer does with a mask on its input (Keras' <c>supports_masking</c>/<c>compute_mask</c>); by default it drops it.</summary>
     public virtual MaskRule Mask => MaskRule.Drops;
+
+    /// <summary>The Keras regularizers the layer was created with; <see langword="null"/> for none (Reading/RegularizerReader).</summary>
+    public RegularizationDeclaration? Regularization { get; init; }
 }
 
 /// <summary><c>Flatten()</c>.</summary>

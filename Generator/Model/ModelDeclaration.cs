@@ -43,6 +43,12 @@ internal sealed record ModelDeclaration(
         new(type, location, kind, false, false, "protected", EquatableArray<LayerDeclaration>.Empty, null, EquatableArray<OutputCompileDeclaration>.Empty, null,
             EquatableArray.Of(failure), EquatableArray<string>.Empty);
 
+    /// <summary>
+    /// Whether the training step keeps TorchSharp's autograd over the whole model
+    /// (<c>[Compile(..., Backward = BackwardMode.Autograd)]</c>) instead of the generated backward pass.
+    /// </summary>
+    public bool AutogradBackward { get; init; }
+
     /// <summary>Whether the model trains with <c>[Output]</c> attributes: <c>[Compile(optimizer)]</c> and a loss per output.</summary>
     public bool TrainsPerOutput => Outputs.Count > 0;
 
@@ -73,7 +79,7 @@ internal sealed record ModelDeclaration(
         && Type == other.Type && Location == other.Location && Kind == other.Kind && CanGenerate == other.CanGenerate
         && GenerateConstructor == other.GenerateConstructor && OverrideModifiers == other.OverrideModifiers && Layers == other.Layers
         && Compile == other.Compile && Outputs == other.Outputs && Graph == other.Graph && Diagnostics == other.Diagnostics
-        && CompilerErrors == other.CompilerErrors;
+        && CompilerErrors == other.CompilerErrors && AutogradBackward == other.AutogradBackward;
 
     /// <inheritdoc/>
     public override int GetHashCode() => (Type, Kind, Layers, Graph).GetHashCode();

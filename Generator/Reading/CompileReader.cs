@@ -112,5 +112,15 @@ internal static class CompileReader
             : null;
     }
 
+    /// <summary>
+    /// Whether <c>[Compile(..., Backward = BackwardMode.Autograd)]</c> keeps TorchSharp's autograd over the
+    /// whole model (<c>BackwardMode</c>'s members are matched by value: Generated 0, Autograd 1).
+    /// </summary>
+    public static bool ReadsAutogradBackward(INamedTypeSymbol type)
+    {
+        var attribute = type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, KnownTypes.CompileAttribute));
+        return attribute?.NamedArguments.Any(a => a.Key == "Backward" && a.Value.Value is int mode && mode == 1) == true;
+    }
+
     private static SourceLocation? Locate(SyntaxNode? node) => node is null ? null : SourceLocation.From(node);
 }

@@ -25,7 +25,8 @@ internal sealed class LayerArguments
     public LayerArguments(IObjectCreationOperation creation, string layerType, string layerName, ReadContext context)
     {
         (_creation, _layerType, _layerName, _context) = (creation, layerType, layerName, context);
-        foreach (var argument in creation.Arguments.Where(a => !ConstantValues.TryRead(a.Value, out _)))
+        // Regularizer arguments (Regularizer.L2(0.01)) are calls, read by RegularizerReader.
+        foreach (var argument in creation.Arguments.Where(a => !ConstantValues.TryRead(a.Value, out _) && !RegularizerReader.IsRegularizer(a.Parameter)))
         {
             context.Report(
                 DiagnosticDescriptors.NonConstantArgument,

@@ -114,6 +114,10 @@ internal static class LayerReader
             var culprit = SymbolEqualityComparer.Default.Equals(member.Type, created) ? SourceLocation.From(member.TypeSyntax) : location;
             context.Report(DiagnosticDescriptors.UnsupportedLayer, culprit, name, created.Name);
         }
+        else if (layer is not UnresolvedDeclaration)
+        {
+            layer = RegularizerReader.Apply(creation, layer, context);
+        }
 
         return layer ?? unresolved;
     }

@@ -85,7 +85,10 @@ internal static class ModelReader
             outputs,
             graph,
             context.Diagnostics.ToEquatableArray(),
-            context.CompilerErrors.ToEquatableArray());
+            context.CompilerErrors.ToEquatableArray())
+        {
+            AutogradBackward = CompileReader.ReadsAutogradBackward(type),
+        };
     }
 
     /// <summary>

@@ -29,6 +29,14 @@ public sealed class ActivationLayer : Layer
     /// <inheritdoc/>
     public override Tensor Call(Tensor inputs, bool training = false) => ActivationFunctions.Apply(inputs, Activation);
 
+    /// <summary>The explicit backward of <see cref="Call"/>: dL/dinputs from dL/doutput (no autograd).</summary>
+    /// <param name="gradOutput">dL/doutput.</param>
+    /// <param name="input">The input the forward call received.</param>
+    /// <param name="output">What the forward call returned.</param>
+    /// <param name="into">Unused: the formulas allocate their result (accepted for the generated step's uniform call).</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) =>
+        ActivationGradients.Backward(gradOutput, input, output, Activation);
+
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {

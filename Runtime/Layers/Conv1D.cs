@@ -33,6 +33,9 @@ public sealed class Conv1D : Layer
     /// <param name="dilationRate">The dilation; 1 by default. Above 1 needs strides 1.</param>
     /// <param name="groups">Splits channels into this many independent groups; must divide filters and input channels.</param>
     /// <param name="useBias">Whether the layer adds a bias.</param>
+    /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
+    /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+    /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
     public Conv1D(
         int filters,
         int kernelSize,
@@ -41,9 +44,13 @@ public sealed class Conv1D : Layer
         Padding padding = Padding.Valid,
         int dilationRate = 1,
         int groups = 1,
-        bool useBias = true)
+        bool useBias = true,
+        Regularizer? kernelRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null)
         : base(nameof(Conv1D))
     {
+        Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
         Filters = filters;
         KernelSize = kernelSize;
         Strides = strides;

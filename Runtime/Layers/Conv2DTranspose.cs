@@ -35,6 +35,9 @@ public sealed class Conv2DTranspose : Layer
     /// <param name="outputPadding">Extra cells per axis (each below its stride); null (default) lets Keras infer the size.</param>
     /// <param name="dilationRate">The dilation (height, width); (1, 1) by default. Above 1 needs strides 1.</param>
     /// <param name="useBias">Whether the layer adds a bias.</param>
+    /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
+    /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+    /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
     public Conv2DTranspose(
         int filters,
         Size2D kernelSize,
@@ -43,9 +46,13 @@ public sealed class Conv2DTranspose : Layer
         Padding padding = Padding.Valid,
         Size2D? outputPadding = null,
         Size2D? dilationRate = null,
-        bool useBias = true)
+        bool useBias = true,
+        Regularizer? kernelRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null)
         : base(nameof(Conv2DTranspose))
     {
+        Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
         Filters = filters;
         KernelSize = kernelSize;
         Strides = strides ?? 1;

@@ -29,9 +29,21 @@ public sealed class Dense : Layer
     /// <param name="units">The output size, > 0.</param>
     /// <param name="activation">The activation (default linear).</param>
     /// <param name="useBias">Whether the layer adds a bias.</param>
+    /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
+    /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+    /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive.</exception>
-    public Dense(int units, Activation activation = Activation.Linear, bool useBias = true) : base(nameof(Dense))
+    public Dense(
+        int units,
+        Activation activation = Activation.Linear,
+        bool useBias = true,
+        Regularizer? kernelRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null)
+        : base(nameof(Dense))
     {
+        Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
+
         Units = units > 0
             ? units
             : throw new ArgumentOutOfRangeException(nameof(units), units, $"Dense needs units > 0; got {units}.");
@@ -136,6 +148,85 @@ public sealed class Dense : Layer
         var flat = inputs.reshape(-1, inputDim);
         var output = bias is null ? flat.mm(weights) : addmm(bias, flat, weights, beta: 1, alpha: 1);
         return output.reshape(outputShape);
+    }
+
+    /// <summary>
+    /// The explicit backward of <see cref="Call"/>: returns dL/dinputs and adds the kernel's and the
+    /// bias' gradients to their <c>.grad</c> in place (shared layers sum). Builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput, of the output's shape.</param>
+    /// <param name="input">The input the forward call received.</param>
+    /// <param name="output">What the forward call returned (its activation's output).</param>
+    /// <param name="into">A buffer of the input's shape to write dL/dinputs into, or null for a new tensor.</param>
+    /// <exception cref="InvalidOperationException">The layer is not built, or a weight has no gradient buffer (call <c>ZeroGradients</c> first).</exception>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) =>
+        BackwardLinear(GradLinear(gradOutput, input, output), input, into);
+
+    /// <summary>
+    /// <see cref="Backward"/> for a call whose input needs no gradient (a model input): only the
+    /// kernel's and the bias' gradients are added.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput.</param>
+    /// <param name="input">The input the forward call received.</param>
+    /// <param name="output">What the forward call returned.</param>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output) =>
+        BackwardLinearWeights(GradLinear(gradOutput, input, output), input);
+
+    /// <summary>
+    /// The backward of <see cref="CallLinear"/> (the layer before its activation, whose gradient a
+    /// fused softmax/sigmoid cross-entropy gives): returns dL/dinputs, adds the weights' gradients.
+    /// </summary>
+    /// <param name="gradLinear">dL/d(inputs @ kernel + bias).</param>
+    /// <param name="input">The input the forward call received.</param>
+    /// <param name="into">A buffer of the input's shape to write dL/dinputs into, or null for a new tensor.</param>
+    public Tensor BackwardLinear(Tensor gradLinear, Tensor input, Tensor? into = null)
+    {
+        var (gradient, flat) = Flat(gradLinear, input);
+        AccumulateWeightGradients(gradient, flat);
+        var weights = kernel!;
+        if (into is null)
+        {
+            var gradInput = gradient.mm(weights.t());
+            return input.dim() == 2 ? gradInput : gradInput.reshape(input.shape);
+        }
+
+        // beta 0: addmm_ ignores the buffer's old values, so it is written, not accumulated.
+        into.view(-1, weights.shape[0]).addmm_(gradient, weights.t(), beta: 0, alpha: 1);
+        return into;
+    }
+
+    /// <summary><see cref="BackwardLinear"/> for a call whose input needs no gradient: only the weights' gradients are added.</summary>
+    /// <param name="gradLinear">dL/d(inputs @ kernel + bias).</param>
+    /// <param name="input">The input the forward call received.</param>
+    public void BackwardLinearWeights(Tensor gradLinear, Tensor input)
+    {
+        var (gradient, flat) = Flat(gradLinear, input);
+        AccumulateWeightGradients(gradient, flat);
+    }
+
+    // The activation's backward; gelu and silu are not functions of their output, so their input
+    // (the linear part) is recomputed: one matmul, cheaper than keeping it from every forward call.
+    private Tensor GradLinear(Tensor gradOutput, Tensor input, Tensor output) =>
+        ActivationGradients.Backward(gradOutput, ActivationGradients.NeedsInput(Activation) ? CallLinear(input) : null, output, Activation);
+
+    private (Tensor Gradient, Tensor Input) Flat(Tensor gradLinear, Tensor input)
+    {
+        if (kernel is null)
+        {
+            throw new InvalidOperationException($"{Describe()} has no weights yet: call Build(inputShape) first (generated model constructors do).");
+        }
+
+        return input.dim() == 2 ? (gradLinear, input) : (gradLinear.reshape(-1, Units), input.reshape(-1, builtInputDim));
+    }
+
+    // kernel.grad += input^T @ gradient; bias.grad += sum over rows of gradient.
+    private void AccumulateWeightGradients(Tensor gradient, Tensor input)
+    {
+        WeightGradients.Of(kernel!, Describe()).addmm_(input.t(), gradient, beta: 1, alpha: 1);
+        if (bias is not null)
+        {
+            WeightGradients.Of(bias, Describe()).add_(gradient.sum(dim: 0L));
+        }
     }
 
     private string Describe() => $"Dense(units={Units})";

@@ -31,8 +31,36 @@ public sealed class Dropout : Layer
     public double Rate { get; }
 
     /// <inheritdoc/>
-    public override Tensor Call(Tensor inputs, bool training = false) =>
-        training && Rate > 0 ? nn.functional.dropout(inputs, Rate, training: true) : inputs;
+    public override Tensor Call(Tensor inputs, bool training = false) => Call(inputs, training, out _);
+
+    /// <summary>
+    /// <see cref="Call(Tensor, bool)"/> that also gives the mask it applied, for <see cref="Backward"/>:
+    /// each kept element's scale <c>1 / (1 - rate)</c>, 0 where dropped; null when nothing is dropped
+    /// (inference, or rate 0). Both forms draw the same random numbers, so the generated and the
+    /// autograd training steps drop the same elements from the same seed.
+    /// </summary>
+    /// <param name="inputs">The input.</param>
+    /// <param name="training">Whether to drop.</param>
+    /// <param name="mask">The scale applied to each element, or null.</param>
+    public Tensor Call(Tensor inputs, bool training, out Tensor? mask)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (!training || Rate == 0)
+        {
+            mask = null;
+            return inputs;
+        }
+
+        var keep = 1 - Rate;
+        // Rate 1 (Keras accepts it) drops everything: a zero mask, not 0 / 0.
+        mask = keep == 0 ? zeros_like(inputs) : empty_like(inputs).bernoulli_(keep).div_(keep);
+        return inputs.mul(mask);
+    }
+
+    /// <summary>The explicit backward: dL/dinputs = dL/doutput times the mask the forward call applied.</summary>
+    /// <param name="gradOutput">dL/doutput.</param>
+    /// <param name="mask">The mask <see cref="Call(Tensor, bool, out Tensor?)"/> gave; null for the identity.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor? mask) => mask is null ? gradOutput : gradOutput.mul(mask);
 
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)

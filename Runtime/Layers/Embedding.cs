@@ -28,9 +28,12 @@ public sealed class Embedding : Layer
     /// then marks the non-zero indices, and generated models pass that mask to the layers that skip
     /// masked steps. Index 0 still has a row, so <paramref name="inputDim"/> counts it, as in Keras.
     /// </param>
-    public Embedding(int inputDim, int outputDim, bool maskZero = false)
+    /// <param name="embeddingsRegularizer">Keras' <c>embeddings_regularizer</c>: a penalty on the table added to the loss; none by default.</param>
+    /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c> (on the output, divided by the batch size); none by default.</param>
+    public Embedding(int inputDim, int outputDim, bool maskZero = false, Regularizer? embeddingsRegularizer = null, Regularizer? activityRegularizer = null)
         : base(nameof(Embedding))
     {
+        Regularize(activityRegularizer, ("embeddings", embeddingsRegularizer));
         LayerChecks.Positive(nameof(Embedding), nameof(inputDim), inputDim);
         LayerChecks.Positive(nameof(Embedding), nameof(outputDim), outputDim);
         (InputDim, OutputDim, MaskZero) = (inputDim, outputDim, maskZero);

@@ -35,6 +35,13 @@ public sealed class Flatten : Layer
         return inputs.reshape(shape[0], features);
     }
 
+    /// <summary>The explicit backward: dL/dinputs is dL/doutput in the input's shape (a view when it can be).</summary>
+    /// <param name="gradOutput">dL/doutput.</param>
+    /// <param name="input">The input the forward call received.</param>
+    /// <param name="output">What the forward call returned (unused).</param>
+    /// <param name="into">Unused: the result is a view of <paramref name="gradOutput"/>, which allocates nothing.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) => gradOutput.reshape(input.shape);
+
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {

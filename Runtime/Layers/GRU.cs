@@ -25,14 +25,22 @@ namespace StaticKeras.Layers;
 /// <param name="useBias">Whether the cell has a bias.</param>
 /// <param name="returnSequences">Whether every step's output is returned; false by default.</param>
 /// <param name="resetAfter">Whether the reset gate applies after the recurrent product (Keras 3's default, true).</param>
+/// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>; none by default.</param>
+/// <param name="recurrentRegularizer">Keras' <c>recurrent_regularizer</c> (on <c>recurrent_kernel</c>); none by default.</param>
+/// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+/// <param name="activityRegularizer">Keras' <c>activity_regularizer</c> (on the output, divided by the batch size); none by default.</param>
 public sealed class GRU(
     int units,
     Activation activation = Activation.Tanh,
     Activation recurrentActivation = Activation.Sigmoid,
     bool useBias = true,
     bool returnSequences = false,
-    bool resetAfter = true)
-    : RecurrentLayer(nameof(GRU), 3, units, activation, useBias, returnSequences)
+    bool resetAfter = true,
+    Regularizer? kernelRegularizer = null,
+    Regularizer? recurrentRegularizer = null,
+    Regularizer? biasRegularizer = null,
+    Regularizer? activityRegularizer = null)
+    : RecurrentLayer(nameof(GRU), 3, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer))
 {
     /// <summary>The activation of the update and reset gates.</summary>
     public Activation RecurrentActivation { get; } = Checked(recurrentActivation);

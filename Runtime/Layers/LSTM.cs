@@ -23,14 +23,22 @@ namespace StaticKeras.Layers;
 /// <param name="useBias">Whether the cell has a bias.</param>
 /// <param name="returnSequences">Whether every step's output is returned; false by default.</param>
 /// <param name="unitForgetBias">Whether the forget gate's bias starts at 1 (Keras' default, true).</param>
+/// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>; none by default.</param>
+/// <param name="recurrentRegularizer">Keras' <c>recurrent_regularizer</c> (on <c>recurrent_kernel</c>); none by default.</param>
+/// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+/// <param name="activityRegularizer">Keras' <c>activity_regularizer</c> (on the output, divided by the batch size); none by default.</param>
 public sealed class LSTM(
     int units,
     Activation activation = Activation.Tanh,
     Activation recurrentActivation = Activation.Sigmoid,
     bool useBias = true,
     bool returnSequences = false,
-    bool unitForgetBias = true)
-    : RecurrentLayer(nameof(LSTM), 4, units, activation, useBias, returnSequences)
+    bool unitForgetBias = true,
+    Regularizer? kernelRegularizer = null,
+    Regularizer? recurrentRegularizer = null,
+    Regularizer? biasRegularizer = null,
+    Regularizer? activityRegularizer = null)
+    : RecurrentLayer(nameof(LSTM), 4, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer))
 {
     /// <summary>The activation of the input, forget and output gates.</summary>
     public Activation RecurrentActivation { get; } = Checked(recurrentActivation);

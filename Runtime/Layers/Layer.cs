@@ -10,7 +10,7 @@ namespace StaticKeras.Layers;
 /// Layers are created by a model's field initializers with their Keras arguments; the generated
 /// model constructor allocates their weights with static shapes (no lazy build).
 /// </summary>
-public abstract class Layer : nn.Module<Tensor, Tensor>
+public abstract partial class Layer : nn.Module<Tensor, Tensor>
 {
     /// <summary>Creates the layer with its TorchSharp module name.</summary>
     protected Layer(string name) : base(name)

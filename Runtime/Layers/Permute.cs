@@ -49,6 +49,23 @@ public sealed class Permute : Layer
         return inputs.permute([0, .. dims.Select(d => (long)d)]);
     }
 
+    /// <summary>The explicit backward: dL/dinputs is dL/doutput permuted back (a view).</summary>
+    /// <param name="gradOutput">dL/doutput.</param>
+    /// <param name="input">The input the forward call received (unused).</param>
+    /// <param name="output">What the forward call returned (unused).</param>
+    /// <param name="into">Unused: the result is a view of <paramref name="gradOutput"/>, which allocates nothing.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
+    {
+        // Output axis i + 1 is input axis dims[i]; the inverse sends input axis dims[i] back from i + 1.
+        var inverse = new long[dims.Length + 1];
+        for (var i = 0; i < dims.Length; i++)
+        {
+            inverse[dims[i]] = i + 1;
+        }
+
+        return gradOutput.permute(inverse);
+    }
+
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {

@@ -34,9 +34,11 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     /// <param name="activation">The output/candidate activation.</param>
     /// <param name="useBias">Whether the cell has a bias.</param>
     /// <param name="returnSequences">Whether every step's output is returned.</param>
-    private protected RecurrentLayer(string layer, int gates, int units, Activation activation, bool useBias, bool returnSequences)
+    /// <param name="regularizers">The kernel, recurrent kernel, bias and activity regularizers (each may be null).</param>
+    private protected RecurrentLayer(string layer, int gates, int units, Activation activation, bool useBias, bool returnSequences, RecurrentRegularizers regularizers)
         : base(layer)
     {
+        Regularize(regularizers.Activity, ("kernel", regularizers.Kernel), ("recurrent_kernel", regularizers.Recurrent), ("bias", regularizers.Bias));
         LayerChecks.Positive(layer, nameof(units), units);
         LayerChecks.Defined(layer, nameof(activation), activation);
         this.layer = layer;
@@ -168,3 +170,10 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     {
     }
 }
+
+/// <summary>The regularizers a recurrent layer's constructor was given.</summary>
+/// <param name="Kernel">On <c>kernel</c>.</param>
+/// <param name="Recurrent">On <c>recurrent_kernel</c>.</param>
+/// <param name="Bias">On <c>bias</c>.</param>
+/// <param name="Activity">On the output.</param>
+internal readonly record struct RecurrentRegularizers(Regularizer? Kernel, Regularizer? Recurrent, Regularizer? Bias, Regularizer? Activity);

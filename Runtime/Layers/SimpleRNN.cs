@@ -15,8 +15,20 @@ namespace StaticKeras.Layers;
 /// <param name="activation">tanh by default.</param>
 /// <param name="useBias">Whether the cell has a bias.</param>
 /// <param name="returnSequences">Whether every step's output is returned; false by default.</param>
-public sealed class SimpleRNN(int units, Activation activation = Activation.Tanh, bool useBias = true, bool returnSequences = false)
-    : RecurrentLayer(nameof(SimpleRNN), 1, units, activation, useBias, returnSequences)
+/// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>; none by default.</param>
+/// <param name="recurrentRegularizer">Keras' <c>recurrent_regularizer</c> (on <c>recurrent_kernel</c>); none by default.</param>
+/// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+/// <param name="activityRegularizer">Keras' <c>activity_regularizer</c> (on the output, divided by the batch size); none by default.</param>
+public sealed class SimpleRNN(
+    int units,
+    Activation activation = Activation.Tanh,
+    bool useBias = true,
+    bool returnSequences = false,
+    Regularizer? kernelRegularizer = null,
+    Regularizer? recurrentRegularizer = null,
+    Regularizer? biasRegularizer = null,
+    Regularizer? activityRegularizer = null)
+    : RecurrentLayer(nameof(SimpleRNN), 1, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer))
 {
     /// <inheritdoc/>
     private protected override long[] BiasShape => [Units];

@@ -87,12 +87,19 @@ partial class CustomMlp : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = flatten.Call(x[0]);               // (batch, 784)
-        var x2 = custom.Call(x1, training: true);  // (batch, 64)
-        var x3 = relu.Call(x2);                    // (batch, 64)
-        var logits = output.CallLinear(x3);        // (batch, 10), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                   // explicit backward below: no autograd tape
+        ZeroGradients();                                                       // every trainable weight's .grad: a zeroed buffer
+        var x1 = flatten.Call(x[0]);                                           // (batch, 784)
+        var x2 = Record(x1, tracked => custom.Call(tracked, training: true));  // (batch, 64); recorded for autograd
+        var x3 = relu.Call(x2);                                                // (batch, 64)
+        var logits = output.CallLinear(x3);                                    // (batch, 10), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);                      // backward: autograd
+        // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
+        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var dx3 = output.BackwardLinear(dlogits, x3);                          // (batch, 64); kernel, bias gradients
+        var dx2 = relu.Backward(dx3, x2, x3);                                  // (batch, 64)
+        RecordedBackwardWeights(x2, dx2);                                      // autograd on custom alone (MyCustomLayer: no explicit Backward)
+        ApplyGradients();                                                      // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 

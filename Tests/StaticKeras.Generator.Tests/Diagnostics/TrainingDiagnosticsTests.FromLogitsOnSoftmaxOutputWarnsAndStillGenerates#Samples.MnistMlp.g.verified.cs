@@ -75,10 +75,16 @@ partial class MnistMlp : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = hidden.Call(x[0]);  // (batch, 16)
-        var x2 = output.Call(x1);    // (batch, 10)
+        using var tape = global::TorchSharp.torch.no_grad();  // explicit backward below: no autograd tape
+        ZeroGradients();                                      // every trainable weight's .grad: a zeroed buffer
+        var x1 = hidden.Call(x[0]);                           // (batch, 16)
+        var x2 = output.Call(x1);                             // (batch, 10)
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], x2, fromLogits: true, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);        // backward: autograd
+        // backward: dL/dx2 (batch, 10)
+        var dx2 = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], x2, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var dx1 = output.Backward(dx2, x1, x2);               // (batch, 16); kernel, bias gradients
+        hidden.BackwardWeights(dx1, x[0], x1);                // kernel, bias gradients
+        ApplyGradients();                                     // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x2 });
     }
 

@@ -82,11 +82,18 @@ partial class Awkward : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = this.x1.Call(x[0]);       // (batch, 4)
-        var x2 = this.loss.Call(x1);       // (batch, 3)
-        var logits = @out.CallLinear(x2);  // (batch, 1), sigmoid fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();  // explicit backward below: no autograd tape
+        ZeroGradients();                                      // every trainable weight's .grad: a zeroed buffer
+        var x1 = this.x1.Call(x[0]);                          // (batch, 4)
+        var x2 = this.loss.Call(x1);                          // (batch, 3)
+        var logits = @out.CallLinear(x2);                     // (batch, 1), sigmoid fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);              // backward: autograd
+        // backward: dL/dlogits (batch, 1), sigmoid and BinaryCrossentropy fused
+        var dlogits = global::StaticKeras.Losses.LossGradients.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var dx2 = @out.BackwardLinear(dlogits, x2);           // (batch, 3); kernel, bias gradients
+        var dx1 = this.loss.Backward(dx2, x1, x2);            // (batch, 4); kernel, bias gradients
+        this.x1.BackwardWeights(dx1, x[0], x1);               // kernel, bias gradients
+        ApplyGradients();                                     // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 

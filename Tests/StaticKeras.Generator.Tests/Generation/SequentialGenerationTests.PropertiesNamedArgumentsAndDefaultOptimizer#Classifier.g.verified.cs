@@ -73,10 +73,16 @@ partial class Classifier : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = Hidden.Call(x[0]);                 // (batch, 16)
-        var logits = Probabilities.CallLinear(x1);  // (batch, 3), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();  // explicit backward below: no autograd tape
+        ZeroGradients();                                      // every trainable weight's .grad: a zeroed buffer
+        var x1 = Hidden.Call(x[0]);                           // (batch, 16)
+        var logits = Probabilities.CallLinear(x1);            // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);                       // backward: autograd
+        // backward: dL/dlogits (batch, 3), softmax and CategoricalCrossentropy fused
+        var dlogits = global::StaticKeras.Losses.LossGradients.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var dx1 = Probabilities.BackwardLinear(dlogits, x1);  // (batch, 16); kernel gradients
+        Hidden.BackwardWeights(dx1, x[0], x1);                // kernel, bias gradients
+        ApplyGradients();                                     // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 

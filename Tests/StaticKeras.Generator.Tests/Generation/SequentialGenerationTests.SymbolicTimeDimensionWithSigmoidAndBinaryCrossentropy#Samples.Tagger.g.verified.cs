@@ -75,10 +75,16 @@ partial class Tagger : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = encode.Call(x[0]);       // (batch, time, 8)
-        var logits = tag.CallLinear(x1);  // (batch, time, 1), sigmoid fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();  // explicit backward below: no autograd tape
+        ZeroGradients();                                      // every trainable weight's .grad: a zeroed buffer
+        var x1 = encode.Call(x[0]);                           // (batch, time, 8)
+        var logits = tag.CallLinear(x1);                      // (batch, time, 1), sigmoid fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);             // backward: autograd
+        // backward: dL/dlogits (batch, time, 1), sigmoid and BinaryCrossentropy fused
+        var dlogits = global::StaticKeras.Losses.LossGradients.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var dx1 = tag.BackwardLinear(dlogits, x1);            // (batch, time, 8); kernel, bias gradients
+        encode.BackwardWeights(dx1, x[0], x1);                // kernel, bias gradients
+        ApplyGradients();                                     // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 

@@ -90,10 +90,16 @@ partial class Classifier : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = encoder.Call(x[0], training: true);  // (batch, 32)
-        var logits = classifier.CallLinear(x1);       // (batch, 10), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                      // explicit backward below: no autograd tape
+        ZeroGradients();                                                          // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => encoder.Call(tracked, training: true));  // (batch, 32); recorded for autograd
+        var logits = classifier.CallLinear(x1);                                   // (batch, 10), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);                         // backward: autograd
+        // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
+        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var dx1 = classifier.BackwardLinear(dlogits, x1);                         // (batch, 32); kernel, bias gradients
+        RecordedBackwardWeights(x1, dx1);                                         // autograd on encoder alone (Encoder: no explicit Backward)
+        ApplyGradients();                                                         // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 

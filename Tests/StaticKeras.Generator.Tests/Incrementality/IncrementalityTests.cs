@@ -41,7 +41,7 @@ public sealed class IncrementalityTests
             .Layer("readonly Reshape seq = new([1, -1]);")
             .Layer("readonly Permute swap = new(2, 1);")
             .Layer("readonly LayerNormalization ln = new([-1]);")
-            .Layer("readonly Conv1D conv1d = new(3, 1);")
+            .Layer("readonly Conv1D conv1d = new(3, 1, kernelRegularizer: Regularizer.L2(0.01), activityRegularizer: Regularizer.L1());")
             .Layer("readonly Masking masking = new(-1.0);")
             .Layer("readonly SimpleRNN rnn = new(2, returnSequences: true);")
             .Layer("readonly AveragePooling1D avg = new(1);")

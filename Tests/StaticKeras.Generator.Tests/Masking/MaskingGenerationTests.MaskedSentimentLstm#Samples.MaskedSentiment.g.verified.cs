@@ -95,7 +95,7 @@ partial class MaskedSentiment : global::StaticKeras.Model
         var x3 = mean.Call(x2, mask: mask1);  // (batch, 12)
         var logits = output.CallLinear(x3);   // (batch, 1), sigmoid fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);                 // backward: autograd
+        ApplyGradients(loss);                 // backward: autograd (masks have no generated gradient yet)
         return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 

@@ -218,7 +218,7 @@ partial class Readings : global::StaticKeras.Model
         var x7 = gru.Call(x6, mask: mask3);                             // (batch, 3)
         var gru_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x7, sampleWeight: sampleWeight[0]);
         var loss = gru_loss;
-        ApplyGradients(loss);                                           // backward: autograd
+        ApplyGradients(loss);                                           // backward: autograd (masks have no generated gradient yet)
         return new(loss, new[] { gru_loss }, new[] { x7 });
     }
 

@@ -1,0 +1,31 @@
+using StaticKeras.Generator.Emit.Layers;
+
+namespace StaticKeras.Generator.Emit.Backward;
+
+/// <summary>
+/// Dense: its kernels take the activation's backward too; when the loss fuses the activation (the
+/// call is <c>CallLinear</c>), the gradient starts after it: <c>output.BackwardLinear(dlogits, x3)</c>.
+/// </summary>
+internal sealed class DenseBackwardEmitter : IBackwardEmitter
+{
+    private static readonly KernelBackwardEmitter Kernel = new();
+
+    /// <inheritdoc/>
+    public string Forward(BackwardNode node) => node.Logits
+        ? LayerEmitters.For(node.Layer).ForwardLogits(node.Layer, node.Reference, node.Arguments)!
+        : Kernel.Forward(node);
+
+    // var dx3 = output.BackwardLinear(dlogits, x3);   or   hidden.Backward(dx2, x1, x2)
+    /// <inheritdoc/>
+    public string InputGradient(BackwardNode node, string gradOutput) => node.Logits
+        ? $"{node.Reference}.BackwardLinear({gradOutput}, {node.Arguments})"
+        : Kernel.InputGradient(node, gradOutput);
+
+    /// <inheritdoc/>
+    public string? WeightsOnly(BackwardNode node, string gradOutput) => node.Logits
+        ? $"{node.Reference}.BackwardLinearWeights({gradOutput}, {node.Arguments})"
+        : Kernel.WeightsOnly(node, gradOutput);
+
+    /// <inheritdoc/>
+    public string? Note(BackwardNode node) => null;
+}

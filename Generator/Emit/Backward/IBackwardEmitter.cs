@@ -1,0 +1,28 @@
+namespace StaticKeras.Generator.Emit.Backward;
+
+/// <summary>
+/// How one layer family is written into an explicit training step: its forward call (which may
+/// save state for the backward, as Dropout's mask) and its gradient lines. The backward pass asks
+/// for <see cref="InputGradient"/> when some input needs a gradient, else for <see cref="WeightsOnly"/>.
+/// </summary>
+internal interface IBackwardEmitter
+{
+    /// <summary>The forward call: <c>hidden.Call(x1)</c>, <c>drop.Call(x2, training: true, out var x3_mask)</c>.</summary>
+    string Forward(BackwardNode node);
+
+    /// <summary>
+    /// The expression for dL/dinput given dL/doutput named <paramref name="gradOutput"/>:
+    /// <c>hidden.Backward(dx2, x1, x2)</c>. For a layer of several inputs, an expression of type
+    /// <c>Tensor[]</c>, one gradient per input.
+    /// </summary>
+    string InputGradient(BackwardNode node, string gradOutput);
+
+    /// <summary>
+    /// The statement (without <c>;</c>) that adds only the weights' gradients, when no input needs
+    /// one: <c>hidden.BackwardWeights(dx2, x1, x2)</c>; <see langword="null"/> when there is nothing to do.
+    /// </summary>
+    string? WeightsOnly(BackwardNode node, string gradOutput);
+
+    /// <summary>What the backward line's comment says besides the shape (<c>autograd on this layer alone</c>), or null.</summary>
+    string? Note(BackwardNode node);
+}

@@ -131,19 +131,32 @@ partial class ActivationCnn : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = scale.Call(x[0]);               // (batch, 12, 12, 3)
-        var x2 = crop.Call(x1);                  // (batch, 10, 10, 3)
-        var x3 = conv.Call(x2);                  // (batch, 8, 8, 4)
-        var x4 = prelu.Call(x3);                 // (batch, 8, 8, 4)
-        var x5 = drop.Call(x4, training: true);  // (batch, 8, 8, 4)
-        var x6 = flatten.Call(x5);               // (batch, 256)
-        var x7 = hidden.Call(x6);                // (batch, 8)
-        var x8 = leaky.Call(x7);                 // (batch, 8)
-        var x9 = relu.Call(x8);                  // (batch, 8)
-        var x10 = this.logits.Call(x9);          // (batch, 3)
-        var logits = x10;                        // (batch, 3), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                                // explicit backward below: no autograd tape
+        ZeroGradients();                                                                    // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => scale.Call(tracked));                              // (batch, 12, 12, 3); recorded for autograd
+        var x2 = Record(x1, tracked => crop.Call(tracked));                                 // (batch, 10, 10, 3); recorded for autograd
+        var x3 = Record(x2, tracked => conv.Call(tracked));                                 // (batch, 8, 8, 4); recorded for autograd
+        var x4 = Record(x3, tracked => prelu.Call(tracked), out var x4_in);                 // (batch, 8, 8, 4); recorded for autograd
+        var x5 = Record(x4, tracked => drop.Call(tracked, training: true), out var x5_in);  // (batch, 8, 8, 4); recorded for autograd
+        var x6 = flatten.Call(x5);                                                          // (batch, 256)
+        var x7 = hidden.Call(x6);                                                           // (batch, 8)
+        var x8 = Record(x7, tracked => leaky.Call(tracked), out var x8_in);                 // (batch, 8); recorded for autograd
+        var x9 = Record(x8, tracked => relu.Call(tracked), out var x9_in);                  // (batch, 8); recorded for autograd
+        var x10 = this.logits.Call(x9);                                                     // (batch, 3)
+        var logits = Record(x10, tracked => tracked, out var logits_in);                    // (batch, 3), softmax fused into the loss; recorded for autograd
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);                    // backward: autograd
+        // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
+        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var dx10 = RecordedBackward(logits, dlogits, logits_in);                            // (batch, 3); autograd on probabilities alone (Softmax: no explicit Backward)
+        var dx9 = this.logits.Backward(dx10, x9, x10);                                      // (batch, 8); kernel, bias gradients
+        var dx8 = RecordedBackward(x9, dx9, x9_in);                                         // (batch, 8); autograd on relu alone (ReLU: no explicit Backward)
+        var dx7 = RecordedBackward(x8, dx8, x8_in);                                         // (batch, 8); autograd on leaky alone (LeakyReLU: no explicit Backward)
+        var dx6 = hidden.Backward(dx7, x6, x7);                                             // (batch, 256); kernel, bias gradients
+        var dx5 = flatten.Backward(dx6, x5, x6);                                            // (batch, 8, 8, 4)
+        var dx4 = RecordedBackward(x5, dx5, x5_in);                                         // (batch, 8, 8, 4); autograd on drop alone (SpatialDropout2D: no explicit Backward)
+        var dx3 = RecordedBackward(x4, dx4, x4_in);                                         // (batch, 8, 8, 4); autograd on prelu alone (PReLU: no explicit Backward)
+        RecordedBackwardWeights(x3, dx3);                                                   // autograd on conv alone (Conv2D: no explicit Backward)
+        ApplyGradients();                                                                   // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 

@@ -79,11 +79,13 @@ partial class Cropper : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = crop.Call(x[0]);                // (batch, None, 8)
-        var x2 = drop.Call(x1, training: true);  // (batch, None, 8)
-        var x3 = overTime.Call(x2);              // (batch, None, 8)
+        using var tape = global::TorchSharp.torch.no_grad();                 // explicit backward below: no autograd tape
+        ZeroGradients();                                                     // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => crop.Call(tracked));                // (batch, None, 8); recorded for autograd
+        var x2 = Record(x1, tracked => drop.Call(tracked, training: true));  // (batch, None, 8); recorded for autograd
+        var x3 = Record(x2, tracked => overTime.Call(tracked));              // (batch, None, 8); recorded for autograd
         var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);                    // backward: autograd
+        ApplyGradients();                                                    // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x3 });
     }
 

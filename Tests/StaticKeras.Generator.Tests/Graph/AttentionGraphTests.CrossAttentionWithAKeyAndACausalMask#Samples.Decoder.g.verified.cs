@@ -177,11 +177,18 @@ partial class Decoder : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = self.Call(x[0], x[0], training: true);       // (batch, time, 8)
-        var x2 = cross.Call(x1, x[1], x[2], training: true);  // (batch, time, 6)
+        using var tape = global::TorchSharp.torch.no_grad();                                                                                  // explicit backward below: no autograd tape
+        ZeroGradients();                                                                                                                      // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(new[] { x[0], x[0] }, tracked => self.Call(tracked[0], tracked[1], training: true), out var x1_in);                   // (batch, time, 8); recorded for autograd
+        var x2 = Record(new[] { x1, x[1], x[2] }, tracked => cross.Call(tracked[0], tracked[1], tracked[2], training: true), out var x2_in);  // (batch, time, 6); recorded for autograd
         var cross_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x2, sampleWeight: sampleWeight[0]);
         var loss = cross_loss;
-        ApplyGradients(loss);                                 // backward: autograd
+        // backward: dL/dx2 (batch, time, 6)
+        var dx2 = global::StaticKeras.Losses.LossGradients.MeanSquaredError(y[0], x2, sampleWeight: sampleWeight[0]);
+        var dx2_inputs = RecordedBackward(x2, dx2, x2_in);                                                                                    // (batch, time, 8), (batch, 5, 12), (batch, 5, 4); autograd on cross alone (MultiHeadAttention: no explicit Backward)
+        var dx1 = dx2_inputs[0];                                                                                                              // (batch, time, 8)
+        RecordedBackwardWeights(x1, dx1);                                                                                                     // autograd on self alone (MultiHeadAttention: no explicit Backward)
+        ApplyGradients();                                                                                                                     // optimizer step from the .grad buffers
         return new(loss, new[] { cross_loss }, new[] { x2 });
     }
 

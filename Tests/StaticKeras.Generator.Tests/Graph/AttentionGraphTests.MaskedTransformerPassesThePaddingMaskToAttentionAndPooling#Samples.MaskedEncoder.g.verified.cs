@@ -165,7 +165,7 @@ partial class MaskedEncoder : global::StaticKeras.Model
         var x7 = pool.Call(x6, mask: mask1);                                                        // (batch, 8)
         var logits = score.CallLinear(x7);                                                          // (batch, 1), sigmoid fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        ApplyGradients(loss);                                                                       // backward: autograd
+        ApplyGradients(loss);                                                                       // backward: autograd (masks have no generated gradient yet)
         return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 

@@ -33,7 +33,7 @@ public sealed class AttentionGraphTests
         // Keras: 3 · (16 · 2 · 8 + 2 · 8) + 2 · 8 · 16 + 16 = 1,088.
         Assert.Contains("│ attention           │ (None, 10, 16)    │      1,088 │ embed[0][0],      │", run.SingleSource);
         Assert.Contains("attention.Build([10, 16], [10, 16]);", run.SingleSource);
-        Assert.Contains("attention.Call(x1, x1, training: true)", run.SingleSource);
+        Assert.Contains("attention.Call(tracked[0], tracked[1], training: true)", run.SingleSource);
     }
 
     [Fact]

@@ -316,6 +316,31 @@ internal static class DiagnosticDescriptors
         "STK0080", Declaration, "Layer cannot be exported to ONNX",
         "{0} '{1}' has no ONNX form: {2}; [ExportOnnx] on '{3}' asks for an ONNX export");
 
+    /// <summary>STK1040: cropping that removes every cell of a spatial axis.</summary>
+    public static readonly DiagnosticDescriptor CroppingTooLarge = Error(
+        "STK1040", Shapes, "Cropping removes the whole axis",
+        "{0} '{1}': cropping {2} + {3} must be smaller than the input's {4}, found {5}");
+
+    /// <summary>STK1041: an attention layer called on other than a query and a value (and a key).</summary>
+    public static readonly DiagnosticDescriptor AttentionInputCount = Error(
+        "STK1041", Shapes, "Attention needs a query and a value",
+        "{0} '{1}' takes a query and a value, and optionally a key: call it as {1}.Call(query, value) or {1}.Call(query, value, key), found {2} input(s) {3}");
+
+    /// <summary>STK1042: attention inputs of different ranks, or of rank below 3.</summary>
+    public static readonly DiagnosticDescriptor AttentionRanks = Error(
+        "STK1042", Shapes, "Attention inputs need one rank",
+        "{0} '{1}': query, value and key must have the same rank, at least 3 (batch included), found query {2}, value {3} and key {4}");
+
+    /// <summary>STK1043: an attention value and key that differ before their last axis.</summary>
+    public static readonly DiagnosticDescriptor AttentionValueKey = Error(
+        "STK1043", Shapes, "Attention value and key differ",
+        "{0} '{1}': all dimensions of value and key except the last must be equal, found value {2} and key {3}");
+
+    /// <summary>STK1044: a PositionEmbedding input longer than its sequenceLength.</summary>
+    public static readonly DiagnosticDescriptor SequenceTooLong = Error(
+        "STK1044", Shapes, "Sequence longer than the position embedding",
+        "{0} '{1}': sequenceLength {2} is shorter than the input's steps, found {3}");
+
     /// <summary>STK1075: sizes so large that a count computed from them overflows.</summary>
     public static readonly DiagnosticDescriptor SizeOverflow = Error(
         "STK1075", Shapes, "Sizes too large",
@@ -380,6 +405,7 @@ internal static class DiagnosticDescriptors
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
         InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput, NoOnnxForm,
         GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,
+        CroppingTooLarge, AttentionInputCount, AttentionRanks, AttentionValueKey, SequenceTooLong,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -30,12 +30,19 @@ internal static class ConstructorEmitter
             writer.Lines(layers
                 .Where(pair => pair.FirstCall.Weights.Count > 0 && pair.Layer is not NestedModelDeclaration)
                 .Select(pair => new CodeLine(
-                    $"{pair.Layer.Identifier}.Build({string.Join(", ", pair.FirstCall.Inputs[0].Dims.Select(d => Formatting.Number(d.IsKnown ? d.Size : -1)))});",
+                    $"{pair.Layer.Identifier}.Build({BuildArguments(pair.FirstCall.Inputs)});",
                     string.Join(", ", pair.FirstCall.Weights))));
             foreach (var (layer, _) in layers)
             {
                 writer.Line($"register_module({Literals.String(layer.Name)}, {layer.Identifier});");
             }
         }
+    }
+
+    // One input: its sizes, `28, 28, 1`; several (attention's query, value, key): one list each, `[8, 16], [8, 16]`.
+    private static string BuildArguments(EquatableArray<Shapes.Shape> inputs)
+    {
+        string Sizes(Shapes.Shape shape) => string.Join(", ", shape.Dims.Select(d => Formatting.Number(d.IsKnown ? d.Size : -1)));
+        return inputs.Count == 1 ? Sizes(inputs[0]) : string.Join(", ", inputs.Select(i => "[" + Sizes(i) + "]"));
     }
 }

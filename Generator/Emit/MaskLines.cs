@@ -37,8 +37,30 @@ internal sealed class MaskLines
     public string? NameOf(int value) => _masks.TryGetValue(value, out var mask) ? mask.Name : null;
 
     /// <summary>The call's arguments, with <c>, mask: maskN</c> added when <paramref name="layer"/> takes its first input's mask.</summary>
-    public string Arguments(LayerDeclaration layer, GraphNode node, string arguments) =>
-        MaskFlow.TakesMask(layer.Mask) && node.Inputs.Count > 0 && NameOf(node.Inputs[0]) is { } mask ? $"{arguments}, mask: {mask}" : arguments;
+    public string Arguments(LayerDeclaration layer, GraphNode node, string arguments)
+    {
+        if (layer.Mask == MaskRule.Attends)
+        {
+            return AttentionArguments(node, arguments);
+        }
+
+        return MaskFlow.TakesMask(layer.Mask) && node.Inputs.Count > 0 && NameOf(node.Inputs[0]) is { } mask ? $"{arguments}, mask: {mask}" : arguments;
+    }
+
+    // mha.Call(q, v[, k]), or with masks mha.Call(q, v, k or null, queryMask: m1, valueMask: m2, keyMask: m3):
+    // each input's mask by name, the key's only when a key is given (Keras ignores it otherwise).
+    private string AttentionArguments(GraphNode node, string arguments)
+    {
+        string[] names = ["queryMask", "valueMask", "keyMask"];
+        var masks = node.Inputs.Select((v, i) => (Name: names[i], Mask: NameOf(v))).Where(m => m.Mask is not null).ToList();
+        if (masks.Count == 0)
+        {
+            return arguments;
+        }
+
+        var key = node.Inputs.Count == 2 ? ", null" : string.Empty;
+        return arguments + key + string.Concat(masks.Select(m => $", {m.Name}: {m.Mask}"));
+    }
 
     /// <summary>
     /// After node <paramref name="index"/>'s call line: the line computing its output's mask when the

@@ -33,7 +33,7 @@ internal static class MaskFlow
     public static bool Carries(MaskRule rule, bool[] inputs) => rule switch
     {
         MaskRule.Produces => true,
-        MaskRule.Propagates or MaskRule.ConsumesAndPropagates => inputs.Length > 0 && inputs[0],
+        MaskRule.Propagates or MaskRule.ConsumesAndPropagates or MaskRule.Attends => inputs.Length > 0 && inputs[0],
         MaskRule.Merges => inputs.Length > 0 && inputs.All(m => m),
         _ => false,
     };

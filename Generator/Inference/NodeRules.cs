@@ -16,6 +16,7 @@ internal static class NodeRules
     public static ShapeResult Apply(LayerDeclaration layer, IReadOnlyList<Shape> inputs) => layer switch
     {
         MergeDeclaration merge => MergeRules.Apply(merge.MergeType, inputs, merge.Axis),
+        RuleLayerDeclaration rule => rule.Apply(inputs),
         _ when inputs.Count == 1 => Apply(layer, inputs[0]),
         _ => throw new ArgumentException($"{layer.TypeName} '{layer.Name}' takes one tensor, called on {inputs.Count}", nameof(inputs)),
     };

@@ -33,4 +33,11 @@ internal enum MaskRule
     /// (<c>Masks.Or(mask1, mask2)</c>); when any input has none, the output has none (Keras' <c>Merge.compute_mask</c>).
     /// </summary>
     Merges,
+
+    /// <summary>
+    /// An attention layer: the call takes its query's, value's and key's masks by name
+    /// (<c>mha.Call(x, x, null, queryMask: mask1, valueMask: mask1, training: ...)</c>) and the output
+    /// carries the query's mask (Keras' MultiHeadAttention).
+    /// </summary>
+    Attends,
 }

@@ -21,6 +21,15 @@ internal abstract record RuleLayerDeclaration(string Name, string Identifier, So
     /// <summary>The layer's shape rule on <paramref name="input"/>.</summary>
     public abstract ShapeResult Apply(Shape input);
 
+    /// <summary>
+    /// The layer's shape rule on the tensors one call passes it. A layer of one input (every layer but
+    /// the attention layers) is only ever called on one: C# resolves no other <c>Call</c>.
+    /// </summary>
+    public virtual ShapeResult Apply(System.Collections.Generic.IReadOnlyList<Shape> inputs) =>
+        inputs.Count == 1
+            ? Apply(inputs[0])
+            : throw new System.ArgumentException($"{TypeName} '{Name}' takes one tensor, called on {inputs.Count}", nameof(inputs));
+
     /// <summary>Where the argument for <paramref name="parameter"/> is written; the initializer when it is defaulted.</summary>
     public SourceLocation LocationOf(string? parameter) =>
         Sites.FirstOrDefault(s => s.Parameter == parameter)?.Location ?? Location;

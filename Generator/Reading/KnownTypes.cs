@@ -38,6 +38,9 @@ internal static class KnownTypes
     /// <summary>The runtime's base of the merge layers (Add, Concatenate, ...), which take several tensors.</summary>
     public const string MergeLayer = "StaticKeras.Layers.MergeLayer";
 
+    /// <summary>The runtime's base of the layers called on a query and a value (MultiHeadAttention), read in both model kinds.</summary>
+    public const string MultiInputLayer = "StaticKeras.Layers.MultiInputLayer";
+
     /// <summary>The built-in <c>Dense</c> layer.</summary>
     public const string Dense = "StaticKeras.Layers.Dense";
 

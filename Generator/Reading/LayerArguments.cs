@@ -48,6 +48,12 @@ internal sealed class LayerArguments
     /// <summary>The constant value of <paramref name="parameter"/>, or <see langword="null"/> when it is not constant (reported).</summary>
     public double? Double(string parameter) => Constant(parameter) is { } value ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>The constant value of an <c>int?</c> <paramref name="parameter"/>; <see langword="null"/> when it is null or not constant (reported).</summary>
+    public int? NullableInt(string parameter) => Constant(parameter) is { } value ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The constant value of a <c>double?</c> <paramref name="parameter"/>; <see langword="null"/> when it is null or not constant (reported).</summary>
+    public double? NullableDouble(string parameter) => Constant(parameter) is { } value ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : null;
+
     /// <summary>The constant value of <paramref name="parameter"/>, or <see langword="null"/> when it is not constant (reported).</summary>
     public bool? Bool(string parameter) => Constant(parameter) is { } value ? (bool)value : null;
 

@@ -27,10 +27,13 @@ internal static class LayerReader
         params INamedTypeSymbol?[] graphOnlyBases)
     {
         var layers = new List<LayerDeclaration>();
+        // Attention layers are read in Sequential models too, where their shape rule reports the one input (STK1041).
+        var multiInputBase = semanticModel.Compilation.GetTypeByMetadataName(KnownTypes.MultiInputLayer);
         foreach (var member in Members(syntax, semanticModel, cancellationToken))
         {
             // A [Layer] class derives from Layer only through the part the generator adds.
             if (KnownTypes.DerivesFrom(member.Type, layerBase) || Custom.CustomLayerTypes.IsCustomLayer(member.Type)
+                || (multiInputBase is not null && KnownTypes.DerivesFrom(member.Type, multiInputBase))
                 || (graphOnlyBases.Length > 0 && NestedModelReader.IsGeneratedModel(member.Type))
                 || graphOnlyBases.Any(b => b is not null && KnownTypes.DerivesFrom(member.Type, b)))
             {

@@ -41,6 +41,22 @@ internal static class ReshapingLayerReader
             case "ZeroPadding2D":
                 return ZeroPadding(creation, arguments, name, identifier, location);
 
+            case "Cropping1D":
+            {
+                if (arguments.Sizes("cropping", 2, [1, 1]) is not { } crop)
+                {
+                    return null;
+                }
+
+                arguments.Require(crop[0] >= 0 && crop[1] >= 0, "cropping", "at least 0", InputChecks.Window(crop));
+                return arguments.IsValid
+                    ? new CroppingDeclaration(name, identifier, location, arguments.Sites, type, crop.ToEquatableArray(), EquatableArray.Of("cropping"))
+                    : null;
+            }
+
+            case "Cropping2D":
+                return Cropping2D(creation, arguments, name, identifier, location);
+
             case "UpSampling2D":
             {
                 var size = arguments.Sizes("size", 2, [2, 2]);
@@ -60,6 +76,27 @@ internal static class ReshapingLayerReader
                 return keepdims is { } k ? new GlobalPoolingDeclaration(name, identifier, location, arguments.Sites, type, spatial, k) : null;
             }
         }
+    }
+
+    // Two constructors, as ZeroPadding2D's: Cropping2D(Size2D? cropping = null), the same at both
+    // ends of each axis (0 by default), and Cropping2D((top, bottom) height, (left, right) width).
+    private static LayerDeclaration? Cropping2D(IObjectCreationOperation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
+    {
+        var parameters = creation.Constructor?.Parameters.Length == 2 ? new[] { "height", "width" } : ["cropping"];
+        var crops = new System.Collections.Generic.List<int>();
+        foreach (var parameter in parameters)
+        {
+            if (arguments.Sizes(parameter, 2, [0, 0]) is not { } pair)
+            {
+                return null;
+            }
+
+            arguments.Require(pair[0] >= 0 && pair[1] >= 0, parameter, "at least 0", InputChecks.Window(pair));
+            crops.AddRange(parameters.Length == 2 ? pair : [pair[0], pair[0], pair[1], pair[1]]);
+        }
+
+        var axes = parameters.Length == 2 ? EquatableArray.Of("height", "width") : EquatableArray.Of("cropping", "cropping");
+        return arguments.IsValid ? new CroppingDeclaration(name, identifier, location, arguments.Sites, "Cropping2D", crops.ToEquatableArray(), axes) : null;
     }
 
     // Two constructors: ZeroPadding2D(Size2D? padding = null), the same on both sides of each axis

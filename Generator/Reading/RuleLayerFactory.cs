@@ -15,9 +15,10 @@ internal static class RuleLayerFactory
     /// <summary>The layer types this factory reads, for messages.</summary>
     public static readonly string[] TypeNames =
     [
-        "AveragePooling1D", "AveragePooling2D", "BatchNormalization", "Conv1D", "Conv2D", "Conv2DTranspose", "Embedding",
+        "AveragePooling1D", "AveragePooling2D", "BatchNormalization", "Conv1D", "Conv2D", "Conv2DTranspose", "Cropping1D", "Cropping2D", "Embedding",
         "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GRU",
-        "LayerNormalization", "LSTM", "Masking", "MaxPooling1D", "MaxPooling2D", "Permute", "Reshape", "SimpleRNN", "UpSampling2D", "ZeroPadding2D",
+        "LayerNormalization", "LeakyReLU", "LSTM", "Masking", "MaxPooling1D", "MaxPooling2D", "MultiHeadAttention", "Permute", "PositionEmbedding", "PReLU", "ReLU", "Rescaling", "Reshape",
+        "SimpleRNN", "Softmax", "SpatialDropout1D", "SpatialDropout2D", "UpSampling2D", "ZeroPadding2D",
     ];
 
     /// <summary>
@@ -41,6 +42,9 @@ internal static class RuleLayerFactory
             "Embedding" or "SimpleRNN" or "LSTM" or "GRU" => SequenceLayerReader.Read(creation, type, name, identifier, location, context),
             "Masking" => MaskingLayerReader.Read(creation, type, name, identifier, location, context),
             "BatchNormalization" or "LayerNormalization" => NormalizationLayerReader.Read(creation, type, name, identifier, location, context),
+            "MultiHeadAttention" or "PositionEmbedding" => AttentionLayerReader.Read(creation, type, name, identifier, location, context),
+            "ReLU" or "LeakyReLU" or "PReLU" or "Softmax" or "Rescaling" or "SpatialDropout1D" or "SpatialDropout2D" =>
+                ActivationLayerReader.Read(creation, type, name, identifier, location, context),
             _ => ReshapingLayerReader.Read(creation, type, spatial, name, identifier, location, context),
         };
         return layer ?? new UnresolvedDeclaration(name, identifier, location, type);

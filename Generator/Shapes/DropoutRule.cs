@@ -11,4 +11,13 @@ internal static class DropoutRule
 
     /// <summary>The output shape of <c>Dropout(rate)</c> on <paramref name="input"/>.</summary>
     public static ShapeResult Apply(Shape input) => ShapeResult.Ok(input);
+
+    /// <summary>
+    /// The output of <c>SpatialDropout1D</c> (rank 3) or <c>SpatialDropout2D</c> (rank 4, channels last):
+    /// the input's shape; STK1003 for another rank.
+    /// </summary>
+    public static ShapeResult Spatial(Shape input, int spatial) =>
+        InputChecks.ExactRank(input, spatial + 1, spatial == 1 ? "(batch, steps, channels)" : ConvRule.Layout(2)) is { } error
+            ? ShapeResult.Fail(error)
+            : ShapeResult.Ok(input);
 }

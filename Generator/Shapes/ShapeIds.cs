@@ -44,4 +44,19 @@ internal static class ShapeIds
 
     /// <summary>STK1023: a merge given too few (or, for Subtract, too many) inputs.</summary>
     public const string MergeInputCount = "STK1023";
+
+    /// <summary>STK1040: cropping that removes every cell of a spatial axis.</summary>
+    public const string CroppingTooLarge = "STK1040";
+
+    /// <summary>STK1041: an attention layer called on other than a query and a value (and a key).</summary>
+    public const string AttentionInputCount = "STK1041";
+
+    /// <summary>STK1042: attention inputs of different ranks, or of rank below 3.</summary>
+    public const string AttentionRanks = "STK1042";
+
+    /// <summary>STK1043: an attention value and key that differ before their last axis.</summary>
+    public const string AttentionValueKey = "STK1043";
+
+    /// <summary>STK1044: a PositionEmbedding input longer than its sequenceLength.</summary>
+    public const string SequenceTooLong = "STK1044";
 }

@@ -22,7 +22,11 @@ internal sealed class AutogradBackwardEmitter : IBackwardEmitter
         var emitter = LayerEmitters.For(node.Layer);
         var several = node.Inputs.Count > 1;
         var arguments = several ? string.Join(", ", node.Inputs.Select((_, i) => $"{Tracked}[{i}]")) : Tracked;
-        var call = emitter.Forward(node.Layer, node.Reference, arguments, CallMode.Training);
+        // The output layer whose activation the loss fuses records its logits (a Softmax layer's are its input).
+        var call = node.Logits
+            ? emitter.ForwardLogits(node.Layer, node.Reference, arguments)
+                ?? throw new System.InvalidOperationException($"{node.Layer.TypeName} '{node.Layer.Name}' cannot split off its activation")
+            : emitter.Forward(node.Layer, node.Reference, arguments, CallMode.Training);
         var input = several ? node.InputArray : node.Arguments;
         var tracked = several || node.AnyInputGradient ? $", out var {State(node)}" : "";
         return $"Record({input}, {Tracked} => {call}{tracked})";

@@ -2,7 +2,7 @@ using StaticKeras.Generator.Model;
 
 namespace StaticKeras.Generator.Emit.Layers;
 
-/// <summary><c>ActivationLayer</c>: <c>act.Call(x)</c>; before its activation it is the identity, so the logits are its input.</summary>
+/// <summary><c>ActivationLayer</c> and <c>Softmax</c> over the last axis: <c>act.Call(x)</c>; before its activation it is the identity, so the logits are its input.</summary>
 internal sealed class ActivationLayerEmitter : ILayerEmitter
 {
     /// <inheritdoc/>

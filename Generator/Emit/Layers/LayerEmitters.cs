@@ -19,6 +19,7 @@ internal static class LayerEmitters
     private static readonly PlainCallEmitter PlainCall = new();
     private static readonly TrainingCallEmitter TrainingCall = new();
     private static readonly ActivationLayerEmitter Activation = new();
+    private static readonly AttentionCallEmitter Attention = new();
 
     /// <summary>The emitter of <paramref name="layer"/>'s family: how its call line is written.</summary>
     public static ILayerEmitter For(LayerDeclaration layer) => layer switch
@@ -27,6 +28,8 @@ internal static class LayerEmitters
         FlattenDeclaration => PlainCall,
         DropoutDeclaration => TrainingCall,
         ActivationDeclaration => Activation,
+        SoftmaxDeclaration { Axis: -1 } => Activation,
+        MultiHeadAttentionDeclaration => Attention,
         RuleLayerDeclaration { UsesTraining: true } => TrainingCall,
         RuleLayerDeclaration => PlainCall,
         CustomLayerDeclaration => TrainingCall,

@@ -22,7 +22,7 @@ internal static class OnnxModelWriter
     {
         var layers = model.KerasLayers().ToList();
         // Merge layers have their ONNX form in MergeLayer.ExportOnnx.
-        var unsupported = layers.Where(l => l.Layer is Layer single && !single.HasOnnxForm).Select(l => $"'{l.Member}' ({l.Layer.GetType().Name})").ToList();
+        var unsupported = layers.Where(l => l.Layer is Layer single ? !single.HasOnnxForm : l.Layer is not (MergeLayer or Model)).Select(l => $"'{l.Member}' ({l.Layer.GetType().Name})").ToList();
         if (unsupported.Count > 0)
         {
             throw new NotSupportedException(

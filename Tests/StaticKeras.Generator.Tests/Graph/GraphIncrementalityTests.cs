@@ -47,6 +47,25 @@ public sealed class GraphIncrementalityTests
     }
 
     [Fact]
+    public void AnAttentionModelIsCachedToo()
+    {
+        var source = GraphSource.Model("Attending")
+            .Compile("Optimizer.Adam, Loss.MeanSquaredError")
+            .Layer("readonly MultiHeadAttention mha = new(2, 4, valueDim: 3, outputShape: [5], useCausalMask: true);")
+            .Graph("[Graph]", "Tensor Call([Input(6, 8)] Tensor q, [Input(6, 7)] Tensor k) => mha.Call(q, q, k);");
+        var first = GeneratorRunner.Run(source.Build().Text).AssertClean();
+        var edited = first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", GeneratorRunner.ParseOptions, path: "Unrelated.cs"));
+
+        var second = GeneratorRunner.Run(first.Driver, edited);
+
+        foreach (var step in Steps)
+        {
+            Assert.All(second.Result.TrackedSteps[step].SelectMany(s => s.Outputs), output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {step} was {output.Reason}"));
+        }
+    }
+
+    [Fact]
     public void EditingTheGraphRegeneratesTheModel()
     {
         var first = GeneratorRunner.Run(GraphSource.SmallCnn().Build().Text);

@@ -45,6 +45,13 @@ public sealed class IncrementalityTests
             .Layer("readonly Masking masking = new(-1.0);")
             .Layer("readonly SimpleRNN rnn = new(2, returnSequences: true);")
             .Layer("readonly AveragePooling1D avg = new(1);")
+            .Layer("readonly Cropping1D crop = new((0, 1));")
+            .Layer("readonly PReLU prelu = new(sharedAxes: [1]);")
+            .Layer("readonly SpatialDropout1D spatial = new(0.1);")
+            .Layer("readonly ReLU relu = new(maxValue: 6);")
+            .Layer("readonly LeakyReLU leaky = new();")
+            .Layer("readonly Softmax softmax = new(-1);")
+            .Layer("readonly Rescaling rescale = new(2.0);")
             .Layer("readonly GlobalMaxPooling1D max = new();");
         var first = GeneratorRunner.Run(source.Build().Text);
         first.AssertClean();

@@ -27,4 +27,18 @@ public static class Numerics
 
     /// <summary>A double tensor from nested values, for hand-computed expectations.</summary>
     public static Tensor Doubles(double[] values, params long[] shape) => tensor(values, ScalarType.Float64).reshape(shape);
+
+    /// <summary>
+    /// <paramref name="x"/> with every value within 0.05 of a kink moved 0.1 up, so that finite
+    /// differences and float32 rounding never straddle a point where the function is not smooth.
+    /// </summary>
+    public static Tensor AwayFrom(Tensor x, double[] kinks)
+    {
+        foreach (double kink in kinks)
+        {
+            x = where((x - kink).abs() < 0.05, x + 0.1, x);
+        }
+
+        return x;
+    }
 }

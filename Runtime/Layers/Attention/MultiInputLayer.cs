@@ -1,0 +1,26 @@
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// The base of the layers called on a query and a value, and optionally a key
+/// (<see cref="MultiHeadAttention"/>): a TorchSharp module built from the static shapes of its
+/// inputs. Generated models call <c>Build(queryShape, valueShape[, keyShape])</c> once, then
+/// <c>Call(query, value[, key], training)</c>.
+/// </summary>
+public abstract class MultiInputLayer : nn.Module
+{
+    /// <summary>Creates the layer with its TorchSharp module name (the Keras class name).</summary>
+    protected MultiInputLayer(string name) : base(name)
+    {
+    }
+
+    /// <summary>Creates the weights for inputs of these shapes (batch excluded, -1 where unknown); the key's is the value's when null.</summary>
+    public abstract void Build(long[] queryShape, long[] valueShape, long[]? keyShape = null);
+
+    /// <summary>Attends from <paramref name="query"/> over <paramref name="value"/>, as Keras' <c>layer(query, value, training=...)</c>.</summary>
+    public abstract Tensor Call(Tensor query, Tensor value, bool training = false);
+
+    /// <summary>Attends from <paramref name="query"/> over <paramref name="value"/> with keys <paramref name="key"/>, as Keras' <c>layer(query, value, key, training=...)</c>.</summary>
+    public abstract Tensor Call(Tensor query, Tensor value, Tensor key, bool training);
+}

@@ -1,5 +1,5 @@
 using System;
-using TorchSharp.Modules;
+using System.Collections.Generic;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -31,9 +31,9 @@ public sealed class AdamW : Adam
     public double WeightDecay { get; }
 
     /// <inheritdoc/>
-    protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
+    protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
         variable.add_(variable, alpha: -WeightDecay * LearningRate);
-        base.UpdateStep(gradient, variable, index);
+        base.UpdateStep(gradient, variable, slots);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -18,10 +17,6 @@ namespace StaticKeras.Optimizers;
 /// </summary>
 public sealed class RmsProp : KerasOptimizer
 {
-    private readonly List<Tensor> _velocities = [];
-    private readonly List<Tensor> _momentums = [];
-    private readonly List<Tensor> _averageGradients = [];
-
     /// <summary>Creates RMSprop with Keras' defaults; <see cref="KerasOptimizer.Build"/> binds it to parameters.</summary>
     /// <param name="learningRate">The learning rate (Keras default 1e-3).</param>
     /// <param name="rho">The decay of the squared-gradient average, in [0, 1).</param>
@@ -51,30 +46,19 @@ public sealed class RmsProp : KerasOptimizer
     public bool Centered { get; }
 
     /// <inheritdoc/>
-    protected override void BuildState(Parameter variable, int index)
-    {
-        _velocities.Add(NewState(variable));
-        if (Momentum > 0)
-        {
-            _momentums.Add(NewState(variable));
-        }
-
-        if (Centered)
-        {
-            _averageGradients.Add(NewState(variable));
-        }
-    }
+    protected override IReadOnlyList<string> SlotNames =>
+        [.. new[] { "velocity" }, .. Momentum > 0 ? ["momentum"] : Array.Empty<string>(), .. Centered ? ["average_gradient"] : Array.Empty<string>()];
 
     /// <inheritdoc/>
-    protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
+    protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
-        var v = _velocities[index];
+        var v = slots[0];
         v.mul_(Rho).addcmul_(gradient, gradient, 1 - Rho);
 
         Tensor denominator;
         if (Centered)
         {
-            var a = _averageGradients[index];
+            var a = slots[^1];
             a.mul_(Rho).add_(gradient, alpha: 1 - Rho);
             denominator = v.addcmul(a, a, -1).add_(Epsilon);
         }
@@ -88,7 +72,7 @@ public sealed class RmsProp : KerasOptimizer
             denominator.sqrt_();
             if (Momentum > 0)
             {
-                var m = _momentums[index];
+                var m = slots[1];
                 m.mul_(Momentum).addcdiv_(gradient, denominator, LearningRate);
                 variable.sub_(m);
             }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -16,8 +15,6 @@ namespace StaticKeras.Optimizers;
 /// </summary>
 public sealed class Sgd : KerasOptimizer
 {
-    private readonly List<Tensor> _velocities = [];
-
     /// <summary>Creates SGD with Keras' defaults; <see cref="KerasOptimizer.Build"/> binds it to parameters.</summary>
     /// <param name="learningRate">The learning rate (Keras default 0.01).</param>
     /// <param name="momentum">The momentum in [0, 1] (default 0: plain gradient descent).</param>
@@ -39,16 +36,10 @@ public sealed class Sgd : KerasOptimizer
     public bool Nesterov { get; }
 
     /// <inheritdoc/>
-    protected override void BuildState(Parameter variable, int index)
-    {
-        if (Momentum != 0)
-        {
-            _velocities.Add(NewState(variable));
-        }
-    }
+    protected override IReadOnlyList<string> SlotNames => Momentum != 0 ? ["momentum"] : [];
 
     /// <inheritdoc/>
-    protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
+    protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
         if (Momentum == 0)
         {
@@ -56,7 +47,7 @@ public sealed class Sgd : KerasOptimizer
             return;
         }
 
-        var v = _velocities[index];
+        var v = slots[0];
         v.mul_(Momentum).add_(gradient, alpha: -LearningRate);
         if (Nesterov)
         {

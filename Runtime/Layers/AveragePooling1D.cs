@@ -14,4 +14,7 @@ public sealed class AveragePooling1D(int poolSize = 2, int? strides = null, Padd
 {
     /// <inheritdoc/>
     private protected override Tensor Pool(Tensor channelsFirst) => PoolingOps.Average(channelsFirst, Window);
+
+    /// <inheritdoc/>
+    private protected override Tensor PoolBackward(Tensor channelsFirst, Tensor gradOutput) => PoolingGradients.Average(channelsFirst.shape, gradOutput, Window);
 }

@@ -14,4 +14,7 @@ public sealed class AveragePooling2D(Size2D? poolSize = null, Size2D? strides = 
 {
     /// <inheritdoc/>
     private protected override Tensor Pool(Tensor channelsFirst) => PoolingOps.Average(channelsFirst, Window);
+
+    /// <inheritdoc/>
+    private protected override Tensor PoolBackward(Tensor channelsFirst, Tensor gradOutput) => PoolingGradients.Average(channelsFirst.shape, gradOutput, Window);
 }

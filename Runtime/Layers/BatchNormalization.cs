@@ -161,6 +161,79 @@ public sealed class BatchNormalization : Layer
         return Beta is { } beta ? y + beta.reshape(broadcast) : y;
     }
 
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: returns dL/dinputs (written into <paramref name="into"/>
+    /// when given) and adds dL/dgamma and dL/dbeta into the weights' <c>.grad</c> in place. Builds no
+    /// autograd graph and leaves the moving statistics alone (the training forward already updated them).
+    /// </summary>
+    /// <remarks>
+    /// Training mode recomputes the batch mean and variance from <paramref name="input"/> (two reductions,
+    /// cheaper than keeping them) and differentiates through them:
+    /// <c>dx = γ/σ · (g − mean(g) − x̂ · mean(g x̂))</c> over the batch and non-feature axes.
+    /// Inference mode uses the moving statistics as constants: <c>dx = γ/σ · g</c>.
+    /// </remarks>
+    /// <param name="gradOutput">dL/doutput, shaped like the input.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    /// <param name="training">The training flag the forward call had; true in a training step.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null, bool training = true) =>
+        GradientBuffers.Into(BackwardCore(gradOutput, input, training, inputGradient: true)!, into);
+
+    /// <summary>
+    /// <see cref="Backward"/> without dL/dinputs, for a layer that reads a model input: only gamma's
+    /// and beta's gradients are accumulated.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput, shaped like the input.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    /// <param name="training">The training flag the forward call had; true in a training step.</param>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output, bool training = true) =>
+        BackwardCore(gradOutput, input, training, inputGradient: false);
+
+    private Tensor? BackwardCore(Tensor gradOutput, Tensor input, bool training, bool inputGradient)
+    {
+        using var noGrad = no_grad();
+        long[] broadcast = Enumerable.Repeat(1L, (int)input.dim()).ToArray();
+        broadcast[resolvedAxis] = input.shape[resolvedAxis];
+        long[] reduce = Enumerable.Range(0, (int)input.dim()).Where(a => a != resolvedAxis).Select(a => (long)a).ToArray();
+        Tensor centered, inverse;
+        if (training)
+        {
+            centered = input - input.mean(reduce, keepdim: true);
+            inverse = (centered.square().mean(reduce, keepdim: true) + Epsilon).rsqrt();
+        }
+        else
+        {
+            centered = input - MovingMean.reshape(broadcast).to_type(input.dtype);
+            inverse = (MovingVariance.reshape(broadcast).to_type(input.dtype) + Epsilon).rsqrt();
+        }
+
+        var normalized = centered * inverse;
+        var sumGrad = gradOutput.sum(reduce, keepdim: true);
+        var sumGradNormalized = (gradOutput * normalized).sum(reduce, keepdim: true);
+        GradientBuffers.Accumulate(Gamma, sumGradNormalized.reshape(-1));
+        GradientBuffers.Accumulate(Beta, sumGrad.reshape(-1));
+        if (!inputGradient)
+        {
+            return null;
+        }
+
+        var scale = Gamma is { } gamma ? inverse * gamma.reshape(broadcast) : inverse;
+        Tensor dx;
+        if (training)
+        {
+            double count = input.numel() / input.shape[resolvedAxis];
+            dx = scale * (gradOutput - sumGrad / count - normalized * (sumGradNormalized / count));
+        }
+        else
+        {
+            dx = scale * gradOutput;
+        }
+
+        return dx;
+    }
+
     private void UpdateMoving(Tensor moving, Tensor batch)
     {
         using var noGrad = no_grad();

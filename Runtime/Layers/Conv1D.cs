@@ -124,6 +124,43 @@ public sealed class Conv1D : Layer
         return ActivationFunctions.Apply(y.permute(0, 2, 1), Activation);
     }
 
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: returns dL/dinputs <c>(batch, steps, channels)</c>
+    /// (written into <paramref name="into"/> when given) and adds dL/dkernel and dL/dbias into the
+    /// weights' <c>.grad</c> in place. Builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(batch, new_steps, filters)</c>.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned (the activation's derivative reads it).</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) =>
+        GradientBuffers.Into(BackwardCore(gradOutput, input, output, inputGradient: true)!, into);
+
+    /// <summary>
+    /// <see cref="Backward"/> without dL/dinputs, for a layer that reads a model input: only the
+    /// weights' gradients are accumulated.
+    /// </summary>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output) =>
+        BackwardCore(gradOutput, input, output, inputGradient: false);
+
+    private Tensor? BackwardCore(Tensor gradOutput, Tensor input, Tensor output, bool inputGradient)
+    {
+        using var noGrad = no_grad();
+        // As a 2-D convolution of height 1: x (N, C, 1, L), w (O, C/g, 1, k).
+        var kernel = Kernel.permute(2, 1, 0);
+        var x = window.PadChannelsFirst(input.permute(0, 2, 1));
+        // gelu and silu read the pre-activation: the convolution runs again for them only.
+        var preActivation = ActivationGradients.NeedsInput(Activation)
+            ? nn.functional.conv1d(x, kernel, Bias, stride: Strides, padding: 0, dilation: DilationRate, groups: Groups).permute(0, 2, 1)
+            : null;
+        var gz = ActivationGradients.Backward(gradOutput, preActivation, output, Activation);
+        var (dx, dw) = ConvolutionGradients.Backward(
+            x.unsqueeze(2), kernel.unsqueeze(2), gz.permute(0, 2, 1).unsqueeze(2), [1, Strides], [1, DilationRate], Groups, inputGradient);
+        GradientBuffers.Accumulate(Kernel, dw.squeeze(2).permute(2, 1, 0));
+        GradientBuffers.Accumulate(Bias, gz.sum([0, 1]));
+        return dx is null ? null : window.CropChannelsFirst(dx.squeeze(2), [input.shape[1]]).permute(0, 2, 1);
+    }
+
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {

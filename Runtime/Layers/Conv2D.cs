@@ -125,6 +125,41 @@ public sealed class Conv2D : Layer
         return ActivationFunctions.Apply(y.permute(0, 2, 3, 1), Activation);
     }
 
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: returns dL/dinputs <c>(batch, height, width, channels)</c>
+    /// (written into <paramref name="into"/> when given) and adds dL/dkernel and dL/dbias into the
+    /// weights' <c>.grad</c> in place. Builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(batch, new_height, new_width, filters)</c>.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned (the activation's derivative reads it).</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) =>
+        GradientBuffers.Into(BackwardCore(gradOutput, input, output, inputGradient: true)!, into);
+
+    /// <summary>
+    /// <see cref="Backward"/> without dL/dinputs, for a layer that reads a model input: only the
+    /// weights' gradients are accumulated.
+    /// </summary>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output) =>
+        BackwardCore(gradOutput, input, output, inputGradient: false);
+
+    private Tensor? BackwardCore(Tensor gradOutput, Tensor input, Tensor output, bool inputGradient)
+    {
+        using var noGrad = no_grad();
+        var kernel = Kernel.permute(3, 2, 0, 1);
+        var x = window.PadChannelsFirst(input.permute(0, 3, 1, 2));
+        // gelu and silu read the pre-activation: the convolution runs again for them only.
+        var preActivation = ActivationGradients.NeedsInput(Activation)
+            ? nn.functional.conv2d(x, kernel, Bias, strides: window.Strides, padding: [0, 0], dilation: window.Dilation, groups: Groups).permute(0, 2, 3, 1)
+            : null;
+        var gz = ActivationGradients.Backward(gradOutput, preActivation, output, Activation);
+        var (dx, dw) = ConvolutionGradients.Backward(x, kernel, gz.permute(0, 3, 1, 2), window.Strides, window.Dilation, Groups, inputGradient);
+        GradientBuffers.Accumulate(Kernel, dw.permute(2, 3, 1, 0));
+        GradientBuffers.Accumulate(Bias, gz.sum([0, 1, 2]));
+        return dx is null ? null : window.CropChannelsFirst(dx, [input.shape[1], input.shape[2]]).permute(0, 2, 3, 1);
+    }
+
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {

@@ -155,6 +155,58 @@ public sealed class Conv2DTranspose : Layer
         return ActivationFunctions.Apply(bias is null ? y : y + bias, Activation);
     }
 
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: returns dL/dinputs <c>(batch, height, width, channels)</c>
+    /// (written into <paramref name="into"/> when given) and adds dL/dkernel and dL/dbias into the
+    /// weights' <c>.grad</c> in place. Builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(batch, new_height, new_width, filters)</c>.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned (the activation's derivative reads it).</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) =>
+        GradientBuffers.Into(BackwardCore(gradOutput, input, output, inputGradient: true)!, into);
+
+    /// <summary>
+    /// <see cref="Backward"/> without dL/dinputs, for a layer that reads a model input: only the
+    /// weights' gradients are accumulated.
+    /// </summary>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output) =>
+        BackwardCore(gradOutput, input, output, inputGradient: false);
+
+    private Tensor? BackwardCore(Tensor gradOutput, Tensor input, Tensor output, bool inputGradient)
+    {
+        using var noGrad = no_grad();
+        var kernel = Kernel.permute(3, 2, 0, 1);
+        var x = input.permute(0, 3, 1, 2);
+        long fullHeight = (input.shape[1] - 1) * window.Strides[0] + ConvArithmetic.EffectiveSize(window.Kernel[0], window.Dilation[0]);
+        long fullWidth = (input.shape[2] - 1) * window.Strides[1] + ConvArithmetic.EffectiveSize(window.Kernel[1], window.Dilation[1]);
+        var (top, bottom) = Crop(fullHeight, OutputLength(input.shape[1], 0));
+        var (left, right) = Crop(fullWidth, OutputLength(input.shape[2], 1));
+        // gelu and silu read the pre-activation: the transposed convolution runs again for them only.
+        Tensor? preActivation = null;
+        if (ActivationGradients.NeedsInput(Activation))
+        {
+            var full = nn.functional.conv_transpose2d(x, kernel, strides: window.Strides, dilation: window.Dilation);
+            var y = nn.functional.pad(full, [-left, right, -top, bottom]).permute(0, 2, 3, 1);
+            preActivation = Bias is { } b ? y + b : y;
+        }
+
+        var gz = ActivationGradients.Backward(gradOutput, preActivation, output, Activation);
+        GradientBuffers.Accumulate(Bias, gz.sum([0, 1, 2]));
+
+        // The forward cut (top, left) cells and added (bottom, right) zero cells: undo both on the gradient.
+        var gFull = nn.functional.pad(gz.permute(0, 3, 1, 2), [left, -right, top, -bottom]);
+
+        // conv_transpose2d(x, w) is the adjoint of conv2d(., w): dx = conv2d(g, w), and dw is conv2d's
+        // weight gradient with g as its input and x as its output gradient.
+        var (_, dw) = ConvolutionGradients.Backward(gFull, kernel, x, window.Strides, window.Dilation, 1, inputGradient: false);
+        GradientBuffers.Accumulate(Kernel, dw.permute(2, 3, 1, 0));
+        return inputGradient
+            ? nn.functional.conv2d(gFull, kernel, strides: window.Strides, padding: [0, 0], dilation: window.Dilation).permute(0, 2, 3, 1)
+            : null;
+    }
+
     /// <summary>Cells to cut at the start, and cells to add (negative: cut) at the end, to go from the full length to Keras' length.</summary>
     private (long Start, long End) Crop(long fullLength, long length)
     {

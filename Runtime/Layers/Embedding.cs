@@ -78,6 +78,38 @@ public sealed class Embedding : Layer
         return Embeddings.index_select(0, indices.reshape(-1)).reshape([.. indices.shape, OutputDim]);
     }
 
+    // index_add_'s alpha, held once instead of a Scalar per call.
+    private static readonly TorchSharp.Scalar One = 1.0;
+
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: adds each output row's gradient into the row of
+    /// <c>embeddings.grad</c> its index selected (repeated indices sum), in place. Integer indices have
+    /// no gradient: returns null, and <paramref name="into"/> is not used. Builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(*input_shape, output_dim)</c>.</param>
+    /// <param name="input">The indices <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    /// <param name="into">Ignored: there is no input gradient.</param>
+    public Tensor? Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
+    {
+        BackwardWeights(gradOutput, input, output);
+        return null;
+    }
+
+    /// <summary>
+    /// The weight gradient of <see cref="Call"/> (the whole of its backward: indices have no gradient):
+    /// each output row's gradient is added into the row of <c>embeddings.grad</c> its index selected.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(*input_shape, output_dim)</c>.</param>
+    /// <param name="input">The indices <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output)
+    {
+        using var noGrad = no_grad();
+        var indices = input.dtype == ScalarType.Int64 ? input : input.to_type(ScalarType.Int64);
+        GradientBuffers.Of(Embeddings)?.index_add_(0, indices.reshape(-1), gradOutput.reshape(-1, OutputDim).to_type(Embeddings.dtype), One);
+    }
+
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {

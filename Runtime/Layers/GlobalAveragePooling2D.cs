@@ -15,4 +15,8 @@ public sealed class GlobalAveragePooling2D(bool keepdims = false)
 
     /// <inheritdoc/>
     private protected override string OnnxReduce => "ReduceMean";
+
+    /// <inheritdoc/>
+    private protected override Tensor ReduceBackward(Tensor inputs, Tensor output, Tensor gradOutput, long[] axes)
+        => gradOutput.div(inputs.shape[1] * inputs.shape[2]).expand(inputs.shape);
 }

@@ -15,4 +15,12 @@ public sealed class GlobalMaxPooling2D(bool keepdims = false)
 
     /// <inheritdoc/>
     private protected override string OnnxReduce => "ReduceMax";
+
+    /// <inheritdoc/>
+    private protected override Tensor ReduceBackward(Tensor inputs, Tensor output, Tensor gradOutput, long[] axes)
+    {
+        // As autograd's amax: ties share the gradient equally.
+        var winners = inputs.eq(output).to_type(gradOutput.dtype);
+        return winners * (gradOutput / winners.sum(axes, keepdim: true));
+    }
 }

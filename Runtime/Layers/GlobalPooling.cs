@@ -1,5 +1,6 @@
 using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
+using System.Linq;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
@@ -43,6 +44,26 @@ public abstract class GlobalPooling : Layer
         long[] spatial = rank == 2 ? [1] : [1, 2];
         return Reduce(inputs, spatial);
     }
+
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: returns dL/dinputs shaped like <paramref name="input"/>,
+    /// written into <paramref name="into"/> when given. No weights; builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(batch, channels)</c>, or with the reduced axes kept as 1.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
+    {
+        using var noGrad = no_grad();
+        // Both as (batch, 1, [1,] channels), broadcasting over the reduced axes.
+        long[] kept = [input.shape[0], .. Enumerable.Repeat(1L, rank - 1), input.shape[^1]];
+        var gradient = ReduceBackward(input, output.reshape(kept), gradOutput.reshape(kept), rank == 2 ? [1] : [1, 2]);
+        return into is null ? gradient.contiguous() : GradientBuffers.Into(gradient, into);
+    }
+
+    /// <summary>dL/dx of <see cref="Reduce"/>, given output and gradient with the reduced axes kept; may be a broadcast view.</summary>
+    private protected abstract Tensor ReduceBackward(Tensor inputs, Tensor output, Tensor gradOutput, long[] axes);
 
     /// <summary>Reduces <paramref name="inputs"/> over <paramref name="axes"/>, honouring <see cref="Keepdims"/>.</summary>
     private protected abstract Tensor Reduce(Tensor inputs, long[] axes);

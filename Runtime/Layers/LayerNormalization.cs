@@ -135,6 +135,57 @@ public sealed class LayerNormalization : Layer
         return Beta is { } beta ? y + beta.reshape(broadcast) : y;
     }
 
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: returns dL/dinputs (written into <paramref name="into"/>
+    /// when given) and adds dL/dgamma and dL/dbeta into the weights' <c>.grad</c> in place. Builds no
+    /// autograd graph.
+    /// </summary>
+    /// <remarks>
+    /// Recomputes the mean and variance over the normalized axes from <paramref name="input"/>; with
+    /// <c>h = g γ</c>, <c>dx = (h − mean(h) − x̂ · mean(h x̂)) / σ</c> over those axes, and γ and β receive
+    /// the sums of <c>g x̂</c> and <c>g</c> over every other axis, the batch included.
+    /// </remarks>
+    /// <param name="gradOutput">dL/doutput, shaped like the input.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) =>
+        GradientBuffers.Into(BackwardCore(gradOutput, input, inputGradient: true)!, into);
+
+    /// <summary>
+    /// <see cref="Backward"/> without dL/dinputs, for a layer that reads a model input: only gamma's
+    /// and beta's gradients are accumulated.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput, shaped like the input.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output) =>
+        BackwardCore(gradOutput, input, inputGradient: false);
+
+    private Tensor? BackwardCore(Tensor gradOutput, Tensor input, bool inputGradient)
+    {
+        using var noGrad = no_grad();
+        long[] broadcast = Enumerable.Repeat(1L, (int)input.dim()).ToArray();
+        foreach (long a in resolved)
+        {
+            broadcast[a] = input.shape[a];
+        }
+
+        long[] others = Enumerable.Range(0, (int)input.dim()).Select(a => (long)a).Except(resolved).ToArray();
+        var centered = input - input.mean(resolved, keepdim: true);
+        var inverse = (centered.square().mean(resolved, keepdim: true) + Epsilon).rsqrt();
+        var normalized = centered * inverse;
+        GradientBuffers.Accumulate(Gamma, (gradOutput * normalized).sum(others));
+        GradientBuffers.Accumulate(Beta, gradOutput.sum(others));
+        if (!inputGradient)
+        {
+            return null;
+        }
+
+        var h = Gamma is { } gamma ? gradOutput * gamma.reshape(broadcast) : gradOutput;
+        return inverse * (h - h.mean(resolved, keepdim: true) - normalized * (h * normalized).mean(resolved, keepdim: true));
+    }
+
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {

@@ -14,4 +14,7 @@ public sealed class MaxPooling1D(int poolSize = 2, int? strides = null, Padding 
 {
     /// <inheritdoc/>
     private protected override Tensor Pool(Tensor channelsFirst) => PoolingOps.Max(channelsFirst, Window);
+
+    /// <inheritdoc/>
+    private protected override Tensor PoolBackward(Tensor channelsFirst, Tensor gradOutput) => PoolingGradients.Max(channelsFirst, gradOutput, Window);
 }

@@ -14,4 +14,7 @@ public sealed class MaxPooling2D(Size2D? poolSize = null, Size2D? strides = null
 {
     /// <inheritdoc/>
     private protected override Tensor Pool(Tensor channelsFirst) => PoolingOps.Max(channelsFirst, Window);
+
+    /// <inheritdoc/>
+    private protected override Tensor PoolBackward(Tensor channelsFirst, Tensor gradOutput) => PoolingGradients.Max(channelsFirst, gradOutput, Window);
 }

@@ -57,6 +57,23 @@ public abstract class Pooling1D : Layer
         return Pool(inputs.permute(0, 2, 1)).permute(0, 2, 1);
     }
 
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: returns dL/dinputs <c>(batch, steps, channels)</c>, written into
+    /// <paramref name="into"/> when given. Pooling has no weights; builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(batch, new_steps, channels)</c>.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
+    {
+        using var noGrad = no_grad();
+        return GradientBuffers.Into(PoolBackward(input.permute(0, 2, 1), gradOutput.permute(0, 2, 1)).permute(0, 2, 1), into);
+    }
+
+    /// <summary>dL/dx of <see cref="Pool"/>, channels first.</summary>
+    private protected abstract Tensor PoolBackward(Tensor channelsFirst, Tensor gradOutput);
+
     /// <summary>Pools a channels-first tensor <c>(batch, channels, steps)</c>.</summary>
     private protected abstract Tensor Pool(Tensor channelsFirst);
 

@@ -11,11 +11,14 @@ internal static class PoolingOps
     /// <summary>Max over each window; "same" pads with -inf so padded cells never win.</summary>
     public static Tensor Max(Tensor x, WindowSpec window)
     {
-        var padded = window.PadChannelsFirst(x, double.NegativeInfinity);
-        return window.Kernel.Length == 1
+        return MaxValid(window.PadChannelsFirst(x, double.NegativeInfinity), window);
+    }
+
+    /// <summary>Max over each window of an already padded tensor.</summary>
+    public static Tensor MaxValid(Tensor padded, WindowSpec window) =>
+        window.Kernel.Length == 1
             ? nn.functional.max_pool1d(padded, window.Kernel[0], window.Strides[0])
             : nn.functional.max_pool2d(padded, window.Kernel, window.Strides);
-    }
 
     /// <summary>
     /// Mean over each window. "same" excludes padded cells from the divisor (Keras, TensorFlow):
@@ -30,8 +33,17 @@ internal static class PoolingOps
             return averaged;
         }
 
-        var mask = ones(x.shape[2..], x.dtype).reshape([1, 1, .. x.shape[2..]]);
-        return averaged / Mean(window.PadChannelsFirst(mask), window);
+        return averaged / SameDivisor(x.shape[2..], x.dtype, window);
+    }
+
+    /// <summary>
+    /// The fraction of real (unpadded) cells in each window of a "same"-padded average pooling over
+    /// spatial sizes <paramref name="spatial"/>: <c>(1, 1, *output)</c>.
+    /// </summary>
+    public static Tensor SameDivisor(long[] spatial, ScalarType dtype, WindowSpec window)
+    {
+        var mask = ones(spatial, dtype).reshape([1, 1, .. spatial]);
+        return Mean(window.PadChannelsFirst(mask), window);
     }
 
     private static Tensor Mean(Tensor padded, WindowSpec window) =>

@@ -62,6 +62,38 @@ public sealed class UpSampling2D : Layer
         return resized.permute(0, 2, 3, 1);
     }
 
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: returns dL/dinputs <c>(batch, height, width, channels)</c>,
+    /// written into <paramref name="into"/> when given. Nearest sums each block of copies; bilinear applies
+    /// the transposed interpolation matrices of both axes. No weights; builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(batch, height * size.Height, width * size.Width, channels)</c>.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
+    {
+        using var noGrad = no_grad();
+        long n = input.shape[0], h = input.shape[1], w = input.shape[2], c = input.shape[3];
+        if (Interpolation == Interpolation.Nearest)
+        {
+            return GradientBuffers.Into(gradOutput.reshape(n, h, Size.Height, w, Size.Width, c).sum([2, 4]), into);
+        }
+
+        // y[p, q] = sum_ij Mh[p, i] Mw[q, j] x[i, j] per image and channel, so dx = Mhᵀ g Mw.
+        long height = h * Size.Height, width = w * Size.Width;
+        var rows = InterpolationMatrix(h, height, gradOutput.dtype);
+        var columns = InterpolationMatrix(w, width, gradOutput.dtype);
+        var alongHeight = rows.matmul(gradOutput.reshape(n, height, width * c)).reshape(n * h, width, c);
+        return GradientBuffers.Into(columns.matmul(alongHeight).reshape(n, h, w, c), into);
+    }
+
+    // Mᵀ (length, resized) of torch's linear interpolation (align_corners false), the one bilinear
+    // applies along each axis: interpolating the identity's rows gives the weight of every input cell.
+    private static Tensor InterpolationMatrix(long length, long resized, ScalarType dtype) =>
+        nn.functional.interpolate(
+            eye(length, dtype: dtype).unsqueeze(0), size: [resized], mode: InterpolationMode.Linear, align_corners: false)[0];
+
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {

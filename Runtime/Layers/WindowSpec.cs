@@ -109,6 +109,29 @@ internal sealed class WindowSpec
         return pads.All(p => p == 0) ? x : nn.functional.pad(x, pads, value: value);
     }
 
+    /// <summary>
+    /// The inverse of <see cref="PadChannelsFirst"/> for gradients: drops the padded cells of a
+    /// channels-first tensor whose unpadded spatial sizes were <paramref name="spatial"/>.
+    /// </summary>
+    public Tensor CropChannelsFirst(Tensor padded, long[] spatial)
+    {
+        if (Padding == Padding.Valid)
+        {
+            return padded;
+        }
+
+        var pads = new long[2 * Kernel.Length];
+        for (int axis = 0; axis < Kernel.Length; axis++)
+        {
+            var (before, after) = ConvArithmetic.Pad(spatial[axis], Kernel[axis], Strides[axis], Dilation[axis], Padding);
+            int slot = 2 * (Kernel.Length - 1 - axis);
+            pads[slot] = -before;
+            pads[slot + 1] = -after;
+        }
+
+        return pads.All(p => p == 0) ? padded : nn.functional.pad(padded, pads);
+    }
+
     private string AxisName(int axis) => Kernel.Length == 1 ? "steps" : axis == 0 ? "height" : "width";
 
     private static string Tuple(long[] values) =>

@@ -57,6 +57,21 @@ public sealed class ZeroPadding2D : Layer
         return nn.functional.pad(inputs, [0, 0, Left, Right, Top, Bottom]);
     }
 
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: dL/dinputs is the gradient without its padded rows and
+    /// columns, written into <paramref name="into"/> when given. No weights; builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput <c>(batch, padded_height, padded_width, channels)</c>.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
+    {
+        using var noGrad = no_grad();
+        var inner = gradOutput.narrow(1, Top, input.shape[1]).narrow(2, Left, input.shape[2]);
+        return into is null ? inner.contiguous() : GradientBuffers.Into(inner, into);
+    }
+
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using static TorchSharp.torch;
 
@@ -29,5 +30,12 @@ public sealed class Average : ElementwiseMerge
         }
 
         return sum / inputs.Count;
+    }
+
+    /// <inheritdoc/>
+    protected override Tensor[] CombineBackward(Tensor gradOutput, IReadOnlyList<Tensor> inputs, Tensor output)
+    {
+        var share = gradOutput / inputs.Count;
+        return Enumerable.Repeat(share, inputs.Count).ToArray();
     }
 }

@@ -66,6 +66,13 @@ public sealed class Concatenate : MergeLayer
         return cat(inputs.ToList(), axis);
     }
 
+    /// <inheritdoc/>
+    protected override Tensor[] MergeBackward(Tensor gradOutput, IReadOnlyList<Tensor> inputs, Tensor output)
+    {
+        var axis = Axis < 0 ? Axis + inputs[0].dim() : Axis;
+        return gradOutput.split(inputs.Select(x => x.shape[axis]).ToArray(), axis);
+    }
+
     private static List<int> Differences(long[] first, long[] other, int axis) =>
         Enumerable.Range(1, first.Length - 1).Where(a => a != axis && first[a] != other[a]).ToList();
 

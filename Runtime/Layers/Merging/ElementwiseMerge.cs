@@ -33,6 +33,34 @@ public abstract class ElementwiseMerge : MergeLayer
     /// <param name="inputs">Two or more tensors (Subtract: exactly two).</param>
     protected abstract Tensor Combine(IReadOnlyList<Tensor> inputs);
 
+    /// <inheritdoc/>
+    protected sealed override Tensor[] MergeBackward(Tensor gradOutput, IReadOnlyList<Tensor> inputs, Tensor output)
+    {
+        var rank = inputs.Max(x => x.dim());
+        var aligned = inputs.Select(x => Expand(x, rank)).ToList();
+        var full = CombineBackward(gradOutput, aligned, output);
+        var gradients = new Tensor[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            // Sum over the axes this input was broadcast along, then drop the axes Expand added.
+            var broadcast = Enumerable.Range(0, (int)rank)
+                .Where(a => aligned[i].shape[a] == 1 && full[i].shape[a] != 1).Select(a => (long)a).ToArray();
+            var reduced = broadcast.Length == 0 ? full[i] : full[i].sum(broadcast, keepdim: true);
+            gradients[i] = reduced.shape.SequenceEqual(inputs[i].shape) ? reduced : reduced.reshape(inputs[i].shape);
+        }
+
+        return gradients;
+    }
+
+    /// <summary>
+    /// The gradient of each (rank-aligned) input before broadcasting is undone: shaped like the output,
+    /// or like the input where the gradient does not vary along broadcast axes.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput.</param>
+    /// <param name="inputs">The inputs, expanded to the output's rank as <see cref="Combine"/> saw them.</param>
+    /// <param name="output">The output.</param>
+    protected abstract Tensor[] CombineBackward(Tensor gradOutput, IReadOnlyList<Tensor> inputs, Tensor output);
+
     // Keras' call: x = ops.expand_dims(x, axis=1) until the ranks agree.
     private static Tensor Expand(Tensor x, long rank)
     {

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using static TorchSharp.torch;
 
@@ -29,4 +30,8 @@ public sealed class Maximum : ElementwiseMerge
 
         return output;
     }
+
+    /// <inheritdoc/>
+    protected override Tensor[] CombineBackward(Tensor gradOutput, IReadOnlyList<Tensor> inputs, Tensor output)
+        => ExtremumGradients.Chain(gradOutput, inputs, maximum, (a, b) => a.gt(b));
 }

@@ -43,6 +43,25 @@ public abstract class MergeLayer : nn.Module<Tensor[], Tensor>
         return Merge(inputs);
     }
 
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: dL/dinput for each input, shaped like that input (a
+    /// broadcast input receives the sum over the axes it was broadcast along). Builds no autograd graph.
+    /// The results may share memory with <paramref name="gradOutput"/> and with each other (Add passes
+    /// the same gradient to every input): read them, do not modify them in place.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput, shaped like the output.</param>
+    /// <param name="inputs">The inputs <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned.</param>
+    public Tensor[] Backward(Tensor gradOutput, Tensor[] inputs, Tensor output)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        using var noGrad = no_grad();
+        return MergeBackward(gradOutput, inputs, output);
+    }
+
+    /// <summary>The gradients of <see cref="Merge"/>'s inputs, one per input.</summary>
+    protected abstract Tensor[] MergeBackward(Tensor gradOutput, IReadOnlyList<Tensor> inputs, Tensor output);
+
     /// <summary>Merges inputs already checked for count, batch axis and batch size.</summary>
     /// <param name="inputs">Two or more non-null tensors of rank 1 or more with one batch size.</param>
     protected abstract Tensor Merge(IReadOnlyList<Tensor> inputs);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using static TorchSharp.torch;
 
@@ -28,5 +29,27 @@ public sealed class Multiply : ElementwiseMerge
         }
 
         return output;
+    }
+
+    /// <inheritdoc/>
+    protected override Tensor[] CombineBackward(Tensor gradOutput, IReadOnlyList<Tensor> inputs, Tensor output)
+    {
+        // Each input's gradient is the product of all the others (no division: inputs may be zero).
+        var gradients = new Tensor[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var product = gradOutput;
+            for (var j = 0; j < inputs.Count; j++)
+            {
+                if (j != i)
+                {
+                    product = product * inputs[j];
+                }
+            }
+
+            gradients[i] = product;
+        }
+
+        return gradients;
     }
 }

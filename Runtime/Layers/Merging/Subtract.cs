@@ -24,4 +24,7 @@ public sealed class Subtract : ElementwiseMerge
 
     /// <inheritdoc/>
     protected override Tensor Combine(IReadOnlyList<Tensor> inputs) => inputs[0] - inputs[1];
+
+    /// <inheritdoc/>
+    protected override Tensor[] CombineBackward(Tensor gradOutput, IReadOnlyList<Tensor> inputs, Tensor output) => [gradOutput, gradOutput.neg()];
 }

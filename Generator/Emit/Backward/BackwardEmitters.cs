@@ -22,6 +22,12 @@ internal static class BackwardEmitters
     // kernels: Backward (Tensor[] Backward for merges) and, with weights, BackwardWeights.
     private static readonly HashSet<string> ExplicitTypes = new(StringComparer.Ordinal)
     {
+        "Conv1D", "Conv2D", "Conv2DTranspose",
+        "MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D",
+        "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
+        "ZeroPadding2D", "UpSampling2D",
+        "BatchNormalization", "LayerNormalization", "Embedding",
+        "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate",
     };
 
     /// <summary>The emitter of <paramref name="layer"/>'s family; the autograd one when it has no explicit kernels.</summary>

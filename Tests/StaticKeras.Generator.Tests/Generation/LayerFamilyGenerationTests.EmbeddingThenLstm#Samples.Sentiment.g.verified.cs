@@ -90,7 +90,7 @@ partial class Sentiment : global::StaticKeras.Model
     {
         using var tape = global::TorchSharp.torch.no_grad();                // explicit backward below: no autograd tape
         ZeroGradients();                                                    // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => embed.Call(tracked));              // (batch, 20, 8); recorded for autograd
+        var x1 = embed.Call(x[0]);                                          // (batch, 20, 8)
         var x2 = Record(x1, tracked => lstm.Call(tracked), out var x2_in);  // (batch, 12); recorded for autograd
         var x3 = drop.Call(x2, training: true, out var x3_mask);            // (batch, 12)
         var logits = classes.CallLinear(x3);                                // (batch, 3), softmax fused into the loss
@@ -100,7 +100,7 @@ partial class Sentiment : global::StaticKeras.Model
         var dx3 = classes.BackwardLinear(dlogits, x3);                      // (batch, 12); kernel, bias gradients
         var dx2 = drop.Backward(dx3, x3_mask);                              // (batch, 12)
         var dx1 = RecordedBackward(x2, dx2, x2_in);                         // (batch, 20, 8); autograd on lstm alone (LSTM: no explicit Backward)
-        RecordedBackwardWeights(x1, dx1);                                   // autograd on embed alone (Embedding: no explicit Backward)
+        embed.BackwardWeights(dx1, x[0], x1);                               // embeddings gradients
         ApplyGradients();                                                   // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }

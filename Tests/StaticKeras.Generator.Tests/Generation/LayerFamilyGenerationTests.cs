@@ -87,7 +87,7 @@ public sealed class LayerFamilyGenerationTests
         var run = GeneratorRunner.Run(source.Build().Text).AssertClean();
 
         Assert.Contains("norm.Call(x2, training: false);", run.SingleSource);
-        Assert.Contains("norm.Call(tracked, training: true)", run.SingleSource);
+        Assert.Contains("var x3 = norm.Call(x2, training: true);", run.SingleSource);
         Assert.Contains("Non-trainable params: 32 (128.00 B)", run.SingleSource);
         run.VerifySources();
     }

@@ -106,20 +106,20 @@ partial class Regularized : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                                // explicit backward below: no autograd tape
-        ZeroGradients();                                                                    // every trainable weight's .grad: a zeroed buffer
-        var x1 = Hidden.Call(x[0]);                                                         // (batch, time, 16)
-        var x2 = Record(x1, tracked => norm.Call(tracked, training: true), out var x2_in);  // (batch, time, 16); recorded for autograd
-        var x3 = drop.Call(x2, training: true, out var x3_mask);                            // (batch, time, 16)
-        var logits = this.x1.CallLinear(x3);                                                // (batch, time, 1), sigmoid fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();      // explicit backward below: no autograd tape
+        ZeroGradients();                                          // every trainable weight's .grad: a zeroed buffer
+        var x1 = Hidden.Call(x[0]);                               // (batch, time, 16)
+        var x2 = norm.Call(x1, training: true);                   // (batch, time, 16)
+        var x3 = drop.Call(x2, training: true, out var x3_mask);  // (batch, time, 16)
+        var logits = this.x1.CallLinear(x3);                      // (batch, time, 1), sigmoid fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, time, 1), sigmoid and BinaryCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx3 = this.x1.BackwardLinear(dlogits, x3);                                      // (batch, time, 16); kernel, bias gradients
-        var dx2 = drop.Backward(dx3, x3_mask);                                              // (batch, time, 16)
-        var dx1 = RecordedBackward(x2, dx2, x2_in);                                         // (batch, time, 16); autograd on norm alone (BatchNormalization: no explicit Backward)
-        Hidden.BackwardWeights(dx1, x[0], x1);                                              // kernel, bias gradients
-        ApplyGradients();                                                                   // optimizer step from the .grad buffers
+        var dx3 = this.x1.BackwardLinear(dlogits, x3);            // (batch, time, 16); kernel, bias gradients
+        var dx2 = drop.Backward(dx3, x3_mask);                    // (batch, time, 16)
+        var dx1 = norm.Backward(dx2, x1, x2);                     // (batch, time, 16); gamma, beta gradients
+        Hidden.BackwardWeights(dx1, x[0], x1);                    // kernel, bias gradients
+        ApplyGradients();                                         // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 

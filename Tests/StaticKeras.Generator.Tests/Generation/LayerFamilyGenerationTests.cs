@@ -88,6 +88,7 @@ public sealed class LayerFamilyGenerationTests
 
         Assert.Contains("norm.Call(x2, training: false);", run.SingleSource);
         Assert.Contains("var x3 = norm.Call(x2, training: true);", run.SingleSource);
+        Assert.Contains("var dx2 = norm.Backward(dx3, x2, x3);", run.SingleSource);
         Assert.Contains("Non-trainable params: 32 (128.00 B)", run.SingleSource);
         run.VerifySources();
     }

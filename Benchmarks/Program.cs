@@ -28,4 +28,13 @@ if (args is ["streaming-run", .. var run])
     return;
 }
 
+// dotnet run -c Release --project Benchmarks -- step-report [samples] [rounds]   (generated backward vs autograd vs hand-written, one run)
+if (args is ["step-report", .. var options])
+{
+    StaticKeras.Benchmarks.TrainingStepReport.Run(
+        options.Length > 0 ? int.Parse(options[0], System.Globalization.CultureInfo.InvariantCulture) : 60000,
+        options.Length > 1 ? int.Parse(options[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(StaticKeras.Benchmarks.MlpEpochBenchmark).Assembly).Run(args);

@@ -54,6 +54,21 @@ public abstract partial class Model
         _optimizer = optimizer;
     }
 
+    /// <summary>
+    /// Rebuilds the optimizer's flat weight and gradient buffers (see <see cref="KerasOptimizer.Build"/>)
+    /// for the model's current trainable parameters, keeping its state. Whatever replaces the model's
+    /// <see cref="Parameter"/> objects must call it afterwards: TorchSharp's <c>Module.to(device)</c> and
+    /// <c>to(dtype)</c> create new parameters, which no longer live in the optimizer's buffers.
+    /// Does nothing when no optimizer has been built yet.
+    /// </summary>
+    internal void RebindOptimizer()
+    {
+        if (_optimizer is { IsBuilt: true } optimizer)
+        {
+            optimizer.Rebind(TrainableParameters());
+        }
+    }
+
     private KerasOptimizer CreateOptimizer()
     {
         var compile = Info.Compile ?? throw new InvalidOperationException(

@@ -1,5 +1,5 @@
 using System;
-using static TorchSharp.torch;
+using StaticKeras.Optimizers;
 
 namespace StaticKeras;
 
@@ -8,25 +8,15 @@ public abstract partial class Model
     /// <summary>
     /// Prepares every trainable weight's gradient buffer for a generated backward pass: each
     /// <c>.grad</c> is a zero tensor shaped like its weight after this call. Layer <c>Backward</c>
-    /// methods then accumulate into those buffers (a shared layer's contributions add up), and
-    /// <see cref="ApplyGradients()"/> steps the optimizer from them.
+    /// methods then accumulate into those buffers in place (a shared layer's contributions add up;
+    /// never replace the tensor object), and <see cref="ApplyGradients()"/> steps the optimizer from them.
     /// </summary>
+    /// <remarks>
+    /// The gradients are views of one flat buffer per dtype and device (see
+    /// <see cref="KerasOptimizer.Build"/>), so this is one <c>zero_</c> whatever the number of weights.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The model has no optimizer: no <c>[Compile]</c> and no <see cref="Compile"/> call.</exception>
-    protected void ZeroGradients()
-    {
-        using var noGrad = no_grad();
-        foreach (var weight in CompiledOptimizer.Parameters)
-        {
-            if (weight.grad is { } gradient)
-            {
-                gradient.zero_();
-            }
-            else
-            {
-                weight.grad = zeros_like(weight).DetachFromDisposeScope();
-            }
-        }
-    }
+    protected void ZeroGradients() => CompiledOptimizer.ZeroGrad();
 
     /// <summary>
     /// One optimizer update from the gradients already written into each trainable weight's
@@ -36,3 +26,4 @@ public abstract partial class Model
     /// <exception cref="InvalidOperationException">The model has no optimizer: no <c>[Compile]</c> and no <see cref="Compile"/> call.</exception>
     protected void ApplyGradients() => CompiledOptimizer.Step();
 }
+

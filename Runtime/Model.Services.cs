@@ -25,8 +25,8 @@ public abstract partial class Model
     }
 
     /// <summary>
-    /// One optimizer update from a scalar loss: clears the gradients, runs autograd's backward and
-    /// steps <see cref="CompiledOptimizer"/> (created from <c>[Compile]</c> on first use).
+    /// One optimizer update from a scalar loss: zeroes the gradients (the flat gradient buffer, which
+    /// autograd then accumulates into in place), runs autograd's backward and steps <see cref="CompiledOptimizer"/> (created from <c>[Compile]</c> on first use).
     /// Generated training steps call it after computing the loss.
     /// </summary>
     /// <param name="loss">The batch's scalar loss, attached to the graph of the model's weights.</param>

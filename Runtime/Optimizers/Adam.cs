@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -19,10 +17,6 @@ namespace StaticKeras.Optimizers;
 /// </summary>
 public class Adam : KerasOptimizer
 {
-    private readonly List<Tensor> _momentums = [];
-    private readonly List<Tensor> _velocities = [];
-    private readonly List<Tensor> _oneMinusBeta1 = [];
-
     /// <summary>Creates Adam with Keras' defaults; <see cref="KerasOptimizer.Build"/> binds it to parameters.</summary>
     /// <param name="learningRate">The learning rate (Keras default 1e-3).</param>
     /// <param name="beta1">The decay of the first-moment estimate, in [0, 1).</param>
@@ -47,34 +41,19 @@ public class Adam : KerasOptimizer
     public double Epsilon { get; }
 
     /// <inheritdoc/>
-    protected override void BuildState(Parameter variable, int index)
-    {
-        _momentums.Add(NewState(variable));
-        _velocities.Add(NewState(variable));
-        // lerp_ takes its weight as a tensor; one scalar per parameter keeps its dtype.
-        _oneMinusBeta1.Add(full([], 1 - Beta1, dtype: variable.dtype, device: variable.device).DetachFromDisposeScope());
-    }
+    protected override IReadOnlyList<string> SlotNames { get; } = ["momentum", "velocity"];
 
     /// <inheritdoc/>
-    protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
+    protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
         var t = Iterations + 1;
         var alpha = LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t));
-        var m = _momentums[index];
-        var v = _velocities[index];
+        var m = slots[0];
+        var v = slots[1];
 
-        // Scalars held in `using`, not implicit double -> Scalar temporaries: TorchSharp passes a
-        // Scalar's native handle without keeping the Scalar alive, so a collection during the call
-        // (started by any thread, such as a dataset's workers) could finalize a temporary and free
-        // it mid-call; LibTorch then reads freed memory (seen as "Expected false to be true ...
-        // toFloat" in addcdiv_ in epoch 4 of a streamed run).
-        using var beta2 = Beta2.ToScalar();
-        using var oneMinusBeta2 = (1 - Beta2).ToScalar();
-        using var epsilon = Epsilon.ToScalar();
-        using var step = (-alpha).ToScalar();
-        m.lerp_(gradient, _oneMinusBeta1[index]);                 // m + (g - m)(1 - b1)
-        v.mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2); // b2 v + (1 - b2) g^2
-        using var denominator = v.sqrt().add_(epsilon);
-        variable.addcdiv_(m, denominator, step);
+        m.lerp_(gradient, Constant(1 - Beta1, m));                // m + (g - m)(1 - b1)
+        v.mul_(Beta2).addcmul_(gradient, gradient, 1 - Beta2);    // b2 v + (1 - b2) g^2
+        using var denominator = v.sqrt().add_(Epsilon);
+        variable.addcdiv_(m, denominator, -alpha);
     }
 }

@@ -1,6 +1,5 @@
 using System;
-using TorchSharp;
-using TorchSharp.Modules;
+using System.Collections.Generic;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -32,10 +31,9 @@ public sealed class AdamW : Adam
     public double WeightDecay { get; }
 
     /// <inheritdoc/>
-    protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
+    protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
-        using var decay = (-WeightDecay * LearningRate).ToScalar();   // held for the call (see Adam.UpdateStep)
-        variable.add_(variable, alpha: decay);
-        base.UpdateStep(gradient, variable, index);
+        variable.add_(variable, alpha: -WeightDecay * LearningRate);
+        base.UpdateStep(gradient, variable, slots);
     }
 }

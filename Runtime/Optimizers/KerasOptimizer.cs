@@ -20,6 +20,7 @@ namespace StaticKeras.Optimizers;
 public abstract class KerasOptimizer
 {
     private Parameter[] _parameters = [];
+    private FlatWeightGroup[] _groups = [];
     private double _learningRate;
 
     /// <summary>Creates the optimizer for <paramref name="parameters"/> with a learning rate.</summary>
@@ -35,8 +36,11 @@ public abstract class KerasOptimizer
         LearningRate = learningRate;
     }
 
-    /// <summary>The parameters this optimizer updates (empty until <see cref="Build"/>).</summary>
+    /// <summary>The parameters this optimizer updates (empty until <see cref="Build"/>), each once.</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>The flat buffers the parameters live in, one group per dtype and device.</summary>
+    internal IReadOnlyList<FlatWeightGroup> FlatGroups => _groups;
 
     /// <summary>Whether <see cref="Build"/> has bound the optimizer to its parameters.</summary>
     public bool IsBuilt { get; private set; }
@@ -53,9 +57,22 @@ public abstract class KerasOptimizer
     public long Iterations { get; protected set; }
 
     /// <summary>
+    /// The names of the per-weight state this optimizer keeps, each shaped like its weight (Keras'
+    /// slot variables: Adam's <c>momentum</c> and <c>velocity</c>). <see cref="UpdateStep"/>
+    /// receives them in this order. Read once, by <see cref="Build"/>.
+    /// </summary>
+    protected virtual IReadOnlyList<string> SlotNames => [];
+
+    /// <summary>
     /// Binds the optimizer to <paramref name="parameters"/> and allocates its per-parameter state
     /// (Keras' <c>optimizer.build(var_list)</c>). An optimizer is built once.
     /// </summary>
+    /// <remarks>
+    /// The parameters of one dtype and device are laid end to end in one flat buffer: each keeps
+    /// its identity and module registration, but its storage becomes a view of that buffer and its
+    /// <c>.grad</c> a view of a flat gradient buffer, so <see cref="Step"/> updates them all with a
+    /// few in-place operations. A parameter listed twice (a shared layer) is updated once.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The optimizer is already built.</exception>
     public void Build(IEnumerable<Parameter> parameters)
     {
@@ -66,15 +83,8 @@ public abstract class KerasOptimizer
                 $"{GetType().Name} is already built for {_parameters.Length} parameters; create a new optimizer for other parameters.");
         }
 
-        _parameters = parameters.ToArray();
-        using (no_grad())
-        {
-            for (var i = 0; i < _parameters.Length; i++)
-            {
-                BuildState(_parameters[i], i);
-            }
-        }
-
+        _parameters = parameters.Distinct(ReferenceEqualityComparer.Instance).Cast<Parameter>().ToArray();
+        _groups = _parameters.Length == 0 ? [] : FlatWeightGroup.Create(_parameters, SlotNames.Count);
         IsBuilt = true;
     }
 
@@ -82,6 +92,11 @@ public abstract class KerasOptimizer
     /// Applies one update from the parameters' current gradients. Parameters without a gradient
     /// are left alone, as Keras skips variables whose gradient is <c>None</c>.
     /// </summary>
+    /// <remarks>
+    /// When every parameter of a dtype and device has a gradient, the rule runs once on the flat
+    /// buffers; otherwise once per parameter that has one, on its views. A gradient assigned as a
+    /// new tensor (<c>p.grad = g</c>) is copied into the flat buffer first.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The optimizer is not built.</exception>
     public void Step()
     {
@@ -94,12 +109,21 @@ public abstract class KerasOptimizer
         // writes in place, outside autograd.
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        for (var i = 0; i < _parameters.Length; i++)
+        foreach (var group in _groups)
         {
-            var gradient = _parameters[i].grad;
-            if (gradient is not null)
+            var present = group.Gather();
+            if (present is null)
             {
-                UpdateStep(gradient, _parameters[i], i);
+                UpdateStep(group.Gradients, group.Weights, group.Slots);
+                continue;
+            }
+
+            for (var i = 0; i < group.Parameters.Length; i++)
+            {
+                if (present[i])
+                {
+                    UpdateStep(group.GradientView(i), group.WeightView(i), group.SlotViews(i));
+                }
             }
         }
 
@@ -107,25 +131,77 @@ public abstract class KerasOptimizer
     }
 
     /// <summary>
-    /// Clears the parameters' gradients. They are released rather than zero-filled (PyTorch's
-    /// <c>set_to_none</c>), so the next backward writes fresh gradients without a memset.
+    /// Zeroes the parameters' gradients: one <c>zero_</c> of each flat gradient buffer, after which
+    /// every parameter's <c>.grad</c> is a zero tensor (a view of that buffer). Autograd's backward
+    /// and a generated backward pass both accumulate into it in place.
     /// </summary>
     public void ZeroGrad()
     {
-        foreach (var p in _parameters)
+        using var noGrad = no_grad();
+        foreach (var group in _groups)
         {
-            p.grad = null;
+            group.ZeroGradients();
         }
     }
 
     /// <summary>
-    /// Allocates the state <paramref name="variable"/> needs (Keras' slot variables), called once per
-    /// parameter by <see cref="Build"/> under <c>no_grad</c>. Use <see cref="NewState"/> for each slot.
+    /// Rebuilds the flat buffers for <paramref name="parameters"/>, the same weights in the same
+    /// order as before but possibly new <see cref="Parameter"/> objects on another device or dtype
+    /// (TorchSharp's <c>Module.to</c> replaces each parameter). The optimizer state (slots,
+    /// <see cref="Iterations"/>) carries over, moved to the parameters' device and dtype.
     /// </summary>
-    /// <param name="variable">The parameter.</param>
-    /// <param name="index">Its index in <see cref="Parameters"/>.</param>
-    protected virtual void BuildState(Parameter variable, int index)
+    /// <exception cref="ArgumentException">The parameters differ in number or shape from those the optimizer was built for.</exception>
+    internal void Rebind(IEnumerable<Parameter> parameters)
     {
+        var fresh = parameters.Distinct(ReferenceEqualityComparer.Instance).Cast<Parameter>().ToArray();
+        // The old parameters may be disposed already (Module.to does): compare with the shapes of their views.
+        var shapes = new long[_parameters.Length][];
+        foreach (var group in _groups)
+        {
+            for (var i = 0; i < group.Parameters.Length; i++)
+            {
+                shapes[group.Indices[i]] = group.WeightView(i).shape;
+            }
+        }
+
+        if (fresh.Length != _parameters.Length ||
+            fresh.Zip(shapes).Any(pair => !pair.First.shape.SequenceEqual(pair.Second)))
+        {
+            throw new ArgumentException(
+                $"{GetType().Name} was built for {_parameters.Length} parameters; Rebind needs the same weights, in the same order and shapes, " +
+                $"but got {fresh.Length}.", nameof(parameters));
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var slots = new Tensor[_parameters.Length][];
+        foreach (var group in _groups)
+        {
+            for (var i = 0; i < group.Parameters.Length; i++)
+            {
+                slots[group.Indices[i]] = group.SlotViews(i).Select(s => s.clone()).ToArray();
+            }
+        }
+
+        var old = _groups;
+        _parameters = fresh;
+        _groups = FlatWeightGroup.Create(_parameters, SlotNames.Count);
+        foreach (var group in _groups)
+        {
+            for (var i = 0; i < group.Parameters.Length; i++)
+            {
+                var views = group.SlotViews(i);
+                for (var s = 0; s < views.Length; s++)
+                {
+                    views[s].copy_(slots[group.Indices[i]][s]);
+                }
+            }
+        }
+
+        foreach (var group in old)
+        {
+            group.Dispose();
+        }
     }
 
     /// <summary>
@@ -133,17 +209,32 @@ public abstract class KerasOptimizer
     /// <c>update_step</c>). Runs under <c>no_grad</c> inside a dispose scope, before
     /// <see cref="Iterations"/> is incremented: the step number t is <c>Iterations + 1</c>.
     /// </summary>
-    /// <param name="gradient">The parameter's gradient.</param>
-    /// <param name="variable">The parameter.</param>
-    /// <param name="index">Its index in <see cref="Parameters"/>.</param>
-    protected abstract void UpdateStep(Tensor gradient, Parameter variable, int index);
+    /// <remarks>
+    /// The rule must be element-wise: it is called on the flat buffers of all weights at once, or,
+    /// when some weights have no gradient, on one weight's views.
+    /// </remarks>
+    /// <param name="gradient">The gradient, shaped like <paramref name="variable"/>.</param>
+    /// <param name="variable">The weight (or all weights of a dtype and device, flat).</param>
+    /// <param name="slots">The state named by <see cref="SlotNames"/>, each shaped like <paramref name="variable"/>.</param>
+    protected abstract void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots);
 
     /// <summary>
-    /// A zero tensor shaped like <paramref name="variable"/> that outlives every dispose scope,
-    /// for per-parameter state.
+    /// A 0-d tensor holding <paramref name="value"/> in <paramref name="like"/>'s dtype and device,
+    /// kept for the optimizer's life (e.g. <c>lerp_</c>'s weight), so a step allocates none.
     /// </summary>
-    protected static Tensor NewState(Parameter variable) =>
-        zeros_like(variable).requires_grad_(false).DetachFromDisposeScope();
+    protected Tensor Constant(double value, Tensor like)
+    {
+        var key = (value, like.dtype, like.device_type, like.device_index);
+        if (!_constants.TryGetValue(key, out var constant))
+        {
+            constant = full([], value, dtype: like.dtype, device: like.device).DetachFromDisposeScope();
+            _constants[key] = constant;
+        }
+
+        return constant;
+    }
+
+    private readonly Dictionary<(double, ScalarType, DeviceType, int), Tensor> _constants = [];
 
     /// <summary>Checks a hyper-parameter is finite and not negative.</summary>
     protected static double CheckNonNegative(double value, string name) =>

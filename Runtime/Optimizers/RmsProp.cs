@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -19,10 +17,6 @@ namespace StaticKeras.Optimizers;
 /// </summary>
 public sealed class RmsProp : KerasOptimizer
 {
-    private readonly List<Tensor> _velocities = [];
-    private readonly List<Tensor> _momentums = [];
-    private readonly List<Tensor> _averageGradients = [];
-
     /// <summary>Creates RMSprop with Keras' defaults; <see cref="KerasOptimizer.Build"/> binds it to parameters.</summary>
     /// <param name="learningRate">The learning rate (Keras default 1e-3).</param>
     /// <param name="rho">The decay of the squared-gradient average, in [0, 1).</param>
@@ -52,43 +46,25 @@ public sealed class RmsProp : KerasOptimizer
     public bool Centered { get; }
 
     /// <inheritdoc/>
-    protected override void BuildState(Parameter variable, int index)
-    {
-        _velocities.Add(NewState(variable));
-        if (Momentum > 0)
-        {
-            _momentums.Add(NewState(variable));
-        }
-
-        if (Centered)
-        {
-            _averageGradients.Add(NewState(variable));
-        }
-    }
+    protected override IReadOnlyList<string> SlotNames =>
+        [.. new[] { "velocity" }, .. Momentum > 0 ? ["momentum"] : Array.Empty<string>(), .. Centered ? ["average_gradient"] : Array.Empty<string>()];
 
     /// <inheritdoc/>
-    protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
+    protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
-        // Scalars held for the calls, not implicit temporaries (see Adam.UpdateStep).
-        using var rho = Rho.ToScalar();
-        using var oneMinusRho = (1 - Rho).ToScalar();
-        using var epsilon = Epsilon.ToScalar();
-        using var learningRate = LearningRate.ToScalar();
-        using var negativeLearningRate = (-LearningRate).ToScalar();
-        using var minusOne = (-1.0).ToScalar();
-        var v = _velocities[index];
-        v.mul_(rho).addcmul_(gradient, gradient, oneMinusRho);
+        var v = slots[0];
+        v.mul_(Rho).addcmul_(gradient, gradient, 1 - Rho);
 
         Tensor denominator;
         if (Centered)
         {
-            var a = _averageGradients[index];
-            a.mul_(rho).add_(gradient, alpha: oneMinusRho);
-            denominator = v.addcmul(a, a, minusOne).add_(epsilon);
+            var a = slots[^1];
+            a.mul_(Rho).add_(gradient, alpha: 1 - Rho);
+            denominator = v.addcmul(a, a, -1).add_(Epsilon);
         }
         else
         {
-            denominator = v.add(epsilon);
+            denominator = v.add(Epsilon);
         }
 
         using (denominator)
@@ -96,14 +72,13 @@ public sealed class RmsProp : KerasOptimizer
             denominator.sqrt_();
             if (Momentum > 0)
             {
-                var m = _momentums[index];
-                using var momentum = Momentum.ToScalar();
-                m.mul_(momentum).addcdiv_(gradient, denominator, learningRate);
+                var m = slots[1];
+                m.mul_(Momentum).addcdiv_(gradient, denominator, LearningRate);
                 variable.sub_(m);
             }
             else
             {
-                variable.addcdiv_(gradient, denominator, negativeLearningRate);
+                variable.addcdiv_(gradient, denominator, -LearningRate);
             }
         }
     }

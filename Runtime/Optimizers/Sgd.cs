@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -17,8 +15,6 @@ namespace StaticKeras.Optimizers;
 /// </summary>
 public sealed class Sgd : KerasOptimizer
 {
-    private readonly List<Tensor> _velocities = [];
-
     /// <summary>Creates SGD with Keras' defaults; <see cref="KerasOptimizer.Build"/> binds it to parameters.</summary>
     /// <param name="learningRate">The learning rate (Keras default 0.01).</param>
     /// <param name="momentum">The momentum in [0, 1] (default 0: plain gradient descent).</param>
@@ -40,30 +36,22 @@ public sealed class Sgd : KerasOptimizer
     public bool Nesterov { get; }
 
     /// <inheritdoc/>
-    protected override void BuildState(Parameter variable, int index)
-    {
-        if (Momentum != 0)
-        {
-            _velocities.Add(NewState(variable));
-        }
-    }
+    protected override IReadOnlyList<string> SlotNames => Momentum != 0 ? ["momentum"] : [];
 
     /// <inheritdoc/>
-    protected override void UpdateStep(Tensor gradient, Parameter variable, int index)
+    protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
-        using var step = (-LearningRate).ToScalar();   // Scalars held for the calls (see Adam.UpdateStep)
         if (Momentum == 0)
         {
-            variable.add_(gradient, alpha: step);
+            variable.add_(gradient, alpha: -LearningRate);
             return;
         }
 
-        using var momentum = Momentum.ToScalar();
-        var v = _velocities[index];
-        v.mul_(momentum).add_(gradient, alpha: step);
+        var v = slots[0];
+        v.mul_(Momentum).add_(gradient, alpha: -LearningRate);
         if (Nesterov)
         {
-            variable.add_(v, alpha: momentum).add_(gradient, alpha: step);
+            variable.add_(v, alpha: Momentum).add_(gradient, alpha: -LearningRate);
         }
         else
         {

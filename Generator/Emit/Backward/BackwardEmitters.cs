@@ -23,9 +23,10 @@ internal static class BackwardEmitters
     private static readonly HashSet<string> ExplicitTypes = new(StringComparer.Ordinal)
     {
         "Conv1D", "Conv2D", "Conv2DTranspose",
-        "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D",
-        "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
-        "ZeroPadding2D", "UpSampling2D", "BatchNormalization", "LayerNormalization", "Embedding",
+        "MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D",
+        "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
+        "ZeroPadding2D", "UpSampling2D",
+        "BatchNormalization", "LayerNormalization", "Embedding",
         "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate",
     };
 

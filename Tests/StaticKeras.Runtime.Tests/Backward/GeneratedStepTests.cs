@@ -100,6 +100,7 @@ public sealed class GeneratedStepTests
     private static void Step(Model model, Tensor[] x, Tensor[] y, Tensor?[] weights, int seed)
     {
         model.train();
+        _ = model.CompiledOptimizer;   // as Fit does: built before any step (it moves the weights into its flat buffer)
         manual_seed(seed);
         typeof(Model).GetMethod("TrainStep", BindingFlags.Instance | BindingFlags.NonPublic)!.Invoke(model, [x, y, weights]);
         model.eval();

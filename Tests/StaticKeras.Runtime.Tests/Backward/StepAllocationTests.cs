@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using StaticKeras.Callbacks;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Runtime.Tests.Backward;
+
+/// <summary>
+/// What a generated training step allocates: no autograd graph when every layer is explicit, and a
+/// bounded number of tensors per steady-state step (TorchSharp's dispose-scope statistics), so a
+/// change that adds per-step allocations shows up here.
+/// </summary>
+public sealed class StepAllocationTests
+{
+    [Fact]
+    public void AFullyExplicitStepRecordsNoAutogradGraph()
+    {
+        using var scope = NewDisposeScope();
+        var (generated, autograd) = (new CnnGenerated(), new CnnAutograd());
+        var x = new[] { rand(4, 28, 28, 1) };
+        var y = new[] { randint(0, 10, [4], dtype: ScalarType.Int64) };
+
+        Assert.False(Step(generated, x, y).Loss.requires_grad);
+        Assert.True(Step(autograd, x, y).Loss.requires_grad);
+    }
+
+    [Theory]
+    [InlineData("mlp", 34)]
+    [InlineData("cnn", 104)]
+    public void TensorsCreatedPerTrainingStepStayBounded(string name, int bound)
+    {
+        using var scope = NewDisposeScope();
+        Model model = name == "mlp" ? new MlpGenerated() : new CnnGenerated();
+        var images = name == "mlp" ? rand(160, 28, 28) : rand(160, 28, 28, 1);
+        var labels = randint(0, 10, [160], dtype: ScalarType.Int64);
+        var perStep = new List<long>();
+        long before = 0;
+        var counter = new LambdaCallback(
+            onTrainBatchBegin: (_, _) => before = Created(),
+            onTrainBatchEnd: (_, _) => perStep.Add(Created() - before));
+
+        model.Fit(images, labels, epochs: 1, batchSize: 16, shuffle: false, verbose: 0, callbacks: [counter]);
+
+        // Steady state: after the first steps (optimizer state, lazy buffers).
+        var steady = perStep.Skip(3).ToList();
+        Assert.All(steady, count => Assert.Equal(steady[0], count));
+        Assert.InRange(steady[0], 1, bound);
+    }
+
+    private static long Created() =>
+        DisposeScopeManager.Statistics.TensorStatistics.CreatedInScopeCount + DisposeScopeManager.Statistics.TensorStatistics.CreatedOutsideScopeCount;
+
+    private static StepOutput Step(Model model, Tensor[] x, Tensor[] y)
+    {
+        model.train();
+        _ = model.CompiledOptimizer;
+        var output = (StepOutput)typeof(Model).GetMethod("TrainStep", BindingFlags.Instance | BindingFlags.NonPublic)!.Invoke(model, [x, y, new Tensor?[] { null }])!;
+        model.eval();
+        return output;
+    }
+}

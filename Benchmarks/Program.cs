@@ -29,11 +29,11 @@ if (args is ["streaming-run", .. var run])
 }
 
 // dotnet run -c Release --project Benchmarks -- step-report [samples] [rounds]   (generated backward vs autograd vs hand-written, one run)
-if (args is ["step-report", .. var options])
+if (args is ["step-report", .. var stepOptions])
 {
     StaticKeras.Benchmarks.TrainingStepReport.Run(
-        options.Length > 0 ? int.Parse(options[0], System.Globalization.CultureInfo.InvariantCulture) : 60000,
-        options.Length > 1 ? int.Parse(options[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        stepOptions.Length > 0 ? int.Parse(stepOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 60000,
+        stepOptions.Length > 1 ? int.Parse(stepOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
     return;
 }
 

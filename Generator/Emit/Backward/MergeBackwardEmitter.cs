@@ -10,8 +10,9 @@ internal sealed class MergeBackwardEmitter : IBackwardEmitter
         LayerEmitters.For(node.Layer).Forward(node.Layer, node.Reference, node.Arguments, CallMode.Training);
 
     /// <inheritdoc/>
+    /// <remarks>A merge of one input (Keras returns it unchanged) hands back its one gradient, not an array.</remarks>
     public string InputGradient(BackwardNode node, string gradOutput) =>
-        $"{node.Reference}.Backward({gradOutput}, {node.InputArray}, {node.Output})";
+        $"{node.Reference}.Backward({gradOutput}, {node.InputArray}, {node.Output})" + (node.Inputs.Count == 1 ? "[0]" : "");
 
     /// <inheritdoc/>
     public string? WeightsOnly(BackwardNode node, string gradOutput) => null;

@@ -137,25 +137,25 @@ partial class Encoder : global::StaticKeras.Model
     {
         using var tape = global::TorchSharp.torch.no_grad();                                                                  // explicit backward below: no autograd tape
         ZeroGradients();                                                                                                      // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => embed.Call(tracked));                                                                // (batch, 10, 16); recorded for autograd
+        var x1 = embed.Call(x[0]);                                                                                            // (batch, 10, 16)
         var x2 = Record(new[] { x1, x1 }, tracked => attention.Call(tracked[0], tracked[1], training: true), out var x2_in);  // (batch, 10, 16); recorded for autograd
-        var x3 = Record(new[] { x1, x2 }, tracked => residual.Call(tracked[0], tracked[1]), out var x3_in);                   // (batch, 10, 16); recorded for autograd
-        var x4 = Record(x3, tracked => norm.Call(tracked), out var x4_in);                                                    // (batch, 10, 16); recorded for autograd
-        var x5 = Record(x4, tracked => pool.Call(tracked), out var x5_in);                                                    // (batch, 16); recorded for autograd
+        var x3 = residual.Call(x1, x2);                                                                                       // (batch, 10, 16)
+        var x4 = norm.Call(x3);                                                                                               // (batch, 10, 16)
+        var x5 = pool.Call(x4);                                                                                               // (batch, 16)
         var logits = classes.CallLinear(x5);                                                                                  // (batch, 2), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 2), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         var dx5 = classes.BackwardLinear(dlogits, x5);                                                                        // (batch, 16); kernel, bias gradients
-        var dx4 = RecordedBackward(x5, dx5, x5_in);                                                                           // (batch, 10, 16); autograd on pool alone (GlobalAveragePooling1D: no explicit Backward)
-        var dx3 = RecordedBackward(x4, dx4, x4_in);                                                                           // (batch, 10, 16); autograd on norm alone (LayerNormalization: no explicit Backward)
-        var dx3_inputs = RecordedBackward(x3, dx3, x3_in);                                                                    // (batch, 10, 16), (batch, 10, 16); autograd on residual alone (Add: no explicit Backward)
+        var dx4 = pool.Backward(dx5, x4, x5);                                                                                 // (batch, 10, 16)
+        var dx3 = norm.Backward(dx4, x3, x4);                                                                                 // (batch, 10, 16); gamma, beta gradients
+        var dx3_inputs = residual.Backward(dx3, new[] { x1, x2 }, x3);                                                        // (batch, 10, 16), (batch, 10, 16)
         var dx1 = dx3_inputs[0];                                                                                              // (batch, 10, 16)
         var dx2 = dx3_inputs[1];                                                                                              // (batch, 10, 16)
         var dx2_inputs = RecordedBackward(x2, dx2, x2_in);                                                                    // (batch, 10, 16), (batch, 10, 16); autograd on attention alone (MultiHeadAttention: no explicit Backward)
         dx1 = dx1.add(dx2_inputs[0]);                                                                                         // (batch, 10, 16); summed: read by several calls
         dx1 = dx1.add(dx2_inputs[1]);                                                                                         // (batch, 10, 16); summed: read by several calls
-        RecordedBackwardWeights(x1, dx1);                                                                                     // autograd on embed alone (Embedding: no explicit Backward)
+        embed.BackwardWeights(dx1, x[0], x1);                                                                                 // embeddings gradients
         ApplyGradients();                                                                                                     // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }

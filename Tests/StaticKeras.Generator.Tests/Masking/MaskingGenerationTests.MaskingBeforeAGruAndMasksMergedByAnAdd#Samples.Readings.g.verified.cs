@@ -160,16 +160,33 @@ partial class Readings : global::StaticKeras.Model
     /// <summary>Runs the forward pass in inference mode batch by batch and concatenates each output, as Keras' <c>model.predict</c>.</summary>
     /// <param name="x">The inputs, each with the same number of samples.</param>
     /// <param name="batchSize">Samples per batch.</param>
+    /// <param name="verbose">0 silent (the default), 1 progress bar, 2 one line.</param>
+    /// <param name="callbacks">Callbacks; their predict hooks are called.</param>
     /// <returns>The outputs for every sample: new tensors owned by the caller's dispose scope, if any.</returns>
     /// <exception cref="global::System.ArgumentException">An input of the wrong shape or dtype (the message names it), inputs of different lengths, or an invalid batch size.</exception>
-    public global::TorchSharp.torch.Tensor Predict(Inputs x, int batchSize = 32)
+    public global::TorchSharp.torch.Tensor Predict(Inputs x, int batchSize = 32, int verbose = 0, global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(x);
         var outputs = PredictMany(
             new[] { x.Readings, x.Events },
             new[] { s_readingsSpec, s_eventsSpec },
             batch => new[] { Call(new Inputs(batch[0], batch[1])) },
-            batchSize);
+            batchSize, verbose, callbacks);
+        return outputs[0];
+    }
+
+    /// <summary>Runs the forward pass in inference mode on each batch of a dataset and joins each output, as Keras' <c>model.predict(dataset)</c>.</summary>
+    /// <param name="data">Batches of the inputs; each step disposes its batch, so every pass must make new tensors.</param>
+    /// <param name="verbose">0 silent (the default), 1 progress bar, 2 one line.</param>
+    /// <returns>The outputs for every sample: new tensors owned by the caller's dispose scope, if any.</returns>
+    /// <exception cref="global::System.ArgumentException">A batch's input of the wrong shape or dtype (the message names it and the batch).</exception>
+    public global::TorchSharp.torch.Tensor Predict(global::StaticKeras.Data.Dataset<Inputs> data, int verbose = 0)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        var outputs = PredictMany(
+            data.Map(x => x is null ? null! : new[] { x.Readings, x.Events }),
+            batch => new[] { Call(new Inputs(batch[0], batch[1])) },
+            verbose);
         return outputs[0];
     }
 
@@ -201,6 +218,39 @@ partial class Readings : global::StaticKeras.Model
         global::System.ArgumentNullException.ThrowIfNull(x);
         global::System.ArgumentNullException.ThrowIfNull(y);
         return Evaluate(new[] { x.Readings, x.Events }, new[] { y.Gru }, batchSize, verbose, callbacks, sampleWeight is { } w ? new global::TorchSharp.torch.Tensor?[] { w.Gru } : null);
+    }
+
+    /// <summary>
+    /// Trains the model on a dataset of typed batches, as Keras' <c>model.fit(dataset)</c>: each epoch is one pass over
+    /// <paramref name="data"/> (shuffle it with <c>Dataset.Shuffle</c>), each batch checked as tensors given to
+    /// <c>Fit(Inputs, Targets)</c> are, and named by its number when it is wrong. Each step disposes its batch, so every
+    /// pass must make new tensors.
+    /// </summary>
+    /// <returns>The History: <c>loss</c>, <c>{output}_loss</c>, <c>{output}_{metric}</c> and their <c>val_</c> versions.</returns>
+    /// <exception cref="global::System.ArgumentException">A batch's tensor of the wrong shape, dtype or length (the message names it and the batch), or an invalid argument.</exception>
+    public global::StaticKeras.Callbacks.History Fit(global::StaticKeras.Data.Dataset<(Inputs X, Targets Y)> data, int epochs = 1, int? verbose = null,
+        global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null, global::StaticKeras.Data.Dataset<(Inputs X, Targets Y)>? validationData = null,
+        int initialEpoch = 0, global::StaticKeras.Training.ValidationFrequency validationFreq = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return Fit(data.Map(Typed), epochs, verbose, callbacks, validationData?.Map(Typed), initialEpoch, validationFreq);
+
+        // One typed batch as the runtime's loop reads it: each input, then each output's targets, in declaration order.
+        static (global::TorchSharp.torch.Tensor[] X, global::TorchSharp.torch.Tensor[] Y) Typed((Inputs X, Targets Y) b) =>
+            (b.X is { } x ? new[] { x.Readings, x.Events } : null!, b.Y is { } y ? new[] { y.Gru } : null!);
+    }
+
+    /// <summary>Computes the losses and metrics on a dataset of typed batches in inference mode, as Keras' <c>model.evaluate(dataset)</c>.</summary>
+    /// <returns>The logs: <c>loss</c>, each <c>{output}_loss</c>, then each output's metrics.</returns>
+    /// <exception cref="global::System.ArgumentException">A batch's tensor of the wrong shape, dtype or length (the message names it and the batch).</exception>
+    public global::StaticKeras.Training.EvaluationResult Evaluate(global::StaticKeras.Data.Dataset<(Inputs X, Targets Y)> data, int? verbose = null, global::System.Collections.Generic.IEnumerable<global::StaticKeras.Callbacks.Callback>? callbacks = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return Evaluate(data.Map(Typed), verbose, callbacks);
+
+        // One typed batch as the runtime's loop reads it: each input, then each output's targets, in declaration order.
+        static (global::TorchSharp.torch.Tensor[] X, global::TorchSharp.torch.Tensor[] Y) Typed((Inputs X, Targets Y) b) =>
+            (b.X is { } x ? new[] { x.Readings, x.Events } : null!, b.Y is { } y ? new[] { y.Gru } : null!);
     }
 
     /// <inheritdoc/>

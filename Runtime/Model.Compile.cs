@@ -69,6 +69,12 @@ public abstract partial class Model
         }
     }
 
+    /// <summary>The optimizer if one has been created and built, without creating one (for saving its state).</summary>
+    internal KerasOptimizer? BuiltOptimizer => _optimizer is { IsBuilt: true } optimizer ? optimizer : null;
+
+    /// <summary>Whether the model has, or can create, an optimizer: <see cref="Compile"/> was called or it has <c>[Compile]</c>.</summary>
+    internal bool HasOptimizer => _optimizer is not null || Info.Compile is not null;
+
     private KerasOptimizer CreateOptimizer()
     {
         var compile = Info.Compile ?? throw new InvalidOperationException(

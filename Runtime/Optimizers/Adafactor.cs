@@ -63,19 +63,27 @@ public sealed class Adafactor : KerasOptimizer
     /// <inheritdoc/>
     protected override bool IsElementwise => false;
 
-    /// <summary>Each weight's factored row and column moments (null for weights of rank &lt; 2), for saving.</summary>
-    internal IReadOnlyList<(Tensor? Row, Tensor? Column)> Factors
+    /// <inheritdoc/>
+    internal override IEnumerable<(int Index, string Name, Tensor Value)> FactoredState
     {
         get
         {
-            var factors = new (Tensor?, Tensor?)[_rows.Count];
-            for (var i = 0; i < factors.Length; i++)
+            for (var i = 0; i < _rows.Count; i++)
             {
-                factors[i] = (_rows[i], _columns[i]);
+                if (_rows[i] is { } r && _columns[i] is { } c)
+                {
+                    yield return (i, "r", r);
+                    yield return (i, "c", c);
+                }
             }
-
-            return factors;
         }
+    }
+
+    /// <inheritdoc/>
+    internal override void SetFactoredState(int index, string name, Tensor value)
+    {
+        using var noGrad = no_grad();
+        (name == "r" ? _rows[index] : _columns[index])?.copy_(value);
     }
 
     /// <inheritdoc/>

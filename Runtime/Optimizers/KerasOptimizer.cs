@@ -409,6 +409,14 @@ public abstract class KerasOptimizer
     {
     }
 
+    /// <summary>Per-weight state not shaped like its weight (Adafactor's factored moments): (parameter index, name, tensor).</summary>
+    internal virtual IEnumerable<(int Index, string Name, Tensor Value)> FactoredState => [];
+
+    /// <summary>Restores one entry of <see cref="FactoredState"/> (copied in place).</summary>
+    internal virtual void SetFactoredState(int index, string name, Tensor value)
+    {
+    }
+
     /// <summary>
     /// Called once per parameter by <see cref="Build"/> under <c>no_grad</c>, for state that is not
     /// shaped like the weight (see <see cref="IsElementwise"/>).

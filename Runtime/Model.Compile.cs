@@ -37,7 +37,7 @@ public abstract partial class Model
 
         if (!optimizer.IsBuilt)
         {
-            optimizer.Build(TrainableParameters());
+            BuildForTrainableParameters(optimizer);
         }
         else
         {
@@ -81,8 +81,15 @@ public abstract partial class Model
             $"{Info.Name} has no optimizer: it has no [Compile] attribute. Add one, e.g. " +
             "[Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or call Compile(optimizer).");
         var optimizer = OptimizerFactory.Create(compile.Optimizer, compile.LearningRate);
-        optimizer.Build(TrainableParameters());
+        BuildForTrainableParameters(optimizer);
         return optimizer;
+    }
+
+    // The weights' state_dict names go along, for the optimizer's ExcludeFromWeightDecay patterns.
+    private void BuildForTrainableParameters(KerasOptimizer optimizer)
+    {
+        var named = named_parameters().Where(p => p.parameter.requires_grad).ToList();
+        optimizer.Build(named.Select(p => p.parameter), named.Select(p => p.name).ToList());
     }
 
     private IEnumerable<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad);

@@ -51,4 +51,22 @@ public class FitOptimizerTests
             Approx.Equal(slots[i][average], optimizer.Parameters[i], 0);
         }
     }
+
+    [Fact]
+    public void CompileGivesTheOptimizerTheWeightNamesForExcludeFromWeightDecay()
+    {
+        // Zero gradients: SGD's step is the decay alone, w - w * 0.5 * 1, except for the biases.
+        var model = new TestMlp(TestMlp.Compiled());
+        model.Compile(new Sgd(1) { WeightDecay = 0.5, ExcludeFromWeightDecay = ["bias"] });
+        using (no_grad())
+        {
+            model.state_dict()["hidden.bias"].fill_(1);     // zero-initialized biases would hide a decay
+        }
+
+        var before = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+        model.CompiledOptimizer.ZeroGrad();
+        model.CompiledOptimizer.Step();
+        Approx.Equal(before["hidden.kernel"] * 0.5, model.state_dict()["hidden.kernel"], 1e-7);
+        Approx.Equal(before["hidden.bias"], model.state_dict()["hidden.bias"], 0);
+    }
 }

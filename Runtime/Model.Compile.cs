@@ -37,7 +37,7 @@ public abstract partial class Model
 
         if (!optimizer.IsBuilt)
         {
-            optimizer.Build(TrainableParameters());
+            BuildForTrainableParameters(optimizer);
         }
         else
         {
@@ -69,14 +69,27 @@ public abstract partial class Model
         }
     }
 
+    /// <summary>The optimizer if one has been created and built, without creating one (for saving its state).</summary>
+    internal KerasOptimizer? BuiltOptimizer => _optimizer is { IsBuilt: true } optimizer ? optimizer : null;
+
+    /// <summary>Whether the model has, or can create, an optimizer: <see cref="Compile"/> was called or it has <c>[Compile]</c>.</summary>
+    internal bool HasOptimizer => _optimizer is not null || Info.Compile is not null;
+
     private KerasOptimizer CreateOptimizer()
     {
         var compile = Info.Compile ?? throw new InvalidOperationException(
             $"{Info.Name} has no optimizer: it has no [Compile] attribute. Add one, e.g. " +
             "[Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or call Compile(optimizer).");
         var optimizer = OptimizerFactory.Create(compile.Optimizer, compile.LearningRate);
-        optimizer.Build(TrainableParameters());
+        BuildForTrainableParameters(optimizer);
         return optimizer;
+    }
+
+    // The weights' state_dict names go along, for the optimizer's ExcludeFromWeightDecay patterns.
+    private void BuildForTrainableParameters(KerasOptimizer optimizer)
+    {
+        var named = named_parameters().Where(p => p.parameter.requires_grad).ToList();
+        optimizer.Build(named.Select(p => p.parameter), named.Select(p => p.name).ToList());
     }
 
     private IEnumerable<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad);

@@ -166,6 +166,12 @@ public abstract partial class Model
             eval();   // also when a callback or a step throws: inference mode is the resting state
         }
 
+        // Keras: the optimizer's moving average (use_ema) becomes the weights when training ends.
+        if (epochs > initialEpoch)
+        {
+            CompiledOptimizer.FinalizeVariableValues();
+        }
+
         callbackList.OnTrainEnd(trainingLogs);
         return callbackList.History!;
     }
@@ -190,6 +196,7 @@ public abstract partial class Model
             }
         }
 
+        LogScheduledLearningRate(logs);
         callbacks.OnEpochEnd(epoch, logs);
         return logs;
     }
@@ -229,7 +236,9 @@ public abstract partial class Model
 
             if (training)
             {
-                callbacks.OnTrainBatchEnd(step, metrics.Logs());
+                var logs = metrics.Logs();
+                LogScheduledLearningRate(logs);
+                callbacks.OnTrainBatchEnd(step, logs);
             }
             else
             {
@@ -238,6 +247,16 @@ public abstract partial class Model
         }
 
         return samples;
+    }
+
+    // A learning-rate schedule's value for the next step, logged as Keras' TensorBoard and
+    // LearningRateScheduler log it (learning_rate, read as float32), so History and the progress bar show it.
+    private void LogScheduledLearningRate(IDictionary<string, double> logs)
+    {
+        if (CompiledOptimizer.Schedule is not null)
+        {
+            logs["learning_rate"] = Callbacks.OptimizerAccess.ReadLearningRate(CompiledOptimizer);
+        }
     }
 
     // The one-tensor API on a model with several inputs or outputs names the typed member instead.

@@ -95,6 +95,7 @@ public abstract partial class Model
     /// <summary>Saves the weights with extra <c>__metadata__</c> entries and a test seam around the file stream.</summary>
     internal void SaveWeights(string path, IReadOnlyDictionary<string, string>? extraMetadata, Func<Stream, Stream>? wrapStream)
     {
+        using var scope = NewDisposeScope();   // the copies of the optimizer's state
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["framework"] = "statickeras",
@@ -105,7 +106,9 @@ public abstract partial class Model
             metadata[key] = value;
         }
 
-        SafeTensors.Save(path, state_dict(), metadata, wrapStream);
+        var tensors = state_dict().ToList();
+        OptimizerState.Describe(this, tensors, metadata);
+        SafeTensors.Save(path, tensors, metadata, wrapStream);
     }
 
     /// <summary>
@@ -129,24 +132,28 @@ public abstract partial class Model
     public void LoadWeights(string path)
     {
         using var scope = NewDisposeScope();
+        OptimizerState? optimizerState = null;
         var loaded = WeightFileFormats.Detect(path) switch
         {
             WeightFileFormat.Hdf5 => ReadKerasWeights(path),
             WeightFileFormat.KerasArchive => ReadKerasArchive(path),
-            _ => ReadSafeTensors(path),
+            _ => ReadSafeTensors(path, out optimizerState),
         };
         Assign(loaded);
+        optimizerState?.Restore(this);
     }
 
-    private Dictionary<string, Tensor> ReadSafeTensors(string path)
+    private Dictionary<string, Tensor> ReadSafeTensors(string path, out OptimizerState? optimizerState)
     {
         using var file = SafeTensorsFile.Open(path);
+        optimizerState = null;
         if (KerasWeightImport.HasKerasNames(file))
         {
             return KerasWeightImport.FromKerasNamedSafeTensors(this, file);
         }
 
-        var found = file.Tensors.Select(t => new KeyValuePair<string, WeightCompatibility.Signature>(t.Name, new(t.DType, t.Shape))).ToList();
+        optimizerState = OptimizerState.Read(file);
+        var found = file.Tensors.Where(t => !OptimizerState.IsOptimizerTensor(t.Name)).Select(t => new KeyValuePair<string, WeightCompatibility.Signature>(t.Name, new(t.DType, t.Shape))).ToList();
         var problems = WeightCompatibility.Differences(WeightSignatures(), found, "file");
         if (problems.Count > 0)
         {
@@ -154,7 +161,7 @@ public abstract partial class Model
                 $"Cannot load weights from '{path}' into model '{GetName()}': {WeightCompatibility.Describe(problems)}");
         }
 
-        return file.Tensors.ToDictionary(t => t.Name, t => file.ReadTensor(t.Name));
+        return file.Tensors.Where(t => !OptimizerState.IsOptimizerTensor(t.Name)).ToDictionary(t => t.Name, t => file.ReadTensor(t.Name));
     }
 
     private Dictionary<string, Tensor> ReadKerasWeights(string path)

@@ -23,7 +23,7 @@ namespace StaticKeras.Callbacks;
 /// writes them, and its name must end in <c>.weights.safetensors</c>. Otherwise it is a full-model
 /// checkpoint: the same weights plus metadata describing the model class (input and output
 /// shapes, compile configuration), since a StaticKeras architecture is its C# class; its name must
-/// end in <c>.safetensors</c>. Optimizer state is not saved. Both load with <see cref="Model.LoadWeights"/>.
+/// end in <c>.safetensors</c>. Both also hold the optimizer's state (docs/optimizers.md) and load with <see cref="Model.LoadWeights"/>.
 /// </para>
 /// </remarks>
 public class ModelCheckpoint : MonitorCallback

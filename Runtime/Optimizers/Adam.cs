@@ -12,6 +12,7 @@ namespace StaticKeras.Optimizers;
 /// alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t)
 /// m    += (g - m) * (1 - beta1)
 /// v    += (g^2 - v) * (1 - beta2)
+/// amsgrad: v_hat = max(v_hat, v); v = v_hat
 /// w    -= alpha * m / (sqrt(v) + epsilon)
 /// </code>
 /// </summary>
@@ -22,10 +23,12 @@ public class Adam : KerasOptimizer
     /// <param name="beta1">The decay of the first-moment estimate, in [0, 1).</param>
     /// <param name="beta2">The decay of the second-moment estimate, in [0, 1).</param>
     /// <param name="epsilon">Added to √v for numerical stability (Keras default 1e-7).</param>
+    /// <param name="amsgrad">Whether to use the AMSGrad variant (the maximum of past second moments; Keras default false).</param>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of range.</exception>
-    public Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7)
+    public Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, bool amsgrad = false)
         : base(learningRate)
     {
+        Amsgrad = amsgrad;
         Beta1 = CheckRate(beta1, nameof(beta1));
         Beta2 = CheckRate(beta2, nameof(beta2));
         Epsilon = CheckNonNegative(epsilon, nameof(epsilon));
@@ -40,8 +43,11 @@ public class Adam : KerasOptimizer
     /// <summary>The constant added to √v.</summary>
     public double Epsilon { get; }
 
+    /// <summary>Whether the AMSGrad variant is used (Keras' <c>amsgrad</c>).</summary>
+    public bool Amsgrad { get; }
+
     /// <inheritdoc/>
-    protected override IReadOnlyList<string> SlotNames { get; } = ["momentum", "velocity"];
+    protected override IReadOnlyList<string> SlotNames => Amsgrad ? ["momentum", "velocity", "velocity_hat"] : ["momentum", "velocity"];
 
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
@@ -53,6 +59,13 @@ public class Adam : KerasOptimizer
 
         m.lerp_(gradient, Constant(1 - Beta1, m));                // m + (g - m)(1 - b1)
         v.mul_(Beta2).addcmul_(gradient, gradient, 1 - Beta2);    // b2 v + (1 - b2) g^2
+        if (Amsgrad)
+        {
+            var vHat = slots[2];
+            vHat.copy_(vHat.maximum(v));
+            v = vHat;
+        }
+
         using var denominator = v.sqrt().add_(Epsilon);
         variable.addcdiv_(m, denominator, -alpha);
     }

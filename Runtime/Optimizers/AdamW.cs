@@ -1,12 +1,11 @@
 using System;
-using System.Collections.Generic;
-using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
 
 /// <summary>
-/// AdamW: <see cref="Adam"/> with decoupled weight decay, as Keras 3 applies it (to every
-/// parameter with a gradient, before the Adam update):
+/// AdamW: <see cref="Adam"/> with decoupled weight decay, as Keras 3 defines it (Adam with the
+/// base optimizer's <see cref="KerasOptimizer.WeightDecay"/> set; applied to every weight with a
+/// gradient, except <see cref="KerasOptimizer.ExcludeFromWeightDecay"/>, before the Adam update):
 /// <code>
 /// w -= w * weight_decay * lr
 /// (then the Adam update)
@@ -20,20 +19,11 @@ public sealed class AdamW : Adam
     /// <param name="beta1">The decay of the first-moment estimate, in [0, 1).</param>
     /// <param name="beta2">The decay of the second-moment estimate, in [0, 1).</param>
     /// <param name="epsilon">Added to √v for numerical stability (Keras default 1e-7).</param>
+    /// <param name="amsgrad">Whether to use the AMSGrad variant (Keras default false).</param>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of range.</exception>
-    public AdamW(double learningRate = 1e-3, double weightDecay = 0.004, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7)
-        : base(learningRate, beta1, beta2, epsilon)
+    public AdamW(double learningRate = 1e-3, double weightDecay = 0.004, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, bool amsgrad = false)
+        : base(learningRate, beta1, beta2, epsilon, amsgrad)
     {
         WeightDecay = CheckNonNegative(weightDecay, nameof(weightDecay));
-    }
-
-    /// <summary>The decoupled weight decay factor.</summary>
-    public double WeightDecay { get; }
-
-    /// <inheritdoc/>
-    protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
-    {
-        variable.add_(variable, alpha: -WeightDecay * LearningRate);
-        base.UpdateStep(gradient, variable, slots);
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
+using StaticKeras.Optimizers.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -15,13 +17,16 @@ namespace StaticKeras.Optimizers;
 /// As in Keras, an optimizer can be created with its hyper-parameters alone
 /// (<c>model.Compile(new Adam(learningRate: 0.01))</c>) and bound to parameters later by
 /// <see cref="Build"/>; the model does that when it is compiled. Subclasses implement
-/// <see cref="UpdateStep"/>, the rule for one parameter, as Keras' <c>update_step</c>.
+/// <see cref="UpdateStep(Tensor, Tensor, IReadOnlyList{Tensor})"/>, the rule for one parameter, as Keras' <c>update_step</c>.
 /// </remarks>
 public abstract class KerasOptimizer
 {
     private Parameter[] _parameters = [];
     private FlatWeightGroup[] _groups = [];
+    private bool[] _decays = [];
     private double _learningRate;
+    private LearningRateSchedule? _schedule;
+    private int _ownSlots;
 
     /// <summary>Creates the optimizer for <paramref name="parameters"/> with a learning rate.</summary>
     protected KerasOptimizer(IEnumerable<Parameter> parameters, double learningRate)
@@ -45,23 +50,116 @@ public abstract class KerasOptimizer
     /// <summary>Whether <see cref="Build"/> has bound the optimizer to its parameters.</summary>
     public bool IsBuilt { get; private set; }
 
-    /// <summary>The learning rate; callbacks such as ReduceLROnPlateau change it between steps.</summary>
+    /// <summary>
+    /// The learning rate of the next update: the constant set here, or <see cref="Schedule"/>'s value
+    /// at the current step. Callbacks such as ReduceLROnPlateau change a constant one between steps.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative, infinite or NaN.</exception>
+    /// <exception cref="InvalidOperationException">Set while a <see cref="Schedule"/> drives the learning rate (Keras raises a TypeError).</exception>
     public double LearningRate
     {
-        get => _learningRate;
-        set => _learningRate = CheckNonNegative(value, nameof(LearningRate));
+        get => _schedule is null ? _learningRate : _schedule.Evaluate(Steps);
+        set
+        {
+            if (_schedule is not null)
+            {
+                throw new InvalidOperationException(
+                    $"{GetType().Name} was created with the schedule {_schedule.GetType().Name} as its learning rate, which is not settable; " +
+                    "create the optimizer with a number as learning rate to change it during training.");
+            }
+
+            _learningRate = CheckNonNegative(value, nameof(LearningRate));
+        }
     }
 
-    /// <summary>How many updates have been applied (Keras' <c>optimizer.iterations</c>).</summary>
-    public long Iterations { get; protected set; }
+    /// <summary>
+    /// A learning-rate schedule evaluated at every update step (Keras' <c>learning_rate=ExponentialDecay(...)</c>);
+    /// <see langword="null"/> for the constant <see cref="LearningRate"/>. With gradient accumulation
+    /// it sees every step, as Keras' schedules see <c>optimizer._iterations</c>.
+    /// </summary>
+    public LearningRateSchedule? Schedule
+    {
+        get => _schedule;
+        init => _schedule = value;
+    }
+
+    /// <summary>
+    /// How many updates have been applied (Keras' <c>optimizer.iterations</c>): with
+    /// <see cref="GradientAccumulationSteps"/>, the number of accumulated updates.
+    /// </summary>
+    public long Iterations => GradientAccumulationSteps is { } n ? Steps / n : Steps;
+
+    /// <summary>How many times <see cref="Step"/> ran (Keras' <c>optimizer._iterations</c>).</summary>
+    internal long Steps { get; set; }
+
+    /// <summary>Clips each weight's gradient to this L2 norm (Keras' <c>clipnorm</c>); at most one of the three clips.</summary>
+    public double? ClipNorm { get; init => field = CheckClip(value, nameof(ClipNorm)); }
+
+    /// <summary>Clips every gradient element to [-value, value] (Keras' <c>clipvalue</c>).</summary>
+    public double? ClipValue { get; init => field = CheckClip(value, nameof(ClipValue)); }
+
+    /// <summary>Scales all gradients together so their global L2 norm is at most this (Keras' <c>global_clipnorm</c>).</summary>
+    public double? GlobalClipNorm { get; init => field = CheckClip(value, nameof(GlobalClipNorm)); }
+
+    /// <summary>
+    /// Decoupled weight decay (Keras' <c>weight_decay</c>): before each update, <c>w -= w * weight_decay * lr</c>
+    /// for every weight not in <see cref="ExcludeFromWeightDecay"/>. <see langword="null"/> for none.
+    /// </summary>
+    public double? WeightDecay { get; init => field = value is null ? null : CheckNonNegative(value.Value, nameof(WeightDecay)); }
+
+    /// <summary>
+    /// Name fragments of weights that get no weight decay (Keras' <c>exclude_from_weight_decay(var_names=...)</c>):
+    /// a weight whose name (its <c>named_parameters</c> key, e.g. <c>hidden.bias</c>) contains any of them is excluded.
+    /// Keras matches the fragments as regular expressions; so does this.
+    /// </summary>
+    public IReadOnlyList<string> ExcludeFromWeightDecay { get; init; } = [];
+
+    /// <summary>Whether to keep an exponential moving average of the weights (Keras' <c>use_ema</c>), put into the weights at the end of <c>Fit</c>.</summary>
+    public bool UseEma { get; init; }
+
+    /// <summary>The EMA's momentum in [0, 1] (Keras' <c>ema_momentum</c>, default 0.99).</summary>
+    public double EmaMomentum
+    {
+        get;
+        init => field = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(EmaMomentum), value, $"{nameof(EmaMomentum)} must be in [0, 1]; got {value}.");
+    } = 0.99;
+
+    /// <summary>Every this many iterations the weights are overwritten by their moving average (Keras' <c>ema_overwrite_frequency</c>); <see langword="null"/> for never.</summary>
+    public int? EmaOverwriteFrequency
+    {
+        get;
+        init => field = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(EmaOverwriteFrequency), value, $"{nameof(EmaOverwriteFrequency)} must be an integer >= 1 or null; got {value}.");
+    }
+
+    /// <summary>
+    /// Update only every this many steps, with the average of the gradients since the last update
+    /// (Keras' <c>gradient_accumulation_steps</c>, at least 2); <see langword="null"/> for every step.
+    /// </summary>
+    public int? GradientAccumulationSteps
+    {
+        get;
+        init => field = value is null or >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(GradientAccumulationSteps), value, $"{nameof(GradientAccumulationSteps)} must be an integer >= 2 or null; got {value}.");
+    }
 
     /// <summary>
     /// The names of the per-weight state this optimizer keeps, each shaped like its weight (Keras'
-    /// slot variables: Adam's <c>momentum</c> and <c>velocity</c>). <see cref="UpdateStep"/>
+    /// slot variables: Adam's <c>momentum</c> and <c>velocity</c>). <see cref="UpdateStep(Tensor, Tensor, IReadOnlyList{Tensor})"/>
     /// receives them in this order. Read once, by <see cref="Build"/>.
     /// </summary>
     protected virtual IReadOnlyList<string> SlotNames => [];
+
+    /// <summary>The value each slot starts at (Keras' initializers; Adagrad's accumulator starts at 0.1).</summary>
+    protected virtual double InitialSlotValue(int slot) => 0;
+
+    /// <summary>
+    /// Whether <see cref="UpdateStep(Tensor, Tensor, IReadOnlyList{Tensor})"/> is element-wise and can run
+    /// on all weights at once. An optimizer whose state depends on a weight's shape (Adafactor's
+    /// factored moments) says no and is called weight by weight.
+    /// </summary>
+    protected virtual bool IsElementwise => true;
+
+    /// <summary>Every slot, base ones included: the subclass's, then "average" (EMA), then "gradient_accumulator".</summary>
+    internal IReadOnlyList<string> AllSlotNames { get; private set; } = [];
 
     /// <summary>
     /// Binds the optimizer to <paramref name="parameters"/> and allocates its per-parameter state
@@ -73,8 +171,10 @@ public abstract class KerasOptimizer
     /// <c>.grad</c> a view of a flat gradient buffer, so <see cref="Step"/> updates them all with a
     /// few in-place operations. A parameter listed twice (a shared layer) is updated once.
     /// </remarks>
-    /// <exception cref="InvalidOperationException">The optimizer is already built.</exception>
-    public void Build(IEnumerable<Parameter> parameters)
+    /// <param name="parameters">The trainable weights.</param>
+    /// <param name="names">Their names, for <see cref="ExcludeFromWeightDecay"/>; <see langword="null"/> when none are known.</param>
+    /// <exception cref="InvalidOperationException">The optimizer is already built, or only one of the clips may be set.</exception>
+    public void Build(IEnumerable<Parameter> parameters, IReadOnlyList<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (IsBuilt)
@@ -83,19 +183,65 @@ public abstract class KerasOptimizer
                 $"{GetType().Name} is already built for {_parameters.Length} parameters; create a new optimizer for other parameters.");
         }
 
-        _parameters = parameters.Distinct(ReferenceEqualityComparer.Instance).Cast<Parameter>().ToArray();
-        _groups = _parameters.Length == 0 ? [] : FlatWeightGroup.Create(_parameters, SlotNames.Count);
+        if (new[] { ClipNorm, ClipValue, GlobalClipNorm }.Count(c => c is not null) > 1)
+        {
+            throw new InvalidOperationException(
+                $"Only one of ClipNorm, ClipValue and GlobalClipNorm can be set; got ClipNorm={ClipNorm}, ClipValue={ClipValue}, GlobalClipNorm={GlobalClipNorm}.");
+        }
+
+        var list = parameters.ToList();
+        var unique = new List<Parameter>();
+        var decays = new List<bool>();
+        var seen = new HashSet<Parameter>(ReferenceEqualityComparer.Instance);
+        var patterns = ExcludeFromWeightDecay.Select(p => new Regex(p, RegexOptions.CultureInvariant)).ToArray();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (seen.Add(list[i]))
+            {
+                unique.Add(list[i]);
+                var name = names is not null && i < names.Count ? names[i] : null;
+                decays.Add(name is null || !patterns.Any(p => p.IsMatch(name)));
+            }
+        }
+
+        _parameters = [.. unique];
+        _decays = [.. decays];
+        var own = SlotNames;
+        _ownSlots = own.Count;
+        AllSlotNames = [.. own, .. UseEma ? ["average"] : Array.Empty<string>(), .. GradientAccumulationSteps is null ? Array.Empty<string>() : ["gradient_accumulator"]];
+        _groups = _parameters.Length == 0 ? [] : FlatWeightGroup.Create(_parameters, AllSlotNames.Count);
+        using (no_grad())
+        {
+            foreach (var group in _groups)
+            {
+                for (var s = 0; s < _ownSlots; s++)
+                {
+                    if (InitialSlotValue(s) != 0)
+                    {
+                        group.Slots[s].fill_(InitialSlotValue(s));
+                    }
+                }
+            }
+
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                BuildState(_parameters[i], i);
+            }
+        }
+
         IsBuilt = true;
     }
 
     /// <summary>
-    /// Applies one update from the parameters' current gradients. Parameters without a gradient
-    /// are left alone, as Keras skips variables whose gradient is <c>None</c>.
+    /// Applies one update from the parameters' current gradients, as Keras' <c>optimizer.apply</c>:
+    /// gradient accumulation, clipping, weight decay, the optimizer's rule, then the moving average.
+    /// Parameters without a gradient are left alone, as Keras skips variables whose gradient is <c>None</c>.
     /// </summary>
     /// <remarks>
-    /// When every parameter of a dtype and device has a gradient, the rule runs once on the flat
-    /// buffers; otherwise once per parameter that has one, on its views. A gradient assigned as a
-    /// new tensor (<c>p.grad = g</c>) is copied into the flat buffer first.
+    /// When every parameter of a dtype and device has a gradient, each stage runs once on the flat
+    /// buffers; otherwise on the views of the parameters that have one. A gradient assigned as a new
+    /// tensor (<c>p.grad = g</c>) is copied into the flat buffer first. Clipping and accumulation
+    /// work in place on the gradient buffer.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The optimizer is not built.</exception>
     public void Step()
@@ -109,25 +255,41 @@ public abstract class KerasOptimizer
         // writes in place, outside autograd.
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        foreach (var group in _groups)
+        var present = _groups.Select(g => g.Gather()).ToArray();
+        var update = GradientAccumulationSteps is not { } n || (Steps + 1) % n == 0;
+        if (GradientAccumulationSteps is { } steps)
         {
-            var present = group.Gather();
-            if (present is null)
+            var accumulator = AllSlotNames.Count - 1;
+            ForEachPart(present, (part, _) =>
             {
-                UpdateStep(group.Gradients, group.Weights, group.Slots);
-                continue;
-            }
-
-            for (var i = 0; i < group.Parameters.Length; i++)
-            {
-                if (present[i])
+                var acc = part.Slots[accumulator];
+                if (update)
                 {
-                    UpdateStep(group.GradientView(i), group.WeightView(i), group.SlotViews(i));
+                    part.Gradient.add_(acc).div_(steps);     // (g + acc) / steps
+                    acc.zero_();
                 }
-            }
+                else
+                {
+                    acc.add_(part.Gradient);
+                }
+            });
         }
 
-        Iterations++;
+        if (update)
+        {
+            ClipGradients(present);
+            ApplyWeightDecay(present);
+            BeforeUpdate();
+            ForEachPart(present, (part, index) =>
+                UpdateStep(part.Gradient, part.Variable, new ArraySegment<Tensor>(part.Slots, 0, _ownSlots), index));
+        }
+
+        if (UseEma)
+        {
+            UpdateMovingAverage();
+        }
+
+        Steps++;
     }
 
     /// <summary>
@@ -145,6 +307,24 @@ public abstract class KerasOptimizer
     }
 
     /// <summary>
+    /// Puts the weights' moving average into the weights (Keras' <c>finalize_variable_values</c>);
+    /// <c>Fit</c> calls it when training ends. Does nothing unless <see cref="UseEma"/>.
+    /// </summary>
+    public void FinalizeVariableValues()
+    {
+        if (!UseEma)
+        {
+            return;
+        }
+
+        using var noGrad = no_grad();
+        foreach (var group in _groups)
+        {
+            group.Weights.copy_(group.Slots[_ownSlots]);
+        }
+    }
+
+    /// <summary>
     /// Rebuilds the flat buffers for <paramref name="parameters"/>, the same weights in the same
     /// order as before but possibly new <see cref="Parameter"/> objects on another device or dtype
     /// (TorchSharp's <c>Module.to</c> replaces each parameter). The optimizer state (slots,
@@ -154,6 +334,7 @@ public abstract class KerasOptimizer
     internal void Rebind(IEnumerable<Parameter> parameters)
     {
         var fresh = parameters.Distinct(ReferenceEqualityComparer.Instance).Cast<Parameter>().ToArray();
+
         // The old parameters may be disposed already (Module.to does): compare with the shapes of their views.
         var shapes = new long[_parameters.Length][];
         foreach (var group in _groups)
@@ -174,6 +355,20 @@ public abstract class KerasOptimizer
 
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        var slots = SlotValues();
+        var old = _groups;
+        _parameters = fresh;
+        _groups = FlatWeightGroup.Create(_parameters, AllSlotNames.Count);
+        SetSlotValues(slots);
+        foreach (var group in old)
+        {
+            group.Dispose();
+        }
+    }
+
+    /// <summary>Each parameter's slots (in <see cref="AllSlotNames"/> order), as views of the flat buffers.</summary>
+    internal Tensor[][] SlotValues()
+    {
         var slots = new Tensor[_parameters.Length][];
         foreach (var group in _groups)
         {
@@ -183,9 +378,13 @@ public abstract class KerasOptimizer
             }
         }
 
-        var old = _groups;
-        _parameters = fresh;
-        _groups = FlatWeightGroup.Create(_parameters, SlotNames.Count);
+        return slots;
+    }
+
+    /// <summary>Copies <paramref name="slots"/> (as <see cref="SlotValues"/> gives them) into the flat buffers.</summary>
+    internal void SetSlotValues(Tensor[][] slots)
+    {
+        using var noGrad = no_grad();
         foreach (var group in _groups)
         {
             for (var i = 0; i < group.Parameters.Length; i++)
@@ -197,11 +396,38 @@ public abstract class KerasOptimizer
                 }
             }
         }
+    }
 
-        foreach (var group in old)
-        {
-            group.Dispose();
-        }
+    /// <summary>
+    /// Optimizer state that is not shaped like a weight (Nadam's running product), by name, for
+    /// saving; <see cref="SetScalarState"/> restores it.
+    /// </summary>
+    internal virtual IReadOnlyDictionary<string, double> ScalarState => new Dictionary<string, double>();
+
+    /// <summary>Restores state written by <see cref="ScalarState"/>.</summary>
+    internal virtual void SetScalarState(IReadOnlyDictionary<string, double> state)
+    {
+    }
+
+    /// <summary>Per-weight state not shaped like its weight (Adafactor's factored moments): (parameter index, name, tensor).</summary>
+    internal virtual IEnumerable<(int Index, string Name, Tensor Value)> FactoredState => [];
+
+    /// <summary>Restores one entry of <see cref="FactoredState"/> (copied in place).</summary>
+    internal virtual void SetFactoredState(int index, string name, Tensor value)
+    {
+    }
+
+    /// <summary>
+    /// Called once per parameter by <see cref="Build"/> under <c>no_grad</c>, for state that is not
+    /// shaped like the weight (see <see cref="IsElementwise"/>).
+    /// </summary>
+    protected virtual void BuildState(Parameter variable, int index)
+    {
+    }
+
+    /// <summary>Called once per update, before the rule runs on the weights (Nadam advances its running product here).</summary>
+    protected virtual void BeforeUpdate()
+    {
     }
 
     /// <summary>
@@ -210,13 +436,21 @@ public abstract class KerasOptimizer
     /// <see cref="Iterations"/> is incremented: the step number t is <c>Iterations + 1</c>.
     /// </summary>
     /// <remarks>
-    /// The rule must be element-wise: it is called on the flat buffers of all weights at once, or,
-    /// when some weights have no gradient, on one weight's views.
+    /// The rule must be element-wise (unless <see cref="IsElementwise"/> says otherwise): it is
+    /// called on the flat buffers of all weights at once, or, when some weights have no gradient,
+    /// on one weight's views.
     /// </remarks>
     /// <param name="gradient">The gradient, shaped like <paramref name="variable"/>.</param>
     /// <param name="variable">The weight (or all weights of a dtype and device, flat).</param>
     /// <param name="slots">The state named by <see cref="SlotNames"/>, each shaped like <paramref name="variable"/>.</param>
     protected abstract void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots);
+
+    /// <summary>
+    /// <see cref="UpdateStep(Tensor, Tensor, IReadOnlyList{Tensor})"/> with the parameter's index in
+    /// <see cref="Parameters"/>, or -1 when it runs on the flat buffers of several.
+    /// </summary>
+    protected virtual void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots, int index) =>
+        UpdateStep(gradient, variable, slots);
 
     /// <summary>
     /// A 0-d tensor holding <paramref name="value"/> in <paramref name="like"/>'s dtype and device,
@@ -247,4 +481,125 @@ public abstract class KerasOptimizer
         value is >= 0 and < 1
             ? value
             : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1); got {value}.");
+
+    private static double? CheckClip(double? value, string name) =>
+        value is null || (double.IsFinite(value.Value) && value > 0)
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number > 0 or null; got {value}.");
+
+    /// <summary>The tensors one stage of a step works on: a whole flat group, or one parameter's views.</summary>
+    private readonly record struct Part(Tensor Gradient, Tensor Variable, Tensor[] Slots);
+
+    // Runs an action on every group's flat buffers, or on the views of the parameters with a
+    // gradient where some lack one (or the rule is not element-wise); index is the parameter's, or -1.
+    private void ForEachPart(bool[]?[] present, Action<Part, int> action)
+    {
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            var group = _groups[g];
+            if (present[g] is null && IsElementwise)
+            {
+                action(new Part(group.Gradients, group.Weights, group.Slots), -1);
+                continue;
+            }
+
+            for (var i = 0; i < group.Parameters.Length; i++)
+            {
+                if (present[g]?[i] ?? true)
+                {
+                    action(new Part(group.GradientView(i), group.WeightView(i), group.SlotViews(i)), group.Indices[i]);
+                }
+            }
+        }
+    }
+
+    private void ClipGradients(bool[]?[] present)
+    {
+        if (ClipNorm is { } clipNorm)
+        {
+            // Keras: g * clipnorm / max(||g||, clipnorm), per weight.
+            for (var g = 0; g < _groups.Length; g++)
+            {
+                for (var i = 0; i < _groups[g].Parameters.Length; i++)
+                {
+                    if (present[g]?[i] ?? true)
+                    {
+                        var gradient = _groups[g].GradientView(i);
+                        using var norm = gradient.square().sum().sqrt_().clamp_min_(clipNorm);
+                        gradient.mul_(clipNorm).div_(norm);
+                    }
+                }
+            }
+        }
+        else if (GlobalClipNorm is { } globalClipNorm)
+        {
+            // Keras: scale = clip * min(1 / norm, 1 / clip) + (norm - norm), over every gradient.
+            Tensor? squares = null;
+            ForEachPart(present, (part, _) =>
+            {
+                var sum = part.Gradient.square().sum();
+                squares = squares is null ? sum : squares.add_(sum.to(squares.device));
+            });
+            if (squares is not null)
+            {
+                var norm = squares.sqrt();
+                var scale = norm.reciprocal().clamp_max_(1 / globalClipNorm).mul_(globalClipNorm).add_(norm - norm);
+                ForEachPart(present, (part, _) => part.Gradient.mul_(scale.to(part.Gradient.dtype, part.Gradient.device)));
+            }
+        }
+        else if (ClipValue is { } clipValue)
+        {
+            ForEachPart(present, (part, _) => part.Gradient.clamp_(-clipValue, clipValue));
+        }
+    }
+
+    private void ApplyWeightDecay(bool[]?[] present)
+    {
+        if (WeightDecay is not { } decay)
+        {
+            return;
+        }
+
+        var alpha = -decay * LearningRate;     // w - w * wd * lr
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            var group = _groups[g];
+            if (group.Indices.All(i => _decays[i]))
+            {
+                // Keras decays every weight it updates: with all gradients present, the flat buffer at once.
+                if (present[g] is null)
+                {
+                    group.Weights.add_(group.Weights, alpha: alpha);
+                    continue;
+                }
+            }
+
+            for (var i = 0; i < group.Parameters.Length; i++)
+            {
+                if (_decays[group.Indices[i]] && (present[g]?[i] ?? true))
+                {
+                    group.WeightView(i).add_(group.WeightView(i), alpha: alpha);
+                }
+            }
+        }
+    }
+
+    private void UpdateMovingAverage()
+    {
+        // Keras: momentum = ema_momentum, or 0 on the first iteration; avg = momentum avg + (1 - momentum) w.
+        var momentum = Iterations != 0 ? EmaMomentum : 0;
+        var average = _ownSlots;
+        foreach (var group in _groups)
+        {
+            group.Slots[average].mul_(momentum).add_(group.Weights, alpha: 1 - momentum);
+        }
+
+        if (EmaOverwriteFrequency is { } frequency && (Iterations + 1) % frequency == 0)
+        {
+            foreach (var group in _groups)
+            {
+                group.Weights.copy_(group.Slots[average]);
+            }
+        }
+    }
 }

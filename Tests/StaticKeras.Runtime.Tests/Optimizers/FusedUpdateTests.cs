@@ -29,6 +29,14 @@ public class FusedUpdateTests
         ["sgd"] = () => new Sgd(learningRate: 0.1),
         ["sgd-momentum"] = () => new Sgd(learningRate: 0.1, momentum: 0.9),
         ["sgd-nesterov"] = () => new Sgd(learningRate: 0.1, momentum: 0.9, nesterov: true),
+        ["adam-amsgrad-clipnorm-decay"] = () => new Adam(learningRate: 0.05, amsgrad: true) { ClipNorm = 1.0, WeightDecay = 0.01 },
+        ["adamax-clipvalue"] = () => new Adamax(learningRate: 0.05) { ClipValue = 0.5 },
+        ["nadam-ema"] = () => new Nadam(learningRate: 0.05) { UseEma = true, EmaOverwriteFrequency = 2 },
+        ["adagrad-accumulation"] = () => new Adagrad(learningRate: 0.05) { GradientAccumulationSteps = 2 },
+        ["adadelta"] = () => new Adadelta(learningRate: 1),
+        ["lion"] = () => new Lion(learningRate: 0.05),
+        ["ftrl"] = () => new Ftrl(learningRate: 0.05, l1RegularizationStrength: 0.01, l2ShrinkageRegularizationStrength: 0.01),
+        ["adafactor"] = () => new Adafactor(learningRate: 0.05),
     };
 
     [Theory]

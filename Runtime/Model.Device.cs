@@ -16,9 +16,8 @@ public abstract partial class Model
     /// <summary>
     /// Moves every weight to <paramref name="device"/>, such as <c>torch.CUDA</c> (Keras runs on
     /// the GPU when there is one; here the choice is explicit). CUDA needs the TorchSharp CUDA
-    /// backend package in place of <c>TorchSharp-cpu</c> (docs/devices.md). Call it before training:
-    /// an optimizer already made holds the old weights, so it is made anew for the moved ones, its
-    /// state (such as Adam's moments) reset as <see cref="Compile"/> with no argument does.
+    /// backend package in place of <c>TorchSharp-cpu</c> (docs/devices.md). An optimizer already
+    /// built rebuilds its flat weight, gradient and state buffers on the new device, keeping its state.
     /// </summary>
     /// <returns>This model, to chain: <c>var model = new Mlp().To(torch.CUDA);</c>.</returns>
     public Model To(Device device)
@@ -30,7 +29,7 @@ public abstract partial class Model
 
         this.to(device);
         Device = device;
-        _optimizer = null;
+        RebindOptimizer();
         return this;
     }
 }

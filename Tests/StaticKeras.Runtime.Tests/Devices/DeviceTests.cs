@@ -21,14 +21,15 @@ public class DeviceTests
     }
 
     [CudaFact]
-    public void ToCudaMovesTheWeightsAndANewOptimizerUpdatesThem()
+    public void ToCudaMovesTheWeightsAndKeepsTheOptimizerOnTheNewDevice()
     {
         var model = new BlobMlp();
         var before = model.CompiledOptimizer;
         model.To(CUDA);
         Assert.Equal(DeviceType.CUDA, model.Device.type);
         Assert.All(model.parameters(), p => Assert.Equal(DeviceType.CUDA, p.device_type));
-        Assert.NotSame(before, model.CompiledOptimizer);
+        Assert.Same(before, model.CompiledOptimizer);
+        Assert.All(model.CompiledOptimizer.Parameters, p => Assert.Equal(DeviceType.CUDA, p.device_type));
     }
 
     [CudaFact]

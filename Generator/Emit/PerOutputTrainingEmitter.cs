@@ -210,7 +210,7 @@ internal static class PerOutputTrainingEmitter
             var inputs = graph.Inputs.Select((_, i) => $"x[{i}]").ToList();
             var explicitBackward = mode == CallMode.Training && !TrainingPath.UsesAutograd(model);
             var forward = explicitBackward ? BackwardPass.Forward(model, inputs, fused) : ForwardPass.Build(model, inputs, mode, fused, null);
-            var lines = explicitBackward ? BackwardPass.Start().Concat(forward.Lines).ToList() : forward.Lines;
+            var lines = explicitBackward ? BackwardPass.Start(model).Concat(forward.Lines).ToList() : forward.Lines;
             var outputs = forward.Outputs;
             for (var i = 0; i < graph.Outputs.Count; i++)
             {

@@ -95,7 +95,7 @@ internal static class StepsEmitter
             fused[model.Graph.Outputs[0].Value] = activation;
         }
 
-        var lines = BackwardPass.Start().ToList();
+        var lines = BackwardPass.Start(model).ToList();
         var forward = BackwardPass.Forward(model, ["x[0]"], fused);
         lines.AddRange(forward.Lines);
         var output = forward.Outputs[0];

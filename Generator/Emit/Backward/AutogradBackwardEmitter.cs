@@ -44,7 +44,9 @@ internal sealed class AutogradBackwardEmitter : IBackwardEmitter
         : null;
 
     /// <inheritdoc/>
-    public string? Note(BackwardNode node) => $"autograd on {node.Layer.Name} alone ({node.Layer.TypeName}: no explicit Backward)";
+    public string? Note(BackwardNode node) =>
+        $"autograd on {node.Layer.Name} alone ({node.Layer.TypeName}: "
+        + (BackwardEmitters.RecordedByMeasurement(node.Layer) ? "recording measured faster than its kernel" : "no explicit Backward") + ")";
 
     private static string State(BackwardNode node) => node.Output + "_in";
 }

@@ -24,10 +24,12 @@ internal static class BackwardPass
 
     // using var tape = global::TorchSharp.torch.no_grad();  // explicit backward: no autograd tape
     // ZeroGradients();                                      // every weight's .grad: a zeroed buffer
-    /// <summary>The step's first lines.</summary>
-    public static IEnumerable<CodeLine> Start()
+    /// <summary>The step's first lines for <paramref name="model"/>.</summary>
+    public static IEnumerable<CodeLine> Start(InferredModel model)
     {
-        yield return new CodeLine("using var tape = global::TorchSharp.torch.no_grad();", "explicit backward below: no autograd tape");
+        yield return new CodeLine(
+            "using var tape = global::TorchSharp.torch.no_grad();",
+            IsFullyExplicit(model) ? "explicit backward below: no autograd tape" : "explicit backward below: autograd only inside the recorded layers");
         yield return new CodeLine("ZeroGradients();", "every trainable weight's .grad: a zeroed buffer");
     }
 

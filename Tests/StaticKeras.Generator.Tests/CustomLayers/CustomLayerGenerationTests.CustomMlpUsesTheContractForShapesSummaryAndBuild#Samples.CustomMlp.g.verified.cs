@@ -87,7 +87,7 @@ partial class CustomMlp : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                   // explicit backward below: no autograd tape
+        using var tape = global::TorchSharp.torch.no_grad();                   // explicit backward below: autograd only inside the recorded layers
         ZeroGradients();                                                       // every trainable weight's .grad: a zeroed buffer
         var x1 = flatten.Call(x[0]);                                           // (batch, 784)
         var x2 = Record(x1, tracked => custom.Call(tracked, training: true));  // (batch, 64); recorded for autograd

@@ -79,7 +79,7 @@ partial class Cropper : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                 // explicit backward below: no autograd tape
+        using var tape = global::TorchSharp.torch.no_grad();                 // explicit backward below: autograd only inside the recorded layers
         ZeroGradients();                                                     // every trainable weight's .grad: a zeroed buffer
         var x1 = Record(x[0], tracked => crop.Call(tracked));                // (batch, None, 8); recorded for autograd
         var x2 = Record(x1, tracked => drop.Call(tracked, training: true));  // (batch, None, 8); recorded for autograd

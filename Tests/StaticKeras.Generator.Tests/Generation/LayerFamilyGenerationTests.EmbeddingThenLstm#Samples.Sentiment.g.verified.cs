@@ -88,7 +88,7 @@ partial class Sentiment : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                // explicit backward below: no autograd tape
+        using var tape = global::TorchSharp.torch.no_grad();                // explicit backward below: autograd only inside the recorded layers
         ZeroGradients();                                                    // every trainable weight's .grad: a zeroed buffer
         var x1 = embed.Call(x[0]);                                          // (batch, 20, 8)
         var x2 = Record(x1, tracked => lstm.Call(tracked), out var x2_in);  // (batch, 12); recorded for autograd

@@ -107,26 +107,26 @@ partial class MnistCnn : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();  // explicit backward below: no autograd tape
-        ZeroGradients();                                      // every trainable weight's .grad: a zeroed buffer
-        var x1 = conv1.Call(x[0]);                            // (batch, 26, 26, 32)
-        var x2 = pool1.Call(x1);                              // (batch, 13, 13, 32)
-        var x3 = conv2.Call(x2);                              // (batch, 11, 11, 64)
-        var x4 = pool2.Call(x3);                              // (batch, 5, 5, 64)
-        var x5 = flatten.Call(x4);                            // (batch, 1600)
-        var x6 = hidden.Call(x5);                             // (batch, 128)
-        var logits = classifier.CallLinear(x6);               // (batch, 10), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                 // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                     // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => conv1.Call(tracked));               // (batch, 26, 26, 32); recorded for autograd
+        var x2 = Record(x1, tracked => pool1.Call(tracked), out var x2_in);  // (batch, 13, 13, 32); recorded for autograd
+        var x3 = Record(x2, tracked => conv2.Call(tracked), out var x3_in);  // (batch, 11, 11, 64); recorded for autograd
+        var x4 = Record(x3, tracked => pool2.Call(tracked), out var x4_in);  // (batch, 5, 5, 64); recorded for autograd
+        var x5 = flatten.Call(x4);                                           // (batch, 1600)
+        var x6 = hidden.Call(x5);                                            // (batch, 128)
+        var logits = classifier.CallLinear(x6);                              // (batch, 10), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx6 = classifier.BackwardLinear(dlogits, x6);     // (batch, 128); kernel, bias gradients
-        var dx5 = hidden.Backward(dx6, x5, x6);               // (batch, 1600); kernel, bias gradients
-        var dx4 = flatten.Backward(dx5, x4, x5);              // (batch, 5, 5, 64)
-        var dx3 = pool2.Backward(dx4, x3, x4);                // (batch, 11, 11, 64)
-        var dx2 = conv2.Backward(dx3, x2, x3);                // (batch, 13, 13, 32); kernel, bias gradients
-        var dx1 = pool1.Backward(dx2, x1, x2);                // (batch, 26, 26, 32)
-        conv1.BackwardWeights(dx1, x[0], x1);                 // kernel, bias gradients
-        ApplyGradients();                                     // optimizer step from the .grad buffers
+        var dx6 = classifier.BackwardLinear(dlogits, x6);                    // (batch, 128); kernel, bias gradients
+        var dx5 = hidden.Backward(dx6, x5, x6);                              // (batch, 1600); kernel, bias gradients
+        var dx4 = flatten.Backward(dx5, x4, x5);                             // (batch, 5, 5, 64)
+        var dx3 = RecordedBackward(x4, dx4, x4_in);                          // (batch, 11, 11, 64); autograd on pool2 alone (MaxPooling2D: recording measured faster than its kernel)
+        var dx2 = RecordedBackward(x3, dx3, x3_in);                          // (batch, 13, 13, 32); autograd on conv2 alone (Conv2D: recording measured faster than its kernel)
+        var dx1 = RecordedBackward(x2, dx2, x2_in);                          // (batch, 26, 26, 32); autograd on pool1 alone (MaxPooling2D: recording measured faster than its kernel)
+        RecordedBackwardWeights(x1, dx1);                                    // autograd on conv1 alone (Conv2D: recording measured faster than its kernel)
+        ApplyGradients();                                                    // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 

@@ -82,7 +82,7 @@ partial class SequenceTagger : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                   // explicit backward below: no autograd tape
+        using var tape = global::TorchSharp.torch.no_grad();                   // explicit backward below: autograd only inside the recorded layers
         ZeroGradients();                                                       // every trainable weight's .grad: a zeroed buffer
         var x1 = Record(x[0], tracked => encoder.Call(tracked));               // (batch, time, 32); recorded for autograd
         var x2 = Record(x1, tracked => summary.Call(tracked), out var x2_in);  // (batch, 16); recorded for autograd

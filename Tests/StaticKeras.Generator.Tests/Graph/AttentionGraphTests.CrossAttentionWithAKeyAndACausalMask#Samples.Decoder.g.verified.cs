@@ -227,7 +227,7 @@ partial class Decoder : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                                                                                  // explicit backward below: no autograd tape
+        using var tape = global::TorchSharp.torch.no_grad();                                                                                  // explicit backward below: autograd only inside the recorded layers
         ZeroGradients();                                                                                                                      // every trainable weight's .grad: a zeroed buffer
         var x1 = Record(new[] { x[0], x[0] }, tracked => self.Call(tracked[0], tracked[1], training: true), out var x1_in);                   // (batch, time, 8); recorded for autograd
         var x2 = Record(new[] { x1, x[1], x[2] }, tracked => cross.Call(tracked[0], tracked[1], tracked[2], training: true), out var x2_in);  // (batch, time, 6); recorded for autograd

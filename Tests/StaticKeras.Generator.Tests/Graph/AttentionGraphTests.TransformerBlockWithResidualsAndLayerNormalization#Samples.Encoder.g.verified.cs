@@ -135,7 +135,7 @@ partial class Encoder : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                                                                  // explicit backward below: no autograd tape
+        using var tape = global::TorchSharp.torch.no_grad();                                                                  // explicit backward below: autograd only inside the recorded layers
         ZeroGradients();                                                                                                      // every trainable weight's .grad: a zeroed buffer
         var x1 = embed.Call(x[0]);                                                                                            // (batch, 10, 16)
         var x2 = Record(new[] { x1, x1 }, tracked => attention.Call(tracked[0], tracked[1], training: true), out var x2_in);  // (batch, 10, 16); recorded for autograd

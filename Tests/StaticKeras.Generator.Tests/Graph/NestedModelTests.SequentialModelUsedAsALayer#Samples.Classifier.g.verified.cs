@@ -90,7 +90,7 @@ partial class Classifier : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                      // explicit backward below: no autograd tape
+        using var tape = global::TorchSharp.torch.no_grad();                      // explicit backward below: autograd only inside the recorded layers
         ZeroGradients();                                                          // every trainable weight's .grad: a zeroed buffer
         var x1 = Record(x[0], tracked => encoder.Call(tracked, training: true));  // (batch, 32); recorded for autograd
         var logits = classifier.CallLinear(x1);                                   // (batch, 10), softmax fused into the loss

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -57,8 +58,15 @@ public class Adam : KerasOptimizer
         var m = slots[0];
         var v = slots[1];
 
-        m.lerp_(gradient, Constant(1 - Beta1, m));                // m + (g - m)(1 - b1)
-        v.mul_(Beta2).addcmul_(gradient, gradient, 1 - Beta2);    // b2 v + (1 - b2) g^2
+        // Scalars held in `using`, not implicit double -> Scalar temporaries: TorchSharp passes a
+        // Scalar's native handle without keeping the Scalar alive, so a collection during the call
+        // (started by any thread, such as a dataset's workers) could finalize a temporary mid-call.
+        using var beta2 = Beta2.ToScalar();
+        using var oneMinusBeta2 = (1 - Beta2).ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var step = (-alpha).ToScalar();
+        m.lerp_(gradient, Constant(1 - Beta1, m));                   // m + (g - m)(1 - b1)
+        v.mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);   // b2 v + (1 - b2) g^2
         if (Amsgrad)
         {
             var vHat = slots[2];
@@ -66,7 +74,7 @@ public class Adam : KerasOptimizer
             v = vHat;
         }
 
-        using var denominator = v.sqrt().add_(Epsilon);
-        variable.addcdiv_(m, denominator, -alpha);
+        using var denominator = v.sqrt().add_(epsilon);
+        variable.addcdiv_(m, denominator, step);
     }
 }

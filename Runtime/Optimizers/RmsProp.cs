@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -52,19 +53,26 @@ public sealed class RmsProp : KerasOptimizer
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
+        // Scalars held in `using`, not implicit double -> Scalar temporaries: TorchSharp passes a
+        // Scalar's native handle without keeping the Scalar alive, so a collection during the call
+        // (started by any thread, such as a dataset's workers) could finalize a temporary mid-call.
+        using var rho = Rho.ToScalar();
+        using var oneMinusRho = (1 - Rho).ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var minusOne = (-1.0).ToScalar();
         var v = slots[0];
-        v.mul_(Rho).addcmul_(gradient, gradient, 1 - Rho);
+        v.mul_(rho).addcmul_(gradient, gradient, oneMinusRho);
 
         Tensor denominator;
         if (Centered)
         {
             var a = slots[^1];
-            a.mul_(Rho).add_(gradient, alpha: 1 - Rho);
-            denominator = v.addcmul(a, a, -1).add_(Epsilon);
+            a.mul_(rho).add_(gradient, alpha: oneMinusRho);
+            denominator = v.addcmul(a, a, minusOne).add_(epsilon);
         }
         else
         {
-            denominator = v.add(Epsilon);
+            denominator = v.add(epsilon);
         }
 
         using (denominator)
@@ -72,13 +80,16 @@ public sealed class RmsProp : KerasOptimizer
             denominator.sqrt_();
             if (Momentum > 0)
             {
+                using var momentum = Momentum.ToScalar();
+                using var learningRate = LearningRate.ToScalar();
                 var m = slots[1];
-                m.mul_(Momentum).addcdiv_(gradient, denominator, LearningRate);
+                m.mul_(momentum).addcdiv_(gradient, denominator, learningRate);
                 variable.sub_(m);
             }
             else
             {
-                variable.addcdiv_(gradient, denominator, -LearningRate);
+                using var step = (-LearningRate).ToScalar();
+                variable.addcdiv_(gradient, denominator, step);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -41,17 +42,22 @@ public sealed class Sgd : KerasOptimizer
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
+        // Scalars held in `using`, not implicit double -> Scalar temporaries: TorchSharp passes a
+        // Scalar's native handle without keeping the Scalar alive, so a collection during the call
+        // (started by any thread, such as a dataset's workers) could finalize a temporary mid-call.
+        using var step = (-LearningRate).ToScalar();
         if (Momentum == 0)
         {
-            variable.add_(gradient, alpha: -LearningRate);
+            variable.add_(gradient, alpha: step);
             return;
         }
 
+        using var momentum = Momentum.ToScalar();
         var v = slots[0];
-        v.mul_(Momentum).add_(gradient, alpha: -LearningRate);
+        v.mul_(momentum).add_(gradient, alpha: step);
         if (Nesterov)
         {
-            variable.add_(v, alpha: Momentum).add_(gradient, alpha: -LearningRate);
+            variable.add_(v, alpha: momentum).add_(gradient, alpha: step);
         }
         else
         {

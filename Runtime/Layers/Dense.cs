@@ -237,10 +237,10 @@ public sealed class Dense : Layer
     // kernel.grad += input^T @ gradient; bias.grad += sum over rows of gradient.
     private void AccumulateWeightGradients(Tensor gradient, Tensor input)
     {
-        WeightGradients.Of(kernel!, Describe()).addmm_(input.t(), gradient, beta: 1, alpha: 1);
+        GradientBuffers.Of(kernel)?.addmm_(input.t(), gradient, beta: 1, alpha: 1);
         if (bias is not null)
         {
-            WeightGradients.Of(bias, Describe()).add_(gradient.sum(dim: 0L));
+            GradientBuffers.Accumulate(bias, gradient.sum(dim: 0L));
         }
     }
 

@@ -245,7 +245,8 @@ public abstract class KerasOptimizer
                 {
                     if (InitialSlotValue(s) != 0)
                     {
-                        group.Slots[s].fill_(InitialSlotValue(s));
+                        using var initial = InitialSlotValue(s).ToScalar();
+                        group.Slots[s].fill_(initial);
                     }
                 }
             }
@@ -287,12 +288,13 @@ public abstract class KerasOptimizer
         if (GradientAccumulationSteps is { } steps)
         {
             var accumulator = AllSlotNames.Count - 1;
+            using var count = steps.ToScalar();
             ForEachPart(present, (part, _) =>
             {
                 var acc = part.Slots[accumulator];
                 if (update)
                 {
-                    part.Gradient.add_(acc).div_(steps);     // (g + acc) / steps
+                    part.Gradient.add_(acc).div_(count);     // (g + acc) / steps
                     acc.zero_();
                 }
                 else
@@ -488,7 +490,8 @@ public abstract class KerasOptimizer
         var key = (value, like.dtype, like.device_type, like.device_index);
         if (!_constants.TryGetValue(key, out var constant))
         {
-            constant = full([], value, dtype: like.dtype, device: like.device).DetachFromDisposeScope();
+            using var scalar = value.ToScalar();
+            constant = full([], scalar, dtype: like.dtype, device: like.device).DetachFromDisposeScope();
             _constants[key] = constant;
         }
 
@@ -552,10 +555,12 @@ public abstract class KerasOptimizer
         }
     }
 
+    // Scalars held in `using`, never implicit double -> Scalar temporaries (README: the TorchSharp Scalar hazard).
     private void ClipGradients(bool[]?[] present)
     {
-        if (ClipNorm is { } clipNorm)
+        if (ClipNorm is { } clip)
         {
+            using var clipNorm = clip.ToScalar();
             // Keras: g * clipnorm / max(||g||, clipnorm), per weight.
             for (var g = 0; g < _groups.Length; g++)
             {
@@ -570,8 +575,10 @@ public abstract class KerasOptimizer
                 }
             }
         }
-        else if (GlobalClipNorm is { } globalClipNorm)
+        else if (GlobalClipNorm is { } global)
         {
+            using var globalClipNorm = global.ToScalar();
+            using var inverse = (1 / global).ToScalar();
             // Keras: scale = clip * min(1 / norm, 1 / clip) + (norm - norm), over every gradient.
             Tensor? squares = null;
             ForEachPart(present, (part, _) =>
@@ -582,13 +589,15 @@ public abstract class KerasOptimizer
             if (squares is not null)
             {
                 var norm = squares.sqrt();
-                var scale = norm.reciprocal().clamp_max_(1 / globalClipNorm).mul_(globalClipNorm).add_(norm - norm);
+                var scale = norm.reciprocal().clamp_max_(inverse).mul_(globalClipNorm).add_(norm - norm);
                 ForEachPart(present, (part, _) => part.Gradient.mul_(scale.to(part.Gradient.dtype, part.Gradient.device)));
             }
         }
         else if (ClipValue is { } clipValue)
         {
-            ForEachPart(present, (part, _) => part.Gradient.clamp_(-clipValue, clipValue));
+            using var low = (-clipValue).ToScalar();
+            using var high = clipValue.ToScalar();
+            ForEachPart(present, (part, _) => part.Gradient.clamp_(low, high));
         }
     }
 
@@ -599,7 +608,7 @@ public abstract class KerasOptimizer
             return;
         }
 
-        var alpha = -decay * LearningRate;     // w - w * wd * lr
+        using var alpha = (-decay * LearningRate).ToScalar();     // w - w * wd * lr
         for (var g = 0; g < _groups.Length; g++)
         {
             var group = _groups[g];
@@ -626,11 +635,13 @@ public abstract class KerasOptimizer
     private void UpdateMovingAverage()
     {
         // Keras: momentum = ema_momentum, or 0 on the first iteration; avg = momentum avg + (1 - momentum) w.
-        var momentum = Iterations != 0 ? EmaMomentum : 0;
+        var value = Iterations != 0 ? EmaMomentum : 0;
+        using var momentum = value.ToScalar();
+        using var rest = (1 - value).ToScalar();
         var average = _ownSlots;
         foreach (var group in _groups)
         {
-            group.Slots[average].mul_(momentum).add_(group.Weights, alpha: 1 - momentum);
+            group.Slots[average].mul_(momentum).add_(group.Weights, alpha: rest);
         }
 
         if (EmaOverwriteFrequency is { } frequency && (Iterations + 1) % frequency == 0)

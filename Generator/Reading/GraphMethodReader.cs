@@ -43,7 +43,7 @@ internal static class GraphMethodReader
         // The class's own semantic model when the method is in the same file (the usual case): a new
         // one would bind again what reading the layers already bound.
         var compilation = classModel.Compilation;
-        var semanticModel = classModel.SyntaxTree == syntax.SyntaxTree ? classModel : compilation.GetSemanticModel(syntax.SyntaxTree);
+        var semanticModel = classModel.SyntaxTree == syntax.SyntaxTree ? classModel : SemanticModels.For(compilation, syntax.SyntaxTree);
         if (BindingErrors.In(syntax, semanticModel, cancellationToken, NestedModelReader.IsGeneratedCall))
         {
             context.CompilerErrors.Add($"[Graph] method '{method.Name}' does not compile");

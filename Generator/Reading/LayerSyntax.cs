@@ -295,6 +295,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, CancellationToken
                     SpecialType.System_Double => Yes(nullable ? number : (object)(double)number),
                     SpecialType.System_Single => Yes(nullable ? number : (object)(float)number),
                     SpecialType.System_Boolean or SpecialType.System_String => No,
+                    _ when target.IsTupleType => No,
                     _ when HasConversionFrom(target, t => t.SpecialType == SpecialType.System_Int32) => Yes(number),
                     _ => Unknown,
                 };

@@ -106,6 +106,15 @@ internal sealed class LayerArguments
     /// <summary>The ints <paramref name="parameter"/> lists; <paramref name="fallback"/> when <see langword="null"/>; <see langword="null"/> when not constant (reported).</summary>
     public int[]? Ints(string parameter, int[] fallback) => Constant(parameter, out var value) ? value as int[] ?? fallback : null;
 
+    /// <summary>
+    /// An <c>int?[]</c> argument (<c>[null, 1, 8]</c>), nulls kept; <paramref name="fallback"/> when not written or
+    /// <see langword="null"/>; <see langword="null"/> when not constant (reported).
+    /// </summary>
+    public int?[]? NullableInts(string parameter, int?[] fallback) =>
+        Constant(parameter, out var value)
+            ? value switch { int?[] withNulls => withNulls, int[] numbers => numbers.Select(n => (int?)n).ToArray(), _ => fallback }
+            : null;
+
     /// <summary>The member of <typeparamref name="TKind"/> <paramref name="parameter"/> names; <see langword="null"/> when not constant or unknown (reported).</summary>
     public TKind? Choice<TKind>(string parameter)
         where TKind : struct, System.Enum

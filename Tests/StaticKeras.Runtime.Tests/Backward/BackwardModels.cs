@@ -205,6 +205,7 @@ public partial class TwoHeadAutograd
 public partial class SeparableGenerated
 {
     readonly DepthwiseConv2D depthwise = new(3, Activation.Relu, strides: 2, depthMultiplier: 3);
+    readonly Dropout drop = new(0.3, noiseShape: [null, 1, 1, null]);
     readonly SeparableConv2D separable = new(4, (3, 2), Activation.Tanh, padding: Padding.Same, dilationRate: 2, depthMultiplier: 2);
     readonly GlobalAveragePooling2D pool = new();
     readonly Dense output = new(10, Activation.Softmax);
@@ -215,6 +216,7 @@ public partial class SeparableGenerated
 public partial class SeparableAutograd
 {
     readonly DepthwiseConv2D depthwise = new(3, Activation.Relu, strides: 2, depthMultiplier: 3);
+    readonly Dropout drop = new(0.3, noiseShape: [null, 1, 1, null]);
     readonly SeparableConv2D separable = new(4, (3, 2), Activation.Tanh, padding: Padding.Same, dilationRate: 2, depthMultiplier: 2);
     readonly GlobalAveragePooling2D pool = new();
     readonly Dense output = new(10, Activation.Softmax);

@@ -25,8 +25,10 @@ internal sealed class LayerArguments
     public LayerArguments(IObjectCreationOperation creation, string layerType, string layerName, ReadContext context)
     {
         (_creation, _layerType, _layerName, _context) = (creation, layerType, layerName, context);
-        // Regularizer arguments (Regularizer.L2(0.01)) are calls, read by RegularizerReader.
-        foreach (var argument in creation.Arguments.Where(a => !ConstantValues.TryRead(a.Value, out _) && !RegularizerReader.IsRegularizer(a.Parameter)))
+        // Regularizer and constraint arguments (Regularizer.L2(0.01), Constraint.MaxNorm(3)) are calls, read by
+        // RegularizerReader and ConstraintReader.
+        foreach (var argument in creation.Arguments.Where(a => !ConstantValues.TryRead(a.Value, out _)
+            && !RegularizerReader.IsRegularizer(a.Parameter) && !ConstraintReader.IsConstraint(a.Parameter)))
         {
             context.Report(
                 DiagnosticDescriptors.NonConstantArgument,

@@ -38,6 +38,8 @@ public sealed class DepthwiseConv2D : Layer
     /// <param name="depthwiseRegularizer">Keras' <c>depthwise_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
     /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
+    /// <param name="depthwiseConstraint">Keras' <c>depthwise_constraint</c> (on <c>kernel</c>), applied after every optimizer step; none by default.</param>
+    /// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
     public DepthwiseConv2D(
         Size2D kernelSize,
         Activation activation = Activation.Linear,
@@ -50,10 +52,13 @@ public sealed class DepthwiseConv2D : Layer
         Initializer biasInitializer = Initializer.Zeros,
         Regularizer? depthwiseRegularizer = null,
         Regularizer? biasRegularizer = null,
-        Regularizer? activityRegularizer = null)
+        Regularizer? activityRegularizer = null,
+        Constraint? depthwiseConstraint = null,
+        Constraint? biasConstraint = null)
         : base(nameof(DepthwiseConv2D))
     {
         Regularize(activityRegularizer, ("kernel", depthwiseRegularizer), ("bias", biasRegularizer));
+        Constrain(("kernel", depthwiseConstraint), ("bias", biasConstraint));
         (DepthwiseInitializer, BiasInitializer) = (depthwiseInitializer, biasInitializer);
         _ = (WeightInitializers.For(depthwiseInitializer), WeightInitializers.For(biasInitializer));   // an undefined member throws here, naming the valid ones
         LayerChecks.Positive(nameof(DepthwiseConv2D), nameof(depthMultiplier), depthMultiplier);

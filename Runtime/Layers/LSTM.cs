@@ -26,6 +26,9 @@ namespace StaticKeras.Layers;
 /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>; none by default.</param>
 /// <param name="recurrentRegularizer">Keras' <c>recurrent_regularizer</c> (on <c>recurrent_kernel</c>); none by default.</param>
 /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+/// <param name="kernelConstraint">Keras' <c>kernel_constraint</c>, applied after every optimizer step; none by default.</param>
+/// <param name="recurrentConstraint">Keras' <c>recurrent_constraint</c> (on <c>recurrent_kernel</c>); none by default.</param>
+/// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
 /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c> (on the output, divided by the batch size); none by default.</param>
 public sealed class LSTM(
     int units,
@@ -37,8 +40,12 @@ public sealed class LSTM(
     Regularizer? kernelRegularizer = null,
     Regularizer? recurrentRegularizer = null,
     Regularizer? biasRegularizer = null,
-    Regularizer? activityRegularizer = null)
-    : RecurrentLayer(nameof(LSTM), 4, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer))
+    Regularizer? activityRegularizer = null,
+    Constraint? kernelConstraint = null,
+    Constraint? recurrentConstraint = null,
+    Constraint? biasConstraint = null)
+    : RecurrentLayer(nameof(LSTM), 4, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer),
+        new(kernelConstraint, recurrentConstraint, biasConstraint))
 {
     /// <summary>The activation of the input, forget and output gates.</summary>
     public Activation RecurrentActivation { get; } = Checked(recurrentActivation);

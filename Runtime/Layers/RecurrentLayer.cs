@@ -36,10 +36,14 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     /// <param name="useBias">Whether the cell has a bias.</param>
     /// <param name="returnSequences">Whether every step's output is returned.</param>
     /// <param name="regularizers">The kernel, recurrent kernel, bias and activity regularizers (each may be null).</param>
-    private protected RecurrentLayer(string layer, int gates, int units, Activation activation, bool useBias, bool returnSequences, RecurrentRegularizers regularizers)
+    /// <param name="constraints">The kernel, recurrent kernel and bias constraints (each may be null).</param>
+    private protected RecurrentLayer(
+        string layer, int gates, int units, Activation activation, bool useBias, bool returnSequences, RecurrentRegularizers regularizers,
+        RecurrentConstraints constraints = default)
         : base(layer)
     {
         Regularize(regularizers.Activity, ("kernel", regularizers.Kernel), ("recurrent_kernel", regularizers.Recurrent), ("bias", regularizers.Bias));
+        Constrain(("kernel", constraints.Kernel), ("recurrent_kernel", constraints.Recurrent), ("bias", constraints.Bias));
         LayerChecks.Positive(layer, nameof(units), units);
         LayerChecks.Defined(layer, nameof(activation), activation);
         this.layer = layer;
@@ -236,3 +240,6 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
 /// <param name="Bias">On <c>bias</c>.</param>
 /// <param name="Activity">On the output.</param>
 internal readonly record struct RecurrentRegularizers(Regularizer? Kernel, Regularizer? Recurrent, Regularizer? Bias, Regularizer? Activity);
+
+/// <summary>A recurrent layer's constraints: Keras' <c>kernel_constraint</c>, <c>recurrent_constraint</c>, <c>bias_constraint</c>.</summary>
+internal readonly record struct RecurrentConstraints(Constraint? Kernel, Constraint? Recurrent, Constraint? Bias);

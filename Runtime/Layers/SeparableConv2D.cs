@@ -38,6 +38,9 @@ public sealed class SeparableConv2D : Layer
     /// <param name="pointwiseRegularizer">Keras' <c>pointwise_regularizer</c>; none by default.</param>
     /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
+    /// <param name="depthwiseConstraint">Keras' <c>depthwise_constraint</c>, applied after every optimizer step; none by default.</param>
+    /// <param name="pointwiseConstraint">Keras' <c>pointwise_constraint</c>; none by default.</param>
+    /// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
     public SeparableConv2D(
         int filters,
         Size2D kernelSize,
@@ -53,10 +56,14 @@ public sealed class SeparableConv2D : Layer
         Regularizer? depthwiseRegularizer = null,
         Regularizer? pointwiseRegularizer = null,
         Regularizer? biasRegularizer = null,
-        Regularizer? activityRegularizer = null)
+        Regularizer? activityRegularizer = null,
+        Constraint? depthwiseConstraint = null,
+        Constraint? pointwiseConstraint = null,
+        Constraint? biasConstraint = null)
         : base(nameof(SeparableConv2D))
     {
         Regularize(activityRegularizer, ("depthwise_kernel", depthwiseRegularizer), ("pointwise_kernel", pointwiseRegularizer), ("bias", biasRegularizer));
+        Constrain(("depthwise_kernel", depthwiseConstraint), ("pointwise_kernel", pointwiseConstraint), ("bias", biasConstraint));
         (DepthwiseInitializer, PointwiseInitializer, BiasInitializer) = (depthwiseInitializer, pointwiseInitializer, biasInitializer);
         _ = (WeightInitializers.For(depthwiseInitializer), WeightInitializers.For(pointwiseInitializer), WeightInitializers.For(biasInitializer));
         LayerChecks.Positive(nameof(SeparableConv2D), nameof(filters), filters);

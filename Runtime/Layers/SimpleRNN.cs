@@ -18,6 +18,9 @@ namespace StaticKeras.Layers;
 /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>; none by default.</param>
 /// <param name="recurrentRegularizer">Keras' <c>recurrent_regularizer</c> (on <c>recurrent_kernel</c>); none by default.</param>
 /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+/// <param name="kernelConstraint">Keras' <c>kernel_constraint</c>, applied after every optimizer step; none by default.</param>
+/// <param name="recurrentConstraint">Keras' <c>recurrent_constraint</c> (on <c>recurrent_kernel</c>); none by default.</param>
+/// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
 /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c> (on the output, divided by the batch size); none by default.</param>
 public sealed class SimpleRNN(
     int units,
@@ -27,8 +30,12 @@ public sealed class SimpleRNN(
     Regularizer? kernelRegularizer = null,
     Regularizer? recurrentRegularizer = null,
     Regularizer? biasRegularizer = null,
-    Regularizer? activityRegularizer = null)
-    : RecurrentLayer(nameof(SimpleRNN), 1, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer))
+    Regularizer? activityRegularizer = null,
+    Constraint? kernelConstraint = null,
+    Constraint? recurrentConstraint = null,
+    Constraint? biasConstraint = null)
+    : RecurrentLayer(nameof(SimpleRNN), 1, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer),
+        new(kernelConstraint, recurrentConstraint, biasConstraint))
 {
     /// <inheritdoc/>
     private protected override long[] BiasShape => [Units];

@@ -23,6 +23,9 @@ namespace StaticKeras.Layers;
 /// <param name="useBias">Whether the cell has a bias.</param>
 /// <param name="returnSequences">Whether every step's output is returned; false by default.</param>
 /// <param name="unitForgetBias">Whether the forget gate's bias starts at 1 (Keras' default, true).</param>
+/// <param name="kernelInitializer">Keras' <c>kernel_initializer</c>; glorot_uniform by default.</param>
+/// <param name="recurrentInitializer">Keras' <c>recurrent_initializer</c> (for <c>recurrent_kernel</c>); orthogonal by default.</param>
+/// <param name="biasInitializer">Keras' <c>bias_initializer</c>; zeros by default (the forget slice still starts at 1 with <c>unitForgetBias</c>, as Keras).</param>
 /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>; none by default.</param>
 /// <param name="recurrentRegularizer">Keras' <c>recurrent_regularizer</c> (on <c>recurrent_kernel</c>); none by default.</param>
 /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
@@ -37,6 +40,9 @@ public sealed class LSTM(
     bool useBias = true,
     bool returnSequences = false,
     bool unitForgetBias = true,
+    Initializer kernelInitializer = Initializer.GlorotUniform,
+    Initializer recurrentInitializer = Initializer.Orthogonal,
+    Initializer biasInitializer = Initializer.Zeros,
     Regularizer? kernelRegularizer = null,
     Regularizer? recurrentRegularizer = null,
     Regularizer? biasRegularizer = null,
@@ -45,7 +51,7 @@ public sealed class LSTM(
     Constraint? recurrentConstraint = null,
     Constraint? biasConstraint = null)
     : RecurrentLayer(nameof(LSTM), 4, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer),
-        new(kernelConstraint, recurrentConstraint, biasConstraint))
+        new(kernelConstraint, recurrentConstraint, biasConstraint), new(kernelInitializer, recurrentInitializer, biasInitializer))
 {
     /// <summary>The activation of the input, forget and output gates.</summary>
     public Activation RecurrentActivation { get; } = Checked(recurrentActivation);

@@ -22,12 +22,17 @@ internal static class ConstraintReader
         parameter?.Type is { } type && KnownTypes.FullName(type.OriginalDefinition) == ConstraintType;
 
     /// <summary><paramref name="layer"/> unchanged when its constraints are well formed; an <see cref="UnresolvedDeclaration"/> when one is not (reported).</summary>
-    public static LayerDeclaration Apply(IObjectCreationOperation creation, LayerDeclaration layer, ReadContext context)
+    public static LayerDeclaration Apply(LayerCreation creation, LayerDeclaration layer, ReadContext context)
     {
         var valid = true;
-        foreach (var argument in creation.Arguments.Where(a => IsConstraint(a.Parameter) && a.ArgumentKind != ArgumentKind.DefaultValue))
+        foreach (var argument in creation.Arguments.Where(a => IsConstraint(a.Parameter) && !a.IsDefault))
         {
-            var value = argument.Value;
+            if (argument.Operation is null)
+            {
+                continue;   // read from syntax: a null literal, the only constraint syntax reads
+            }
+
+            var value = argument.Operation.Value;
             while (value is IConversionOperation conversion)
             {
                 value = conversion.Operand;
@@ -45,7 +50,7 @@ internal static class ConstraintReader
                 || invocation.Arguments.Any(a => !ConstantValues.TryRead(a.Value, out _)))
             {
                 context.Report(DiagnosticDescriptors.NonConstantArgument, SourceLocation.From(argument.Syntax), parameter, layer.TypeName, layer.Name,
-                    argument.Value.Syntax.ToString());
+                    argument.Operation.Value.Syntax.ToString());
                 valid = false;
                 continue;
             }

@@ -321,9 +321,9 @@ internal static class DiagnosticDescriptors
         "STK1040", Shapes, "Cropping removes the whole axis",
         "{0} '{1}': cropping {2} + {3} must be smaller than the input's {4}, found {5}");
 
-    /// <summary>STK1050: a Dropout noiseShape that cannot broadcast over the layer's input.</summary>
+    /// <summary>STK1060: a Dropout noiseShape that cannot broadcast over the layer's input.</summary>
     public static readonly DiagnosticDescriptor NoiseShapeMismatch = Error(
-        "STK1050", Shapes, "Noise shape does not fit the input",
+        "STK1060", Shapes, "Noise shape does not fit the input",
         "{0} '{1}': noiseShape {2} does not broadcast over the input {3}: {4}");
 
     /// <summary>STK1041: an attention layer called on other than a query and a value (and a key).</summary>

@@ -18,7 +18,7 @@ internal static class DropoutRule
     /// The output shape of <c>Dropout(rate, noiseShape)</c> on <paramref name="input"/>: the input's, once
     /// <paramref name="noiseShape"/> (batch included, 0 for None; empty for none given) is known to broadcast
     /// over it as Keras' mask does: one entry per axis, each 1, None or the axis' size. Keras checks this only
-    /// when a training call draws the mask; a known mismatch is STK1050 at <c>noiseShape</c>. The batch entry
+    /// when a training call draws the mask; a known mismatch is STK1060 at <c>noiseShape</c>. The batch entry
     /// and entries on unknown or named sizes are checked at run time.
     /// </summary>
     public static ShapeResult Apply(Shape input, int[] noiseShape)

@@ -23,9 +23,9 @@ public sealed class DropoutNoiseShapeRuleTests
     [Fact]
     public void Rejections()
     {
-        AssertRejected(DropoutRule.Apply(TestShapes.Of(4, 8), [0, 1]), "STK1050", "noiseShape",
+        AssertRejected(DropoutRule.Apply(TestShapes.Of(4, 8), [0, 1]), "STK1060", "noiseShape",
             "(None, 1)", "(batch, 4, 8)", "it needs one entry per axis, batch included (3), found 2");
-        AssertRejected(DropoutRule.Apply(TestShapes.Of(4, 8), [0, 1, 5]), "STK1050", "noiseShape",
+        AssertRejected(DropoutRule.Apply(TestShapes.Of(4, 8), [0, 1, 5]), "STK1060", "noiseShape",
             "(None, 1, 5)", "(batch, 4, 8)", "axis 2 must be 1, None or 8, found 5");
     }
 }

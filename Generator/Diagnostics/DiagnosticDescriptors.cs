@@ -341,6 +341,11 @@ internal static class DiagnosticDescriptors
         "STK1040", Shapes, "Cropping removes the whole axis",
         "{0} '{1}': cropping {2} + {3} must be smaller than the input's {4}, found {5}");
 
+    /// <summary>STK1060: a Dropout noiseShape that cannot broadcast over the layer's input.</summary>
+    public static readonly DiagnosticDescriptor NoiseShapeMismatch = Error(
+        "STK1060", Shapes, "Noise shape does not fit the input",
+        "{0} '{1}': noiseShape {2} does not broadcast over the input {3}: {4}");
+
     /// <summary>STK1041: an attention layer called on other than a query and a value (and a key).</summary>
     public static readonly DiagnosticDescriptor AttentionInputCount = Error(
         "STK1041", Shapes, "Attention needs a query and a value",
@@ -426,7 +431,7 @@ internal static class DiagnosticDescriptors
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
         InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput, NoOnnxForm,
         GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,
-        CroppingTooLarge, AttentionInputCount, AttentionRanks, AttentionValueKey, SequenceTooLong,
+        CroppingTooLarge, AttentionInputCount, AttentionRanks, AttentionValueKey, SequenceTooLong, NoiseShapeMismatch,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

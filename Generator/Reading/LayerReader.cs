@@ -125,6 +125,7 @@ internal static class LayerReader
         else if (layer is not UnresolvedDeclaration)
         {
             layer = RegularizerReader.Apply(creation, layer, context);
+            layer = layer is UnresolvedDeclaration ? layer : ConstraintReader.Apply(creation, layer, context);
         }
 
         return layer ?? unresolved;

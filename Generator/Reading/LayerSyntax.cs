@@ -15,12 +15,12 @@ namespace StaticKeras.Generator.Reading;
 /// repeats for every model on every keystroke. Syntax decides when the member's type is a built-in
 /// layer, the creation is <c>new(...)</c> (or <c>new T(...)</c> spelled as the member's type), and
 /// each argument is a literal, a tuple or list of int literals, or an enum member
-/// (<c>Activation.Relu</c>, its enum found by one name lookup per model) that exactly one public
+/// (<c>Activation.Relu</c>, its enum's name bound once per model) that exactly one public
 /// constructor accepts. Anything else (named constants, expressions, custom layers, models used as
 /// layers, overloads syntax cannot tell apart) returns <see langword="null"/>, and the compiler
 /// binds the initializer instead, with the same diagnostics.
 /// </summary>
-internal sealed class LayerSyntax(SemanticModel semanticModel, CancellationToken cancellationToken)
+internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol model, CancellationToken cancellationToken)
 {
     // The enum types simple names denote in the class's scope (every member initializer shares it).
     private readonly Dictionary<string, ITypeSymbol?> _names = new(StringComparer.Ordinal);
@@ -355,15 +355,26 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, CancellationToken
         && type.GetMembers(WellKnownMemberNames.ImplicitConversionName).OfType<IMethodSymbol>()
             .Any(m => m.Parameters.Length == 1 && source(m.Parameters[0].Type) && SymbolEqualityComparer.Default.Equals(m.ReturnType, type));
 
-    // The type a simple name denotes in the model's scope, looked up once per model; null when it
-    // denotes anything else too (a member of the class named like the enum).
+    // The type a simple name denotes in the model's scope, bound once per model as a type name; null
+    // when a member of the class or of a class containing it has that name (a simple name finds
+    // members first).
     private ITypeSymbol? Lookup(string name, int position)
     {
         if (!_names.TryGetValue(name, out var type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var found = semanticModel.LookupSymbols(position, name: name);
-            _names[name] = type = found.Length == 1 ? found[0] as ITypeSymbol : null;
+            var shadowed = false;
+            for (ITypeSymbol? container = model; container is not null && !shadowed; container = container.ContainingType)
+            {
+                for (ITypeSymbol? current = container; current is not null && !shadowed; current = current.BaseType)
+                {
+                    shadowed = current.GetMembers(name).Any(m => m is not ITypeSymbol);
+                }
+            }
+
+            var bound = shadowed ? null
+                : semanticModel.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
+            _names[name] = type = bound as ITypeSymbol;
         }
 
         return type;

@@ -25,6 +25,10 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
     // The enum types simple names denote in the class's scope (every member initializer shares it).
     private readonly Dictionary<string, ITypeSymbol?> _names = new(StringComparer.Ordinal);
 
+    // Where names are bound: a member's declared type, in the class's scope as its initializers are,
+    // outside any initializer (whose binding the semantic model would set up for the position).
+    private int _scope;
+
     // What an argument's syntax says about its value before its parameter is known.
     private enum ValueKind
     {
@@ -60,6 +64,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
             return null;
         }
 
+        _scope = member.TypeSyntax.SpanStart;
         var arguments = initializer switch
         {
             ImplicitObjectCreationExpressionSyntax { Initializer: null } created => created.ArgumentList,
@@ -223,7 +228,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
                 }
             }
 
-            var (fit, value) = Convert(values[i], parameters[index].Type, argument);
+            var (fit, value) = Convert(values[i], parameters[index].Type);
             if (fit != Fit.Yes)
             {
                 return (fit, null);
@@ -275,7 +280,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
 
     // Whether a value of this syntax converts to the parameter type, and the constant the bound
     // argument would give (ConstantValues looks through conversions to nullable and user-defined types).
-    private (Fit Fit, object? Value) Convert(SyntaxValue value, ITypeSymbol parameterType, ArgumentSyntax argument)
+    private (Fit Fit, object? Value) Convert(SyntaxValue value, ITypeSymbol parameterType)
     {
         var nullable = parameterType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
         var target = nullable ? ((INamedTypeSymbol)parameterType).TypeArguments[0] : parameterType;
@@ -321,7 +326,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
                     return Unknown;
                 }
 
-                if (!SymbolEqualityComparer.Default.Equals(Lookup(value.EnumName!, argument.SpanStart), target))
+                if (!SymbolEqualityComparer.Default.Equals(Lookup(value.EnumName!), target))
                 {
                     return Unknown;
                 }
@@ -358,7 +363,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
     // The type a simple name denotes in the model's scope, bound once per model as a type name; null
     // when a member of the class or of a class containing it has that name (a simple name finds
     // members first).
-    private ITypeSymbol? Lookup(string name, int position)
+    private ITypeSymbol? Lookup(string name)
     {
         if (!_names.TryGetValue(name, out var type))
         {
@@ -373,7 +378,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
             }
 
             var bound = shadowed ? null
-                : semanticModel.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
+                : semanticModel.GetSpeculativeSymbolInfo(_scope, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
             _names[name] = type = bound as ITypeSymbol;
         }
 

@@ -96,7 +96,7 @@ public sealed class LayerSyntaxTests
                 _ => default,
             })
             .Single(m => m.Identifier.ValueText == "a");
-        return (new LayerSyntax(model, CancellationToken.None), model, new LayerMember(identifier, symbol!, typeSyntax!, initializer, IsStatic: false));
+        return (new LayerSyntax(model, model.GetDeclaredSymbol(syntax)!, CancellationToken.None), model, new LayerMember(identifier, symbol!, typeSyntax!, initializer, IsStatic: false));
     }
 
     private static LayerCreation Bound(SemanticModel model, LayerMember layer)

@@ -15,7 +15,8 @@ internal static class ConstantValues
 {
     /// <summary>
     /// Whether <paramref name="operation"/> is known at build time; <paramref name="value"/> is then the
-    /// constant (boxed), <see langword="null"/>, or an <see cref="int"/> array for a tuple or collection.
+    /// constant (boxed), <see langword="null"/>, or an <see cref="int"/> array for a tuple or collection (a
+    /// <see cref="double"/> array when an element is a double, as in a <c>double[]</c> argument).
     /// </summary>
     public static bool TryRead(IOperation operation, out object? value)
     {
@@ -57,18 +58,20 @@ internal static class ConstantValues
             return true;
         }
 
-        var items = new List<int>();
+        var items = new List<object>();
         foreach (var element in elements)
         {
-            if (!TryRead(element, out var item) || item is not int number)
+            if (!TryRead(element, out var item) || item is not (int or double))
             {
                 return false;
             }
 
-            items.Add(number);
+            items.Add(item);
         }
 
-        value = items.ToArray();
+        value = items.All(i => i is int)
+            ? items.Cast<int>().ToArray()
+            : items.Select(i => System.Convert.ToDouble(i, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return true;
     }
 }

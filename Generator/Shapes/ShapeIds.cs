@@ -59,4 +59,7 @@ internal static class ShapeIds
 
     /// <summary>STK1044: a PositionEmbedding input longer than its sequenceLength.</summary>
     public const string SequenceTooLong = "STK1044";
+
+    /// <summary>STK1050: Normalization's given mean and variance that do not broadcast to the kept axes.</summary>
+    public const string NormalizationStatistics = "STK1050";
 }

@@ -30,6 +30,8 @@ public sealed class Normalization : Layer
     private readonly double[]? _mean;
     private readonly double[]? _variance;
     private bool _built;
+    private (Tensor Mean, Tensor Variance)? _given;   // float32 on the CPU, as given
+    private (Tensor Mean, Tensor Variance)? _placed;  // the same on the device and in the dtype of the last call
     private long[] _buildShape = [];
     private int[] _keep = [];          // kept axes of the input, batch excluded (0-based), ascending
     private long[] _broadcast = [];    // the input's shape without batch, 1 on every reduced axis
@@ -94,11 +96,11 @@ public sealed class Normalization : Layer
 
     /// <summary>The mean the layer normalizes with, of the kept axes' sizes (a scalar for <c>axis: []</c>).</summary>
     /// <exception cref="InvalidOperationException">The layer is not built.</exception>
-    public Tensor Mean => LayerWeights.GetBuffer(this, "mean");
+    public Tensor Mean => _given?.Mean ?? LayerWeights.GetBuffer(this, "mean");
 
     /// <summary>The variance the layer normalizes with, of the kept axes' sizes.</summary>
     /// <exception cref="InvalidOperationException">The layer is not built.</exception>
-    public Tensor Variance => LayerWeights.GetBuffer(this, "variance");
+    public Tensor Variance => _given?.Variance ?? LayerWeights.GetBuffer(this, "variance");
 
     /// <summary>
     /// Creates the mean and variance for an input of <paramref name="inputShape"/> (batch excluded): Keras' three
@@ -139,10 +141,8 @@ public sealed class Normalization : Layer
                     $"of input shape {LayerChecks.Describe(inputShape)}; give one value per index of the last kept axis, or a single value.", nameof(inputShape));
             }
 
-            // The given values are constants, not weights (Keras counts 0 parameters): buffers left out of the
-            // state_dict, which still follow the layer to a dtype or device.
-            register_buffer("mean", Given(_mean, kept), persistent: false);
-            register_buffer("variance", Given(_variance!, kept), persistent: false);
+            // The given values are constants, not weights (Keras counts 0 parameters, and saves no variables).
+            _given = (Given(_mean, kept), Given(_variance!, kept));
         }
 
         (_keep, _buildShape, _built) = (keep, [.. inputShape], true);
@@ -168,17 +168,31 @@ public sealed class Normalization : Layer
         }
 
         CheckKept(x, "inputs");
-        var (mean, deviation) = Statistics(x.dtype);
+        var (mean, deviation) = Statistics(x.dtype, x.device);
         return Invert ? mean + x * deviation : (x - mean) / deviation;
     }
 
-    // The mean and max(sqrt(variance), 1e-7), in the broadcast shape with a leading batch axis, as dtype.
-    private (Tensor Mean, Tensor Deviation) Statistics(ScalarType dtype)
+    // The mean and max(sqrt(variance), 1e-7), in the broadcast shape with a leading batch axis, as dtype on device.
+    private (Tensor Mean, Tensor Deviation) Statistics(ScalarType dtype, Device device)
     {
         long[] shape = [1, .. _broadcast];
-        var mean = Mean.reshape(shape).to_type(dtype);
-        var deviation = Variance.reshape(shape).to_type(dtype).sqrt().clamp_min(KerasEpsilon);
-        return (mean, deviation);
+        var (mean, variance) = (Mean, Variance);
+        if (_given is { } given)
+        {
+            // Constants follow the inputs: placed once per device and dtype, not on every call.
+            if (_placed is not { } placed || placed.Mean.device_type != device.type || placed.Mean.device_index != device.index || placed.Mean.dtype != dtype)
+            {
+                _placed?.Mean.Dispose();
+                _placed?.Variance.Dispose();
+                var placedMean = given.Mean.to(dtype, device, copy: true).DetachFromDisposeScope();
+                var placedVariance = given.Variance.to(dtype, device, copy: true).DetachFromDisposeScope();
+                _placed = (placedMean, placedVariance);
+            }
+
+            (mean, variance) = _placed.Value;
+        }
+
+        return (mean.reshape(shape).to(dtype, device), variance.reshape(shape).to(dtype, device).sqrt().clamp_min(KerasEpsilon));
     }
 
     private void CheckKept(Tensor x, string parameter)
@@ -203,7 +217,7 @@ public sealed class Normalization : Layer
     {
         ArgumentNullException.ThrowIfNull(gradOutput);
         using var noGrad = no_grad();
-        var (_, deviation) = Statistics(gradOutput.dtype);
+        var (_, deviation) = Statistics(gradOutput.dtype, gradOutput.device);
         return GradientBuffers.Into(Invert ? gradOutput * deviation : gradOutput / deviation, into);
     }
 
@@ -361,7 +375,7 @@ public sealed class Normalization : Layer
         // (x - mean) / s = x * (1 / s) + (-mean / s); inverted: x * s + mean. The constants take the input's shape
         // without batch with 1 on every reduced axis, which ONNX broadcasts from the right.
         using var scope = NewDisposeScope();
-        var (mean, deviation) = Statistics(ScalarType.Float32);
+        var (mean, deviation) = Statistics(ScalarType.Float32, CPU);
         mean = mean.squeeze(0);
         deviation = deviation.squeeze(0);
         var scale = Invert ? deviation : deviation.reciprocal();

@@ -62,4 +62,7 @@ internal static class ShapeIds
 
     /// <summary>STK1050: Normalization's given mean and variance that do not broadcast to the kept axes.</summary>
     public const string NormalizationStatistics = "STK1050";
+
+    /// <summary>STK1051: an Attention query and key whose features (or axes before the steps) the score mode cannot combine.</summary>
+    public const string AttentionQueryKey = "STK1051";
 }

@@ -167,7 +167,10 @@ public sealed class Attention : MultiInputLayer
         var key = keyInput ?? value;
         if (!_built)
         {
-            Build(LayerChecks.WithoutBatch(query), LayerChecks.WithoutBatch(value), keyInput is null ? null : LayerChecks.WithoutBatch(keyInput));
+            // Built by its first call (a model builds only layers with weights): the steps stay unknown, so later
+            // batches of other lengths fit, as a model's symbolic time axis allows.
+            static long[] Steps(Tensor t) => [.. LayerChecks.WithoutBatch(t)[..^1].Select(_ => -1L), t.shape[^1]];
+            Build(Steps(query), Steps(value), keyInput is null ? null : Steps(keyInput));
         }
 
         CheckBuilt(query, _query, "query");

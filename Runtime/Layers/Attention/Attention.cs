@@ -36,6 +36,7 @@ public enum AttentionScoreMode
 /// </remarks>
 public sealed class Attention : MultiInputLayer
 {
+    private readonly object _gate = new();   // a first call (lazy build) may come from several Predict threads
     private bool _built;
     private long[] _query = [], _value = [], _key = [];
 
@@ -165,12 +166,15 @@ public sealed class Attention : MultiInputLayer
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(value);
         var key = keyInput ?? value;
-        if (!_built)
+        lock (_gate)
         {
             // Built by its first call (a model builds only layers with weights): the steps stay unknown, so later
             // batches of other lengths fit, as a model's symbolic time axis allows.
             static long[] Steps(Tensor t) => [.. LayerChecks.WithoutBatch(t)[..^1].Select(_ => -1L), t.shape[^1]];
-            Build(Steps(query), Steps(value), keyInput is null ? null : Steps(keyInput));
+            if (!_built)
+            {
+                Build(Steps(query), Steps(value), keyInput is null ? null : Steps(keyInput));
+            }
         }
 
         CheckBuilt(query, _query, "query");

@@ -29,6 +29,7 @@ public sealed class Normalization : Layer
     private const double KerasEpsilon = 1e-7;
     private readonly double[]? _mean;
     private readonly double[]? _variance;
+    private readonly object _gate = new();   // a first Call (lazy build) or a new device may come from several Predict threads
     private bool _built;
     private (Tensor Mean, Tensor Variance)? _given;   // float32 on the CPU, as given
     private (Tensor Mean, Tensor Variance)? _placed;  // the same on the device and in the dtype of the last call
@@ -162,14 +163,22 @@ public sealed class Normalization : Layer
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var x = inputs.is_floating_point() ? inputs : inputs.to_type(ScalarType.Float32);
-        if (!_built)
-        {
-            Build(LayerChecks.WithoutBatch(x));
-        }
-
+        BuildFor(x);
         CheckKept(x, "inputs");
         var (mean, deviation) = Statistics(x.dtype, x.device);
         return Invert ? mean + x * deviation : (x - mean) / deviation;
+    }
+
+    // Builds the layer for x's shape on its first call (a model builds only layers with weights).
+    private void BuildFor(Tensor x)
+    {
+        lock (_gate)
+        {
+            if (!_built)
+            {
+                Build(LayerChecks.WithoutBatch(x));
+            }
+        }
     }
 
     // The mean and max(sqrt(variance), 1e-7), in the broadcast shape with a leading batch axis, as dtype on device.
@@ -179,17 +188,19 @@ public sealed class Normalization : Layer
         var (mean, variance) = (Mean, Variance);
         if (_given is { } given)
         {
-            // Constants follow the inputs: placed once per device and dtype, not on every call.
-            if (_placed is not { } placed || placed.Mean.device_type != device.type || placed.Mean.device_index != device.index || placed.Mean.dtype != dtype)
+            // Constants follow the inputs: placed once per device and dtype, not on every call. A placement is
+            // replaced, never disposed, so a concurrent call still reading the previous one is safe.
+            lock (_gate)
             {
-                _placed?.Mean.Dispose();
-                _placed?.Variance.Dispose();
-                var placedMean = given.Mean.to(dtype, device, copy: true).DetachFromDisposeScope();
-                var placedVariance = given.Variance.to(dtype, device, copy: true).DetachFromDisposeScope();
-                _placed = (placedMean, placedVariance);
-            }
+                if (_placed is not { } placed || placed.Mean.device_type != device.type || placed.Mean.device_index != device.index || placed.Mean.dtype != dtype)
+                {
+                    var placedMean = given.Mean.to(dtype, device, copy: true).DetachFromDisposeScope();
+                    var placedVariance = given.Variance.to(dtype, device, copy: true).DetachFromDisposeScope();
+                    _placed = (placedMean, placedVariance);
+                }
 
-            (mean, variance) = _placed.Value;
+                (mean, variance) = _placed.Value;
+            }
         }
 
         return (mean.reshape(shape).to(dtype, device), variance.reshape(shape).to(dtype, device).sqrt().clamp_min(KerasEpsilon));
@@ -331,10 +342,7 @@ public sealed class Normalization : Layer
         }
 
         var x = data.is_floating_point() ? data : data.to_type(ScalarType.Float32);
-        if (!_built)
-        {
-            Build(LayerChecks.WithoutBatch(x));
-        }
+        BuildFor(x);
 
         CheckKept(x, parameter);
         return x;

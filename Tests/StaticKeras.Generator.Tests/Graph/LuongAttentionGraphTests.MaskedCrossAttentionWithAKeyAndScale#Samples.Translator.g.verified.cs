@@ -269,10 +269,10 @@ partial class Translator : global::StaticKeras.Model
         var x5 = keys.Call(x1);                                                                                   // (batch, time, 8)
         var x6 = attention.Call(x4, x1, x5, queryMask: mask2, valueMask: mask1, keyMask: mask1, training: true);  // (batch, steps, 8)
         var x7 = output.Call(x6);                                                                                 // (batch, steps, 1)
-        var output_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x7, sampleWeight: sampleWeight[0]);
+        var output_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x7, sampleWeight: sampleWeight[0], mask: mask2);
         var loss = output_loss;
         ApplyGradients(loss);                                                                                     // backward: autograd (masks have no generated gradient yet)
-        return new(loss, new[] { output_loss }, new[] { x7 });
+        return new(loss, new[] { output_loss }, new[] { x7 }, new global::TorchSharp.torch.Tensor?[] { mask2 });
     }
 
     /// <inheritdoc/>
@@ -288,9 +288,9 @@ partial class Translator : global::StaticKeras.Model
         var x5 = keys.Call(x1);                                                                                    // (batch, time, 8)
         var x6 = attention.Call(x4, x1, x5, queryMask: mask2, valueMask: mask1, keyMask: mask1, training: false);  // (batch, steps, 8)
         var x7 = output.Call(x6);                                                                                  // (batch, steps, 1)
-        var output_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x7, sampleWeight: sampleWeight[0]);
+        var output_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x7, sampleWeight: sampleWeight[0], mask: mask2);
         var loss = output_loss;
-        return new(loss, new[] { output_loss }, new[] { x7 });
+        return new(loss, new[] { output_loss }, new[] { x7 }, new global::TorchSharp.torch.Tensor?[] { mask2 });
     }
 
     /// <summary>Throws: this model takes its inputs as <see cref="Inputs"/>; use <c>Call(Inputs)</c>.</summary>

@@ -58,6 +58,16 @@ internal sealed class CompiledMetrics
             // The mean over every element equals Keras' mean of per-sample means, as samples are equal
             // in size; summing first keeps the count of matches exact.
             var values = function(y, predictions);
+            if (output.Masks?.ElementAtOrDefault(index) is { } mask)
+            {
+                // Keras' MeanMetricWrapper with a mask: the mask is the sample weight ("sum" reduction), so
+                // the epoch's value is the mean over every unmasked step seen.
+                var weight = mask.to_type(values.dtype).reshape(values.shape);
+                var valid = ScalarValue(weight.sum());
+                tracker.UpdateState(valid == 0 ? 0 : ScalarValue((values * weight).sum()) / valid, valid);
+                continue;
+            }
+
             tracker.UpdateState(ScalarValue(values.sum()) / values.numel(), size);
         }
     }

@@ -63,8 +63,12 @@ public static class LossFunctions
     /// <param name="mask">Which steps count, of the labels' shape without a trailing 1; <see langword="null"/> for all.</param>
     public static Tensor SparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight, Tensor? mask)
     {
+        // Shapes are read size by size and reshapes skipped when the ranks already fit: this runs once
+        // per evaluation batch, where TorchSharp's shape property (an allocator callback) and a
+        // reshape each cost about as much as the loss of a small batch.
         var labels = yTrue;
-        if (labels.dim() == yPred.dim() && labels.shape[^1] == 1)
+        var rank = yPred.dim();
+        if (labels.dim() == rank && labels.size(-1) == 1)
         {
             labels = labels.squeeze(-1);
         }
@@ -76,33 +80,53 @@ public static class LossFunctions
                 nameof(yTrue));
         }
 
-        var classes = yPred.shape[^1];
-        if (!labels.shape.SequenceEqual(yPred.shape[..^1]))
+        var classes = yPred.size(-1);
+        if (!LabelsFit(labels, yPred, rank))
         {
             throw new ArgumentException(
                 $"SparseCategoricalCrossentropy expects labels of shape {ShapeText.Of(yPred.shape[..^1])} for predictions of shape {ShapeText.Of(yPred.shape)}; got {Describe(yTrue)}.",
                 nameof(yTrue));
         }
 
-        var target = labels.reshape(-1);
+        var target = labels.dim() == 1 ? labels : labels.reshape(-1);
         if (target.dtype != ScalarType.Int64)
         {
             target = target.to_type(ScalarType.Int64);
         }
 
+        var rows = rank == 2 ? yPred : yPred.reshape(-1, classes);
         if (sampleWeight is null && mask is null)
         {
             return fromLogits
-                ? nn.functional.cross_entropy(yPred.reshape(-1, classes), target)
+                ? nn.functional.cross_entropy(rows, target)
                 : -NormalizedLogProbabilities(yPred).reshape(-1, classes).gather(1, target.unsqueeze(1)).mean();
         }
 
         var perPosition = fromLogits
-            ? nn.functional.cross_entropy(yPred.reshape(-1, classes), target, reduction: nn.Reduction.None)
+            ? nn.functional.cross_entropy(rows, target, reduction: nn.Reduction.None)
             : -NormalizedLogProbabilities(yPred).reshape(-1, classes).gather(1, target.unsqueeze(1)).squeeze(1);
         return mask is null
             ? WeightedReduction.SumOverBatchSize(perPosition.reshape(labels.shape), sampleWeight!, nameof(SparseCategoricalCrossentropy))
             : WeightedReduction.Masked(perPosition.reshape(labels.shape), sampleWeight, mask, nameof(SparseCategoricalCrossentropy));
+    }
+
+    // Whether labels have the predictions' shape without its last axis.
+    private static bool LabelsFit(Tensor labels, Tensor yPred, long rank)
+    {
+        if (labels.dim() != rank - 1)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < rank - 1; i++)
+        {
+            if (labels.size(i) != yPred.size(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

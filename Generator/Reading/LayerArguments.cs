@@ -102,6 +102,8 @@ internal sealed class LayerArguments
         Constant(parameter, out var value)
             ? value switch { int?[] withNulls => withNulls, int[] numbers => numbers.Select(n => (int?)n).ToArray(), _ => fallback }
             : null;
+
+    /// <summary>
     /// Whether <paramref name="parameter"/> is constant (reported when not): <paramref name="values"/> is then the
     /// numbers its list gives (a <c>double[]</c> written with whole numbers too), or <see langword="null"/> for null.
     /// </summary>

@@ -19,10 +19,12 @@ namespace StaticKeras.Generator.Model;
 /// <param name="Activation">Applied to the output (not split off for a fused loss).</param>
 /// <param name="UseBias">Whether there is a bias.</param>
 /// <param name="OutputPadding">Conv2DTranspose's output padding, empty when Keras infers the size.</param>
+/// <param name="DataFormat">Where the channel axis is.</param>
 internal sealed record ConvDeclaration(
     string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, string Type, int Filters,
     EquatableArray<int> Kernel, EquatableArray<int> Strides, EquatableArray<int> Dilation, PaddingKind Padding, int Groups,
-    ActivationKind Activation, bool UseBias, EquatableArray<int> OutputPadding)
+    ActivationKind Activation, bool UseBias, EquatableArray<int> OutputPadding,
+    DataFormatKind DataFormat = DataFormatKind.ChannelsLast)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>
@@ -32,7 +34,7 @@ internal sealed record ConvDeclaration(
     public override ShapeResult Apply(Shape input)
     {
         var spec = new ConvSpec(
-            Filters, [.. Kernel], [.. Strides], [.. Dilation], Padding, Groups, UseBias, OutputPadding.Count > 0 ? [.. OutputPadding] : null);
+            Filters, [.. Kernel], [.. Strides], [.. Dilation], Padding, Groups, UseBias, OutputPadding.Count > 0 ? [.. OutputPadding] : null, DataFormat);
         return Type == "Conv2DTranspose" ? ConvTransposeRule.Apply(input, spec) : ConvRule.Apply(input, spec);
     }
 }

@@ -12,14 +12,16 @@ namespace StaticKeras.Generator.Model;
 /// <param name="Pool">Window per axis.</param>
 /// <param name="Strides">Step per axis (the pool size when not given).</param>
 /// <param name="Padding">Valid or same.</param>
+/// <param name="DataFormat">Where the channel axis is.</param>
 internal sealed record PoolingDeclaration(
     string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, string Type,
-    EquatableArray<int> Pool, EquatableArray<int> Strides, PaddingKind Padding)
+    EquatableArray<int> Pool, EquatableArray<int> Strides, PaddingKind Padding,
+    DataFormatKind DataFormat = DataFormatKind.ChannelsLast)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>
     public override string TypeName => Type;
 
     /// <inheritdoc/>
-    public override ShapeResult Apply(Shape input) => PoolingRule.Apply(input, [.. Pool], [.. Strides], Padding);
+    public override ShapeResult Apply(Shape input) => PoolingRule.Apply(input, [.. Pool], [.. Strides], Padding, DataFormat);
 }

@@ -23,8 +23,9 @@ internal static class ConvLayerReader
         var groups = transposed ? 1 : arguments.Int("groups");
         var outputPadding = transposed ? arguments.Sizes("outputPadding", spatial, []) : [];
         var useBias = arguments.Bool("useBias");
+        var format = arguments.Choice<DataFormatKind>("dataFormat");
         if (filters is not { } f || kernel is null || activation is not { } a || strides is null || padding is not { } p
-            || dilation is null || groups is not { } g || outputPadding is null || useBias is not { } b)
+            || dilation is null || groups is not { } g || outputPadding is null || useBias is not { } b || format is not { } df)
         {
             return null;
         }
@@ -51,7 +52,7 @@ internal static class ConvLayerReader
 
         return arguments.IsValid
             ? new ConvDeclaration(name, identifier, location, arguments.Sites, type, f, kernel.ToEquatableArray(), strides.ToEquatableArray(),
-                dilation.ToEquatableArray(), p, g, a, b, outputPadding.ToEquatableArray())
+                dilation.ToEquatableArray(), p, g, a, b, outputPadding.ToEquatableArray(), df)
             : null;
     }
 
@@ -98,7 +99,8 @@ internal static class ConvLayerReader
         var pool = arguments.Sizes("poolSize", spatial, Enumerable.Repeat(2, spatial).ToArray());
         var strides = pool is null ? null : arguments.Sizes("strides", spatial, pool);
         var padding = arguments.Choice<PaddingKind>("padding");
-        if (pool is null || strides is null || padding is not { } p)
+        var format = arguments.Choice<DataFormatKind>("dataFormat");
+        if (pool is null || strides is null || padding is not { } p || format is not { } df)
         {
             return null;
         }
@@ -107,7 +109,7 @@ internal static class ConvLayerReader
         RequirePositive(arguments, "strides", strides);
         arguments.Require(p != PaddingKind.Causal, "padding", "Valid or Same", p.ToString());
         return arguments.IsValid
-            ? new PoolingDeclaration(name, identifier, location, arguments.Sites, type, pool.ToEquatableArray(), strides.ToEquatableArray(), p)
+            ? new PoolingDeclaration(name, identifier, location, arguments.Sites, type, pool.ToEquatableArray(), strides.ToEquatableArray(), p, df)
             : null;
     }
 

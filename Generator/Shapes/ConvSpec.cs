@@ -9,4 +9,7 @@ namespace StaticKeras.Generator.Shapes;
 /// <param name="Groups">Channel groups (1 for transposed convolutions).</param>
 /// <param name="UseBias">Whether there is a bias.</param>
 /// <param name="OutputPadding">Conv2DTranspose's output padding per axis, or <see langword="null"/>.</param>
-internal sealed record ConvSpec(int Filters, int[] Kernel, int[] Strides, int[] Dilation, PaddingKind Padding, int Groups, bool UseBias, int[]? OutputPadding = null);
+/// <param name="DataFormat">Where the channel axis is.</param>
+internal sealed record ConvSpec(
+    int Filters, int[] Kernel, int[] Strides, int[] Dilation, PaddingKind Padding, int Groups, bool UseBias, int[]? OutputPadding = null,
+    DataFormatKind DataFormat = DataFormatKind.ChannelsLast);

@@ -9,8 +9,9 @@ namespace StaticKeras.Layers;
 /// <param name="poolSize">The window length. Required, as in Keras (whose <c>MaxPooling1D</c> defaults it to 2 but <c>AveragePooling1D</c> does not).</param>
 /// <param name="strides">The step; the pool size by default.</param>
 /// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
-public sealed class AveragePooling1D(int poolSize, int? strides = null, Padding padding = Padding.Valid)
-    : Pooling1D(nameof(AveragePooling1D), poolSize, strides, padding)
+/// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/>.</param>
+public sealed class AveragePooling1D(int poolSize, int? strides = null, Padding padding = Padding.Valid, DataFormat dataFormat = DataFormat.ChannelsLast)
+    : Pooling1D(nameof(AveragePooling1D), poolSize, strides, padding, dataFormat)
 {
     /// <inheritdoc/>
     private protected override Tensor Pool(Tensor channelsFirst) => PoolingOps.Average(channelsFirst, Window);

@@ -9,8 +9,9 @@ namespace StaticKeras.Layers;
 /// <param name="poolSize">The window (height, width). Required, as in Keras (whose <c>MaxPooling2D</c> defaults it to (2, 2) but <c>AveragePooling2D</c> does not).</param>
 /// <param name="strides">The step; the pool size by default.</param>
 /// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
-public sealed class AveragePooling2D(Size2D poolSize, Size2D? strides = null, Padding padding = Padding.Valid)
-    : Pooling2D(nameof(AveragePooling2D), poolSize, strides, padding)
+/// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/>.</param>
+public sealed class AveragePooling2D(Size2D poolSize, Size2D? strides = null, Padding padding = Padding.Valid, DataFormat dataFormat = DataFormat.ChannelsLast)
+    : Pooling2D(nameof(AveragePooling2D), poolSize, strides, padding, dataFormat)
 {
     /// <inheritdoc/>
     private protected override Tensor Pool(Tensor channelsFirst) => PoolingOps.Average(channelsFirst, Window);

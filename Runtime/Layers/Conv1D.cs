@@ -20,7 +20,6 @@ namespace StaticKeras.Layers;
 /// </remarks>
 public sealed class Conv1D : Layer
 {
-    private const string Layout = "(batch, steps, channels)";
     private readonly WindowSpec window;
     private bool built;
 
@@ -40,6 +39,7 @@ public sealed class Conv1D : Layer
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
     /// <param name="kernelConstraint">Keras' <c>kernel_constraint</c>: a projection of the kernel after every optimizer step; none by default.</param>
     /// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
+    /// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/> for <c>(batch, channels, steps)</c>.</param>
     public Conv1D(
         int filters,
         int kernelSize,
@@ -55,9 +55,12 @@ public sealed class Conv1D : Layer
         Regularizer? biasRegularizer = null,
         Regularizer? activityRegularizer = null,
         Constraint? kernelConstraint = null,
-        Constraint? biasConstraint = null)
+        Constraint? biasConstraint = null,
+        DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(Conv1D))
     {
+        DataFormats.Defined(nameof(Conv1D), dataFormat);
+        DataFormat = dataFormat;
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
         Constrain(("kernel", kernelConstraint), ("bias", biasConstraint));
         (KernelInitializer, BiasInitializer) = (kernelInitializer, biasInitializer);
@@ -83,6 +86,11 @@ public sealed class Conv1D : Layer
 
     /// <summary>The number of output channels.</summary>
     public int Filters { get; }
+
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>).</summary>
+    public DataFormat DataFormat { get; }
+
+    private string Layout => DataFormats.Layout(DataFormat, "steps");
 
     /// <summary>The window length.</summary>
     public int KernelSize { get; }
@@ -116,9 +124,9 @@ public sealed class Conv1D : Layer
     {
         LayerWeights.BuildOnce(this, built, inputShape);
         LayerChecks.Rank(nameof(Conv1D), inputShape, 2, Layout);
-        long channels = LayerChecks.Known(nameof(Conv1D), inputShape, 1, "channels");
+        long channels = LayerChecks.Known(nameof(Conv1D), inputShape, DataFormats.ChannelAxis(DataFormat, 2), "channels");
         ConvChecks.ChannelsDivisible(nameof(Conv1D), channels, Groups, inputShape);
-        window.CheckSpatial(inputShape);
+        window.CheckSpatial(inputShape, DataFormat);
         LayerWeights.Add(this, "kernel", [KernelSize, channels / Groups, Filters], WeightInitializers.For(KernelInitializer));
         if (UseBias)
         {
@@ -138,14 +146,14 @@ public sealed class Conv1D : Layer
         }
 
         var kernel = Kernel;
-        LayerChecks.Size(nameof(Conv1D), inputs, 2, kernel.shape[1] * Groups, "channels");
-        window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
+        LayerChecks.Size(nameof(Conv1D), inputs, 1 + DataFormats.ChannelAxis(DataFormat, 2), kernel.shape[1] * Groups, "channels");
+        window.CheckSpatial(LayerChecks.WithoutBatch(inputs), DataFormat);
 
-        var x = window.PadChannelsFirst(inputs.permute(0, 2, 1));
+        var x = window.PadChannelsFirst(DataFormats.ToChannelsFirst(inputs, DataFormat));
         // (k, in/g, filters) -> TorchSharp's (filters, in/g, k)
         var y = nn.functional.conv1d(
             x, kernel.permute(2, 1, 0), Bias, stride: Strides, padding: 0, dilation: DilationRate, groups: Groups);
-        return ActivationFunctions.Apply(y.permute(0, 2, 1), Activation);
+        return ActivationFunctions.Apply(DataFormats.FromChannelsFirst(y, DataFormat), Activation);
     }
 
     /// <summary>
@@ -172,23 +180,25 @@ public sealed class Conv1D : Layer
         using var noGrad = no_grad();
         // As a 2-D convolution of height 1: x (N, C, 1, L), w (O, C/g, 1, k).
         var kernel = Kernel.permute(2, 1, 0);
-        var x = window.PadChannelsFirst(input.permute(0, 2, 1));
+        var x = window.PadChannelsFirst(DataFormats.ToChannelsFirst(input, DataFormat));
         // gelu and silu read the pre-activation: the convolution runs again for them only.
         var preActivation = ActivationGradients.NeedsInput(Activation)
-            ? nn.functional.conv1d(x, kernel, Bias, stride: Strides, padding: 0, dilation: DilationRate, groups: Groups).permute(0, 2, 1)
+            ? nn.functional.conv1d(x, kernel, Bias, stride: Strides, padding: 0, dilation: DilationRate, groups: Groups)
             : null;
+        preActivation = preActivation is null ? null : DataFormats.FromChannelsFirst(preActivation, DataFormat);
         var gz = ActivationGradients.Backward(gradOutput, preActivation, output, Activation);
         var (dx, dw) = ConvolutionGradients.Backward(
-            x.unsqueeze(2), kernel.unsqueeze(2), gz.permute(0, 2, 1).unsqueeze(2), [1, Strides], [1, DilationRate], Groups, inputGradient);
+            x.unsqueeze(2), kernel.unsqueeze(2), DataFormats.ToChannelsFirst(gz, DataFormat).unsqueeze(2), [1, Strides], [1, DilationRate], Groups, inputGradient);
         GradientBuffers.Accumulate(Kernel, dw.squeeze(2).permute(2, 1, 0));
-        GradientBuffers.Accumulate(Bias, gz.sum([0, 1]));
-        return dx is null ? null : window.CropChannelsFirst(dx.squeeze(2), [input.shape[1]]).permute(0, 2, 1);
+        GradientBuffers.Accumulate(Bias, gz.sum([0, DataFormat == DataFormat.ChannelsFirst ? 2 : 1]));
+        long steps = input.shape[1 + DataFormats.SpatialStart(DataFormat)];
+        return dx is null ? null : DataFormats.FromChannelsFirst(window.CropChannelsFirst(dx.squeeze(2), [steps]), DataFormat);
     }
 
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        KerasValues.Convolution(config, Filters, window, Groups, Activation, UseBias);
+        KerasValues.Convolution(config, Filters, window, Groups, Activation, UseBias, DataFormat);
         return true;
     }
 
@@ -200,7 +210,7 @@ public sealed class Conv1D : Layer
     {
         // Keras kernel (k, in/groups, out) -> ONNX (out, in/groups, k).
         var kernel = graph.Initializer("kernel", Kernel.permute(2, 1, 0));
-        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 1, x => graph.Node("Conv",
+        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 1, DataFormat, x => graph.Node("Conv",
             Bias is { } b ? [x, kernel, graph.Initializer("bias", b)] : [x, kernel],
             [.. OnnxWindows.Attributes([KernelSize], [Strides], [DilationRate], Padding), OnnxAttribute.Int("group", Groups)])), Activation);
     }

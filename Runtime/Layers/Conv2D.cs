@@ -20,7 +20,6 @@ namespace StaticKeras.Layers;
 /// </remarks>
 public sealed class Conv2D : Layer
 {
-    private const string Layout = "(batch, height, width, channels)";
     private readonly WindowSpec window;
     private bool built;
 
@@ -40,6 +39,7 @@ public sealed class Conv2D : Layer
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
     /// <param name="kernelConstraint">Keras' <c>kernel_constraint</c>: a projection of the kernel after every optimizer step; none by default.</param>
     /// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
+    /// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/> for <c>(batch, channels, height, width)</c>.</param>
     public Conv2D(
         int filters,
         Size2D kernelSize,
@@ -55,9 +55,12 @@ public sealed class Conv2D : Layer
         Regularizer? biasRegularizer = null,
         Regularizer? activityRegularizer = null,
         Constraint? kernelConstraint = null,
-        Constraint? biasConstraint = null)
+        Constraint? biasConstraint = null,
+        DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(Conv2D))
     {
+        DataFormats.Defined(nameof(Conv2D), dataFormat);
+        DataFormat = dataFormat;
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
         Constrain(("kernel", kernelConstraint), ("bias", biasConstraint));
         (KernelInitializer, BiasInitializer) = (kernelInitializer, biasInitializer);
@@ -84,6 +87,11 @@ public sealed class Conv2D : Layer
 
     /// <summary>The number of output channels.</summary>
     public int Filters { get; }
+
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>).</summary>
+    public DataFormat DataFormat { get; }
+
+    private string Layout => DataFormats.Layout(DataFormat, "height", "width");
 
     /// <summary>The window size.</summary>
     public Size2D KernelSize { get; }
@@ -112,14 +120,14 @@ public sealed class Conv2D : Layer
     /// <summary>The bias <c>(filters)</c>, or null when <see cref="UseBias"/> is false.</summary>
     public Parameter? Bias => LayerWeights.Find(this, "bias");
 
-    /// <summary>Creates <c>kernel</c> and <c>bias</c> for an input <c>(height, width, channels)</c>; channels must be known.</summary>
+    /// <summary>Creates <c>kernel</c> and <c>bias</c> for an input <c>(height, width, channels)</c> (<c>(channels, height, width)</c> channels first); channels must be known.</summary>
     public override void Build(params long[] inputShape)
     {
         LayerWeights.BuildOnce(this, built, inputShape);
         LayerChecks.Rank(nameof(Conv2D), inputShape, 3, Layout);
-        long channels = LayerChecks.Known(nameof(Conv2D), inputShape, 2, "channels");
+        long channels = LayerChecks.Known(nameof(Conv2D), inputShape, DataFormats.ChannelAxis(DataFormat, 3), "channels");
         ConvChecks.ChannelsDivisible(nameof(Conv2D), channels, Groups, inputShape);
-        window.CheckSpatial(inputShape);
+        window.CheckSpatial(inputShape, DataFormat);
         LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, channels / Groups, Filters], WeightInitializers.For(KernelInitializer));
         if (UseBias)
         {
@@ -139,14 +147,14 @@ public sealed class Conv2D : Layer
         }
 
         var kernel = Kernel;
-        LayerChecks.Size(nameof(Conv2D), inputs, 3, kernel.shape[2] * Groups, "channels");
-        window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
+        LayerChecks.Size(nameof(Conv2D), inputs, 1 + DataFormats.ChannelAxis(DataFormat, 3), kernel.shape[2] * Groups, "channels");
+        window.CheckSpatial(LayerChecks.WithoutBatch(inputs), DataFormat);
 
-        var x = window.PadChannelsFirst(inputs.permute(0, 3, 1, 2));
+        var x = window.PadChannelsFirst(DataFormats.ToChannelsFirst(inputs, DataFormat));
         // (kh, kw, in/g, filters) -> TorchSharp's (filters, in/g, kh, kw)
         var y = nn.functional.conv2d(
             x, kernel.permute(3, 2, 0, 1), Bias, strides: window.Strides, padding: [0, 0], dilation: window.Dilation, groups: Groups);
-        return ActivationFunctions.Apply(y.permute(0, 2, 3, 1), Activation);
+        return ActivationFunctions.Apply(DataFormats.FromChannelsFirst(y, DataFormat), Activation);
     }
 
     /// <summary>
@@ -172,22 +180,24 @@ public sealed class Conv2D : Layer
     {
         using var noGrad = no_grad();
         var kernel = Kernel.permute(3, 2, 0, 1);
-        var x = window.PadChannelsFirst(input.permute(0, 3, 1, 2));
+        var x = window.PadChannelsFirst(DataFormats.ToChannelsFirst(input, DataFormat));
         // gelu and silu read the pre-activation: the convolution runs again for them only.
         var preActivation = ActivationGradients.NeedsInput(Activation)
-            ? nn.functional.conv2d(x, kernel, Bias, strides: window.Strides, padding: [0, 0], dilation: window.Dilation, groups: Groups).permute(0, 2, 3, 1)
+            ? nn.functional.conv2d(x, kernel, Bias, strides: window.Strides, padding: [0, 0], dilation: window.Dilation, groups: Groups)
             : null;
+        preActivation = preActivation is null ? null : DataFormats.FromChannelsFirst(preActivation, DataFormat);
         var gz = ActivationGradients.Backward(gradOutput, preActivation, output, Activation);
-        var (dx, dw) = ConvolutionGradients.Backward(x, kernel, gz.permute(0, 3, 1, 2), window.Strides, window.Dilation, Groups, inputGradient);
+        var (dx, dw) = ConvolutionGradients.Backward(x, kernel, DataFormats.ToChannelsFirst(gz, DataFormat), window.Strides, window.Dilation, Groups, inputGradient);
         GradientBuffers.Accumulate(Kernel, dw.permute(2, 3, 1, 0));
-        GradientBuffers.Accumulate(Bias, gz.sum([0, 1, 2]));
-        return dx is null ? null : window.CropChannelsFirst(dx, [input.shape[1], input.shape[2]]).permute(0, 2, 3, 1);
+        GradientBuffers.Accumulate(Bias, DataFormat == DataFormat.ChannelsFirst ? gz.sum([0, 2, 3]) : gz.sum([0, 1, 2]));
+        var spatial = DataFormat == DataFormat.ChannelsFirst ? new[] { input.shape[2], input.shape[3] } : [input.shape[1], input.shape[2]];
+        return dx is null ? null : DataFormats.FromChannelsFirst(window.CropChannelsFirst(dx, spatial), DataFormat);
     }
 
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        KerasValues.Convolution(config, Filters, window, Groups, Activation, UseBias);
+        KerasValues.Convolution(config, Filters, window, Groups, Activation, UseBias, DataFormat);
         return true;
     }
 
@@ -198,7 +208,7 @@ public sealed class Conv2D : Layer
     internal override string ExportOnnx(OnnxGraph graph, string input)
     {
         // Keras kernel (kh, kw, in/groups, out) -> ONNX (out, in/groups, kh, kw).
-        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, x => graph.Node("Conv",
+        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, DataFormat, x => graph.Node("Conv",
             Bias is { } b ? [x, graph.Initializer("kernel", Kernel.permute(3, 2, 0, 1)), graph.Initializer("bias", b)] : [x, graph.Initializer("kernel", Kernel.permute(3, 2, 0, 1))],
             [.. OnnxWindows.Attributes([KernelSize.Height, KernelSize.Width], [Strides.Height, Strides.Width], [DilationRate.Height, DilationRate.Width], Padding),
              OnnxAttribute.Int("group", Groups)])), Activation);

@@ -23,7 +23,6 @@ namespace StaticKeras.Layers;
 /// </remarks>
 public sealed class Conv2DTranspose : Layer
 {
-    private const string Layout = "(batch, height, width, channels)";
     private readonly WindowSpec window;
     private bool built;
 
@@ -43,6 +42,7 @@ public sealed class Conv2DTranspose : Layer
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
     /// <param name="kernelConstraint">Keras' <c>kernel_constraint</c>: a projection of the kernel after every optimizer step; none by default.</param>
     /// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
+    /// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/> for <c>(batch, channels, height, width)</c>.</param>
     public Conv2DTranspose(
         int filters,
         Size2D kernelSize,
@@ -58,11 +58,14 @@ public sealed class Conv2DTranspose : Layer
         Regularizer? biasRegularizer = null,
         Regularizer? activityRegularizer = null,
         Constraint? kernelConstraint = null,
-        Constraint? biasConstraint = null)
+        Constraint? biasConstraint = null,
+        DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(Conv2DTranspose))
     {
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
         Constrain(("kernel", kernelConstraint), ("bias", biasConstraint));
+        DataFormats.Defined(nameof(Conv2DTranspose), dataFormat);
+        DataFormat = dataFormat;
         (KernelInitializer, BiasInitializer) = (kernelInitializer, biasInitializer);
         _ = (WeightInitializers.For(kernelInitializer), WeightInitializers.For(biasInitializer));   // an undefined member throws here, naming the valid ones
         Filters = filters;
@@ -92,6 +95,13 @@ public sealed class Conv2DTranspose : Layer
 
     /// <summary>The number of output channels.</summary>
     public int Filters { get; }
+
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>).</summary>
+    public DataFormat DataFormat { get; }
+
+    private string Layout => DataFormats.Layout(DataFormat, "height", "width");
+
+    private int SpatialStart => DataFormats.SpatialStart(DataFormat);
 
     /// <summary>The window size.</summary>
     public Size2D KernelSize { get; }
@@ -146,7 +156,7 @@ public sealed class Conv2DTranspose : Layer
     {
         LayerWeights.BuildOnce(this, built, inputShape);
         LayerChecks.Rank(nameof(Conv2DTranspose), inputShape, 3, Layout);
-        long channels = LayerChecks.Known(nameof(Conv2DTranspose), inputShape, 2, "channels");
+        long channels = LayerChecks.Known(nameof(Conv2DTranspose), inputShape, DataFormats.ChannelAxis(DataFormat, 3), "channels");
         CheckOutputSize(inputShape);
         LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, Filters, channels], WeightInitializers.For(KernelInitializer));
         if (UseBias)
@@ -167,17 +177,16 @@ public sealed class Conv2DTranspose : Layer
         }
 
         var kernel = Kernel;
-        LayerChecks.Size(nameof(Conv2DTranspose), inputs, 3, kernel.shape[3], "channels");
+        LayerChecks.Size(nameof(Conv2DTranspose), inputs, 1 + DataFormats.ChannelAxis(DataFormat, 3), kernel.shape[3], "channels");
         CheckOutputSize(LayerChecks.WithoutBatch(inputs));
 
         // (kh, kw, filters, in) -> TorchSharp's (in, filters, kh, kw); the full result has (n - 1) s + k per axis.
         var full = nn.functional.conv_transpose2d(
-            inputs.permute(0, 3, 1, 2), kernel.permute(3, 2, 0, 1), strides: window.Strides, dilation: window.Dilation);
-        var (top, bottom) = Crop(full.shape[2], OutputLength(inputs.shape[1], 0));
-        var (left, right) = Crop(full.shape[3], OutputLength(inputs.shape[2], 1));
-        var y = nn.functional.pad(full, [-left, right, -top, bottom]).permute(0, 2, 3, 1);
-        var bias = Bias;
-        return ActivationFunctions.Apply(bias is null ? y : y + bias, Activation);
+            DataFormats.ToChannelsFirst(inputs, DataFormat), kernel.permute(3, 2, 0, 1), strides: window.Strides, dilation: window.Dilation);
+        var (top, bottom) = Crop(full.shape[2], OutputLength(inputs.shape[1 + SpatialStart], 0));
+        var (left, right) = Crop(full.shape[3], OutputLength(inputs.shape[2 + SpatialStart], 1));
+        var y = DataFormats.FromChannelsFirst(nn.functional.pad(full, [-left, right, -top, bottom]), DataFormat);
+        return ActivationFunctions.Apply(AddBias(y), Activation);
     }
 
     /// <summary>
@@ -203,34 +212,37 @@ public sealed class Conv2DTranspose : Layer
     {
         using var noGrad = no_grad();
         var kernel = Kernel.permute(3, 2, 0, 1);
-        var x = input.permute(0, 3, 1, 2);
-        long fullHeight = (input.shape[1] - 1) * window.Strides[0] + ConvArithmetic.EffectiveSize(window.Kernel[0], window.Dilation[0]);
-        long fullWidth = (input.shape[2] - 1) * window.Strides[1] + ConvArithmetic.EffectiveSize(window.Kernel[1], window.Dilation[1]);
-        var (top, bottom) = Crop(fullHeight, OutputLength(input.shape[1], 0));
-        var (left, right) = Crop(fullWidth, OutputLength(input.shape[2], 1));
+        var x = DataFormats.ToChannelsFirst(input, DataFormat);
+        long height = input.shape[1 + SpatialStart], width = input.shape[2 + SpatialStart];
+        long fullHeight = (height - 1) * window.Strides[0] + ConvArithmetic.EffectiveSize(window.Kernel[0], window.Dilation[0]);
+        long fullWidth = (width - 1) * window.Strides[1] + ConvArithmetic.EffectiveSize(window.Kernel[1], window.Dilation[1]);
+        var (top, bottom) = Crop(fullHeight, OutputLength(height, 0));
+        var (left, right) = Crop(fullWidth, OutputLength(width, 1));
         // gelu and silu read the pre-activation: the transposed convolution runs again for them only.
         Tensor? preActivation = null;
         if (ActivationGradients.NeedsInput(Activation))
         {
             var full = nn.functional.conv_transpose2d(x, kernel, strides: window.Strides, dilation: window.Dilation);
-            var y = nn.functional.pad(full, [-left, right, -top, bottom]).permute(0, 2, 3, 1);
-            preActivation = Bias is { } b ? y + b : y;
+            preActivation = AddBias(DataFormats.FromChannelsFirst(nn.functional.pad(full, [-left, right, -top, bottom]), DataFormat));
         }
 
         var gz = ActivationGradients.Backward(gradOutput, preActivation, output, Activation);
-        GradientBuffers.Accumulate(Bias, gz.sum([0, 1, 2]));
+        GradientBuffers.Accumulate(Bias, DataFormat == DataFormat.ChannelsFirst ? gz.sum([0, 2, 3]) : gz.sum([0, 1, 2]));
 
         // The forward cut (top, left) cells and added (bottom, right) zero cells: undo both on the gradient.
-        var gFull = nn.functional.pad(gz.permute(0, 3, 1, 2), [left, -right, top, -bottom]);
+        var gFull = nn.functional.pad(DataFormats.ToChannelsFirst(gz, DataFormat), [left, -right, top, -bottom]);
 
         // conv_transpose2d(x, w) is the adjoint of conv2d(., w): dx = conv2d(g, w), and dw is conv2d's
         // weight gradient with g as its input and x as its output gradient.
         var (_, dw) = ConvolutionGradients.Backward(gFull, kernel, x, window.Strides, window.Dilation, 1, inputGradient: false);
         GradientBuffers.Accumulate(Kernel, dw.permute(2, 3, 1, 0));
         return inputGradient
-            ? nn.functional.conv2d(gFull, kernel, strides: window.Strides, padding: [0, 0], dilation: window.Dilation).permute(0, 2, 3, 1)
+            ? DataFormats.FromChannelsFirst(nn.functional.conv2d(gFull, kernel, strides: window.Strides, padding: [0, 0], dilation: window.Dilation), DataFormat)
             : null;
     }
+
+    // The bias on the channel axis: last, or first after the batch.
+    private Tensor AddBias(Tensor y) => Bias is not { } b ? y : DataFormat == DataFormat.ChannelsFirst ? y + b.view(-1, 1, 1) : y + b;
 
     /// <summary>Cells to cut at the start, and cells to add (negative: cut) at the end, to go from the full length to Keras' length.</summary>
     private (long Start, long End) Crop(long fullLength, long length)
@@ -243,7 +255,8 @@ public sealed class Conv2DTranspose : Layer
     {
         for (int axis = 0; axis < 2; axis++)
         {
-            if (inputShape[axis] >= 0 && OutputLength(inputShape[axis], axis) < 1)
+            long length = inputShape[SpatialStart + axis];
+            if (length >= 0 && OutputLength(length, axis) < 1)
             {
                 throw new ArgumentException(
                     $"Conv2DTranspose: input shape {LayerChecks.Describe(inputShape)} gives an empty output along " +
@@ -270,7 +283,7 @@ public sealed class Conv2DTranspose : Layer
         config["strides"] = KerasValues.Pair(Strides);
         config["padding"] = KerasValues.Name(Padding);
         config["output_padding"] = OutputPadding is { } extra ? KerasValues.Pair(extra) : null;
-        config["data_format"] = "channels_last";
+        config["data_format"] = DataFormats.KerasName(DataFormat);
         config["dilation_rate"] = KerasValues.Pair(DilationRate);
         config["activation"] = KerasValues.Name(Activation);
         config["use_bias"] = UseBias;
@@ -300,7 +313,7 @@ public sealed class Conv2DTranspose : Layer
         // Keras kernel (kh, kw, filters, in) -> ONNX (in, filters, kh, kw).
         var kernel = graph.Initializer("kernel", Kernel.permute(3, 2, 0, 1));
         string[] inputs(string x) => Bias is { } b ? [x, kernel, graph.Initializer("bias", b)] : [x, kernel];
-        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, x => graph.Node("ConvTranspose", inputs(x),
+        return OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, DataFormat, x => graph.Node("ConvTranspose", inputs(x),
             OnnxAttribute.Ints("kernel_shape", KernelSize.Height, KernelSize.Width),
             OnnxAttribute.Ints("strides", window.Strides),
             OnnxAttribute.Ints("dilations", window.Dilation),

@@ -13,17 +13,19 @@ namespace StaticKeras.Layers;
 /// </summary>
 public abstract class Pooling1D : Layer
 {
-    private const string Layout = "(batch, steps, channels)";
     private readonly string layer;
 
     /// <summary>Validates Keras' pooling arguments; <paramref name="strides"/> defaults to <paramref name="poolSize"/>.</summary>
     /// <param name="layer">The derived layer's type name, for messages.</param>
     /// <param name="poolSize">The window length.</param>
     /// <param name="strides">The step; the pool size when null.</param>
+    /// <param name="dataFormat">Keras' <c>data_format</c>: channels last (default) or channels first.</param>
     /// <param name="padding"><see cref="Padding.Valid"/> or <see cref="Padding.Same"/>.</param>
-    private protected Pooling1D(string layer, int poolSize, int? strides, Padding padding)
+    private protected Pooling1D(string layer, int poolSize, int? strides, Padding padding, DataFormat dataFormat)
         : base(layer)
     {
+        DataFormats.Defined(layer, dataFormat);
+        DataFormat = dataFormat;
         this.layer = layer;
         PoolSize = poolSize;
         Strides = strides ?? poolSize;
@@ -39,13 +41,18 @@ public abstract class Pooling1D : Layer
     /// <summary>The padding mode.</summary>
     public Padding Padding => Window.Padding;
 
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>).</summary>
+    public DataFormat DataFormat { get; }
+
     private protected WindowSpec Window { get; }
+
+    private string Layout => DataFormats.Layout(DataFormat, "steps");
 
     /// <summary>Checks an input <c>(steps, channels)</c> against the window; pooling has no weights.</summary>
     public override void Build(params long[] inputShape)
     {
         LayerChecks.Rank(layer, inputShape, 2, Layout);
-        Window.CheckSpatial(inputShape);
+        Window.CheckSpatial(inputShape, DataFormat);
     }
 
     /// <inheritdoc/>
@@ -53,8 +60,8 @@ public abstract class Pooling1D : Layer
     {
         LayerChecks.Rank(layer, inputs, 3, Layout);
         LayerChecks.Floating(layer, inputs);
-        Window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
-        return Pool(inputs.permute(0, 2, 1)).permute(0, 2, 1);
+        Window.CheckSpatial(LayerChecks.WithoutBatch(inputs), DataFormat);
+        return DataFormats.FromChannelsFirst(Pool(DataFormats.ToChannelsFirst(inputs, DataFormat)), DataFormat);
     }
 
     /// <summary>
@@ -68,7 +75,7 @@ public abstract class Pooling1D : Layer
     public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
     {
         using var noGrad = no_grad();
-        return GradientBuffers.Into(PoolBackward(input.permute(0, 2, 1), gradOutput.permute(0, 2, 1)).permute(0, 2, 1), into);
+        return GradientBuffers.Into(DataFormats.FromChannelsFirst(PoolBackward(DataFormats.ToChannelsFirst(input, DataFormat), DataFormats.ToChannelsFirst(gradOutput, DataFormat)), DataFormat), into);
     }
 
     /// <summary>dL/dx of <see cref="Pool"/>, channels first.</summary>
@@ -80,7 +87,7 @@ public abstract class Pooling1D : Layer
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        KerasValues.Pooling(config, Window);
+        KerasValues.Pooling(config, Window, DataFormat);
         return true;
     }
 
@@ -90,7 +97,7 @@ public abstract class Pooling1D : Layer
     /// <inheritdoc/>
     internal override string ExportOnnx(OnnxGraph graph, string input)
     {
-        return graph.ChannelsFirst(input, 1, x => graph.Node(this is MaxPooling1D ? "MaxPool" : "AveragePool", [x],
+        return graph.ChannelsFirst(input, 1, DataFormat, x => graph.Node(this is MaxPooling1D ? "MaxPool" : "AveragePool", [x],
             OnnxWindows.Attributes(Window.Kernel, Window.Strides, null, Padding)));
     }
 }

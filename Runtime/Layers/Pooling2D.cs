@@ -13,17 +13,19 @@ namespace StaticKeras.Layers;
 /// </summary>
 public abstract class Pooling2D : Layer
 {
-    private const string Layout = "(batch, height, width, channels)";
     private readonly string layer;
 
     /// <summary>Validates Keras' pooling arguments; <paramref name="strides"/> defaults to <paramref name="poolSize"/>.</summary>
     /// <param name="layer">The derived layer's type name, for messages.</param>
     /// <param name="poolSize">The window (height, width); (2, 2) by default.</param>
     /// <param name="strides">The step; the pool size by default.</param>
+    /// <param name="dataFormat">Keras' <c>data_format</c>: channels last (default) or channels first.</param>
     /// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
-    private protected Pooling2D(string layer, Size2D? poolSize, Size2D? strides, Padding padding)
+    private protected Pooling2D(string layer, Size2D? poolSize, Size2D? strides, Padding padding, DataFormat dataFormat)
         : base(layer)
     {
+        DataFormats.Defined(layer, dataFormat);
+        DataFormat = dataFormat;
         this.layer = layer;
         PoolSize = poolSize ?? 2;
         Strides = strides ?? PoolSize;
@@ -40,13 +42,18 @@ public abstract class Pooling2D : Layer
     /// <summary>The padding mode.</summary>
     public Padding Padding => Window.Padding;
 
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>).</summary>
+    public DataFormat DataFormat { get; }
+
     private protected WindowSpec Window { get; }
+
+    private string Layout => DataFormats.Layout(DataFormat, "height", "width");
 
     /// <summary>Checks an input <c>(height, width, channels)</c> against the window; pooling has no weights.</summary>
     public override void Build(params long[] inputShape)
     {
         LayerChecks.Rank(layer, inputShape, 3, Layout);
-        Window.CheckSpatial(inputShape);
+        Window.CheckSpatial(inputShape, DataFormat);
     }
 
     /// <inheritdoc/>
@@ -54,8 +61,8 @@ public abstract class Pooling2D : Layer
     {
         LayerChecks.Rank(layer, inputs, 4, Layout);
         LayerChecks.Floating(layer, inputs);
-        Window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
-        return Pool(inputs.permute(0, 3, 1, 2)).permute(0, 2, 3, 1);
+        Window.CheckSpatial(LayerChecks.WithoutBatch(inputs), DataFormat);
+        return DataFormats.FromChannelsFirst(Pool(DataFormats.ToChannelsFirst(inputs, DataFormat)), DataFormat);
     }
 
     /// <summary>
@@ -69,7 +76,7 @@ public abstract class Pooling2D : Layer
     public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
     {
         using var noGrad = no_grad();
-        return GradientBuffers.Into(PoolBackward(input.permute(0, 3, 1, 2), gradOutput.permute(0, 3, 1, 2)).permute(0, 2, 3, 1), into);
+        return GradientBuffers.Into(DataFormats.FromChannelsFirst(PoolBackward(DataFormats.ToChannelsFirst(input, DataFormat), DataFormats.ToChannelsFirst(gradOutput, DataFormat)), DataFormat), into);
     }
 
     /// <summary>dL/dx of <see cref="Pool"/>, channels first.</summary>
@@ -81,7 +88,7 @@ public abstract class Pooling2D : Layer
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        KerasValues.Pooling(config, Window);
+        KerasValues.Pooling(config, Window, DataFormat);
         return true;
     }
 
@@ -91,7 +98,7 @@ public abstract class Pooling2D : Layer
     /// <inheritdoc/>
     internal override string ExportOnnx(OnnxGraph graph, string input)
     {
-        return graph.ChannelsFirst(input, 2, x => graph.Node(this is MaxPooling2D ? "MaxPool" : "AveragePool", [x],
+        return graph.ChannelsFirst(input, 2, DataFormat, x => graph.Node(this is MaxPooling2D ? "MaxPool" : "AveragePool", [x],
             OnnxWindows.Attributes(Window.Kernel, Window.Strides, null, Padding)));
     }
 }

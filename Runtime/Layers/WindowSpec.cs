@@ -82,14 +82,15 @@ internal sealed class WindowSpec
         return new WindowSpec(layer, kernel, strides, dilation, padding);
     }
 
-    /// <summary>Throws when a known spatial size of <paramref name="inputShape"/> (batch excluded, channels last) is too small for the window.</summary>
-    public void CheckSpatial(long[] inputShape)
+    /// <summary>Throws when a known spatial size of <paramref name="inputShape"/> (batch excluded, laid out as <paramref name="format"/>) is too small for the window.</summary>
+    public void CheckSpatial(long[] inputShape, DataFormat format = DataFormat.ChannelsLast)
     {
         string described = LayerChecks.Describe(inputShape);
+        int start = DataFormats.SpatialStart(format);
         for (int axis = 0; axis < Kernel.Length; axis++)
         {
             ConvArithmetic.FitsWindow(
-                Layer, AxisName(axis), inputShape[axis], Kernel[axis], Strides[axis], Dilation[axis], Padding, described);
+                Layer, AxisName(axis), inputShape[start + axis], Kernel[axis], Strides[axis], Dilation[axis], Padding, described);
         }
     }
 

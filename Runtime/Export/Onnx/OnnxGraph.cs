@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using StaticKeras.Layers;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Export.Onnx;
@@ -116,6 +117,13 @@ internal sealed class OnnxGraph
         Initializers.Add(tensor);
         return name;
     }
+
+    /// <summary>
+    /// The output of <paramref name="op"/> (which works channels first) on <paramref name="input"/> laid out as
+    /// <paramref name="format"/>: transposed around it for channels last, applied directly for channels first.
+    /// </summary>
+    public string ChannelsFirst(string input, int spatialRank, DataFormat format, Func<string, string> op) =>
+        format == DataFormat.ChannelsFirst ? op(input) : ChannelsFirst(input, spatialRank, op);
 
     /// <summary>An int64 vector initializer (shapes, axes, pads).</summary>
     public string Ints(string hint, params long[] values) => Initializer(hint, tensor(values, dtype: ScalarType.Int64));

@@ -24,13 +24,13 @@ internal static class KerasValues
         new(new JsonNode?[] { null }.Concat(spec.Dimensions.Select(d => d >= 0 ? (JsonNode?)JsonValue.Create(d) : null)).ToArray());
 
     /// <summary>A convolution's entries, in Keras' order: filters, kernel_size, strides, padding, data_format, dilation_rate, groups, activation, use_bias.</summary>
-    public static void Convolution(JsonObject config, int filters, WindowSpec window, int groups, Activation activation, bool useBias)
+    public static void Convolution(JsonObject config, int filters, WindowSpec window, int groups, Activation activation, bool useBias, DataFormat dataFormat = DataFormat.ChannelsLast)
     {
         config["filters"] = filters;
         config["kernel_size"] = List(window.Kernel);
         config["strides"] = List(window.Strides);
         config["padding"] = Name(window.Padding);
-        config["data_format"] = "channels_last";
+        config["data_format"] = DataFormats.KerasName(dataFormat);
         config["dilation_rate"] = List(window.Dilation);
         config["groups"] = groups;
         config["activation"] = Name(activation);
@@ -38,11 +38,11 @@ internal static class KerasValues
     }
 
     /// <summary>A pooling layer's entries, in Keras' order: pool_size, padding, strides, data_format.</summary>
-    public static void Pooling(JsonObject config, WindowSpec window)
+    public static void Pooling(JsonObject config, WindowSpec window, DataFormat dataFormat = DataFormat.ChannelsLast)
     {
         config["pool_size"] = List(window.Kernel);
         config["padding"] = Name(window.Padding);
         config["strides"] = List(window.Strides);
-        config["data_format"] = "channels_last";
+        config["data_format"] = DataFormats.KerasName(dataFormat);
     }
 }

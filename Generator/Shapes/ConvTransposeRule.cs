@@ -5,7 +5,8 @@ using StaticKeras.Generator.Common;
 namespace StaticKeras.Generator.Shapes;
 
 /// <summary>
-/// Keras' <c>Conv2DTranspose</c> (<c>deconv_output_length</c>) on <c>(batch, height, width, channels)</c>:
+/// Keras' <c>Conv2DTranspose</c> (<c>deconv_output_length</c>) on <c>(batch, height, width, channels)</c>
+/// (or <c>(batch, channels, height, width)</c> with <c>dataFormat</c> channels first):
 /// without output padding "valid" gives <c>n·s + max(k' − s, 0)</c> and "same" <c>n·s</c>; with it,
 /// <c>(n − 1)·s + k' − 2·pad + output_padding</c>, pad = k' / 2 for "same" (k' the dilated kernel).
 /// Weights: kernel <c>(kh, kw, filters, channels)</c>, bias <c>(filters,)</c>.
@@ -31,7 +32,9 @@ internal static class ConvTransposeRule
     /// <summary>The output shape and weights of <c>Conv2DTranspose</c> on <paramref name="input"/>.</summary>
     public static ShapeResult Apply(Shape input, ConvSpec spec)
     {
-        var error = InputChecks.ExactRank(input, 3, ConvRule.Layout(2)) ?? InputChecks.Known(input, 2, "channels");
+        var channelAxis = DataFormatAxes.Channel(spec.DataFormat, 3);
+        var start = DataFormatAxes.SpatialStart(spec.DataFormat);
+        var error = InputChecks.ExactRank(input, 3, ConvRule.Layout(2, spec.DataFormat)) ?? InputChecks.Known(input, channelAxis, "channels");
         if (error is not null)
         {
             return ShapeResult.Fail(error);
@@ -41,9 +44,9 @@ internal static class ConvTransposeRule
         for (var axis = 0; axis < 2; axis++)
         {
             var extra = spec.OutputPadding?[axis];
-            if (Output(input.Dims[axis], spec.Kernel[axis], spec.Strides[axis], spec.Dilation[axis], spec.Padding, extra) is not { } dim)
+            if (Output(input.Dims[start + axis], spec.Kernel[axis], spec.Strides[axis], spec.Dilation[axis], spec.Padding, extra) is not { } dim)
             {
-                var size = KnownOutput(input.Dims[axis].Size, spec.Kernel[axis], spec.Strides[axis], spec.Dilation[axis], spec.Padding, extra);
+                var size = KnownOutput(input.Dims[start + axis].Size, spec.Kernel[axis], spec.Strides[axis], spec.Dilation[axis], spec.Padding, extra);
                 return ShapeResult.Fail(ShapeError.Rejected(
                     input, ShapeIds.EmptyTransposedOutput, "outputPadding", input.ToString(), Formatting.Number(size), axis == 0 ? "height" : "width",
                     InputChecks.Window(spec.Kernel), InputChecks.Window(spec.OutputPadding!)));
@@ -52,8 +55,8 @@ internal static class ConvTransposeRule
             dims.Add(dim);
         }
 
-        dims.Add(Dim.Known(spec.Filters));
-        var kernel = WeightSpec.Of("kernel", spec.Kernel.Select(k => (long)k).Concat([spec.Filters, input.Dims[2].Size]).ToArray());
+        dims.Insert(channelAxis, Dim.Known(spec.Filters));
+        var kernel = WeightSpec.Of("kernel", spec.Kernel.Select(k => (long)k).Concat([spec.Filters, input.Dims[channelAxis].Size]).ToArray());
         var shape = Shape.Of(dims.ToArray());
         return spec.UseBias ? ShapeResult.Ok(shape, kernel, WeightSpec.Of("bias", spec.Filters)) : ShapeResult.Ok(shape, kernel);
     }

@@ -94,6 +94,37 @@ public sealed class LayerFamilyGenerationTests
     }
 
     [Fact]
+    public void ChannelsFirstConvolutionsAndPooling()
+    {
+        // Keras (data_format="channels_first" on each): conv (None, 8, 15, 15) 224, pool (None, 8, 8, 8),
+        // mean (None, 8, 4, 4), up (None, 4, 8, 8) 292, seq (None, 6, 62) 78, seqPool (None, 6, 31); total 1,155.
+        var source = ModelSource.Sequential("ChannelsFirstCnn")
+            .Input("3, 32, 32")
+            .Compile("Optimizer.Adam, Loss.SparseCategoricalCrossentropy")
+            .Layer("readonly Conv2D conv = new(8, 3, Activation.Relu, strides: 2, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly MaxPooling2D pool = new(padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly AveragePooling2D mean = new(2, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly Conv2DTranspose up = new(4, 3, strides: 2, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly Reshape rows = new(4, 64);")
+            .Layer("readonly Conv1D seq = new(6, 3, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly MaxPooling1D seqPool = new(dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly AveragePooling1D seqMean = new(1, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly Flatten flatten = new();")
+            .Layer("readonly Dense classes = new(3, Activation.Softmax);");
+
+        var run = GeneratorRunner.Run(source.Build().Text).AssertClean();
+
+        Assert.Contains("│ conv (Conv2D)                   │ (None, 8, 15, 15)      │           224 │", run.SingleSource);
+        Assert.Contains("│ pool (MaxPooling2D)             │ (None, 8, 8, 8)        │             0 │", run.SingleSource);
+        Assert.Contains("│ mean (AveragePooling2D)         │ (None, 8, 4, 4)        │             0 │", run.SingleSource);
+        Assert.Contains("│ up (Conv2DTranspose)            │ (None, 4, 8, 8)        │           292 │", run.SingleSource);
+        Assert.Contains("│ seq (Conv1D)                    │ (None, 6, 62)          │            78 │", run.SingleSource);
+        Assert.Contains("│ seqPool (MaxPooling1D)          │ (None, 6, 31)          │             0 │", run.SingleSource);
+        Assert.Contains("Total params: 1,155 (4.51 KB)", run.SingleSource);
+        run.VerifySources();
+    }
+
+    [Fact]
     public void CausalConv1DKeepsTheSymbolicTime()
     {
         var source = ModelSource.Sequential("Wavenet")

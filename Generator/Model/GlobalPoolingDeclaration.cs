@@ -11,8 +11,10 @@ namespace StaticKeras.Generator.Model;
 /// <param name="Type">The layer's type name.</param>
 /// <param name="Spatial">1 or 2 spatial axes.</param>
 /// <param name="Keepdims">Whether reduced axes stay as 1.</param>
+/// <param name="DataFormat">Where the channel axis is.</param>
 internal sealed record GlobalPoolingDeclaration(
-    string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, string Type, int Spatial, bool Keepdims)
+    string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, string Type, int Spatial, bool Keepdims,
+    DataFormatKind DataFormat = DataFormatKind.ChannelsLast)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>
@@ -23,5 +25,5 @@ internal sealed record GlobalPoolingDeclaration(
     public override MaskRule Mask => Type == "GlobalAveragePooling1D" ? MaskRule.Consumes : MaskRule.Drops;
 
     /// <inheritdoc/>
-    public override ShapeResult Apply(Shape input) => GlobalPoolingRule.Apply(input, Spatial, Keepdims);
+    public override ShapeResult Apply(Shape input) => GlobalPoolingRule.Apply(input, Spatial, Keepdims, DataFormat);
 }

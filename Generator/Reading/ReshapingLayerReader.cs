@@ -72,7 +72,10 @@ internal static class ReshapingLayerReader
             default:
             {
                 var keepdims = arguments.Bool("keepdims");
-                return keepdims is { } k ? new GlobalPoolingDeclaration(name, identifier, location, arguments.Sites, type, spatial, k) : null;
+                var format = arguments.Choice<DataFormatKind>("dataFormat");
+                return keepdims is { } k && format is { } df
+                    ? new GlobalPoolingDeclaration(name, identifier, location, arguments.Sites, type, spatial, k, df)
+                    : null;
             }
         }
     }

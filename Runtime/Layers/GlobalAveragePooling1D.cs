@@ -9,8 +9,9 @@ namespace StaticKeras.Layers;
 /// of the unmasked steps only, as Keras.
 /// </summary>
 /// <param name="keepdims">Whether the reduced axes stay with size 1; false by default.</param>
-public sealed class GlobalAveragePooling1D(bool keepdims = false)
-    : GlobalPooling(nameof(GlobalAveragePooling1D), 2, "(batch, steps, channels)", keepdims), IMaskedLayer
+/// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/>.</param>
+public sealed class GlobalAveragePooling1D(bool keepdims = false, DataFormat dataFormat = DataFormat.ChannelsLast)
+    : GlobalPooling(nameof(GlobalAveragePooling1D), 2, keepdims, dataFormat), IMaskedLayer
 {
     /// <summary>
     /// The mean over the steps <paramref name="mask"/> keeps, as Keras' masked call:
@@ -26,11 +27,14 @@ public sealed class GlobalAveragePooling1D(bool keepdims = false)
             return base.Call(inputs, training);
         }
 
-        LayerChecks.Rank(nameof(GlobalAveragePooling1D), inputs, 3, "(batch, steps, channels)");
+        LayerChecks.Rank(nameof(GlobalAveragePooling1D), inputs, 3, DataFormats.Layout(DataFormat, "steps"));
         LayerChecks.Floating(nameof(GlobalAveragePooling1D), inputs);
-        var keep = Masks.Check(nameof(GlobalAveragePooling1D), inputs, mask).unsqueeze(-1);
-        var sum = inputs.where(keep, zeros_like(inputs)).sum(1, keepdim: Keepdims);
-        return sum / keep.to_type(inputs.dtype).sum(1, keepdim: Keepdims);
+        bool first = DataFormat == DataFormat.ChannelsFirst;
+        var steps = first ? inputs.transpose(1, 2) : inputs;
+        var keep = Masks.Check(nameof(GlobalAveragePooling1D), steps, mask).unsqueeze(first ? 1 : -1);
+        long axis = first ? 2 : 1;
+        var sum = inputs.where(keep, zeros_like(inputs)).sum(axis, keepdim: Keepdims);
+        return sum / keep.to_type(inputs.dtype).sum(axis, keepdim: Keepdims);
     }
 
     /// <inheritdoc/>

@@ -7,8 +7,9 @@ namespace StaticKeras.Layers;
 /// Input <c>(batch, height, width, channels)</c>; output <c>(batch, channels)</c>, or <c>(batch, 1, 1, channels)</c> with <c>keepdims</c>.
 /// </summary>
 /// <param name="keepdims">Whether the reduced axes stay with size 1; false by default.</param>
-public sealed class GlobalAveragePooling2D(bool keepdims = false)
-    : GlobalPooling(nameof(GlobalAveragePooling2D), 3, "(batch, height, width, channels)", keepdims)
+/// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/>.</param>
+public sealed class GlobalAveragePooling2D(bool keepdims = false, DataFormat dataFormat = DataFormat.ChannelsLast)
+    : GlobalPooling(nameof(GlobalAveragePooling2D), 3, keepdims, dataFormat)
 {
     /// <inheritdoc/>
     private protected override Tensor Reduce(Tensor inputs, long[] axes) => inputs.mean(axes, keepdim: Keepdims);

@@ -7,7 +7,8 @@ using static TorchSharp.torch;
 namespace StaticKeras.Layers;
 
 /// <summary>
-/// The base of the global pooling layers: reduces every spatial axis of a channels-last input,
+/// The base of the global pooling layers: reduces every spatial axis of a channels-last (or, with
+/// <see cref="DataFormat.ChannelsFirst"/>, channels-first) input,
 /// keeping batch and channels (Keras' BaseGlobalPooling). No weights.
 /// </summary>
 public abstract class GlobalPooling : Layer
@@ -19,16 +20,30 @@ public abstract class GlobalPooling : Layer
     /// <summary>Sets the rank (batch excluded) and layout the derived layer accepts.</summary>
     /// <param name="layer">The derived layer's type name, for messages.</param>
     /// <param name="rank">The input rank without batch: 2 for 1-D, 3 for 2-D.</param>
-    /// <param name="layout">The expected axes, batch included.</param>
     /// <param name="keepdims">Whether the reduced axes stay, with size 1.</param>
-    private protected GlobalPooling(string layer, int rank, string layout, bool keepdims)
+    /// <param name="dataFormat">Where the channel axis is (Keras' <c>data_format</c>).</param>
+    private protected GlobalPooling(string layer, int rank, bool keepdims, DataFormat dataFormat)
         : base(layer)
     {
+        DataFormats.Defined(layer, dataFormat);
         this.layer = layer;
         this.rank = rank;
-        this.layout = layout;
+        DataFormat = dataFormat;
+        layout = rank == 2 ? DataFormats.Layout(dataFormat, "steps") : DataFormats.Layout(dataFormat, "height", "width");
         Keepdims = keepdims;
     }
+
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>, channels last by default).</summary>
+    public DataFormat DataFormat { get; }
+
+    /// <summary>The spatial axes of an input with its batch axis.</summary>
+    private protected long[] SpatialAxes => (rank, DataFormat) switch
+    {
+        (2, DataFormat.ChannelsFirst) => [2],
+        (2, _) => [1],
+        (_, DataFormat.ChannelsFirst) => [2, 3],
+        _ => [1, 2],
+    };
 
     /// <summary>Whether the reduced axes are kept with size 1 (Keras' <c>keepdims</c>, false by default).</summary>
     public bool Keepdims { get; }
@@ -41,8 +56,7 @@ public abstract class GlobalPooling : Layer
     {
         LayerChecks.Rank(layer, inputs, rank + 1, layout);
         LayerChecks.Floating(layer, inputs);
-        long[] spatial = rank == 2 ? [1] : [1, 2];
-        return Reduce(inputs, spatial);
+        return Reduce(inputs, SpatialAxes);
     }
 
     /// <summary>
@@ -56,9 +70,20 @@ public abstract class GlobalPooling : Layer
     public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
     {
         using var noGrad = no_grad();
+        // Channels first is worked channels last: the kernels see (batch, *spatial, channels).
+        if (DataFormat == DataFormat.ChannelsFirst)
+        {
+            input = DataFormats.FromChannelsFirst(input, DataFormat.ChannelsLast);
+        }
+
         // Both as (batch, 1, [1,] channels), broadcasting over the reduced axes.
         long[] kept = [input.shape[0], .. Enumerable.Repeat(1L, rank - 1), input.shape[^1]];
         var gradient = ReduceBackward(input, output.reshape(kept), gradOutput.reshape(kept), rank == 2 ? [1] : [1, 2]);
+        if (DataFormat == DataFormat.ChannelsFirst)
+        {
+            gradient = DataFormats.ToChannelsFirst(gradient, DataFormat.ChannelsLast);
+        }
+
         return into is null ? gradient.contiguous() : GradientBuffers.Into(gradient, into);
     }
 
@@ -71,7 +96,7 @@ public abstract class GlobalPooling : Layer
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        config["data_format"] = "channels_last";
+        config["data_format"] = DataFormats.KerasName(DataFormat);
         config["keepdims"] = Keepdims;
         return true;
     }
@@ -82,8 +107,7 @@ public abstract class GlobalPooling : Layer
     /// <inheritdoc/>
     internal override string ExportOnnx(OnnxGraph graph, string input)
     {
-        long[] axes = rank == 2 ? [1] : [1, 2];
-        return graph.Node(OnnxReduce, [input], OnnxAttribute.Ints("axes", axes), OnnxAttribute.Int("keepdims", Keepdims ? 1 : 0));
+        return graph.Node(OnnxReduce, [input], OnnxAttribute.Ints("axes", SpatialAxes), OnnxAttribute.Int("keepdims", Keepdims ? 1 : 0));
     }
 
     /// <summary>The ONNX reduction: <c>ReduceMean</c> or <c>ReduceMax</c>.</summary>

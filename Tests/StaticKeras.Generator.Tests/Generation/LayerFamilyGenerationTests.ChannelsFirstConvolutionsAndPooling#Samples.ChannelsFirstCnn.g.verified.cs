@@ -26,12 +26,14 @@ namespace Samples;
 /// ├─────────────────────────────────┼────────────────────────┼───────────────┤
 /// │ seqMean (AveragePooling1D)      │ (None, 6, 31)          │             0 │
 /// ├─────────────────────────────────┼────────────────────────┼───────────────┤
-/// │ flatten (Flatten)               │ (None, 186)            │             0 │
+/// │ gap (GlobalAveragePooling1D)    │ (None, 6, 1)           │             0 │
 /// ├─────────────────────────────────┼────────────────────────┼───────────────┤
-/// │ classes (Dense)                 │ (None, 3)              │           561 │
+/// │ flatten (Flatten)               │ (None, 6)              │             0 │
+/// ├─────────────────────────────────┼────────────────────────┼───────────────┤
+/// │ classes (Dense)                 │ (None, 3)              │            21 │
 /// └─────────────────────────────────┴────────────────────────┴───────────────┘
-///  Total params: 1,155 (4.51 KB)
-///  Trainable params: 1,155 (4.51 KB)
+///  Total params: 615 (2.40 KB)
+///  Trainable params: 615 (2.40 KB)
 ///  Non-trainable params: 0 (0.00 B)
 /// </code>
 /// </summary>
@@ -44,7 +46,7 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         conv.Build(3, 32, 32);  // kernel (3, 3, 3, 8), bias (8,)
         up.Build(8, 4, 4);      // kernel (3, 3, 4, 8), bias (4,)
         seq.Build(4, 64);       // kernel (3, 4, 6), bias (6,)
-        classes.Build(186);     // kernel (186, 3), bias (3,)
+        classes.Build(6);       // kernel (6, 3), bias (3,)
         register_module("conv", conv);
         register_module("pool", pool);
         register_module("mean", mean);
@@ -53,6 +55,7 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         register_module("seq", seq);
         register_module("seqPool", seqPool);
         register_module("seqMean", seqMean);
+        register_module("gap", gap);
         register_module("flatten", flatten);
         register_module("classes", classes);
     }
@@ -97,29 +100,32 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
         "│ seqMean (AveragePooling1D)      │ (None, 6, 31)          │             0 │\n" +
         "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
-        "│ flatten (Flatten)               │ (None, 186)            │             0 │\n" +
+        "│ gap (GlobalAveragePooling1D)    │ (None, 6, 1)           │             0 │\n" +
         "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
-        "│ classes (Dense)                 │ (None, 3)              │           561 │\n" +
+        "│ flatten (Flatten)               │ (None, 6)              │             0 │\n" +
+        "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
+        "│ classes (Dense)                 │ (None, 3)              │            21 │\n" +
         "└─────────────────────────────────┴────────────────────────┴───────────────┘\n" +
-        " Total params: 1,155 (4.51 KB)\n" +
-        " Trainable params: 1,155 (4.51 KB)\n" +
+        " Total params: 615 (2.40 KB)\n" +
+        " Trainable params: 615 (2.40 KB)\n" +
         " Non-trainable params: 0 (0.00 B)";
 
     /// <summary>The forward pass: (batch, 3, 32, 32) -> (batch, 3).</summary>
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {
         GuardInput(inputs);
-        var x1 = conv.Call(inputs);  // (batch, 8, 15, 15)
-        var x2 = pool.Call(x1);      // (batch, 8, 8, 8)
-        var x3 = mean.Call(x2);      // (batch, 8, 4, 4)
-        var x4 = up.Call(x3);        // (batch, 4, 8, 8)
-        var x5 = rows.Call(x4);      // (batch, 4, 64)
-        var x6 = seq.Call(x5);       // (batch, 6, 62)
-        var x7 = seqPool.Call(x6);   // (batch, 6, 31)
-        var x8 = seqMean.Call(x7);   // (batch, 6, 31)
-        var x9 = flatten.Call(x8);   // (batch, 186)
-        var x10 = classes.Call(x9);  // (batch, 3)
-        return x10;
+        var x1 = conv.Call(inputs);   // (batch, 8, 15, 15)
+        var x2 = pool.Call(x1);       // (batch, 8, 8, 8)
+        var x3 = mean.Call(x2);       // (batch, 8, 4, 4)
+        var x4 = up.Call(x3);         // (batch, 4, 8, 8)
+        var x5 = rows.Call(x4);       // (batch, 4, 64)
+        var x6 = seq.Call(x5);        // (batch, 6, 62)
+        var x7 = seqPool.Call(x6);    // (batch, 6, 31)
+        var x8 = seqMean.Call(x7);    // (batch, 6, 31)
+        var x9 = gap.Call(x8);        // (batch, 6, 1)
+        var x10 = flatten.Call(x9);   // (batch, 6)
+        var x11 = classes.Call(x10);  // (batch, 3)
+        return x11;
     }
 
     /// <inheritdoc/>
@@ -135,13 +141,15 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         var x6 = Record(x5, tracked => seq.Call(tracked), out var x6_in);      // (batch, 6, 62); recorded for autograd
         var x7 = Record(x6, tracked => seqPool.Call(tracked), out var x7_in);  // (batch, 6, 31); recorded for autograd
         var x8 = seqMean.Call(x7);                                             // (batch, 6, 31)
-        var x9 = flatten.Call(x8);                                             // (batch, 186)
-        var logits = classes.CallLinear(x9);                                   // (batch, 3), softmax fused into the loss
+        var x9 = gap.Call(x8);                                                 // (batch, 6, 1)
+        var x10 = flatten.Call(x9);                                            // (batch, 6)
+        var logits = classes.CallLinear(x10);                                  // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx9 = classes.BackwardLinear(dlogits, x9);                         // (batch, 186); kernel, bias gradients
-        var dx8 = flatten.Backward(dx9, x8, x9);                               // (batch, 6, 31)
+        var dx10 = classes.BackwardLinear(dlogits, x10);                       // (batch, 6); kernel, bias gradients
+        var dx9 = flatten.Backward(dx10, x9, x10);                             // (batch, 6, 1)
+        var dx8 = gap.Backward(dx9, x8, x9);                                   // (batch, 6, 31)
         var dx7 = seqMean.Backward(dx8, x7, x8);                               // (batch, 6, 31)
         var dx6 = RecordedBackward(x7, dx7, x7_in);                            // (batch, 6, 62); autograd on seqPool alone (MaxPooling1D: recording measured faster than its kernel)
         var dx5 = RecordedBackward(x6, dx6, x6_in);                            // (batch, 4, 64); autograd on seq alone (Conv1D: recording measured faster than its kernel)
@@ -157,16 +165,17 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        var x1 = conv.Call(x[0]);             // (batch, 8, 15, 15)
-        var x2 = pool.Call(x1);               // (batch, 8, 8, 8)
-        var x3 = mean.Call(x2);               // (batch, 8, 4, 4)
-        var x4 = up.Call(x3);                 // (batch, 4, 8, 8)
-        var x5 = rows.Call(x4);               // (batch, 4, 64)
-        var x6 = seq.Call(x5);                // (batch, 6, 62)
-        var x7 = seqPool.Call(x6);            // (batch, 6, 31)
-        var x8 = seqMean.Call(x7);            // (batch, 6, 31)
-        var x9 = flatten.Call(x8);            // (batch, 186)
-        var logits = classes.CallLinear(x9);  // (batch, 3), softmax fused into the loss
+        var x1 = conv.Call(x[0]);              // (batch, 8, 15, 15)
+        var x2 = pool.Call(x1);                // (batch, 8, 8, 8)
+        var x3 = mean.Call(x2);                // (batch, 8, 4, 4)
+        var x4 = up.Call(x3);                  // (batch, 4, 8, 8)
+        var x5 = rows.Call(x4);                // (batch, 4, 64)
+        var x6 = seq.Call(x5);                 // (batch, 6, 62)
+        var x7 = seqPool.Call(x6);             // (batch, 6, 31)
+        var x8 = seqMean.Call(x7);             // (batch, 6, 31)
+        var x9 = gap.Call(x8);                 // (batch, 6, 1)
+        var x10 = flatten.Call(x9);            // (batch, 6)
+        var logits = classes.CallLinear(x10);  // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }

@@ -97,7 +97,7 @@ public sealed class LayerFamilyGenerationTests
     public void ChannelsFirstConvolutionsAndPooling()
     {
         // Keras (data_format="channels_first" on each): conv (None, 8, 15, 15) 224, pool (None, 8, 8, 8),
-        // mean (None, 8, 4, 4), up (None, 4, 8, 8) 292, seq (None, 6, 62) 78, seqPool (None, 6, 31); total 1,155.
+        // mean (None, 8, 4, 4), up (None, 4, 8, 8) 292, seq (None, 6, 62) 78, seqPool (None, 6, 31), gap (keepdims) (None, 6, 1); total 615.
         var source = ModelSource.Sequential("ChannelsFirstCnn")
             .Input("3, 32, 32")
             .Compile("Optimizer.Adam, Loss.SparseCategoricalCrossentropy")
@@ -109,6 +109,7 @@ public sealed class LayerFamilyGenerationTests
             .Layer("readonly Conv1D seq = new(6, 3, dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly MaxPooling1D seqPool = new(dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly AveragePooling1D seqMean = new(1, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly GlobalAveragePooling1D gap = new(keepdims: true, dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly Flatten flatten = new();")
             .Layer("readonly Dense classes = new(3, Activation.Softmax);");
 
@@ -120,7 +121,8 @@ public sealed class LayerFamilyGenerationTests
         Assert.Contains("│ up (Conv2DTranspose)            │ (None, 4, 8, 8)        │           292 │", run.SingleSource);
         Assert.Contains("│ seq (Conv1D)                    │ (None, 6, 62)          │            78 │", run.SingleSource);
         Assert.Contains("│ seqPool (MaxPooling1D)          │ (None, 6, 31)          │             0 │", run.SingleSource);
-        Assert.Contains("Total params: 1,155 (4.51 KB)", run.SingleSource);
+        Assert.Contains("│ gap (GlobalAveragePooling1D)    │ (None, 6, 1)           │             0 │", run.SingleSource);
+        Assert.Contains("Total params: 615 (2.40 KB)", run.SingleSource);
         run.VerifySources();
     }
 

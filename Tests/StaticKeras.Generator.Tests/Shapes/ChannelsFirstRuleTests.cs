@@ -50,6 +50,17 @@ public sealed class ChannelsFirstRuleTests
     }
 
     [Fact]
+    public void GlobalPoolingKeepsTheChannels()
+    {
+        // GlobalAveragePooling2D(data_format="channels_first") on (None, 3, 5, 4): (None, 3); keepdims (None, 3, 1, 1).
+        Assert.Equal(TestShapes.Of(3), GlobalPoolingRule.Apply(TestShapes.Of(3, 5, 4), 2, keepdims: false, DataFormatKind.ChannelsFirst).Output);
+        Assert.Equal(TestShapes.Of(3, 1, 1), GlobalPoolingRule.Apply(TestShapes.Of(3, 5, 4), 2, keepdims: true, DataFormatKind.ChannelsFirst).Output);
+        Assert.Equal(TestShapes.Of("c", 1), GlobalPoolingRule.Apply(TestShapes.Of("c", null), 1, keepdims: true, DataFormatKind.ChannelsFirst).Output);
+        ConvRuleTests.AssertRejected(
+            GlobalPoolingRule.Apply(TestShapes.Of(3, 5), 2, keepdims: false, DataFormatKind.ChannelsFirst), "STK1003", null, "4", "(batch, channels, height, width)", "(batch, 3, 5)");
+    }
+
+    [Fact]
     public void RejectionsNameTheChannelsFirstLayout()
     {
         ConvRuleTests.AssertRejected(

@@ -286,6 +286,62 @@ public sealed class ChannelsFirstTests
     }
 
     [Fact]
+    public void GlobalPoolingMatchesKeras()
+    {
+        // keras.layers.Global*Pooling*(data_format="channels_first"), on x and x1 above; the mask [[1,1,1,0,0,0],[1,0,1,1,1,1]].
+        var cf = DataFormat.ChannelsFirst;
+        AssertKeras([-0.0375f, -0.025f, -0.0125f, 0f, 0.0125f, 0.025f], [2, 3, 1, 1], new GlobalAveragePooling2D(keepdims: true, dataFormat: cf).Call(Image()));
+        AssertKeras([0.75f, 0.75f, 0.75f, 0.75f, 0.75f, 0.75f], [2, 3], new GlobalMaxPooling2D(dataFormat: cf).Call(Image()));
+        AssertKeras([-0.1111111f, -0.0555556f, 0f, 0.0555556f, 0.1111111f, -0.1111111f], [2, 3], new GlobalAveragePooling1D(dataFormat: cf).Call(Sequence()));
+        AssertKeras([0.6666667f, 0.6666667f, 0.6666667f, 0.6666667f, 0.6666667f, 0.6666667f], [2, 3, 1], new GlobalMaxPooling1D(keepdims: true, dataFormat: cf).Call(Sequence()));
+        var mask = tensor(new[] { true, true, true, false, false, false, true, false, true, true, true, true }).reshape(2, 6);
+        AssertKeras([-0.3333333f, 0f, 0.3333333f, -0.0666667f, 0.2666667f, -0.0666667f], [2, 3], new GlobalAveragePooling1D(dataFormat: cf).Call(Sequence(), mask: mask));
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void GlobalPoolingConformsAndItsKernelsMatchAutograd(bool max, bool keepdims)
+    {
+        Func<DataFormat, Layer> make2 = format => max ? new GlobalMaxPooling2D(keepdims, format) : new GlobalAveragePooling2D(keepdims, format);
+        Func<DataFormat, Layer> make1 = format => max ? new GlobalMaxPooling1D(keepdims, format) : new GlobalAveragePooling1D(keepdims, format);
+        LayerConformance.Check(new LayerSpec
+        {
+            Create = () => make2(DataFormat.ChannelsFirst),
+            BuildShape = [3, 5, 4],
+            Shapes = [([2, 3, 5, 4], keepdims ? [2, 3, 1, 1] : [2, 3])],
+            Trainable = 0,
+            WeightNames = [],
+            Reference = (_, x) =>
+            {
+                var y = make2(DataFormat.ChannelsLast).Call(x.permute(0, 2, 3, 1));
+                return keepdims ? y.permute(0, 3, 1, 2) : y;
+            },
+        });
+        LayerConformance.Check(new LayerSpec
+        {
+            Create = () => make1(DataFormat.ChannelsFirst),
+            BuildShape = [3, 6],
+            Shapes = [([2, 3, 6], keepdims ? [2, 3, 1] : [2, 3])],
+            Trainable = 0,
+            WeightNames = [],
+            Reference = (_, x) =>
+            {
+                var y = make1(DataFormat.ChannelsLast).Call(x.permute(0, 2, 1));
+                return keepdims ? y.permute(0, 2, 1) : y;
+            },
+        });
+
+        random.manual_seed(23);
+        var global2 = (GlobalPooling)make2(DataFormat.ChannelsFirst);
+        BackwardCheck.Layer(global2, randn(2, 3, 5, 4, ScalarType.Float64), global2.Backward);
+        var global1 = (GlobalPooling)make1(DataFormat.ChannelsFirst);
+        BackwardCheck.Layer(global1, randn(2, 3, 6, ScalarType.Float64), global1.Backward);
+    }
+
+    [Fact]
     public void RejectsTheWrongChannelCountAndRank()
     {
         var conv = new Conv2D(2, 3, dataFormat: DataFormat.ChannelsFirst);
@@ -303,6 +359,8 @@ public sealed class ChannelsFirstTests
         Assert.Equal("channels_first", KerasConfig(new Conv2D(2, 3, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new AveragePooling1D(2, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_last", KerasConfig(new MaxPooling2D())["data_format"]!.GetValue<string>());
+        Assert.Equal("channels_first", KerasConfig(new GlobalMaxPooling1D(dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
+        Assert.Equal("channels_first", KerasConfig(new Conv2DTranspose(2, 3, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
     }
 
     private static JsonObject KerasConfig(Layer layer)

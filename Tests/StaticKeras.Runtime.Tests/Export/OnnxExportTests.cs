@@ -12,7 +12,7 @@ namespace StaticKeras.Runtime.Tests.Export;
 /// <summary>ExportOnnx: every layer family with an ONNX form, run in ONNX Runtime, equals Predict to 1e-5 relative.</summary>
 public class OnnxExportTests
 {
-    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling", "recurrent", "normalized"];
+    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling", "recurrent", "normalized", "channelsfirst"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -97,6 +97,7 @@ public class OnnxExportTests
         "upsampling" => new OnnxUpsampling(),
         "recurrent" => new OnnxRecurrentStack(),
         "normalized" => new OnnxNormalized(),
+        "channelsfirst" => new OnnxChannelsFirst(),
         _ => new OnnxReshaping(),
     };
 
@@ -113,6 +114,7 @@ public class OnnxExportTests
         "upsampling" => rand(2, 5, 4, 2),
         "recurrent" => rand(3, 9, 3),
         "normalized" => rand(3, 6, 4),
+        "channelsfirst" => rand(3, 2, 9, 8),
         _ => rand(4, 6, 4),
     };
 }

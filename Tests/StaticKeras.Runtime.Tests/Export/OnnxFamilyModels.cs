@@ -135,3 +135,19 @@ public partial class OnnxUpsampling
     readonly GlobalAveragePooling2D average = new();
     readonly Dense head = new(3, Activation.Softmax);
 }
+
+/// <summary>The convolution and pooling layers with <c>dataFormat: DataFormat.ChannelsFirst</c>: no Transpose nodes around them.</summary>
+[Sequential, Input(2, 9, 8), ExportOnnx]
+public partial class OnnxChannelsFirst
+{
+    readonly Conv2D conv = new(4, 3, Activation.Relu, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
+    readonly MaxPooling2D max = new(padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
+    readonly Conv2DTranspose up = new(3, (2, 3), strides: (2, 1), dataFormat: DataFormat.ChannelsFirst);
+    readonly AveragePooling2D mean = new((2, 2), padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
+    readonly Reshape rows = new(3, -1);
+    readonly Conv1D seq = new(5, 3, Activation.Tanh, padding: Padding.Causal, dataFormat: DataFormat.ChannelsFirst);
+    readonly MaxPooling1D seqMax = new(2, dataFormat: DataFormat.ChannelsFirst);
+    readonly AveragePooling1D seqMean = new(2, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
+    readonly GlobalMaxPooling1D global = new(dataFormat: DataFormat.ChannelsFirst);
+    readonly Dense head = new(3, Activation.Softmax);
+}

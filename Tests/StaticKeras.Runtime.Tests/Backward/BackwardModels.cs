@@ -221,3 +221,35 @@ public partial class SeparableAutograd
     readonly GlobalAveragePooling2D pool = new();
     readonly Dense output = new(10, Activation.Softmax);
 }
+
+[Sequential, Input(1, 28, 28)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1)]
+public partial class ChannelsFirstGenerated
+{
+    readonly Conv2D conv = new(4, 3, Activation.Relu, dataFormat: DataFormat.ChannelsFirst);
+    readonly AveragePooling2D mean = new(2, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
+    readonly Conv2DTranspose up = new(3, (2, 2), Activation.Tanh, strides: 2, dataFormat: DataFormat.ChannelsFirst);
+    readonly MaxPooling2D max = new(dataFormat: DataFormat.ChannelsFirst);
+    readonly Reshape rows = new(3, -1);
+    readonly Conv1D seq = new(4, 3, Activation.Gelu, padding: Padding.Causal, dataFormat: DataFormat.ChannelsFirst);
+    readonly AveragePooling1D seqMean = new(2, dataFormat: DataFormat.ChannelsFirst);
+    readonly MaxPooling1D seqMax = new(2, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
+    readonly GlobalAveragePooling1D global = new(dataFormat: DataFormat.ChannelsFirst);
+    readonly Dense output = new(10, Activation.Softmax);
+}
+
+[Sequential, Input(1, 28, 28)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1, Backward = BackwardMode.Autograd)]
+public partial class ChannelsFirstAutograd
+{
+    readonly Conv2D conv = new(4, 3, Activation.Relu, dataFormat: DataFormat.ChannelsFirst);
+    readonly AveragePooling2D mean = new(2, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
+    readonly Conv2DTranspose up = new(3, (2, 2), Activation.Tanh, strides: 2, dataFormat: DataFormat.ChannelsFirst);
+    readonly MaxPooling2D max = new(dataFormat: DataFormat.ChannelsFirst);
+    readonly Reshape rows = new(3, -1);
+    readonly Conv1D seq = new(4, 3, Activation.Gelu, padding: Padding.Causal, dataFormat: DataFormat.ChannelsFirst);
+    readonly AveragePooling1D seqMean = new(2, dataFormat: DataFormat.ChannelsFirst);
+    readonly MaxPooling1D seqMax = new(2, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
+    readonly GlobalAveragePooling1D global = new(dataFormat: DataFormat.ChannelsFirst);
+    readonly Dense output = new(10, Activation.Softmax);
+}

@@ -10,12 +10,14 @@ namespace StaticKeras.Generator.Model;
 /// <param name="Sites">Where its explicit arguments are written.</param>
 /// <param name="Height">Height factor.</param>
 /// <param name="Width">Width factor.</param>
-internal sealed record UpSampling2DDeclaration(string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, int Height, int Width)
+/// <param name="DataFormat">Where the channel axis is.</param>
+internal sealed record UpSampling2DDeclaration(string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, int Height, int Width,
+    DataFormatKind DataFormat = DataFormatKind.ChannelsLast)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>
     public override string TypeName => "UpSampling2D";
 
     /// <inheritdoc/>
-    public override ShapeResult Apply(Shape input) => UpSampling2DRule.Apply(input, Height, Width);
+    public override ShapeResult Apply(Shape input) => UpSampling2DRule.Apply(input, Height, Width, DataFormat);
 }

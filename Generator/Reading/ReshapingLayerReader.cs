@@ -60,13 +60,14 @@ internal static class ReshapingLayerReader
             {
                 var size = arguments.Sizes("size", 2, [2, 2]);
                 var interpolation = arguments.Choice<InterpolationKind>("interpolation");
-                if (size is null || interpolation is null)
+                var format = arguments.Choice<DataFormatKind>("dataFormat");
+                if (size is null || interpolation is null || format is not { } df)
                 {
                     return null;
                 }
 
                 ConvLayerReader.RequirePositive(arguments, "size", size);
-                return arguments.IsValid ? new UpSampling2DDeclaration(name, identifier, location, arguments.Sites, size[0], size[1]) : null;
+                return arguments.IsValid ? new UpSampling2DDeclaration(name, identifier, location, arguments.Sites, size[0], size[1], df) : null;
             }
 
             default:

@@ -17,14 +17,16 @@ namespace StaticKeras.Layers;
 /// </remarks>
 public sealed class UpSampling2D : Layer
 {
-    private const string Layout = "(batch, height, width, channels)";
 
     /// <summary>Creates the layer with Keras' arguments and defaults.</summary>
     /// <param name="size">The factor (height, width); (2, 2) by default.</param>
     /// <param name="interpolation"><see cref="Interpolation.Nearest"/> (default) or <see cref="Interpolation.Bilinear"/>.</param>
-    public UpSampling2D(Size2D? size = null, Interpolation interpolation = Interpolation.Nearest)
+    /// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/> for <c>(batch, channels, height, width)</c>.</param>
+    public UpSampling2D(Size2D? size = null, Interpolation interpolation = Interpolation.Nearest, DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(UpSampling2D))
     {
+        DataFormats.Defined(nameof(UpSampling2D), dataFormat);
+        DataFormat = dataFormat;
         Size = size ?? 2;
         LayerChecks.Positive(nameof(UpSampling2D), nameof(size), Size.Height);
         LayerChecks.Positive(nameof(UpSampling2D), nameof(size), Size.Width);
@@ -42,6 +44,11 @@ public sealed class UpSampling2D : Layer
     /// <summary>How new cells get their values.</summary>
     public Interpolation Interpolation { get; }
 
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>).</summary>
+    public DataFormat DataFormat { get; }
+
+    private string Layout => DataFormats.Layout(DataFormat, "height", "width");
+
     /// <summary>Checks an input <c>(height, width, channels)</c>; the layer has no weights.</summary>
     public override void Build(params long[] inputShape) => LayerChecks.Rank(nameof(UpSampling2D), inputShape, 3, Layout);
 
@@ -49,18 +56,19 @@ public sealed class UpSampling2D : Layer
     public override Tensor Call(Tensor inputs, bool training = false)
     {
         LayerChecks.Rank(nameof(UpSampling2D), inputs, 4, Layout);
+        int start = 1 + DataFormats.SpatialStart(DataFormat);
         if (Interpolation == Interpolation.Nearest)
         {
-            return inputs.repeat_interleave(Size.Height, dim: 1).repeat_interleave(Size.Width, dim: 2);
+            return inputs.repeat_interleave(Size.Height, dim: start).repeat_interleave(Size.Width, dim: start + 1);
         }
 
         LayerChecks.Floating(nameof(UpSampling2D), inputs);
         var resized = nn.functional.interpolate(
-            inputs.permute(0, 3, 1, 2),
-            size: [inputs.shape[1] * Size.Height, inputs.shape[2] * Size.Width],
+            DataFormats.ToChannelsFirst(inputs, DataFormat),
+            size: [inputs.shape[start] * Size.Height, inputs.shape[start + 1] * Size.Width],
             mode: InterpolationMode.Bilinear,
             align_corners: false);
-        return resized.permute(0, 2, 3, 1);
+        return DataFormats.FromChannelsFirst(resized, DataFormat);
     }
 
     /// <summary>
@@ -75,10 +83,22 @@ public sealed class UpSampling2D : Layer
     public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
     {
         using var noGrad = no_grad();
+        if (DataFormat == DataFormat.ChannelsFirst)
+        {
+            // Worked channels last, then back: (batch, c, h, w) <-> (batch, h, w, c).
+            var last = BackwardChannelsLast(gradOutput.permute(0, 2, 3, 1), input.permute(0, 2, 3, 1));
+            return into is null ? last.permute(0, 3, 1, 2).contiguous() : GradientBuffers.Into(last.permute(0, 3, 1, 2), into);
+        }
+
+        return GradientBuffers.Into(BackwardChannelsLast(gradOutput, input), into);
+    }
+
+    private Tensor BackwardChannelsLast(Tensor gradOutput, Tensor input)
+    {
         long n = input.shape[0], h = input.shape[1], w = input.shape[2], c = input.shape[3];
         if (Interpolation == Interpolation.Nearest)
         {
-            return GradientBuffers.Into(gradOutput.reshape(n, h, Size.Height, w, Size.Width, c).sum([2, 4]), into);
+            return gradOutput.reshape(n, h, Size.Height, w, Size.Width, c).sum([2, 4]);
         }
 
         // y[p, q] = sum_ij Mh[p, i] Mw[q, j] x[i, j] per image and channel, so dx = Mhᵀ g Mw.
@@ -86,7 +106,7 @@ public sealed class UpSampling2D : Layer
         var rows = InterpolationMatrix(h, height, gradOutput.dtype);
         var columns = InterpolationMatrix(w, width, gradOutput.dtype);
         var alongHeight = rows.matmul(gradOutput.reshape(n, height, width * c)).reshape(n * h, width, c);
-        return GradientBuffers.Into(columns.matmul(alongHeight).reshape(n, h, w, c), into);
+        return columns.matmul(alongHeight).reshape(n, h, w, c);
     }
 
     // Mᵀ (length, resized) of torch's linear interpolation (align_corners false), the one bilinear
@@ -99,7 +119,7 @@ public sealed class UpSampling2D : Layer
     internal override bool TryDescribeKeras(JsonObject config)
     {
         config["size"] = KerasValues.Pair(Size);
-        config["data_format"] = "channels_last";
+        config["data_format"] = DataFormats.KerasName(DataFormat);
         config["interpolation"] = Interpolation.ToString().ToLowerInvariant();
         return true;
     }
@@ -117,6 +137,6 @@ public sealed class UpSampling2D : Layer
         OnnxAttribute[] attributes = Interpolation == Interpolation.Nearest
             ? [OnnxAttribute.String("mode", "nearest"), OnnxAttribute.String("coordinate_transformation_mode", "asymmetric"), OnnxAttribute.String("nearest_mode", "floor")]
             : [OnnxAttribute.String("mode", "linear"), OnnxAttribute.String("coordinate_transformation_mode", "half_pixel")];
-        return graph.ChannelsFirst(input, 2, x => graph.Node("Resize", [x, "", scales], attributes));
+        return graph.ChannelsFirst(input, 2, DataFormat, x => graph.Node("Resize", [x, "", scales], attributes));
     }
 }

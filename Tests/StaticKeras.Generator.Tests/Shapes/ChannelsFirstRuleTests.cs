@@ -61,6 +61,16 @@ public sealed class ChannelsFirstRuleTests
     }
 
     [Fact]
+    public void UpSampling2DScalesTheAxesAfterTheChannels()
+    {
+        // UpSampling2D((2, 3), data_format="channels_first") on (None, 3, 4, None): (None, 3, 8, None).
+        Assert.Equal(TestShapes.Of(3, 8, null), UpSampling2DRule.Apply(TestShapes.Of(3, 4, null), 2, 3, DataFormatKind.ChannelsFirst).Output);
+        Assert.Equal(TestShapes.Of("c", 8, 5), UpSampling2DRule.Apply(TestShapes.Of("c", 4, 5), 2, 1, DataFormatKind.ChannelsFirst).Output);
+        ConvRuleTests.AssertRejected(
+            UpSampling2DRule.Apply(TestShapes.Of(3, 4), 2, 2, DataFormatKind.ChannelsFirst), "STK1003", null, "4", "(batch, channels, height, width)", "(batch, 3, 4)");
+    }
+
+    [Fact]
     public void RejectionsNameTheChannelsFirstLayout()
     {
         ConvRuleTests.AssertRejected(

@@ -230,6 +230,7 @@ public partial class ChannelsFirstGenerated
     readonly AveragePooling2D mean = new(2, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
     readonly Conv2DTranspose up = new(3, (2, 2), Activation.Tanh, strides: 2, dataFormat: DataFormat.ChannelsFirst);
     readonly MaxPooling2D max = new(dataFormat: DataFormat.ChannelsFirst);
+    readonly UpSampling2D grow = new((1, 2), Interpolation.Bilinear, DataFormat.ChannelsFirst);
     readonly Reshape rows = new(3, -1);
     readonly Conv1D seq = new(4, 3, Activation.Gelu, padding: Padding.Causal, dataFormat: DataFormat.ChannelsFirst);
     readonly AveragePooling1D seqMean = new(2, dataFormat: DataFormat.ChannelsFirst);
@@ -246,6 +247,7 @@ public partial class ChannelsFirstAutograd
     readonly AveragePooling2D mean = new(2, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
     readonly Conv2DTranspose up = new(3, (2, 2), Activation.Tanh, strides: 2, dataFormat: DataFormat.ChannelsFirst);
     readonly MaxPooling2D max = new(dataFormat: DataFormat.ChannelsFirst);
+    readonly UpSampling2D grow = new((1, 2), Interpolation.Bilinear, DataFormat.ChannelsFirst);
     readonly Reshape rows = new(3, -1);
     readonly Conv1D seq = new(4, 3, Activation.Gelu, padding: Padding.Causal, dataFormat: DataFormat.ChannelsFirst);
     readonly AveragePooling1D seqMean = new(2, dataFormat: DataFormat.ChannelsFirst);

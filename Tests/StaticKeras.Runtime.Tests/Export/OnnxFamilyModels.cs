@@ -143,6 +143,8 @@ public partial class OnnxChannelsFirst
     readonly Conv2D conv = new(4, 3, Activation.Relu, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
     readonly MaxPooling2D max = new(padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
     readonly Conv2DTranspose up = new(3, (2, 3), strides: (2, 1), dataFormat: DataFormat.ChannelsFirst);
+    readonly UpSampling2D grow = new((1, 2), Interpolation.Bilinear, DataFormat.ChannelsFirst);
+    readonly UpSampling2D repeat = new((2, 1), dataFormat: DataFormat.ChannelsFirst);
     readonly AveragePooling2D mean = new((2, 2), padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
     readonly Reshape rows = new(3, -1);
     readonly Conv1D seq = new(5, 3, Activation.Tanh, padding: Padding.Causal, dataFormat: DataFormat.ChannelsFirst);

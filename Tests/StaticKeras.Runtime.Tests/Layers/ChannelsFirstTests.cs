@@ -342,6 +342,42 @@ public sealed class ChannelsFirstTests
     }
 
     [Fact]
+    public void UpSampling2DMatchesKeras()
+    {
+        // keras.layers.UpSampling2D(size, interpolation, data_format="channels_first") on (arange(12).reshape(1,2,2,3) % 7 - 3) / 4.
+        var x = ((arange(12, ScalarType.Float32).reshape(1, 2, 2, 3) % 7) - 3) / 4;
+        float[] nearest = [-0.75f, -0.5f, -0.25f, -0.75f, -0.5f, -0.25f, 0f, 0.25f, 0.5f, 0f, 0.25f, 0.5f, 0.75f, -0.75f, -0.5f, 0.75f, -0.75f, -0.5f, -0.25f, 0f, 0.25f, -0.25f, 0f, 0.25f];
+        AssertKeras(nearest, [1, 2, 4, 3], new UpSampling2D((2, 1), dataFormat: DataFormat.ChannelsFirst).Call(x));
+        float[] bilinear =
+        [
+            -0.75f, -0.6875f, -0.5625f, -0.4375f, -0.3125f, -0.25f, -0.5625f, -0.5f, -0.375f, -0.25f, -0.125f, -0.0625f,
+            -0.1875f, -0.125f, 0f, 0.125f, 0.25f, 0.3125f, 0f, 0.0625f, 0.1875f, 0.3125f, 0.4375f, 0.5f,
+            0.75f, 0.375f, -0.375f, -0.6875f, -0.5625f, -0.5f, 0.5f, 0.234375f, -0.296875f, -0.5f, -0.375f, -0.3125f,
+            0f, -0.046875f, -0.140625f, -0.125f, 0f, 0.0625f, -0.25f, -0.1875f, -0.0625f, 0.0625f, 0.1875f, 0.25f,
+        ];
+        AssertKeras(bilinear, [1, 2, 4, 6], new UpSampling2D(2, Interpolation.Bilinear, DataFormat.ChannelsFirst).Call(x));
+    }
+
+    [Theory]
+    [InlineData(Interpolation.Nearest)]
+    [InlineData(Interpolation.Bilinear)]
+    public void UpSampling2DConformsAndItsKernelMatchesAutograd(Interpolation interpolation)
+    {
+        LayerConformance.Check(new LayerSpec
+        {
+            Create = () => new UpSampling2D((2, 3), interpolation, DataFormat.ChannelsFirst),
+            BuildShape = [3, 4, 5],
+            Shapes = [([2, 3, 4, 5], [2, 3, 8, 15])],
+            Trainable = 0,
+            WeightNames = [],
+            Reference = (_, x) => new UpSampling2D((2, 3), interpolation).Call(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2),
+        });
+        random.manual_seed(24);
+        var up = new UpSampling2D((2, 3), interpolation, DataFormat.ChannelsFirst);
+        BackwardCheck.Layer(up, randn(2, 3, 4, 5, ScalarType.Float64), up.Backward);
+    }
+
+    [Fact]
     public void RejectsTheWrongChannelCountAndRank()
     {
         var conv = new Conv2D(2, 3, dataFormat: DataFormat.ChannelsFirst);
@@ -359,6 +395,7 @@ public sealed class ChannelsFirstTests
         Assert.Equal("channels_first", KerasConfig(new Conv2D(2, 3, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new AveragePooling1D(2, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_last", KerasConfig(new MaxPooling2D())["data_format"]!.GetValue<string>());
+        Assert.Equal("channels_first", KerasConfig(new UpSampling2D(dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new GlobalMaxPooling1D(dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new Conv2DTranspose(2, 3, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
     }

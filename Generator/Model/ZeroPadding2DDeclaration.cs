@@ -12,13 +12,15 @@ namespace StaticKeras.Generator.Model;
 /// <param name="Bottom">Rows added below.</param>
 /// <param name="Left">Columns added left.</param>
 /// <param name="Right">Columns added right.</param>
+/// <param name="DataFormat">Where the channel axis is.</param>
 internal sealed record ZeroPadding2DDeclaration(
-    string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, int Top, int Bottom, int Left, int Right)
+    string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, int Top, int Bottom, int Left, int Right,
+    DataFormatKind DataFormat = DataFormatKind.ChannelsLast)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>
     public override string TypeName => "ZeroPadding2D";
 
     /// <inheritdoc/>
-    public override ShapeResult Apply(Shape input) => ZeroPadding2DRule.Apply(input, Top, Bottom, Left, Right);
+    public override ShapeResult Apply(Shape input) => ZeroPadding2DRule.Apply(input, Top, Bottom, Left, Right, DataFormat);
 }

@@ -315,6 +315,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
                 var arity = ((int[])value.Value!).Length;
                 return IsIntTuple(target, arity) || HasConversionFrom(target, t => IsIntTuple(t, arity)) ? Yes(value.Value)
                     : target.SpecialType is SpecialType.System_Int32 or SpecialType.System_Double or SpecialType.System_Boolean ? No
+                    : target.TypeKind == TypeKind.Enum ? No   // no conversion turns a tuple into an enum (ZeroPadding2D's (padding, dataFormat) constructor)
                     : Unknown;
             case ValueKind.IntList:
                 return !nullable && IsArrayOf(parameterType, SpecialType.System_Int32) ? Yes(value.Value)

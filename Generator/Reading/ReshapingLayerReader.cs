@@ -1,3 +1,4 @@
+using System.Linq;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes;
@@ -106,7 +107,7 @@ internal static class ReshapingLayerReader
     // (1 by default), and ZeroPadding2D((top, bottom) height, (left, right) width).
     private static LayerDeclaration? ZeroPadding(LayerCreation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
     {
-        var parameters = creation.Constructor?.Parameters.Length == 2 ? new[] { "height", "width" } : ["padding"];
+        var parameters = HasParameter(creation, "height") ? new[] { "height", "width" } : ["padding"];
         var pads = new System.Collections.Generic.List<int>();
         foreach (var parameter in parameters)
         {
@@ -119,6 +120,15 @@ internal static class ReshapingLayerReader
             pads.AddRange(parameters.Length == 2 ? pair : [pair[0], pair[0], pair[1], pair[1]]);
         }
 
-        return arguments.IsValid ? new ZeroPadding2DDeclaration(name, identifier, location, arguments.Sites, pads[0], pads[1], pads[2], pads[3]) : null;
+        if (arguments.Choice<DataFormatKind>("dataFormat") is not { } format)
+        {
+            return null;
+        }
+
+        return arguments.IsValid ? new ZeroPadding2DDeclaration(name, identifier, location, arguments.Sites, pads[0], pads[1], pads[2], pads[3], format) : null;
     }
+
+    // Which of a layer's two constructors was called: the one with this parameter, or the other.
+    private static bool HasParameter(LayerCreation creation, string parameter) =>
+        creation.Constructor?.Parameters.Any(p => p.Name == parameter) == true;
 }

@@ -12,27 +12,37 @@ namespace StaticKeras.Layers;
 /// </summary>
 public sealed class ZeroPadding2D : Layer
 {
-    private const string Layout = "(batch, height, width, channels)";
 
     /// <summary>Symmetric padding, Keras' int or (height, width) form; (1, 1) by default.</summary>
     /// <param name="padding">Rows added at top and bottom, columns added at left and right.</param>
-    public ZeroPadding2D(Size2D? padding = null)
-        : this(((padding ?? 1).Height, (padding ?? 1).Height), ((padding ?? 1).Width, (padding ?? 1).Width))
+    /// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/> for <c>(batch, channels, height, width)</c>.</param>
+    public ZeroPadding2D(Size2D? padding = null, DataFormat dataFormat = DataFormat.ChannelsLast)
+        : this(((padding ?? 1).Height, (padding ?? 1).Height), ((padding ?? 1).Width, (padding ?? 1).Width), dataFormat)
     {
     }
 
     /// <summary>Keras' ((top, bottom), (left, right)) form.</summary>
     /// <param name="height">Rows added at the top and at the bottom.</param>
     /// <param name="width">Columns added at the left and at the right.</param>
-    public ZeroPadding2D((int Top, int Bottom) height, (int Left, int Right) width)
+    /// <param name="dataFormat">Keras' <c>data_format</c>: channels last (default) or channels first.</param>
+    public ZeroPadding2D((int Top, int Bottom) height, (int Left, int Right) width, DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(ZeroPadding2D))
     {
+        DataFormats.Defined(nameof(ZeroPadding2D), dataFormat);
+        DataFormat = dataFormat;
         LayerChecks.NonNegative(nameof(ZeroPadding2D), "top padding", height.Top);
         LayerChecks.NonNegative(nameof(ZeroPadding2D), "bottom padding", height.Bottom);
         LayerChecks.NonNegative(nameof(ZeroPadding2D), "left padding", width.Left);
         LayerChecks.NonNegative(nameof(ZeroPadding2D), "right padding", width.Right);
         (Top, Bottom, Left, Right) = (height.Top, height.Bottom, width.Left, width.Right);
     }
+
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>).</summary>
+    public DataFormat DataFormat { get; }
+
+    private string Layout => DataFormats.Layout(DataFormat, "height", "width");
+
+    private int HeightAxis => 1 + DataFormats.SpatialStart(DataFormat);
 
     /// <summary>Rows added at the top.</summary>
     public int Top { get; }
@@ -53,8 +63,10 @@ public sealed class ZeroPadding2D : Layer
     public override Tensor Call(Tensor inputs, bool training = false)
     {
         LayerChecks.Rank(nameof(ZeroPadding2D), inputs, 4, Layout);
-        // TorchSharp's pad lists (before, after) from the last axis: channels, width, height.
-        return nn.functional.pad(inputs, [0, 0, Left, Right, Top, Bottom]);
+        // TorchSharp's pad lists (before, after) from the last axis: channels, width, height (width, height channels first).
+        return DataFormat == DataFormat.ChannelsFirst
+            ? nn.functional.pad(inputs, [Left, Right, Top, Bottom])
+            : nn.functional.pad(inputs, [0, 0, Left, Right, Top, Bottom]);
     }
 
     /// <summary>
@@ -68,7 +80,8 @@ public sealed class ZeroPadding2D : Layer
     public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null)
     {
         using var noGrad = no_grad();
-        var inner = gradOutput.narrow(1, Top, input.shape[1]).narrow(2, Left, input.shape[2]);
+        int h = HeightAxis;
+        var inner = gradOutput.narrow(h, Top, input.shape[h]).narrow(h + 1, Left, input.shape[h + 1]);
         return into is null ? inner.contiguous() : GradientBuffers.Into(inner, into);
     }
 
@@ -76,7 +89,7 @@ public sealed class ZeroPadding2D : Layer
     internal override bool TryDescribeKeras(JsonObject config)
     {
         config["padding"] = new JsonArray(KerasValues.List(Top, Bottom), KerasValues.List(Left, Right));
-        config["data_format"] = "channels_last";
+        config["data_format"] = DataFormats.KerasName(DataFormat);
         return true;
     }
 
@@ -86,6 +99,8 @@ public sealed class ZeroPadding2D : Layer
     /// <inheritdoc/>
     internal override string ExportOnnx(OnnxGraph graph, string input)
     {
-        return graph.Node("Pad", [input, graph.Ints("pads", 0, Top, Left, 0, 0, Bottom, Right, 0)]);
+        return graph.Node("Pad", [input, DataFormat == DataFormat.ChannelsFirst
+            ? graph.Ints("pads", 0, 0, Top, Left, 0, 0, Bottom, Right)
+            : graph.Ints("pads", 0, Top, Left, 0, 0, Bottom, Right, 0)]);
     }
 }

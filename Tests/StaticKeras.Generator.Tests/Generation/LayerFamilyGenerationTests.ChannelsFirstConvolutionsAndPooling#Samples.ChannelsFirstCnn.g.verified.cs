@@ -14,6 +14,12 @@ namespace Samples;
 /// ├─────────────────────────────────┼────────────────────────┼───────────────┤
 /// │ pool (MaxPooling2D)             │ (None, 8, 8, 8)        │             0 │
 /// ├─────────────────────────────────┼────────────────────────┼───────────────┤
+/// │ pad (ZeroPadding2D)             │ (None, 8, 9, 9)        │             0 │
+/// ├─────────────────────────────────┼────────────────────────┼───────────────┤
+/// │ grow (UpSampling2D)             │ (None, 8, 18, 9)       │             0 │
+/// ├─────────────────────────────────┼────────────────────────┼───────────────┤
+/// │ shrink (MaxPooling2D)           │ (None, 8, 9, 9)        │             0 │
+/// ├─────────────────────────────────┼────────────────────────┼───────────────┤
 /// │ mean (AveragePooling2D)         │ (None, 8, 4, 4)        │             0 │
 /// ├─────────────────────────────────┼────────────────────────┼───────────────┤
 /// │ up (Conv2DTranspose)            │ (None, 4, 8, 8)        │           292 │
@@ -49,6 +55,9 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         classes.Build(6);       // kernel (6, 3), bias (3,)
         register_module("conv", conv);
         register_module("pool", pool);
+        register_module("pad", pad);
+        register_module("grow", grow);
+        register_module("shrink", shrink);
         register_module("mean", mean);
         register_module("up", up);
         register_module("rows", rows);
@@ -88,6 +97,12 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
         "│ pool (MaxPooling2D)             │ (None, 8, 8, 8)        │             0 │\n" +
         "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
+        "│ pad (ZeroPadding2D)             │ (None, 8, 9, 9)        │             0 │\n" +
+        "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
+        "│ grow (UpSampling2D)             │ (None, 8, 18, 9)       │             0 │\n" +
+        "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
+        "│ shrink (MaxPooling2D)           │ (None, 8, 9, 9)        │             0 │\n" +
+        "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
         "│ mean (AveragePooling2D)         │ (None, 8, 4, 4)        │             0 │\n" +
         "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
         "│ up (Conv2DTranspose)            │ (None, 4, 8, 8)        │           292 │\n" +
@@ -116,49 +131,58 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         GuardInput(inputs);
         var x1 = conv.Call(inputs);   // (batch, 8, 15, 15)
         var x2 = pool.Call(x1);       // (batch, 8, 8, 8)
-        var x3 = mean.Call(x2);       // (batch, 8, 4, 4)
-        var x4 = up.Call(x3);         // (batch, 4, 8, 8)
-        var x5 = rows.Call(x4);       // (batch, 4, 64)
-        var x6 = seq.Call(x5);        // (batch, 6, 62)
-        var x7 = seqPool.Call(x6);    // (batch, 6, 31)
-        var x8 = seqMean.Call(x7);    // (batch, 6, 31)
-        var x9 = gap.Call(x8);        // (batch, 6, 1)
-        var x10 = flatten.Call(x9);   // (batch, 6)
-        var x11 = classes.Call(x10);  // (batch, 3)
-        return x11;
+        var x3 = pad.Call(x2);        // (batch, 8, 9, 9)
+        var x4 = grow.Call(x3);       // (batch, 8, 18, 9)
+        var x5 = shrink.Call(x4);     // (batch, 8, 9, 9)
+        var x6 = mean.Call(x5);       // (batch, 8, 4, 4)
+        var x7 = up.Call(x6);         // (batch, 4, 8, 8)
+        var x8 = rows.Call(x7);       // (batch, 4, 64)
+        var x9 = seq.Call(x8);        // (batch, 6, 62)
+        var x10 = seqPool.Call(x9);   // (batch, 6, 31)
+        var x11 = seqMean.Call(x10);  // (batch, 6, 31)
+        var x12 = gap.Call(x11);      // (batch, 6, 1)
+        var x13 = flatten.Call(x12);  // (batch, 6)
+        var x14 = classes.Call(x13);  // (batch, 3)
+        return x14;
     }
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                   // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                       // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => conv.Call(tracked));                  // (batch, 8, 15, 15); recorded for autograd
-        var x2 = Record(x1, tracked => pool.Call(tracked), out var x2_in);     // (batch, 8, 8, 8); recorded for autograd
-        var x3 = mean.Call(x2);                                                // (batch, 8, 4, 4)
-        var x4 = Record(x3, tracked => up.Call(tracked), out var x4_in);       // (batch, 4, 8, 8); recorded for autograd
-        var x5 = rows.Call(x4);                                                // (batch, 4, 64)
-        var x6 = Record(x5, tracked => seq.Call(tracked), out var x6_in);      // (batch, 6, 62); recorded for autograd
-        var x7 = Record(x6, tracked => seqPool.Call(tracked), out var x7_in);  // (batch, 6, 31); recorded for autograd
-        var x8 = seqMean.Call(x7);                                             // (batch, 6, 31)
-        var x9 = gap.Call(x8);                                                 // (batch, 6, 1)
-        var x10 = flatten.Call(x9);                                            // (batch, 6)
-        var logits = classes.CallLinear(x10);                                  // (batch, 3), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                     // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                         // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => conv.Call(tracked));                    // (batch, 8, 15, 15); recorded for autograd
+        var x2 = Record(x1, tracked => pool.Call(tracked), out var x2_in);       // (batch, 8, 8, 8); recorded for autograd
+        var x3 = pad.Call(x2);                                                   // (batch, 8, 9, 9)
+        var x4 = grow.Call(x3);                                                  // (batch, 8, 18, 9)
+        var x5 = Record(x4, tracked => shrink.Call(tracked), out var x5_in);     // (batch, 8, 9, 9); recorded for autograd
+        var x6 = mean.Call(x5);                                                  // (batch, 8, 4, 4)
+        var x7 = Record(x6, tracked => up.Call(tracked), out var x7_in);         // (batch, 4, 8, 8); recorded for autograd
+        var x8 = rows.Call(x7);                                                  // (batch, 4, 64)
+        var x9 = Record(x8, tracked => seq.Call(tracked), out var x9_in);        // (batch, 6, 62); recorded for autograd
+        var x10 = Record(x9, tracked => seqPool.Call(tracked), out var x10_in);  // (batch, 6, 31); recorded for autograd
+        var x11 = seqMean.Call(x10);                                             // (batch, 6, 31)
+        var x12 = gap.Call(x11);                                                 // (batch, 6, 1)
+        var x13 = flatten.Call(x12);                                             // (batch, 6)
+        var logits = classes.CallLinear(x13);                                    // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx10 = classes.BackwardLinear(dlogits, x10);                       // (batch, 6); kernel, bias gradients
-        var dx9 = flatten.Backward(dx10, x9, x10);                             // (batch, 6, 1)
-        var dx8 = gap.Backward(dx9, x8, x9);                                   // (batch, 6, 31)
-        var dx7 = seqMean.Backward(dx8, x7, x8);                               // (batch, 6, 31)
-        var dx6 = RecordedBackward(x7, dx7, x7_in);                            // (batch, 6, 62); autograd on seqPool alone (MaxPooling1D: recording measured faster than its kernel)
-        var dx5 = RecordedBackward(x6, dx6, x6_in);                            // (batch, 4, 64); autograd on seq alone (Conv1D: recording measured faster than its kernel)
-        var dx4 = rows.Backward(dx5, x4, x5);                                  // (batch, 4, 8, 8)
-        var dx3 = RecordedBackward(x4, dx4, x4_in);                            // (batch, 8, 4, 4); autograd on up alone (Conv2DTranspose: recording measured faster than its kernel)
-        var dx2 = mean.Backward(dx3, x2, x3);                                  // (batch, 8, 8, 8)
-        var dx1 = RecordedBackward(x2, dx2, x2_in);                            // (batch, 8, 15, 15); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
-        RecordedBackwardWeights(x1, dx1);                                      // autograd on conv alone (Conv2D: recording measured faster than its kernel)
-        ApplyGradients();                                                      // optimizer step from the .grad buffers
+        var dx13 = classes.BackwardLinear(dlogits, x13);                         // (batch, 6); kernel, bias gradients
+        var dx12 = flatten.Backward(dx13, x12, x13);                             // (batch, 6, 1)
+        var dx11 = gap.Backward(dx12, x11, x12);                                 // (batch, 6, 31)
+        var dx10 = seqMean.Backward(dx11, x10, x11);                             // (batch, 6, 31)
+        var dx9 = RecordedBackward(x10, dx10, x10_in);                           // (batch, 6, 62); autograd on seqPool alone (MaxPooling1D: recording measured faster than its kernel)
+        var dx8 = RecordedBackward(x9, dx9, x9_in);                              // (batch, 4, 64); autograd on seq alone (Conv1D: recording measured faster than its kernel)
+        var dx7 = rows.Backward(dx8, x7, x8);                                    // (batch, 4, 8, 8)
+        var dx6 = RecordedBackward(x7, dx7, x7_in);                              // (batch, 8, 4, 4); autograd on up alone (Conv2DTranspose: recording measured faster than its kernel)
+        var dx5 = mean.Backward(dx6, x5, x6);                                    // (batch, 8, 9, 9)
+        var dx4 = RecordedBackward(x5, dx5, x5_in);                              // (batch, 8, 18, 9); autograd on shrink alone (MaxPooling2D: recording measured faster than its kernel)
+        var dx3 = grow.Backward(dx4, x3, x4);                                    // (batch, 8, 9, 9)
+        var dx2 = pad.Backward(dx3, x2, x3);                                     // (batch, 8, 8, 8)
+        var dx1 = RecordedBackward(x2, dx2, x2_in);                              // (batch, 8, 15, 15); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
+        RecordedBackwardWeights(x1, dx1);                                        // autograd on conv alone (Conv2D: recording measured faster than its kernel)
+        ApplyGradients();                                                        // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 
@@ -167,15 +191,18 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
     {
         var x1 = conv.Call(x[0]);              // (batch, 8, 15, 15)
         var x2 = pool.Call(x1);                // (batch, 8, 8, 8)
-        var x3 = mean.Call(x2);                // (batch, 8, 4, 4)
-        var x4 = up.Call(x3);                  // (batch, 4, 8, 8)
-        var x5 = rows.Call(x4);                // (batch, 4, 64)
-        var x6 = seq.Call(x5);                 // (batch, 6, 62)
-        var x7 = seqPool.Call(x6);             // (batch, 6, 31)
-        var x8 = seqMean.Call(x7);             // (batch, 6, 31)
-        var x9 = gap.Call(x8);                 // (batch, 6, 1)
-        var x10 = flatten.Call(x9);            // (batch, 6)
-        var logits = classes.CallLinear(x10);  // (batch, 3), softmax fused into the loss
+        var x3 = pad.Call(x2);                 // (batch, 8, 9, 9)
+        var x4 = grow.Call(x3);                // (batch, 8, 18, 9)
+        var x5 = shrink.Call(x4);              // (batch, 8, 9, 9)
+        var x6 = mean.Call(x5);                // (batch, 8, 4, 4)
+        var x7 = up.Call(x6);                  // (batch, 4, 8, 8)
+        var x8 = rows.Call(x7);                // (batch, 4, 64)
+        var x9 = seq.Call(x8);                 // (batch, 6, 62)
+        var x10 = seqPool.Call(x9);            // (batch, 6, 31)
+        var x11 = seqMean.Call(x10);           // (batch, 6, 31)
+        var x12 = gap.Call(x11);               // (batch, 6, 1)
+        var x13 = flatten.Call(x12);           // (batch, 6)
+        var logits = classes.CallLinear(x13);  // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }

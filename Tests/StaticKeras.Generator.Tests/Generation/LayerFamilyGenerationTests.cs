@@ -96,13 +96,17 @@ public sealed class LayerFamilyGenerationTests
     [Fact]
     public void ChannelsFirstConvolutionsAndPooling()
     {
-        // Keras (data_format="channels_first" on each): conv (None, 8, 15, 15) 224, pool (None, 8, 8, 8),
+        // Keras (data_format="channels_first" on each): conv (None, 8, 15, 15) 224, pool (None, 8, 8, 8), pad (None, 8, 9, 9),
+        // grow (None, 8, 18, 9), shrink (None, 8, 9, 9),
         // mean (None, 8, 4, 4), up (None, 4, 8, 8) 292, seq (None, 6, 62) 78, seqPool (None, 6, 31), gap (keepdims) (None, 6, 1); total 615.
         var source = ModelSource.Sequential("ChannelsFirstCnn")
             .Input("3, 32, 32")
             .Compile("Optimizer.Adam, Loss.SparseCategoricalCrossentropy")
             .Layer("readonly Conv2D conv = new(8, 3, Activation.Relu, strides: 2, dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly MaxPooling2D pool = new(padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly ZeroPadding2D pad = new((1, 0), (0, 1), DataFormat.ChannelsFirst);")
+            .Layer("readonly UpSampling2D grow = new((2, 1), dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly MaxPooling2D shrink = new((2, 1), dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly AveragePooling2D mean = new(2, dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly Conv2DTranspose up = new(4, 3, strides: 2, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly Reshape rows = new(4, 64);")
@@ -117,6 +121,9 @@ public sealed class LayerFamilyGenerationTests
 
         Assert.Contains("│ conv (Conv2D)                   │ (None, 8, 15, 15)      │           224 │", run.SingleSource);
         Assert.Contains("│ pool (MaxPooling2D)             │ (None, 8, 8, 8)        │             0 │", run.SingleSource);
+        Assert.Contains("│ pad (ZeroPadding2D)             │ (None, 8, 9, 9)        │             0 │", run.SingleSource);
+        Assert.Contains("│ grow (UpSampling2D)             │ (None, 8, 18, 9)       │             0 │", run.SingleSource);
+        Assert.Contains("│ shrink (MaxPooling2D)           │ (None, 8, 9, 9)        │             0 │", run.SingleSource);
         Assert.Contains("│ mean (AveragePooling2D)         │ (None, 8, 4, 4)        │             0 │", run.SingleSource);
         Assert.Contains("│ up (Conv2DTranspose)            │ (None, 4, 8, 8)        │           292 │", run.SingleSource);
         Assert.Contains("│ seq (Conv1D)                    │ (None, 6, 62)          │            78 │", run.SingleSource);

@@ -71,6 +71,15 @@ public sealed class ChannelsFirstRuleTests
     }
 
     [Fact]
+    public void ZeroPadding2DGrowsTheAxesAfterTheChannels()
+    {
+        // ZeroPadding2D(((1, 0), (0, 2)), data_format="channels_first") on (None, 2, None, 3): (None, 2, None, 5).
+        Assert.Equal(TestShapes.Of(2, null, 5), ZeroPadding2DRule.Apply(TestShapes.Of(2, null, 3), 1, 0, 0, 2, DataFormatKind.ChannelsFirst).Output);
+        ConvRuleTests.AssertRejected(
+            ZeroPadding2DRule.Apply(TestShapes.Of(3, 4), 1, 1, 1, 1, DataFormatKind.ChannelsFirst), "STK1003", null, "4", "(batch, channels, height, width)", "(batch, 3, 4)");
+    }
+
+    [Fact]
     public void RejectionsNameTheChannelsFirstLayout()
     {
         ConvRuleTests.AssertRejected(

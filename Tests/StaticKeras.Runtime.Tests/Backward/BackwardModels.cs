@@ -231,6 +231,7 @@ public partial class ChannelsFirstGenerated
     readonly Conv2DTranspose up = new(3, (2, 2), Activation.Tanh, strides: 2, dataFormat: DataFormat.ChannelsFirst);
     readonly MaxPooling2D max = new(dataFormat: DataFormat.ChannelsFirst);
     readonly UpSampling2D grow = new((1, 2), Interpolation.Bilinear, DataFormat.ChannelsFirst);
+    readonly ZeroPadding2D pad = new(1, DataFormat.ChannelsFirst);
     readonly Reshape rows = new(3, -1);
     readonly Conv1D seq = new(4, 3, Activation.Gelu, padding: Padding.Causal, dataFormat: DataFormat.ChannelsFirst);
     readonly AveragePooling1D seqMean = new(2, dataFormat: DataFormat.ChannelsFirst);
@@ -248,6 +249,7 @@ public partial class ChannelsFirstAutograd
     readonly Conv2DTranspose up = new(3, (2, 2), Activation.Tanh, strides: 2, dataFormat: DataFormat.ChannelsFirst);
     readonly MaxPooling2D max = new(dataFormat: DataFormat.ChannelsFirst);
     readonly UpSampling2D grow = new((1, 2), Interpolation.Bilinear, DataFormat.ChannelsFirst);
+    readonly ZeroPadding2D pad = new(1, DataFormat.ChannelsFirst);
     readonly Reshape rows = new(3, -1);
     readonly Conv1D seq = new(4, 3, Activation.Gelu, padding: Padding.Causal, dataFormat: DataFormat.ChannelsFirst);
     readonly AveragePooling1D seqMean = new(2, dataFormat: DataFormat.ChannelsFirst);

@@ -378,6 +378,35 @@ public sealed class ChannelsFirstTests
     }
 
     [Fact]
+    public void ZeroPadding2DMatchesKeras()
+    {
+        // keras.layers.ZeroPadding2D(((1, 0), (0, 2)), data_format="channels_first") on (arange(12).reshape(1,2,2,3) % 7 - 3) / 4.
+        var x = ((arange(12, ScalarType.Float32).reshape(1, 2, 2, 3) % 7) - 3) / 4;
+        float[] keras =
+        [
+            0f, 0f, 0f, 0f, 0f, -0.75f, -0.5f, -0.25f, 0f, 0f, 0f, 0.25f, 0.5f, 0f, 0f,
+            0f, 0f, 0f, 0f, 0f, 0.75f, -0.75f, -0.5f, 0f, 0f, -0.25f, 0f, 0.25f, 0f, 0f,
+        ];
+        AssertKeras(keras, [1, 2, 3, 5], new ZeroPadding2D((1, 0), (0, 2), DataFormat.ChannelsFirst).Call(x));
+    }
+
+    [Fact]
+    public void ZeroPadding2DConformsAndItsKernelMatchesAutograd()
+    {
+        LayerConformance.Check(new LayerSpec
+        {
+            Create = () => new ZeroPadding2D((2, 1), (0, 3), DataFormat.ChannelsFirst),
+            BuildShape = [3, 4, 5],
+            Shapes = [([2, 3, 4, 5], [2, 3, 7, 8])],
+            Trainable = 0,
+            WeightNames = [],
+            Reference = (_, x) => new ZeroPadding2D((2, 1), (0, 3)).Call(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2),
+        });
+        var pad = new ZeroPadding2D((1, 2), dataFormat: DataFormat.ChannelsFirst);
+        BackwardCheck.Layer(pad, randn(2, 3, 4, 5, ScalarType.Float64), pad.Backward);
+    }
+
+    [Fact]
     public void RejectsTheWrongChannelCountAndRank()
     {
         var conv = new Conv2D(2, 3, dataFormat: DataFormat.ChannelsFirst);
@@ -395,6 +424,7 @@ public sealed class ChannelsFirstTests
         Assert.Equal("channels_first", KerasConfig(new Conv2D(2, 3, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new AveragePooling1D(2, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_last", KerasConfig(new MaxPooling2D())["data_format"]!.GetValue<string>());
+        Assert.Equal("channels_first", KerasConfig(new ZeroPadding2D(dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new UpSampling2D(dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new GlobalMaxPooling1D(dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new Conv2DTranspose(2, 3, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());

@@ -33,7 +33,7 @@ internal static class KerasConfigWriter
         var shapes = GraphProbe.Shapes(model, graph, model.IsSequential ? "written as a Keras Sequential model" : "written as a Keras Functional model");
         return model.IsSequential
             ? Sequential(model.KerasInputs[0], layers.Keys.Select(member => Layer(slots[member], configs[member])))
-            : Functional(model.KerasInputs, graph, slots, configs, shapes);
+            : Functional(model.KerasInputs, model.KerasLayersAndInputs(), graph, slots, configs, shapes);
     }
 
     private static JsonObject Sequential(TensorSpec input, IEnumerable<JsonObject> layers)
@@ -59,10 +59,11 @@ internal static class KerasConfigWriter
 
     // Keras 3's functional form: every layer with "name" and "inbound_nodes", each node's args the
     // Keras tensors it was called on, named by keras_history [layer, node index, tensor index].
+    // Layers and input layers are listed in Keras' order (Functional.layers, by depth).
     // Several inputs or outputs are lists of [layer, node, tensor] triples; one is the triple itself,
     // as Keras writes a model built on a single tensor.
     private static JsonObject Functional(
-        IReadOnlyList<TensorSpec> inputs, ModelGraph graph, Dictionary<string, KerasLayerSlot> slots, Dictionary<string, JsonObject> configs, List<long[]> shapes)
+        IReadOnlyList<TensorSpec> inputs, IReadOnlyList<(string Name, TorchSharp.torch.nn.Module? Layer)> order, ModelGraph graph, Dictionary<string, KerasLayerSlot> slots, Dictionary<string, JsonObject> configs, List<long[]> shapes)
     {
         var history = inputs.Select(i => (Layer: i.Name, Node: 0)).ToList();
         var nodes = new Dictionary<string, JsonArray>();
@@ -76,20 +77,22 @@ internal static class KerasConfigWriter
         }
 
         var layers = new JsonArray();
-        foreach (var input in inputs)
+        foreach (var (name, layer) in order)
         {
-            var inputLayer = InputLayer(input, input.Name);
-            inputLayer["name"] = input.Name;
-            inputLayer["inbound_nodes"] = new JsonArray();
-            layers.Add(inputLayer);
-        }
+            if (layer is null)
+            {
+                var input = inputs.First(i => i.Name == name);
+                var inputLayer = InputLayer(input, input.Name);
+                inputLayer["name"] = input.Name;
+                inputLayer["inbound_nodes"] = new JsonArray();
+                layers.Add(inputLayer);
+                continue;
+            }
 
-        foreach (var (member, inbound) in nodes)
-        {
-            var layer = Layer(slots[member], configs[member]);
-            layer["name"] = slots[member].KerasName;
-            layer["inbound_nodes"] = inbound;
-            layers.Add(layer);
+            var described = Layer(slots[name], configs[name]);
+            described["name"] = slots[name].KerasName;
+            described["inbound_nodes"] = nodes[name];
+            layers.Add(described);
         }
 
         JsonNode Ends(IEnumerable<(string Layer, int Node)> ends)

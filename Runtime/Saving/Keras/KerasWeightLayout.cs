@@ -7,7 +7,7 @@ namespace StaticKeras.Saving.Keras;
 
 /// <summary>
 /// Lays a StaticKeras model out the way Keras 3's saving code (<c>saving_lib._save_state</c>) lays
-/// out a Keras model: every layer of <c>model.layers</c>, in order, under
+/// out a Keras model: every layer of <c>model.layers</c>, in Keras' order (<see cref="Model.KerasLayersAndInputs"/>), under
 /// <c>layers/&lt;snake_case(class)&gt;[_n]</c> with its variables as <c>vars/0</c>, <c>vars/1</c>, ...
 /// A functional model's inputs are layers too (<c>input_layer</c>); a Sequential model's are not.
 /// Recurrent layers keep their weights in their cell (<c>cell/vars</c>).
@@ -19,16 +19,14 @@ internal static class KerasWeightLayout
     {
         var slots = new List<KerasLayerSlot>();
         var taken = new Dictionary<string, int>();
-        if (!model.IsSequential)
+        foreach (var (member, layer) in model.KerasLayersAndInputs())
         {
-            foreach (var input in model.KerasInputs)
+            if (layer is null)
             {
-                slots.Add(Slot(input.Name, "InputLayer", "", taken, []));
+                slots.Add(Slot(member, "InputLayer", "", taken, []));
+                continue;
             }
-        }
 
-        foreach (var (member, layer) in model.KerasLayers())
-        {
             var className = KerasNaming.ClassName(layer);
             var variables = layer.named_parameters(recurse: false).Select(kv => (kv.name, kv.parameter.shape))
                 .Concat(layer.named_buffers(recurse: false).Select(kv => (kv.name, kv.buffer.shape)))

@@ -26,11 +26,10 @@ public abstract partial class Model
     internal string KerasClassName => IsSequential ? "Sequential" : "Functional";
 
     /// <summary>
-    /// The model's layers as Keras' <c>model.layers</c> lists them (inputs aside), by member name:
+    /// The model's layers as Keras' <c>model.layers</c> lists them (inputs aside; a model used as a layer is one), by member name:
     /// for a Sequential model its declaration order, for a functional model Keras' depth order
     /// (<see cref="KerasLayerOrder"/>; layers the outputs do not need are left out, as Keras leaves them out).
     /// </summary>
-    /// <exception cref="NotSupportedException">A layer is itself a model; Keras files of nested models are not supported yet.</exception>
     internal IEnumerable<(string Member, nn.Module Layer)> KerasLayers() =>
         KerasLayersAndInputs().Where(l => l.Layer is not null).Select(l => (l.Name, l.Layer!));
 
@@ -39,22 +38,12 @@ public abstract partial class Model
     /// (<c>Layer</c> <see langword="null"/>, <c>Name</c> the input's name) sort among its layers by
     /// depth, as Keras writes them in <c>config.json</c>; a Sequential model has none.
     /// </summary>
-    /// <exception cref="NotSupportedException">A layer is itself a model; Keras files of nested models are not supported yet.</exception>
     internal IReadOnlyList<(string Name, nn.Module? Layer)> KerasLayersAndInputs()
     {
         var children = named_children().ToDictionary(c => c.name, c => c.module);
         var order = StaticGraph is { } graph
             ? KerasLayerOrder.Of(graph).Select(e => (e.Layer, e.IsInput ? null : children[e.Layer])).ToList()
             : children.Select(c => (c.Key, (nn.Module?)c.Value)).ToList();
-        foreach (var (member, layer) in order)
-        {
-            if (layer is Model)
-            {
-                throw new NotSupportedException(
-                    $"Model '{GetName()}' uses model '{member}' as a layer; Keras files of nested models are not supported yet.");
-            }
-        }
-
         return order;
     }
 

@@ -37,7 +37,7 @@ internal static class OnnxExportChecks
     private static (string Reason, SourceLocation Location)? Problem(LayerDeclaration layer) => layer switch
     {
         CustomLayerDeclaration => ("a custom layer's Call is C# code, which ONNX cannot express", layer.Location),
-        NestedModelDeclaration => ("a model used as a layer is not exported in this version; export the inner model on its own", layer.Location),
+        NestedModelDeclaration { OnnxProblem: { } inner } => ($"its {inner}", layer.Location),
         RecurrentDeclaration r when !s_recurrentActivations.Contains(r.Activation) =>
             ($"its activation {Name(r.Activation)} is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus)", r.LocationOf("activation")),
         RecurrentDeclaration r when r.Kind != Shapes.RecurrentKind.SimpleRNN && !s_recurrentActivations.Contains(r.RecurrentActivation) =>
@@ -47,6 +47,9 @@ internal static class OnnxExportChecks
         LayerNormalizationDeclaration n when !n.Center || !n.Scale => ("it has no center or no scale; the export writes ONNX's LayerNormalization with both", n.LocationOf(!n.Center ? "center" : "scale")),
         _ => null,
     };
+
+    /// <summary>Why <paramref name="layer"/> has no ONNX form, or <see langword="null"/> when it has one.</summary>
+    public static string? Reason(LayerDeclaration layer) => Problem(layer)?.Reason;
 
     private static string Name(ActivationKind activation) => activation switch
     {

@@ -40,9 +40,17 @@ internal static class KerasConfigCheck
         {
             var fileName = file["config"]?["name"]?.GetValue<string>() ?? "?";
             var ourClass = KerasNaming.ClassName(layer);
-            if (ClassOf(file) != ourClass)
+            var fileClass = ClassOf(file) == "Model" ? "Functional" : ClassOf(file);
+            if (fileClass != ourClass)
             {
                 problems.Add($"layer '{member}' is {ourClass} in the model but the file's layer '{fileName}' in that place is {ClassOf(file)}");
+                continue;
+            }
+
+            if (layer is Model nested)
+            {
+                // A model used as a layer: its own config, checked the same way.
+                problems.AddRange(Differences(nested, file).Select(p => $"in model '{member}' ({nested.GetName()}): {p}"));
                 continue;
             }
 

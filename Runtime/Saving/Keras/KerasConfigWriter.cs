@@ -23,17 +23,27 @@ internal static class KerasConfigWriter
     /// </exception>
     public static JsonObject Write(Model model)
     {
-        var graph = model.GraphOrChain();
-
         var slots = KerasWeightLayout.Of(model).Where(s => s.ClassName != "InputLayer").ToDictionary(s => s.MemberName);
-        var layers = model.KerasLayers().ToDictionary(l => l.Member, l => l.Layer);
-        var configs = layers.ToDictionary(l => l.Key, l => KerasLayerConfig.Own(l.Value) ?? throw new NotSupportedException(
-            $"Cannot describe model '{model.GetName()}' to Keras: layer '{l.Key}' is a {l.Value.GetType().Name}, which Keras has no class for; " +
-            "save its weights (SaveWeights) instead."));
+        var layers = model.KerasLayers().ToList();
+        // Each layer's entry: module, class_name, config; a model used as a layer is its own whole
+        // config, named as Keras' saving code names its group (sequential, functional_1, ...).
+        var entries = layers.ToDictionary(l => l.Member, l => l.Layer is Model nested
+            ? Nested(nested, slots[l.Member])
+            : Layer(slots[l.Member], KerasLayerConfig.Own(l.Layer) ?? throw new NotSupportedException(
+                $"Cannot describe model '{model.GetName()}' to Keras: layer '{l.Member}' is a {l.Layer.GetType().Name}, which Keras has no class for; " +
+                "save its weights (SaveWeights) instead.")));
+        var graph = model.GraphOrChain();
         var shapes = GraphProbe.Shapes(model, graph, model.IsSequential ? "written as a Keras Sequential model" : "written as a Keras Functional model");
         return model.IsSequential
-            ? Sequential(model.KerasInputs[0], layers.Keys.Select(member => Layer(slots[member], configs[member])))
-            : Functional(model.KerasInputs, model.KerasLayersAndInputs(), graph, slots, configs, shapes);
+            ? Sequential(model.KerasInputs[0], layers.Select(l => entries[l.Member]))
+            : Functional(model.KerasInputs, model.KerasLayersAndInputs(), graph, slots, entries, shapes);
+    }
+
+    private static JsonObject Nested(Model nested, KerasLayerSlot slot)
+    {
+        var entry = Write(nested);
+        entry["config"]!["name"] = slot.KerasName;
+        return entry;
     }
 
     private static JsonObject Sequential(TensorSpec input, IEnumerable<JsonObject> layers)
@@ -63,7 +73,7 @@ internal static class KerasConfigWriter
     // Several inputs or outputs are lists of [layer, node, tensor] triples; one is the triple itself,
     // as Keras writes a model built on a single tensor.
     private static JsonObject Functional(
-        IReadOnlyList<TensorSpec> inputs, IReadOnlyList<(string Name, TorchSharp.torch.nn.Module? Layer)> order, ModelGraph graph, Dictionary<string, KerasLayerSlot> slots, Dictionary<string, JsonObject> configs, List<long[]> shapes)
+        IReadOnlyList<TensorSpec> inputs, IReadOnlyList<(string Name, TorchSharp.torch.nn.Module? Layer)> order, ModelGraph graph, Dictionary<string, KerasLayerSlot> slots, Dictionary<string, JsonObject> entries, List<long[]> shapes)
     {
         var history = inputs.Select(i => (Layer: i.Name, Node: 0)).ToList();
         var nodes = new Dictionary<string, JsonArray>();
@@ -89,7 +99,7 @@ internal static class KerasConfigWriter
                 continue;
             }
 
-            var described = Layer(slots[name], configs[name]);
+            var described = entries[name];
             described["name"] = slots[name].KerasName;
             described["inbound_nodes"] = nodes[name];
             layers.Add(described);

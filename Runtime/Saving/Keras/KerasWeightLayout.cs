@@ -14,39 +14,57 @@ namespace StaticKeras.Saving.Keras;
 /// </summary>
 internal static class KerasWeightLayout
 {
-    /// <summary>The model's layers as Keras saves them, in Keras' order.</summary>
+    /// <summary>
+    /// The model's layers as Keras saves them, in Keras' order. A model used as a layer is a slot
+    /// without variables (<c>layers/sequential</c>, <c>layers/functional</c>) followed by its own
+    /// layers under it (<c>layers/sequential/layers/dense</c>), member names and state keys prefixed
+    /// with its member name (<c>encoder.code</c>, <c>encoder.code.kernel</c>).
+    /// </summary>
     public static List<KerasLayerSlot> Of(Model model)
     {
         var slots = new List<KerasLayerSlot>();
+        Add(model, "", "", slots);
+        return slots;
+    }
+
+    private static void Add(Model model, string groupPrefix, string memberPrefix, List<KerasLayerSlot> slots)
+    {
         var taken = new Dictionary<string, int>();
-        foreach (var (member, layer) in model.KerasLayersAndInputs())
+        foreach (var (name, layer) in model.KerasLayersAndInputs())
         {
+            var member = memberPrefix + name;
             if (layer is null)
             {
-                slots.Add(Slot(member, "InputLayer", "", taken, []));
+                slots.Add(Slot(member, "InputLayer", groupPrefix, "", taken, []));
                 continue;
             }
 
             var className = KerasNaming.ClassName(layer);
+            if (layer is Model nested)
+            {
+                var slot = Slot(member, className, groupPrefix, "", taken, []);
+                slots.Add(slot);
+                Add(nested, slot.GroupPath + "/", member + ".", slots);
+                continue;
+            }
+
             var variables = layer.named_parameters(recurse: false).Select(kv => (kv.name, kv.parameter.shape))
                 .Concat(layer.named_buffers(recurse: false).Select(kv => (kv.name, kv.buffer.shape)))
                 .Select((v, i) => new KerasVariable(i, v.name, $"{member}.{v.name}", v.shape))
                 .ToList();
             var cell = layer is RecurrentLayer ? "/cell" : "";
-            slots.Add(Slot(member, className, cell, taken, variables));
+            slots.Add(Slot(member, className, groupPrefix, cell, taken, variables));
         }
-
-        return slots;
     }
 
-    private static KerasLayerSlot Slot(string member, string className, string cell, Dictionary<string, int> taken, List<KerasVariable> variables)
+    private static KerasLayerSlot Slot(string member, string className, string groupPrefix, string cell, Dictionary<string, int> taken, List<KerasVariable> variables)
     {
         // Keras' _save_container_state: snake_case of the class, then _1, _2, ... per repeat.
         var baseName = KerasNaming.ToSnakeCase(className);
         var count = taken.GetValueOrDefault(baseName);
         taken[baseName] = count + 1;
         var name = count == 0 ? baseName : $"{baseName}_{count}";
-        var group = $"layers/{name}";
+        var group = $"{groupPrefix}layers/{name}";
         return new KerasLayerSlot(member, className, name, group, $"{group}{cell}/vars", variables);
     }
 }

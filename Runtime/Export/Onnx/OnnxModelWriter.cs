@@ -28,6 +28,13 @@ internal static class OnnxModelWriter
                 "ha" + (unsupported.Count == 1 ? "s" : "ve") + " no ONNX form in this version.");
         }
 
+        if (MaskedPair(model, "") is { } masked)
+        {
+            throw new NotSupportedException(
+                $"Cannot export model '{model.GetName()}' to ONNX: layer '{masked.Consumer}' can take the mask layer '{masked.Producer}' makes, " +
+                "and the export does not carry masks in this version.");
+        }
+
         // The probe makes sure the graph (or, for a Sequential model, the chain) is the model's forward pass.
         GraphProbe.Shapes(model, model.GraphOrChain(), "exported to ONNX");
         var inputs = model.KerasInputs;
@@ -100,6 +107,21 @@ internal static class OnnxModelWriter
             }
         }
     }
+
+    // A layer that makes Keras' mask and one that takes it (the generator's STK0080 makes the same,
+    // declaration-level, judgement): the export writes values, not masks.
+    private static (string Producer, string Consumer)? MaskedPair(Model model, string prefix)
+    {
+        var layers = All(model, prefix).ToList();
+        var producer = layers.FirstOrDefault(l => l.Layer is Masking or Embedding { MaskZero: true }).Name;
+        var consumer = layers.FirstOrDefault(l => l.Layer is IMaskedLayer or GlobalAveragePooling1D or MultiHeadAttention).Name;
+        return producer is not null && consumer is not null ? (producer, consumer) : null;
+    }
+
+    private static IEnumerable<(string Name, TorchSharp.torch.nn.Module Layer)> All(Model model, string prefix) =>
+        model.KerasLayers().SelectMany(l => l.Layer is Model nested
+            ? All(nested, $"{prefix}{l.Member}.")
+            : [($"{prefix}{l.Member}", l.Layer)]);
 
     // Adds the nodes of model's graph on the values named inputs; returns its outputs' values. A model
     // used as a layer adds its own graph in place, its nodes named after both members (encoder/code/...).

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -65,4 +66,10 @@ public abstract class SpatialDropout : Layer
         config["noise_shape"] = null;
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input) => input;   // inference: identity
 }

@@ -61,11 +61,19 @@ public abstract class SpatialDropout : Layer
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
+        // Keras' BaseSpatialDropout.get_config: rate, seed (and data_format in 2D), no trainable.
         config["rate"] = Rate;
         config["seed"] = null;
-        config["noise_shape"] = null;
+        if (spatialRank == 2)
+        {
+            config["data_format"] = "channels_last";
+        }
+
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool KerasConfigHasTrainable => false;
 
     /// <inheritdoc/>
     internal override bool HasOnnxForm => true;

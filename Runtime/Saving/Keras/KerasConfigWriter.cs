@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using StaticKeras.Layers;
 
 namespace StaticKeras.Saving.Keras;
 
@@ -29,7 +30,7 @@ internal static class KerasConfigWriter
         // config, named as Keras' saving code names its group (sequential, functional_1, ...).
         var entries = layers.ToDictionary(l => l.Member, l => l.Layer is Model nested
             ? Nested(nested, slots[l.Member])
-            : Layer(slots[l.Member], KerasLayerConfig.Own(l.Layer) ?? throw new NotSupportedException(
+            : Layer(slots[l.Member], l.Layer, KerasLayerConfig.Own(l.Layer) ?? throw new NotSupportedException(
                 $"Cannot describe model '{model.GetName()}' to Keras: layer '{l.Member}' is a {l.Layer.GetType().Name}, which Keras has no class for; " +
                 "save its weights (SaveWeights) instead.")));
         var graph = model.GraphOrChain();
@@ -139,12 +140,22 @@ internal static class KerasConfigWriter
         },
     };
 
-    private static JsonObject Layer(KerasLayerSlot slot, JsonObject own)
+    private static JsonObject Layer(KerasLayerSlot slot, TorchSharp.torch.nn.Module layer, JsonObject own)
     {
         var config = new JsonObject { ["name"] = slot.KerasName, ["trainable"] = true, ["dtype"] = DTypePolicy() };
+        if (layer is Layer { KerasConfigHasTrainable: false })
+        {
+            config.Remove("trainable");
+        }
+
         foreach (var (key, value) in own)
         {
             config[key] = value?.DeepClone();
+        }
+
+        if (layer is Layer single)
+        {
+            KerasWeightOptions.Describe(single, config);
         }
 
         return new JsonObject

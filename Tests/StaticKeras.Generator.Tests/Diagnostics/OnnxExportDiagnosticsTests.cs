@@ -70,6 +70,13 @@ public sealed class OnnxExportDiagnosticsTests
         GeneratorRunner.Run(WithInner("readonly Inner inner = new();", "readonly Dense code = new(4, Activation.Tanh);").Build().Text).AssertClean();
 
     [Fact]
+    public void ALayerThatCanTakeAMaskAnotherMakes() => DiagnosticCheck.Single(
+        ModelSource.Sequential().Input("6").Attribute("ExportOnnx")
+            .Layer("readonly Embedding embed = new(12, 4, maskZero: true);").Layer("readonly LSTM lstm = [|new(3)|];"),
+        "STK0080",
+        "LSTM 'lstm' has no ONNX form: it can take the mask layer 'embed' makes, and the export does not carry masks; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    [Fact]
     public void ExportableLayersAndNoAttributeAreClean()
     {
         GeneratorRunner.Run(ModelSource.Sequential().Input("7, 3").Attribute("ExportOnnx")

@@ -52,6 +52,8 @@ internal static class GraphProbe
                     Layer single when arguments.Length == 1 => single.Call(arguments[0]),
                     MergeLayer merge => merge.Call(arguments),
                     Model nested when arguments.Length == 1 => nested.Call(arguments[0]),
+                    MultiInputLayer multi when arguments.Length == 2 => multi.Call(arguments[0], arguments[1]),
+                    MultiInputLayer multi when arguments.Length == 3 => multi.Call(arguments[0], arguments[1], arguments[2], training: false),
                     var other => throw NotAChain(model, purpose, $"layer '{call.Layer}' ({other.GetType().Name}) takes several inputs"),
                 });
             }

@@ -81,9 +81,13 @@ internal static class KerasConfigWriter
         foreach (var call in graph.Calls)
         {
             var arguments = call.Inputs.Select(v => KerasTensor(history[v], shapes[v])).ToArray();
-            var args = arguments.Length == 1 ? new JsonArray(arguments[0]) : new JsonArray(new JsonArray(arguments));
+            // A merge takes one list; attention takes query, value (and key) as arguments, and its
+            // causal mask as a call argument.
+            var attention = order.FirstOrDefault(o => o.Name == call.Layer).Layer as MultiHeadAttention;
+            var args = arguments.Length == 1 || attention is not null ? new JsonArray(arguments) : new JsonArray(new JsonArray(arguments));
+            var kwargs = attention is { UseCausalMask: true } ? new JsonObject { ["use_causal_mask"] = true } : new JsonObject();
             nodes.TryAdd(call.Layer, []);
-            nodes[call.Layer].Add(new JsonObject { ["args"] = args, ["kwargs"] = new JsonObject() });
+            nodes[call.Layer].Add(new JsonObject { ["args"] = args, ["kwargs"] = kwargs });
             history.Add((slots[call.Layer].KerasName, nodes[call.Layer].Count - 1));
         }
 

@@ -18,6 +18,7 @@ internal static class KerasLayerConfig
         {
             Layer single => single.TryDescribeKeras(config),
             MergeLayer merge => merge.TryDescribeKeras(config),
+            MultiHeadAttention attention => attention.TryDescribeKeras(config),
             _ => false,
         };
         return known ? config : null;

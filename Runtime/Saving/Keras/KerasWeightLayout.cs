@@ -48,6 +48,14 @@ internal static class KerasWeightLayout
                 continue;
             }
 
+            if (layer is MultiHeadAttention)
+            {
+                var slot = Slot(member, className, groupPrefix, "", taken, []);
+                slots.Add(slot);
+                slots.AddRange(AttentionParts(layer, member, slot.GroupPath));
+                continue;
+            }
+
             var variables = layer.named_parameters(recurse: false).Select(kv => (kv.name, kv.parameter.shape))
                 .Concat(layer.named_buffers(recurse: false).Select(kv => (kv.name, kv.buffer.shape)))
                 .Select((v, i) => new KerasVariable(i, v.name, $"{member}.{v.name}", v.shape))
@@ -55,6 +63,27 @@ internal static class KerasWeightLayout
             var cell = layer is RecurrentLayer ? "/cell" : "";
             slots.Add(Slot(member, className, groupPrefix, cell, taken, variables));
         }
+    }
+
+    // Keras' MultiHeadAttention keeps its weights in sub-layers saved under their attribute names
+    // (query_dense, key_dense, value_dense, output_dense: kernel, bias), besides the variable-less
+    // _softmax and _dropout_layer; each vars group is named after the sub-layer (query, ..., attention_output).
+    private static IEnumerable<KerasLayerSlot> AttentionParts(nn.Module attention, string member, string group)
+    {
+        var parts = attention.named_children().ToDictionary(c => c.name, c => c.module);
+        // State keys as the layer's own state_dict names its projections' weights (matched by tensor).
+        var keys = attention.named_parameters().ToList();
+        string KeyOf(TorchSharp.Modules.Parameter parameter) => $"{member}." + keys.First(k => k.parameter.Handle == parameter.Handle).name;
+        foreach (var (name, attribute) in new[] { ("query", "query_dense"), ("key", "key_dense"), ("value", "value_dense"), ("attention_output", "output_dense") })
+        {
+            var variables = parts.TryGetValue(name, out var part)
+                ? part.named_parameters(recurse: false).Select((v, i) => new KerasVariable(i, v.name, KeyOf(v.parameter), v.parameter.shape)).ToList()
+                : [];
+            yield return new KerasLayerSlot($"{member}.{name}", "EinsumDense", name, $"{group}/{attribute}", $"{group}/{attribute}/vars", variables);
+        }
+
+        yield return new KerasLayerSlot($"{member}.softmax", "Softmax", "softmax", $"{group}/_softmax", $"{group}/_softmax/vars", []);
+        yield return new KerasLayerSlot($"{member}.dropout", "Dropout", "dropout", $"{group}/_dropout_layer", $"{group}/_dropout_layer/vars", []);
     }
 
     private static KerasLayerSlot Slot(string member, string className, string groupPrefix, string cell, Dictionary<string, int> taken, List<KerasVariable> variables)

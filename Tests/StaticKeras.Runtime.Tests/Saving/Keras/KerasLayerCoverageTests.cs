@@ -18,6 +18,7 @@ public class KerasLayerCoverageTests
     [InlineData("cropped")]
     [InlineData("masked")]
     [InlineData("regularized")]
+    [InlineData("attention")]
     public void BothKerasFormatsRoundTrip(string name)
     {
         using var scope = NewDisposeScope();
@@ -78,6 +79,7 @@ public class KerasLayerCoverageTests
         "activations" => new OnnxActivationLayers(),
         "cropped" => new OnnxCroppedImage(),
         "regularized" => new EndToEnd.RegularizedRegressor(),
+        "attention" => new KerasAttentionBlock(),
         _ => new OnnxMaskedTagger(),
     };
 
@@ -86,6 +88,7 @@ public class KerasLayerCoverageTests
         "activations" => rand(4, 9, 4) - 0.3,
         "cropped" => rand(3, 9, 8, 2) - 0.5,
         "regularized" => rand(5, 4),
+        "attention" => rand(3, 5, 8),
         _ => tensor(new float[,] { { 3, 5, 1, 0, 0, 0 }, { 7, 2, 9, 11, 4, 0 } }),   // padded with 0s, which the mask skips
     };
 }
@@ -96,4 +99,24 @@ public partial class PlainRegressor
 {
     readonly StaticKeras.Layers.Dense hidden = new(5, StaticKeras.Activation.Relu);
     readonly StaticKeras.Layers.Dense output = new(2);
+}
+
+/// <summary>Causal self-attention, then cross-attention with an explicit key, a residual and a pooled head.</summary>
+[Model]
+public partial class KerasAttentionBlock
+{
+    readonly StaticKeras.Layers.MultiHeadAttention self = new(2, 4, useCausalMask: true);
+    readonly StaticKeras.Layers.MultiHeadAttention cross = new(2, 3, valueDim: 5);
+    readonly StaticKeras.Layers.Add residual = new();
+    readonly StaticKeras.Layers.LayerNormalization norm = new();
+    readonly StaticKeras.Layers.GlobalAveragePooling1D pool = new();
+    readonly StaticKeras.Layers.Dense head = new(3, StaticKeras.Activation.Softmax);
+
+    [Graph]
+    Tensor Call([Input(5, 8)] Tensor x)
+    {
+        var h = self.Call(x, x);
+        var attended = cross.Call(h, x, x);
+        return head.Call(pool.Call(norm.Call(residual.Call(x, attended))));
+    }
 }

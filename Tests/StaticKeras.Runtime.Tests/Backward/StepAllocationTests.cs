@@ -28,8 +28,8 @@ public sealed class StepAllocationTests
     }
 
     [Theory]
-    [InlineData("mlp", 34)]
-    [InlineData("cnn", 104)]
+    [InlineData("mlp", 31)]
+    [InlineData("cnn", 60)]
     public void TensorsCreatedPerTrainingStepStayBounded(string name, int bound)
     {
         using var scope = NewDisposeScope();

@@ -93,16 +93,26 @@ internal static class MemoryPlan
         }
 
         // Greedy in the order tensors are written: the interval graph of lifetimes is colored
-        // optimally this way within each shape.
+        // optimally this way within each shape. Buffers are looked up by shape, so a model of many
+        // layers stays linear in practice.
         var buffers = new List<(long[] Dims, List<string> Tensors, int FreeAfter)>();
+        var byShape = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var slots = new Dictionary<string, (int Buffer, string Like)>(StringComparer.Ordinal);
         foreach (var (definition, line, name, like, dims) in planned)
         {
-            var index = buffers.FindIndex(b => b.FreeAfter < line && b.Dims.SequenceEqual(dims));
+            var shape = string.Join(",", dims);
+            if (!byShape.TryGetValue(shape, out var candidates))
+            {
+                byShape[shape] = candidates = new List<int>();
+            }
+
+            var free = candidates.FindIndex(b => buffers[b].FreeAfter < line);
+            var index = free < 0 ? -1 : candidates[free];
             if (index < 0)
             {
                 index = buffers.Count;
                 buffers.Add((dims, new List<string>(), -1));
+                candidates.Add(index);
             }
 
             buffers[index].Tensors.Add(name);
@@ -155,7 +165,8 @@ internal static class MemoryPlan
         {
             var end = code.IndexOf(Close, start);
             var parts = code.Substring(start + 1, end - start - 1).Split('|');
-            found.Add((code.Substring(start, end - start + 1), parts[0], parts[1], parts[2].Split(',').Select(long.Parse).ToArray()));
+            var dims = parts[2].Length == 0 ? new long[0] : parts[2].Split(',').Select(d => long.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            found.Add((code.Substring(start, end - start + 1), parts[0], parts[1], dims));
         }
 
         return found;

@@ -139,11 +139,13 @@ public sealed class Dense : Layer
     /// returned; the other activations return a new tensor computed from it.
     /// </summary>
     /// <param name="inputs">A tensor of shape <c>(batch, ..., input_dim)</c>.</param>
+    /// <param name="training">Unused (Dense behaves the same in training); there so that <c>Call(x, training)</c>
+    /// keeps meaning <see cref="Call(Tensor, bool)"/>.</param>
     /// <param name="into">A buffer of the output's shape whose contents may be overwritten, or null for a new tensor.
     /// Ignored while autograd records (it needs fresh tensors).</param>
     /// <exception cref="InvalidOperationException">The layer is not built.</exception>
     /// <exception cref="ArgumentException">The input's last axis is not input_dim, or <paramref name="into"/> has another shape.</exception>
-    public Tensor Call(Tensor inputs, Tensor? into)
+    public Tensor Call(Tensor inputs, bool training, Tensor? into)
     {
         var linear = CallLinear(inputs, into);
         return is_grad_enabled() ? ActivationFunctions.Apply(linear, Activation) : ActivationFunctions.ApplyInPlace(linear, Activation);

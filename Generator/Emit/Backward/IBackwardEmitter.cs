@@ -28,7 +28,7 @@ internal interface IBackwardEmitter
 
     /// <summary>
     /// The forward call writing its output into <paramref name="into"/> (a buffer of the memory plan):
-    /// <c>hidden.Call(x1, into: ...)</c>; <see langword="null"/> when the family's forward kernel cannot write in place.
+    /// <c>hidden.Call(x1, training: true, into: ...)</c>; <see langword="null"/> when the family's forward kernel cannot write in place.
     /// </summary>
     string? ForwardInto(BackwardNode node, string into);
 

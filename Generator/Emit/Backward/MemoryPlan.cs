@@ -46,7 +46,7 @@ internal static class MemoryPlan
     /// <param name="Buffers">The buffers, numbered by position.</param>
     internal sealed record Result(List<CodeLine> Lines, IReadOnlyList<Buffer> Buffers);
 
-    // var x2 = hidden.Call(x1, into: M(x2|x1|128));     ->  var x2 = hidden.Call(x1, into: _trainBuffers.Get(0, x1));
+    // var x2 = hidden.Call(x1, training: true, into: M(x2|x1|128))  ->  ... into: _trainBuffers.Get(0, x1));
     // var dx2 = output.BackwardLinear(dlogits, x2, into: M(dx2|dlogits|128))  ->  ... _trainBuffers.Get(1, dlogits)
     /// <summary>Plans the buffers of <paramref name="lines"/> and writes the markers out.</summary>
     public static Result Apply(IReadOnlyList<CodeLine> lines)

@@ -139,10 +139,10 @@ partial class ActivationCnn : global::StaticKeras.Model
         var x4 = Record(x3, tracked => prelu.Call(tracked), out var x4_in);                 // (batch, 8, 8, 4); recorded for autograd
         var x5 = Record(x4, tracked => drop.Call(tracked, training: true), out var x5_in);  // (batch, 8, 8, 4); recorded for autograd
         var x6 = flatten.Call(x5);                                                          // (batch, 256)
-        var x7 = hidden.Call(x6, into: _trainBuffers.Get(0, x6));                           // (batch, 8); buffer 0
+        var x7 = hidden.Call(x6, training: true, into: _trainBuffers.Get(0, x6));           // (batch, 8); buffer 0
         var x8 = Record(x7, tracked => leaky.Call(tracked), out var x8_in);                 // (batch, 8); recorded for autograd
         var x9 = Record(x8, tracked => relu.Call(tracked), out var x9_in);                  // (batch, 8); recorded for autograd
-        var x10 = this.logits.Call(x9, into: _trainBuffers.Get(1, x9));                     // (batch, 3); buffer 1
+        var x10 = this.logits.Call(x9, training: true, into: _trainBuffers.Get(1, x9));     // (batch, 3); buffer 1
         var logits = Record(x10, tracked => tracked, out var logits_in);                    // (batch, 3), softmax fused into the loss; recorded for autograd
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused

@@ -84,8 +84,8 @@ partial class Awkward : global::StaticKeras.Model
     {
         using var tape = global::TorchSharp.torch.no_grad();                              // explicit backward below: no autograd tape
         ZeroGradients();                                                                  // every trainable weight's .grad: a zeroed buffer
-        var x1 = this.x1.Call(x[0], into: _trainBuffers.Get(0, x[0]));                    // (batch, 4); buffer 0
-        var x2 = this.loss.Call(x1, into: _trainBuffers.Get(1, x1));                      // (batch, 3); buffer 1
+        var x1 = this.x1.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));    // (batch, 4); buffer 0
+        var x2 = this.loss.Call(x1, training: true, into: _trainBuffers.Get(1, x1));      // (batch, 3); buffer 1
         var logits = @out.CallLinear(x2, into: _trainBuffers.Get(2, x2));                 // (batch, 1), sigmoid fused into the loss; buffer 2
         var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 1), sigmoid and BinaryCrossentropy fused

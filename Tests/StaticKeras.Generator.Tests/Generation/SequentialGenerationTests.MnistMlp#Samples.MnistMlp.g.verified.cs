@@ -90,7 +90,7 @@ partial class MnistMlp : global::StaticKeras.Model
         using var tape = global::TorchSharp.torch.no_grad();                                // explicit backward below: no autograd tape
         ZeroGradients();                                                                    // every trainable weight's .grad: a zeroed buffer
         var x1 = flatten.Call(x[0]);                                                        // (batch, 784)
-        var x2 = hidden.Call(x1, into: _trainBuffers.Get(0, x1));                           // (batch, 128); buffer 0
+        var x2 = hidden.Call(x1, training: true, into: _trainBuffers.Get(0, x1));           // (batch, 128); buffer 0
         var x3 = drop.Call(x2, training: true, out var x3_mask);                            // (batch, 128)
         var logits = output.CallLinear(x3, into: _trainBuffers.Get(1, x3));                 // (batch, 10), softmax fused into the loss; buffer 1
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);

@@ -93,7 +93,7 @@ partial class Pruned : global::StaticKeras.Model
     {
         using var tape = global::TorchSharp.torch.no_grad();                                    // explicit backward below: no autograd tape
         ZeroGradients();                                                                        // every trainable weight's .grad: a zeroed buffer
-        var x1 = hidden.Call(x[0], into: _trainBuffers.Get(0, x[0]));                           // (batch, 8); buffer 0
+        var x1 = hidden.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));           // (batch, 8); buffer 0
         var logits = classifier.CallLinear(x1, into: _trainBuffers.Get(1, x1));                 // (batch, 3), softmax fused into the loss; buffer 1
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused

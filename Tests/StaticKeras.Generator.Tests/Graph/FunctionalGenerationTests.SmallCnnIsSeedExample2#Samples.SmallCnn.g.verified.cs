@@ -135,7 +135,7 @@ partial class SmallCnn : global::StaticKeras.Model
         var x3 = Record(x2, tracked => conv2.Call(tracked), out var x3_in);                     // (batch, 11, 11, 64); recorded for autograd
         var x4 = Record(x3, tracked => pool2.Call(tracked), out var x4_in);                     // (batch, 5, 5, 64); recorded for autograd
         var x5 = flatten.Call(x4);                                                              // (batch, 1600)
-        var x6 = hidden.Call(x5, into: _trainBuffers.Get(0, x5));                               // (batch, 128); buffer 0
+        var x6 = hidden.Call(x5, training: true, into: _trainBuffers.Get(0, x5));               // (batch, 128); buffer 0
         var logits = classifier.CallLinear(x6, into: _trainBuffers.Get(1, x6));                 // (batch, 10), softmax fused into the loss; buffer 1
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused

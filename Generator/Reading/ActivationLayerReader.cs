@@ -1,5 +1,4 @@
 using System.Linq;
-using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes;
@@ -13,7 +12,7 @@ namespace StaticKeras.Generator.Reading;
 internal static class ActivationLayerReader
 {
     /// <summary>The declaration, or null when an argument is wrong (reported).</summary>
-    public static LayerDeclaration? Read(IObjectCreationOperation creation, string type, string name, string identifier, SourceLocation location, ReadContext context)
+    public static LayerDeclaration? Read(LayerCreation creation, string type, string name, string identifier, SourceLocation location, ReadContext context)
     {
         var arguments = new LayerArguments(creation, type, name, context);
         switch (type)

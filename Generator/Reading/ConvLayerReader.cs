@@ -1,5 +1,4 @@
 using System.Linq;
-using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes;
@@ -10,7 +9,7 @@ namespace StaticKeras.Generator.Reading;
 internal static class ConvLayerReader
 {
     /// <summary><c>Conv1D</c> (<paramref name="spatial"/> 1), <c>Conv2D</c> or <c>Conv2DTranspose</c>; null when an argument is wrong (reported).</summary>
-    public static LayerDeclaration? Conv(IObjectCreationOperation creation, string type, int spatial, string name, string identifier, SourceLocation location, ReadContext context)
+    public static LayerDeclaration? Conv(LayerCreation creation, string type, int spatial, string name, string identifier, SourceLocation location, ReadContext context)
     {
         var arguments = new LayerArguments(creation, type, name, context);
         var ones = Enumerable.Repeat(1, spatial).ToArray();
@@ -57,7 +56,7 @@ internal static class ConvLayerReader
     }
 
     /// <summary>A pooling layer over <paramref name="spatial"/> axes; null when an argument is wrong (reported).</summary>
-    public static LayerDeclaration? Pooling(IObjectCreationOperation creation, string type, int spatial, string name, string identifier, SourceLocation location, ReadContext context)
+    public static LayerDeclaration? Pooling(LayerCreation creation, string type, int spatial, string name, string identifier, SourceLocation location, ReadContext context)
     {
         var arguments = new LayerArguments(creation, type, name, context);
         var pool = arguments.Sizes("poolSize", spatial, Enumerable.Repeat(2, spatial).ToArray());

@@ -18,10 +18,11 @@ namespace StaticKeras.Generator.Reading;
 /// whose meaning the generator knows exactly.
 /// </summary>
 internal sealed class GraphBodyReader(
-    SemanticModel semanticModel, INamedTypeSymbol type, string methodName, IReadOnlyList<LayerDeclaration> layers, ReadContext context, CancellationToken cancellationToken)
+    GraphScope scope, INamedTypeSymbol type, string methodName, IReadOnlyList<LayerDeclaration> layers, ReadContext context, CancellationToken cancellationToken)
 {
-    private readonly Dictionary<ISymbol, int> _values = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ISymbol> _failed = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<object, int> _values = new(scope.Comparer);
+    private readonly HashSet<object> _failed = new(scope.Comparer);
+    private readonly HashSet<string> _layers = new(layers.Select(l => l.Name), System.StringComparer.Ordinal);
     private readonly List<GraphNode> _nodes = [];
     private readonly List<GraphOutput> _outputs = [];
     private IReadOnlyList<string?> _outputNames = [null];
@@ -40,7 +41,7 @@ internal sealed class GraphBodyReader(
         _inputCount = parameters.Length;
         for (var i = 0; i < parameters.Length; i++)
         {
-            _values[parameters[i]] = i;
+            _values[scope.Parameter(parameters[i])] = i;
         }
 
         if (method.ExpressionBody is { } arrow)
@@ -69,7 +70,7 @@ internal sealed class GraphBodyReader(
                 when declaration.Declaration.Variables.All(v => v.Initializer is not null):
                 foreach (var variable in declaration.Declaration.Variables)
                 {
-                    Bind(semanticModel.GetDeclaredSymbol(variable, cancellationToken), variable.Initializer!.Value);
+                    Bind(scope.Declared(variable), variable.Initializer!.Value);
                 }
 
                 break;
@@ -88,14 +89,15 @@ internal sealed class GraphBodyReader(
 
     private void ReadAssignment(StatementSyntax statement, AssignmentExpressionSyntax assignment)
     {
-        var target = assignment.Left is IdentifierNameSyntax ? semanticModel.GetSymbolInfo(assignment.Left, cancellationToken).Symbol : null;
-        switch (target)
+        var target = assignment.Left is IdentifierNameSyntax name ? scope.Resolve(name) : null;
+        var (kind, targetName) = target is null ? (GraphScope.Kind.Other, string.Empty) : scope.Describe(target);
+        switch (kind)
         {
-            case IParameterSymbol parameter:
-                Report(DiagnosticDescriptors.InputReassigned, SourceLocation.From(assignment.Left), parameter.Name, methodName);
+            case GraphScope.Kind.Parameter:
+                Report(DiagnosticDescriptors.InputReassigned, SourceLocation.From(assignment.Left), targetName, methodName);
                 break;
-            case ILocalSymbol local:
-                Bind(local, assignment.Right);
+            case GraphScope.Kind.Local:
+                Bind(target, assignment.Right);
                 break;
             default:
                 Report(DiagnosticDescriptors.UnsupportedGraphStatement, SourceLocation.From(statement), "'" + statement + "'", methodName);
@@ -103,7 +105,7 @@ internal sealed class GraphBodyReader(
         }
     }
 
-    private void Bind(ISymbol? local, ExpressionSyntax value)
+    private void Bind(object? local, ExpressionSyntax value)
     {
         if (local is null)
         {
@@ -174,8 +176,8 @@ internal sealed class GraphBodyReader(
         {
             case ParenthesizedExpressionSyntax parenthesized:
                 return ReadExpression(parenthesized.Expression);
-            case IdentifierNameSyntax:
-                var symbol = semanticModel.GetSymbolInfo(expression, cancellationToken).Symbol;
+            case IdentifierNameSyntax name:
+                var symbol = scope.Resolve(name);
                 if (symbol is not null && _values.TryGetValue(symbol, out var value))
                 {
                     return value;
@@ -234,12 +236,7 @@ internal sealed class GraphBodyReader(
             return null;
         }
 
-        var member = semanticModel.GetSymbolInfo(access.Expression, cancellationToken).Symbol;
-        return member is IFieldSymbol or IPropertySymbol
-            && SymbolEqualityComparer.Default.Equals(member.ContainingType, type)
-            && layers.Any(l => l.Name == member.Name)
-            ? member.Name
-            : null;
+        return scope.LayerMember(access.Expression, type, _layers);
     }
 
     private void Report(DiagnosticDescriptor descriptor, SourceLocation location, params string[] arguments)

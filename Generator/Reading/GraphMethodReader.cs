@@ -40,19 +40,25 @@ internal static class GraphMethodReader
             context.Report(DiagnosticDescriptors.DuplicateGraphMethod, SourceLocation.From(otherSyntax!.Identifier), type.Name, other.Name, method.Name);
         }
 
-        // The class's own semantic model when the method is in the same file (the usual case): a new
-        // one would bind again what reading the layers already bound.
+        // Syntax decides the usual body; otherwise the compiler binds it (with the class's own semantic
+        // model when the method is in the same file, the usual case: it has bound the layers already).
         var compilation = classModel.Compilation;
-        var semanticModel = classModel.SyntaxTree == syntax.SyntaxTree ? classModel : compilation.GetSemanticModel(syntax.SyntaxTree);
-        if (BindingErrors.In(syntax, semanticModel, cancellationToken, NestedModelReader.IsGeneratedCall))
+        var tensor = compilation.GetTypeByMetadataName(KnownTypes.Tensor);
+        var outputNames = OutputNames(method.ReturnType, tensor);
+        var scope = outputNames is null ? null : GraphSyntax.TryScope(syntax, method, type, tensor, layers, outputNames.Count);
+        if (scope is null)
         {
-            context.CompilerErrors.Add($"[Graph] method '{method.Name}' does not compile");
-            return null;
+            var semanticModel = classModel.SyntaxTree == syntax.SyntaxTree ? classModel : SemanticModels.For(compilation, syntax.SyntaxTree);
+            if (BindingErrors.In(syntax, semanticModel, cancellationToken, NestedModelReader.IsGeneratedCall))
+            {
+                context.CompilerErrors.Add($"[Graph] method '{method.Name}' does not compile");
+                return null;
+            }
+
+            scope = new GraphScope.Bound(semanticModel, cancellationToken);
         }
 
-        var tensor = compilation.GetTypeByMetadataName(KnownTypes.Tensor);
         var valid = methods.Count == 1;
-        var outputNames = OutputNames(method.ReturnType, tensor);
         if (outputNames is null)
         {
             context.Report(DiagnosticDescriptors.InvalidGraphReturn, SourceLocation.From(syntax.ReturnType), method.Name, syntax.ReturnType.ToString());
@@ -73,7 +79,7 @@ internal static class GraphMethodReader
             }
         }
 
-        var body = new GraphBodyReader(semanticModel, type, method.Name, layers, context, cancellationToken)
+        var body = new GraphBodyReader(scope, type, method.Name, layers, context, cancellationToken)
             .Read(syntax, method.Parameters, inputs, outputNames ?? [null]);
         return valid && inputs.Count == method.Parameters.Length ? body : null;
     }

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Diagnostics;
 using StaticKeras.Generator.Model;
@@ -10,23 +9,24 @@ using StaticKeras.Generator.Model;
 namespace StaticKeras.Generator.Reading;
 
 /// <summary>
-/// The constant arguments of one layer's <c>new(...)</c>, bound to the constructor's parameters by
-/// the compiler (positional, named or defaulted alike). Reports STK0004 for a non-constant
-/// argument and STK0010 for a constant out of range.
+/// The constant arguments of one layer's <c>new(...)</c>, matched to the constructor's parameters
+/// (positional, named or defaulted alike; see <see cref="LayerCreation"/>). Reports STK0004 for a
+/// non-constant argument and STK0010 for a constant out of range.
 /// </summary>
 internal sealed class LayerArguments
 {
-    private readonly IObjectCreationOperation _creation;
+    private readonly LayerCreation _creation;
     private readonly string _layerType;
     private readonly string _layerName;
     private readonly ReadContext _context;
 
     /// <summary>Checks that every argument of <paramref name="creation"/> is a constant.</summary>
-    public LayerArguments(IObjectCreationOperation creation, string layerType, string layerName, ReadContext context)
+    public LayerArguments(LayerCreation creation, string layerType, string layerName, ReadContext context)
     {
         (_creation, _layerType, _layerName, _context) = (creation, layerType, layerName, context);
         // Regularizer arguments (Regularizer.L2(0.01)) are calls, read by RegularizerReader.
-        foreach (var argument in creation.Arguments.Where(a => !ConstantValues.TryRead(a.Value, out _) && !RegularizerReader.IsRegularizer(a.Parameter)))
+        // Only a bound creation has non-constant arguments: syntax reads constants only.
+        foreach (var argument in creation.Arguments.Where(a => !a.IsConstant && !RegularizerReader.IsRegularizer(a.Parameter)))
         {
             context.Report(
                 DiagnosticDescriptors.NonConstantArgument,
@@ -34,7 +34,7 @@ internal sealed class LayerArguments
                 argument.Parameter?.Name ?? "?",
                 layerType,
                 layerName,
-                argument.Value.Syntax.ToString());
+                argument.Operation?.Value.Syntax.ToString() ?? argument.Syntax.ToString());
             IsValid = false;
         }
     }
@@ -73,22 +73,9 @@ internal sealed class LayerArguments
 
     /// <summary>The arguments written in the source (not defaulted), for reporting shape errors at them.</summary>
     public EquatableArray<ArgumentSite> Sites => _creation.Arguments
-        .Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && a.Parameter is not null)
-        .Select(a => new ArgumentSite(a.Parameter!.Name, Site(a)))
+        .Where(a => !a.IsDefault && a.Parameter is not null)
+        .Select(a => new ArgumentSite(a.Parameter!.Name, a.Site))
         .ToEquatableArray();
-
-    /// <summary>Where <paramref name="argument"/> is written: for an expanded params list, its first to last element.</summary>
-    private static SourceLocation Site(IArgumentOperation argument)
-    {
-        if (argument.ArgumentKind == ArgumentKind.ParamArray
-            && argument.Value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements }
-            && argument.Syntax.SyntaxTree is { } tree)
-        {
-            return SourceLocation.From(Location.Create(tree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(elements[0].Syntax.SpanStart, elements[elements.Length - 1].Syntax.Span.End)));
-        }
-
-        return SourceLocation.From(argument.Syntax);
-    }
 
     /// <summary>
     /// The sizes <paramref name="parameter"/> gives for <paramref name="rank"/> axes: one int for all,
@@ -130,7 +117,7 @@ internal sealed class LayerArguments
 
         _context.Report(
             DiagnosticDescriptors.InvalidLayerArgument,
-            Site(Argument(parameter)),
+            Argument(parameter).Site,
             _layerType,
             _layerName,
             parameter,
@@ -139,13 +126,18 @@ internal sealed class LayerArguments
         IsValid = false;
     }
 
-    private bool Constant(string parameter, out object? value) => ConstantValues.TryRead(Argument(parameter).Value, out value);
+    private bool Constant(string parameter, out object? value)
+    {
+        var argument = Argument(parameter);
+        value = argument.Value;
+        return argument.IsConstant;
+    }
 
-    private object? Constant(string parameter) => ConstantValues.TryRead(Argument(parameter).Value, out var value) ? value : null;
+    private object? Constant(string parameter) => Constant(parameter, out var value) ? value : null;
 
     // A parameter missing from the runtime's constructor means generator and runtime disagree on
     // the contract: an internal failure (STK9001), not the user's mistake.
-    private IArgumentOperation Argument(string parameter) =>
+    private LayerArgument Argument(string parameter) =>
         _creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter)
         ?? throw new InvalidOperationException($"{_layerType}'s constructor has no parameter '{parameter}'");
 }

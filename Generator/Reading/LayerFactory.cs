@@ -1,21 +1,20 @@
-using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes;
 
 namespace StaticKeras.Generator.Reading;
 
-/// <summary>Turns a <c>new(...)</c> of a built-in layer into its declaration, checking its constant arguments.</summary>
+/// <summary>Turns a <c>new(...)</c> of a layer into its declaration, checking its constant arguments.</summary>
 internal static class LayerFactory
 {
     /// <summary>
     /// The declaration of the layer <paramref name="creation"/> builds; an <see cref="UnresolvedDeclaration"/>
     /// when an argument is wrong (reported); <see langword="null"/> when the type is not a layer the generator knows.
     /// </summary>
-    public static LayerDeclaration? Create(IObjectCreationOperation creation, string name, string identifier, SourceLocation location, ReadContext context)
+    public static LayerDeclaration? Create(LayerCreation creation, string name, string identifier, SourceLocation location, ReadContext context)
     {
-        var unresolved = new UnresolvedDeclaration(name, identifier, location, creation.Type?.Name ?? "?");
-        switch (creation.Type is null ? null : KnownTypes.FullName(creation.Type))
+        var unresolved = new UnresolvedDeclaration(name, identifier, location, creation.Type.Name);
+        switch (KnownTypes.FullName(creation.Type))
         {
             case KnownTypes.Flatten:
                 return new FlattenDeclaration(name, identifier, location);
@@ -56,12 +55,14 @@ internal static class LayerFactory
             }
 
             case var merge when MergeLayerReader.IsMerge(merge):
-                return MergeLayerReader.Read(creation, creation.Type!.Name, name, identifier, location, context);
+                return MergeLayerReader.Read(creation, creation.Type.Name, name, identifier, location, context);
 
             default:
+                // Custom layers and models used as layers are read from the bound creation only (LayerSyntax leaves them to it).
                 return RuleLayerFactory.Create(creation, name, identifier, location, context)
-                    ?? Custom.CustomLayerUse.Read(creation, name, identifier, location, context)
-                    ?? NestedModelReader.Read(creation, name, identifier, location, context);
+                    ?? (creation.Operation is { } operation
+                        ? Custom.CustomLayerUse.Read(operation, name, identifier, location, context) ?? NestedModelReader.Read(operation, name, identifier, location, context)
+                        : null);
         }
     }
 }

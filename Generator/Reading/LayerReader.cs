@@ -29,6 +29,7 @@ internal static class LayerReader
         var layers = new List<LayerDeclaration>();
         // Attention layers are read in Sequential models too, where their shape rule reports the one input (STK1041).
         var multiInputBase = semanticModel.Compilation.GetTypeByMetadataName(KnownTypes.MultiInputLayer);
+        var syntaxReader = new LayerSyntax(semanticModel, cancellationToken);
         foreach (var member in Members(syntax, semanticModel, cancellationToken))
         {
             // A [Layer] class derives from Layer only through the part the generator adds.
@@ -37,7 +38,7 @@ internal static class LayerReader
                 || (graphOnlyBases.Length > 0 && NestedModelReader.IsGeneratedModel(member.Type))
                 || graphOnlyBases.Any(b => b is not null && KnownTypes.DerivesFrom(member.Type, b)))
             {
-                layers.Add(ReadLayer(member, semanticModel, context, cancellationToken));
+                layers.Add(ReadLayer(member, semanticModel, syntaxReader, context, cancellationToken));
             }
             else if (ElementLayer(member.Type, layerBase) is not null)
             {
@@ -79,7 +80,7 @@ internal static class LayerReader
         }
     }
 
-    private static LayerDeclaration ReadLayer(LayerMember member, SemanticModel semanticModel, ReadContext context, CancellationToken cancellationToken)
+    private static LayerDeclaration ReadLayer(LayerMember member, SemanticModel semanticModel, LayerSyntax syntaxReader, ReadContext context, CancellationToken cancellationToken)
     {
         var (name, identifier) = (member.Name, member.Identifier.Text);
         var location = SourceLocation.From((SyntaxNode?)member.Initializer ?? member.TypeSyntax);
@@ -90,29 +91,36 @@ internal static class LayerReader
             return unresolved;
         }
 
-        if (BindingErrors.In(member.Initializer, semanticModel, cancellationToken))
+        // Syntax decides most initializers; the compiler binds the rest (and stays the judge of errors).
+        var creation = syntaxReader.TryRead(member);
+        if (creation is null)
         {
-            context.CompilerErrors.Add($"layer '{name}' does not compile");
-            return unresolved;
-        }
+            if (BindingErrors.In(member.Initializer, semanticModel, cancellationToken))
+            {
+                context.CompilerErrors.Add($"layer '{name}' does not compile");
+                return unresolved;
+            }
 
-        var operation = semanticModel.GetOperation(member.Initializer, cancellationToken);
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
+            var operation = semanticModel.GetOperation(member.Initializer, cancellationToken);
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
 
-        if (operation is not IObjectCreationOperation { Type: { } created } creation)
-        {
-            context.Report(DiagnosticDescriptors.LayerNotCreated, location, name, "'" + member.Initializer + "'");
-            return unresolved;
+            if (operation is not IObjectCreationOperation { Type: { } created } bound)
+            {
+                context.Report(DiagnosticDescriptors.LayerNotCreated, location, name, "'" + member.Initializer + "'");
+                return unresolved;
+            }
+
+            creation = LayerCreation.From(bound, created);
         }
 
         var layer = LayerFactory.Create(creation, name, identifier, location, context);
         if (layer is null)
         {
-            var culprit = SymbolEqualityComparer.Default.Equals(member.Type, created) ? SourceLocation.From(member.TypeSyntax) : location;
-            context.Report(DiagnosticDescriptors.UnsupportedLayer, culprit, name, created.Name);
+            var culprit = SymbolEqualityComparer.Default.Equals(member.Type, creation.Type) ? SourceLocation.From(member.TypeSyntax) : location;
+            context.Report(DiagnosticDescriptors.UnsupportedLayer, culprit, name, creation.Type.Name);
         }
         else if (layer is not UnresolvedDeclaration)
         {

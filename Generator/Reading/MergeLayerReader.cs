@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes.Merging;
@@ -14,7 +13,7 @@ internal static class MergeLayerReader
         && MergeRules.IsMerge(fullName.Substring("StaticKeras.Layers.".Length));
 
     /// <summary>The declaration, or an <see cref="UnresolvedDeclaration"/> when the axis is not a constant (reported).</summary>
-    public static LayerDeclaration Read(IObjectCreationOperation creation, string type, string name, string identifier, SourceLocation location, ReadContext context)
+    public static LayerDeclaration Read(LayerCreation creation, string type, string name, string identifier, SourceLocation location, ReadContext context)
     {
         var arguments = new LayerArguments(creation, type, name, context);
         var axis = type == "Concatenate" ? arguments.Int("axis") : -1;

@@ -34,7 +34,7 @@ internal static class ModelReader
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
         var type = (INamedTypeSymbol)context.TargetSymbol;
         return GeneratorGuard.Run(
-            () => Read(syntax, type, context.SemanticModel, kind, cancellationToken),
+            () => Read(syntax, type, SemanticModels.For(context.SemanticModel.Compilation, syntax.SyntaxTree), kind, cancellationToken),
             exception => ModelDeclaration.Failed(
                 ReadIdentity(type, syntax),
                 SourceLocation.From(syntax.Identifier),

@@ -52,7 +52,7 @@ internal static class NestedModelReader
         {
             var compilation = semanticModel.Compilation;
             var (part, kind) = sequential is not null ? (sequential, ModelKind.Sequential) : (functional!, ModelKind.Functional);
-            var summary = Summarize(ModelReader.Read(part, type, compilation.GetSemanticModel(part.SyntaxTree), kind, CancellationToken.None));
+            var summary = Summarize(ModelReader.Read(part, type, SemanticModels.For(compilation, part.SyntaxTree), kind, CancellationToken.None));
             if (summary is not { } s)
             {
                 context.CompilerErrors.Add($"layer '{name}' is model {type.Name}, which has errors");

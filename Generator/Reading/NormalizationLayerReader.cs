@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes;
@@ -9,7 +8,7 @@ namespace StaticKeras.Generator.Reading;
 internal static class NormalizationLayerReader
 {
     /// <summary>The declaration, or null when an argument is wrong (reported).</summary>
-    public static LayerDeclaration? Read(IObjectCreationOperation creation, string type, string name, string identifier, SourceLocation location, ReadContext context)
+    public static LayerDeclaration? Read(LayerCreation creation, string type, string name, string identifier, SourceLocation location, ReadContext context)
     {
         var arguments = new LayerArguments(creation, type, name, context);
         var batch = type == "BatchNormalization";

@@ -27,15 +27,20 @@ internal static class RegularizerReader
     /// <paramref name="layer"/> with the regularizers <paramref name="creation"/> passes; an
     /// <see cref="UnresolvedDeclaration"/> when one is wrong (reported).
     /// </summary>
-    public static LayerDeclaration Apply(IObjectCreationOperation creation, LayerDeclaration layer, ReadContext context)
+    public static LayerDeclaration Apply(LayerCreation creation, LayerDeclaration layer, ReadContext context)
     {
         var weights = new List<string>();
         string? activity = null;
         var valid = true;
-        foreach (var argument in creation.Arguments.Where(a => IsRegularizer(a.Parameter) && a.ArgumentKind != ArgumentKind.DefaultValue))
+        foreach (var argument in creation.Arguments.Where(a => IsRegularizer(a.Parameter) && !a.IsDefault))
         {
             var parameter = argument.Parameter!.Name;
-            var value = Unwrap(argument.Value);
+            if (argument.Operation is null)
+            {
+                continue;   // read from syntax: a null literal, the only regularizer syntax reads
+            }
+
+            var value = Unwrap(argument.Operation.Value);
             if (value is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } || value.ConstantValue is { HasValue: true, Value: null })
             {
                 continue;
@@ -44,7 +49,7 @@ internal static class RegularizerReader
             if (Read(value) is not { } regularizer)
             {
                 context.Report(DiagnosticDescriptors.NonConstantArgument, SourceLocation.From(argument.Syntax), parameter, layer.TypeName, layer.Name,
-                    argument.Value.Syntax.ToString());
+                    argument.Operation.Value.Syntax.ToString());
                 valid = false;
                 continue;
             }

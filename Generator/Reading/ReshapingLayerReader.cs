@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes;
@@ -9,7 +8,7 @@ namespace StaticKeras.Generator.Reading;
 internal static class ReshapingLayerReader
 {
     /// <summary>The declaration, or null when an argument is wrong (reported).</summary>
-    public static LayerDeclaration? Read(IObjectCreationOperation creation, string type, int spatial, string name, string identifier, SourceLocation location, ReadContext context)
+    public static LayerDeclaration? Read(LayerCreation creation, string type, int spatial, string name, string identifier, SourceLocation location, ReadContext context)
     {
         var arguments = new LayerArguments(creation, type, name, context);
         switch (type)
@@ -80,7 +79,7 @@ internal static class ReshapingLayerReader
 
     // Two constructors, as ZeroPadding2D's: Cropping2D(Size2D? cropping = null), the same at both
     // ends of each axis (0 by default), and Cropping2D((top, bottom) height, (left, right) width).
-    private static LayerDeclaration? Cropping2D(IObjectCreationOperation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
+    private static LayerDeclaration? Cropping2D(LayerCreation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
     {
         var parameters = creation.Constructor?.Parameters.Length == 2 ? new[] { "height", "width" } : ["cropping"];
         var crops = new System.Collections.Generic.List<int>();
@@ -101,7 +100,7 @@ internal static class ReshapingLayerReader
 
     // Two constructors: ZeroPadding2D(Size2D? padding = null), the same on both sides of each axis
     // (1 by default), and ZeroPadding2D((top, bottom) height, (left, right) width).
-    private static LayerDeclaration? ZeroPadding(IObjectCreationOperation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
+    private static LayerDeclaration? ZeroPadding(LayerCreation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
     {
         var parameters = creation.Constructor?.Parameters.Length == 2 ? new[] { "height", "width" } : ["padding"];
         var pads = new System.Collections.Generic.List<int>();

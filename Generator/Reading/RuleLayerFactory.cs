@@ -1,5 +1,4 @@
 using System.Linq;
-using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes;
@@ -25,10 +24,10 @@ internal static class RuleLayerFactory
     /// The declaration of the layer <paramref name="creation"/> builds; an <see cref="UnresolvedDeclaration"/> when an
     /// argument is wrong (reported); <see langword="null"/> when the type is not one of <see cref="TypeNames"/>.
     /// </summary>
-    public static LayerDeclaration? Create(IObjectCreationOperation creation, string name, string identifier, SourceLocation location, ReadContext context)
+    public static LayerDeclaration? Create(LayerCreation creation, string name, string identifier, SourceLocation location, ReadContext context)
     {
-        var type = creation.Type?.Name ?? string.Empty;
-        if (creation.Type is null || KnownTypes.FullName(creation.Type) != "StaticKeras.Layers." + type || !TypeNames.Contains(type))
+        var type = creation.Type.Name;
+        if (KnownTypes.FullName(creation.Type) != "StaticKeras.Layers." + type || !TypeNames.Contains(type))
         {
             return null;
         }

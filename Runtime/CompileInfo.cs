@@ -12,4 +12,5 @@ namespace StaticKeras;
 /// Whether the losses were declared per output: the logs then name each output as Keras does
 /// (<c>loss</c>, <c>{output}_loss</c>, <c>{output}_{metric}</c>); otherwise they are <c>loss</c> and <c>{metric}</c>.
 /// </param>
-public sealed record CompileInfo(Optimizer Optimizer, double LearningRate, OutputTraining[] Outputs, bool PerOutput);
+/// <param name="Options">The optimizer options <c>[Compile]</c> wrote (schedule, clipping, weight decay, ...); <see langword="null"/> for none.</param>
+public sealed record CompileInfo(Optimizer Optimizer, double LearningRate, OutputTraining[] Outputs, bool PerOutput, OptimizerOptions? Options = null);

@@ -80,7 +80,7 @@ public abstract partial class Model
         var compile = Info.Compile ?? throw new InvalidOperationException(
             $"{Info.Name} has no optimizer: it has no [Compile] attribute. Add one, e.g. " +
             "[Compile(Optimizer.Adam, Loss.SparseCategoricalCrossentropy)], or call Compile(optimizer).");
-        var optimizer = OptimizerFactory.Create(compile.Optimizer, compile.LearningRate);
+        var optimizer = OptimizerFactory.Create(compile.Optimizer, compile.LearningRate, compile.Options);
         BuildForTrainableParameters(optimizer);
         return optimizer;
     }

@@ -148,6 +148,7 @@ public abstract partial class Model
 
         StopTraining = false;
         callbackList.OnTrainBegin();
+        RestoreRandomState(initialEpoch);
         IDictionary<string, double> trainingLogs = new OrderedDictionary<string, double>();
         try
         {
@@ -197,6 +198,7 @@ public abstract partial class Model
         }
 
         LogScheduledLearningRate(logs);
+        RememberRandomState(epoch + 1);
         callbacks.OnEpochEnd(epoch, logs);
         return logs;
     }

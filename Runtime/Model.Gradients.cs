@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using StaticKeras.Optimizers;
 
 namespace StaticKeras;
@@ -24,6 +25,27 @@ public abstract partial class Model
     /// <see cref="CompiledOptimizer"/> with no autograd involved.
     /// </summary>
     /// <exception cref="InvalidOperationException">The model has no optimizer: no <c>[Compile]</c> and no <see cref="Compile"/> call.</exception>
-    protected void ApplyGradients() => CompiledOptimizer.Step();
+    protected void ApplyGradients()
+    {
+        CompiledOptimizer.Step();
+        ApplyConstraints();
+    }
+
+    /// <summary>
+    /// Keras' weight constraints (<c>kernelConstraint</c>, <c>biasConstraint</c>...): projects every constrained
+    /// weight of every layer, nested models' included, in place after an optimizer step, as Keras' optimizer does.
+    /// The training steps call it after each update; the weights stay views of the optimizer's flat buffer.
+    /// </summary>
+    protected void ApplyConstraints()
+    {
+        _constrainedLayers ??= [.. modules().OfType<StaticKeras.Layers.Layer>().Where(l => l.IsConstrained)];
+        foreach (var layer in _constrainedLayers)
+        {
+            layer.ApplyConstraints();
+        }
+    }
+
+    // The layers with constraints, found once: a model's layers are fixed when it is constructed.
+    private StaticKeras.Layers.Layer[]? _constrainedLayers;
 }
 

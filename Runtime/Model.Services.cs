@@ -44,5 +44,6 @@ public abstract partial class Model
         optimizer.ZeroGrad();
         loss.backward();
         optimizer.Step();
+        ApplyConstraints();
     }
 }

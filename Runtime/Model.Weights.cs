@@ -108,6 +108,7 @@ public abstract partial class Model
 
         var tensors = state_dict().ToList();
         OptimizerState.Describe(this, tensors, metadata);
+        EpochEndRandomState?.Describe(metadata);
         SafeTensors.Save(path, tensors, metadata, wrapStream);
     }
 
@@ -133,26 +134,30 @@ public abstract partial class Model
     {
         using var scope = NewDisposeScope();
         OptimizerState? optimizerState = null;
+        TrainingRandomState? randomState = null;
         var loaded = WeightFileFormats.Detect(path) switch
         {
             WeightFileFormat.Hdf5 => ReadKerasWeights(path),
             WeightFileFormat.KerasArchive => ReadKerasArchive(path),
-            _ => ReadSafeTensors(path, out optimizerState),
+            _ => ReadSafeTensors(path, out optimizerState, out randomState),
         };
         Assign(loaded);
         optimizerState?.Restore(this);
+        KeepLoadedRandomState(randomState);
     }
 
-    private Dictionary<string, Tensor> ReadSafeTensors(string path, out OptimizerState? optimizerState)
+    private Dictionary<string, Tensor> ReadSafeTensors(string path, out OptimizerState? optimizerState, out TrainingRandomState? randomState)
     {
         using var file = SafeTensorsFile.Open(path);
         optimizerState = null;
+        randomState = null;
         if (KerasWeightImport.HasKerasNames(file))
         {
             return KerasWeightImport.FromKerasNamedSafeTensors(this, file);
         }
 
         optimizerState = OptimizerState.Read(file);
+        randomState = TrainingRandomState.Read(file.Metadata);
         var found = file.Tensors.Where(t => !OptimizerState.IsOptimizerTensor(t.Name)).Select(t => new KeyValuePair<string, WeightCompatibility.Signature>(t.Name, new(t.DType, t.Shape))).ToList();
         var problems = WeightCompatibility.Differences(WeightSignatures(), found, "file");
         if (problems.Count > 0)

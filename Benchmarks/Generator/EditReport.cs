@@ -11,8 +11,8 @@ namespace StaticKeras.Benchmarks.Generator;
 /// without BenchmarkDotNet's process per case: <c>dotnet run -c Release --project Benchmarks -- generator-report</c>.
 /// For 50 edits of each kind after 80 warm-up edits, alternating one edit with the model generator and
 /// one with its floor peer (so both see the same load), prints median and p95 ms per edit of the
-/// driver run (elapsed), of the process's processor time, and of the generator's own time as the
-/// driver times it; then which steps ran, and the time of one cold run on a model of each given number
+/// driver run (elapsed), of the generator's own time as the driver times it, and of processor time
+/// (the process's, and the driver thread's, which a busy machine disturbs least); then which steps ran, and the time of one cold run on a model of each given number
 /// of layers (500 and 2,000 by default).
 /// </summary>
 public static class EditReport
@@ -59,8 +59,8 @@ public static class EditReport
             for (var s = 0; s < sessions.Length; s++)
             {
                 Console.WriteLine($"  {sessions[s].Title}");
-                Console.WriteLine($"    driver run elapsed {Describe(times[s], t => t.Elapsed)}; processor time {Describe(times[s], t => t.Processor)}; "
-                    + $"the generator's own time (driver's timing) {Describe(times[s], t => t.Generator)}");
+                Console.WriteLine($"    driver run elapsed {Describe(times[s], t => t.Elapsed)}; the generator's own time (driver's timing) {Describe(times[s], t => t.Generator)}; "
+                    + $"processor time: process {Describe(times[s], t => t.Processor)}, driver's thread {Describe(times[s], t => t.Thread)}");
                 foreach (var line in sessions[s].Session.DescribeSteps().Where(l => !l.Contains("_For", StringComparison.Ordinal)))
                 {
                     Console.WriteLine("      " + line);

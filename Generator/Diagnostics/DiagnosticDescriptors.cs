@@ -186,6 +186,26 @@ internal static class DiagnosticDescriptors
         "STK2004", Training, "Unknown [Compile] value",
         "[Compile] {0} must be one of {1}, found {2}");
 
+    /// <summary>STK2005: more than one of ClipNorm, ClipValue and GlobalClipNorm (Keras raises).</summary>
+    public static readonly DiagnosticDescriptor ConflictingGradientClips = Error(
+        "STK2005", Training, "More than one gradient clip",
+        "Only one of ClipNorm, ClipValue and GlobalClipNorm can be set, found {0} and {1}");
+
+    /// <summary>STK2006: an optimizer or schedule option with a value Keras rejects.</summary>
+    public static readonly DiagnosticDescriptor InvalidOptimizerOption = Error(
+        "STK2006", Training, "Invalid optimizer option",
+        "{0} must be {1}, found {2}");
+
+    /// <summary>STK2007: an optimizer or schedule option that does not apply to the optimizer or schedule chosen.</summary>
+    public static readonly DiagnosticDescriptor OptimizerOptionDoesNotApply = Error(
+        "STK2007", Training, "Optimizer option that does not apply",
+        "{0} does not apply {1}; {2}");
+
+    /// <summary>STK2008: a learning-rate schedule without an argument it requires.</summary>
+    public static readonly DiagnosticDescriptor MissingScheduleArgument = Error(
+        "STK2008", Training, "Schedule missing a required argument",
+        "{0} needs {1}, found no {2}");
+
     /// <summary>STK0050: a [Layer] or [Weight] shape signature that does not parse or breaks its role's rules.</summary>
     public static readonly DiagnosticDescriptor MalformedSignature = Error(
         "STK0050", Declaration, "Malformed shape signature",
@@ -321,6 +341,11 @@ internal static class DiagnosticDescriptors
         "STK1040", Shapes, "Cropping removes the whole axis",
         "{0} '{1}': cropping {2} + {3} must be smaller than the input's {4}, found {5}");
 
+    /// <summary>STK1060: a Dropout noiseShape that cannot broadcast over the layer's input.</summary>
+    public static readonly DiagnosticDescriptor NoiseShapeMismatch = Error(
+        "STK1060", Shapes, "Noise shape does not fit the input",
+        "{0} '{1}': noiseShape {2} does not broadcast over the input {3}: {4}");
+
     /// <summary>STK1041: an attention layer called on other than a query and a value (and a key).</summary>
     public static readonly DiagnosticDescriptor AttentionInputCount = Error(
         "STK1041", Shapes, "Attention needs a query and a value",
@@ -399,13 +424,14 @@ internal static class DiagnosticDescriptors
         LayerInOtherPart, ExplicitConstructor, UnknownLastDimension, RankTooLow, RankMismatch, UnknownDimension, WindowTooLarge, EmptyTransposedOutput,
         GroupsMismatch, ReshapeMismatch, PermuteMismatch, AxisOutOfRange, DuplicateAxis, FloatIndices,
         MergeIncompatible, ConcatenateAxisOutOfRange, ConcatenateMismatch, MergeInputCount, LossIncompatibleWithOutput,
-        FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, GeneratorFailure,
+        FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, ConflictingGradientClips, InvalidOptimizerOption,
+        OptimizerOptionDoesNotApply, MissingScheduleArgument, GeneratorFailure,
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
         NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
         InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput, NoOnnxForm,
         GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,
-        CroppingTooLarge, AttentionInputCount, AttentionRanks, AttentionValueKey, SequenceTooLong,
+        CroppingTooLarge, AttentionInputCount, AttentionRanks, AttentionValueKey, SequenceTooLong, NoiseShapeMismatch,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -9,8 +9,13 @@ namespace StaticKeras.Generator.Emit;
 /// <summary>Writes <c>Info</c>: what the build knew about the model (every input and output, the training configuration, the summary).</summary>
 internal static class InfoEmitter
 {
-    /// <summary>How a model trains: the optimizer's declaration, each output's loss declaration and weight, and whether the losses were declared per output.</summary>
-    public sealed record Training(Model.CompileDeclaration Optimizer, IReadOnlyList<(Model.CompileDeclaration Compile, double Weight)> Outputs, bool PerOutput);
+    /// <summary>
+    /// How a model trains: the optimizer's declaration, each output's loss declaration and weight,
+    /// whether the losses were declared per output, and the optimizer options <c>[Compile]</c> wrote.
+    /// </summary>
+    public sealed record Training(
+        Model.CompileDeclaration Optimizer, IReadOnlyList<(Model.CompileDeclaration Compile, double Weight)> Outputs, bool PerOutput,
+        Model.OptimizerOptionsDeclaration? Options = null);
 
     // /// <inheritdoc/>
     // protected override global::StaticKeras.ModelInfo Info => s_info;
@@ -65,7 +70,14 @@ internal static class InfoEmitter
                     + $"LossWeight: {Formatting.Double(weight)}),");
             }
 
-            writer.Line("    }),");
+            if (t.Options is { } options)
+            {
+                OptimizerOptionsEmitter.Write(writer, options);
+            }
+            else
+            {
+                writer.Line("    }),");
+            }
         }
         else
         {

@@ -185,7 +185,7 @@ internal static class PerOutputTrainingEmitter
         }
 
         var outputs = model.Graph.Outputs.Select(o => Config(model, o)).ToList();
-        return new InfoEmitter.Training(outputs[0].Compile, outputs, declaration.TrainsPerOutput);
+        return new InfoEmitter.Training(outputs[0].Compile, outputs, declaration.TrainsPerOutput, declaration.OptimizerOptions);
     }
 
     /// <summary>Whether the model has a loss for every output: <c>[Output]</c> attributes, or one <c>[Compile]</c> for its one output.</summary>

@@ -25,7 +25,7 @@ internal static class NodeRules
     {
         FlattenDeclaration => FlattenRule.Apply(input),
         DenseDeclaration dense => DenseRule.Apply(input, dense.Units, dense.UseBias),
-        DropoutDeclaration => DropoutRule.Apply(input),
+        DropoutDeclaration drop => DropoutRule.Apply(input, [.. drop.NoiseShape]),
         ActivationDeclaration => ActivationRule.Apply(input),
         RuleLayerDeclaration rule => rule.Apply(input),
         CustomLayerDeclaration custom => CustomLayerRule.Apply(input, custom.Contract, custom.Arguments),

@@ -25,6 +25,7 @@ internal static class ShapeDiagnostics
             error.Rejection.Parameter is null && callSite is not null ? callSite
                 : layer is RuleLayerDeclaration rule ? rule.LocationOf(error.Rejection.Parameter)
                 : layer is MergeDeclaration merge ? merge.LocationOf(error.Rejection.Parameter)
+                : layer is DropoutDeclaration drop ? drop.LocationOf(error.Rejection.Parameter)
                 : callSite ?? layer.Location,
             [layer.TypeName, layer.Name, .. error.Rejection.Arguments]),
         ShapeErrorKind.ContractViolated => CustomLayerDiagnostics.For(layer, error.Contract!, callSite),

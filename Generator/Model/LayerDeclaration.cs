@@ -43,12 +43,22 @@ internal sealed record DenseDeclaration(string Name, string Identifier, SourceLo
     public override MaskRule Mask => MaskRule.Propagates;
 }
 
-/// <summary><c>Dropout(rate)</c>.</summary>
-internal sealed record DropoutDeclaration(string Name, string Identifier, SourceLocation Location, double Rate)
+/// <summary><c>Dropout(rate, noiseShape)</c>.</summary>
+/// <param name="Name">The member's name.</param>
+/// <param name="Identifier">The member's name as C# writes it.</param>
+/// <param name="Location">The layer's initializer.</param>
+/// <param name="Rate">The fraction dropped in training.</param>
+/// <param name="NoiseShape">Keras' <c>noise_shape</c>, batch included, 0 for None; empty when not given.</param>
+/// <param name="Sites">Where its explicit arguments are written.</param>
+internal sealed record DropoutDeclaration(
+    string Name, string Identifier, SourceLocation Location, double Rate, EquatableArray<int> NoiseShape = default, EquatableArray<ArgumentSite> Sites = default)
     : LayerDeclaration(Name, Identifier, Location)
 {
     /// <inheritdoc/>
     public override string TypeName => "Dropout";
+
+    /// <summary>Where the argument for <paramref name="parameter"/> is written; the initializer when it is defaulted.</summary>
+    public SourceLocation LocationOf(string? parameter) => System.Linq.Enumerable.FirstOrDefault(Sites, s => s.Parameter == parameter)?.Location ?? Location;
 
     /// <inheritdoc/>
     public override MaskRule Mask => MaskRule.Propagates;

@@ -49,6 +49,9 @@ internal sealed record ModelDeclaration(
     /// </summary>
     public bool AutogradBackward { get; init; }
 
+    /// <summary>The optimizer options <c>[Compile]</c> wrote (schedule, clipping, weight decay, ...); <see langword="null"/> when none were, or one was wrong.</summary>
+    public OptimizerOptionsDeclaration? OptimizerOptions { get; init; }
+
     /// <summary>Whether the model trains with <c>[Output]</c> attributes: <c>[Compile(optimizer)]</c> and a loss per output.</summary>
     public bool TrainsPerOutput => Outputs.Count > 0;
 
@@ -79,7 +82,7 @@ internal sealed record ModelDeclaration(
         && Type == other.Type && Location == other.Location && Kind == other.Kind && CanGenerate == other.CanGenerate
         && GenerateConstructor == other.GenerateConstructor && OverrideModifiers == other.OverrideModifiers && Layers == other.Layers
         && Compile == other.Compile && Outputs == other.Outputs && Graph == other.Graph && Diagnostics == other.Diagnostics
-        && CompilerErrors == other.CompilerErrors && AutogradBackward == other.AutogradBackward;
+        && CompilerErrors == other.CompilerErrors && AutogradBackward == other.AutogradBackward && OptimizerOptions == other.OptimizerOptions;
 
     /// <inheritdoc/>
     public override int GetHashCode() => (Type, Kind, Layers, Graph).GetHashCode();

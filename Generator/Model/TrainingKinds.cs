@@ -38,3 +38,28 @@ internal enum MetricKind
     /// <summary>Keras' "accuracy".</summary>
     Accuracy,
 }
+
+/// <summary>The generator's copy of <c>StaticKeras.Schedule</c>; members are matched by name.</summary>
+internal enum ScheduleKind
+{
+    /// <summary>A constant learning rate.</summary>
+    None,
+
+    /// <summary>Keras' ExponentialDecay.</summary>
+    ExponentialDecay,
+
+    /// <summary>Keras' InverseTimeDecay.</summary>
+    InverseTimeDecay,
+
+    /// <summary>Keras' PiecewiseConstantDecay.</summary>
+    PiecewiseConstantDecay,
+
+    /// <summary>Keras' PolynomialDecay.</summary>
+    PolynomialDecay,
+
+    /// <summary>Keras' CosineDecay.</summary>
+    CosineDecay,
+
+    /// <summary>Keras' CosineDecayRestarts.</summary>
+    CosineDecayRestarts,
+}

@@ -15,7 +15,8 @@ internal static class ConstantValues
 {
     /// <summary>
     /// Whether <paramref name="operation"/> is known at build time; <paramref name="value"/> is then the
-    /// constant (boxed), <see langword="null"/>, or an <see cref="int"/> array for a tuple or collection.
+    /// constant (boxed), <see langword="null"/>, or an <see cref="int"/> array for a tuple or collection
+    /// (an <c>int?</c> array when a collection for an <c>int?[]</c> parameter holds <see langword="null"/>).
     /// </summary>
     public static bool TryRead(IOperation operation, out object? value)
     {
@@ -57,18 +58,18 @@ internal static class ConstantValues
             return true;
         }
 
-        var items = new List<int>();
+        var items = new List<int?>();
         foreach (var element in elements)
         {
-            if (!TryRead(element, out var item) || item is not int number)
+            if (!TryRead(element, out var item) || (item is not int && item is not null))
             {
                 return false;
             }
 
-            items.Add(number);
+            items.Add((int?)item);
         }
 
-        value = items.ToArray();
+        value = items.Contains(null) ? items.ToArray() : items.Select(i => i!.Value).ToArray();
         return true;
     }
 }

@@ -55,6 +55,42 @@ internal static class ConvLayerReader
             : null;
     }
 
+    /// <summary><c>DepthwiseConv2D</c> or <c>SeparableConv2D</c>; null when an argument is wrong (reported).</summary>
+    public static LayerDeclaration? DepthwiseConv(LayerCreation creation, string type, string name, string identifier, SourceLocation location, ReadContext context)
+    {
+        var arguments = new LayerArguments(creation, type, name, context);
+        var ones = new[] { 1, 1 };
+        var separable = type == "SeparableConv2D";
+        var filters = separable ? arguments.Int("filters") : 0;
+        var kernel = arguments.Sizes("kernelSize", 2, ones);
+        var activation = arguments.Activation("activation");
+        var strides = arguments.Sizes("strides", 2, ones);
+        var padding = arguments.Choice<PaddingKind>("padding");
+        var dilation = arguments.Sizes("dilationRate", 2, ones);
+        var multiplier = arguments.Int("depthMultiplier");
+        var useBias = arguments.Bool("useBias");
+        if (filters is not { } f || kernel is null || activation is not { } a || strides is null || padding is not { } p
+            || dilation is null || multiplier is not { } m || useBias is not { } b)
+        {
+            return null;
+        }
+
+        if (separable)
+        {
+            arguments.Require(f > 0, "filters", "a positive int", Formatting.Number(f));
+        }
+
+        RequirePositive(arguments, "kernelSize", kernel);
+        RequirePositive(arguments, "strides", strides);
+        RequirePositive(arguments, "dilationRate", dilation);
+        arguments.Require(m > 0, "depthMultiplier", "a positive int", Formatting.Number(m));
+        arguments.Require(p != PaddingKind.Causal, "padding", "Valid or Same", p.ToString());
+        return arguments.IsValid
+            ? new DepthwiseConvDeclaration(name, identifier, location, arguments.Sites, type, separable ? f : null, kernel.ToEquatableArray(),
+                strides.ToEquatableArray(), dilation.ToEquatableArray(), p, m, a, b)
+            : null;
+    }
+
     /// <summary>A pooling layer over <paramref name="spatial"/> axes; null when an argument is wrong (reported).</summary>
     public static LayerDeclaration? Pooling(LayerCreation creation, string type, int spatial, string name, string identifier, SourceLocation location, ReadContext context)
     {

@@ -24,9 +24,10 @@ internal sealed class LayerArguments
     public LayerArguments(LayerCreation creation, string layerType, string layerName, ReadContext context)
     {
         (_creation, _layerType, _layerName, _context) = (creation, layerType, layerName, context);
-        // Regularizer arguments (Regularizer.L2(0.01)) are calls, read by RegularizerReader.
-        // Only a bound creation has non-constant arguments: syntax reads constants only.
-        foreach (var argument in creation.Arguments.Where(a => !a.IsConstant && !RegularizerReader.IsRegularizer(a.Parameter)))
+        // Regularizer and constraint arguments (Regularizer.L2(0.01), Constraint.MaxNorm(3)) are calls, read by
+        // RegularizerReader and ConstraintReader. Only a bound creation has non-constant arguments: syntax reads constants only.
+        foreach (var argument in creation.Arguments.Where(a => !a.IsConstant
+            && !RegularizerReader.IsRegularizer(a.Parameter) && !ConstraintReader.IsConstraint(a.Parameter)))
         {
             context.Report(
                 DiagnosticDescriptors.NonConstantArgument,
@@ -92,6 +93,15 @@ internal sealed class LayerArguments
 
     /// <summary>The ints <paramref name="parameter"/> lists; <paramref name="fallback"/> when <see langword="null"/>; <see langword="null"/> when not constant (reported).</summary>
     public int[]? Ints(string parameter, int[] fallback) => Constant(parameter, out var value) ? value as int[] ?? fallback : null;
+
+    /// <summary>
+    /// An <c>int?[]</c> argument (<c>[null, 1, 8]</c>), nulls kept; <paramref name="fallback"/> when not written or
+    /// <see langword="null"/>; <see langword="null"/> when not constant (reported).
+    /// </summary>
+    public int?[]? NullableInts(string parameter, int?[] fallback) =>
+        Constant(parameter, out var value)
+            ? value switch { int?[] withNulls => withNulls, int[] numbers => numbers.Select(n => (int?)n).ToArray(), _ => fallback }
+            : null;
 
     /// <summary>The member of <typeparamref name="TKind"/> <paramref name="parameter"/> names; <see langword="null"/> when not constant or unknown (reported).</summary>
     public TKind? Choice<TKind>(string parameter)

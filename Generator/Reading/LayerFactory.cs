@@ -1,3 +1,4 @@
+using System.Linq;
 using StaticKeras.Generator.Common;
 using StaticKeras.Generator.Model;
 using StaticKeras.Generator.Shapes;
@@ -39,12 +40,23 @@ internal static class LayerFactory
             {
                 var arguments = new LayerArguments(creation, "Dropout", name, context);
                 var rate = arguments.Double("rate");
+                var noiseShape = arguments.NullableInts("noiseShape", []);
                 if (rate is { } r)
                 {
                     arguments.Require(DropoutRule.IsValidRate(r), "rate", "in [0, 1]", Formatting.Double(r));
                 }
 
-                return arguments.IsValid && rate is { } valid ? new DropoutDeclaration(name, identifier, location, valid) : unresolved;
+                if (noiseShape is not null)
+                {
+                    // Keras' _validate_noise_shape: "Expected all dimensions to be positive integers or None".
+                    arguments.Require(
+                        noiseShape.All(n => n is null or > 0), "noiseShape", "positive sizes or null (Keras)",
+                        "[" + string.Join(", ", noiseShape.Select(n => n is { } v ? Formatting.Number(v) : "null")) + "]");
+                }
+
+                return arguments.IsValid && rate is { } valid && noiseShape is not null
+                    ? new DropoutDeclaration(name, identifier, location, valid, noiseShape.Select(n => n ?? 0).ToEquatableArray(), arguments.Sites)
+                    : unresolved;
             }
 
             case KnownTypes.ActivationLayer:

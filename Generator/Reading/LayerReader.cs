@@ -29,7 +29,7 @@ internal static class LayerReader
         var layers = new List<LayerDeclaration>();
         // Attention layers are read in Sequential models too, where their shape rule reports the one input (STK1041).
         var multiInputBase = semanticModel.Compilation.GetTypeByMetadataName(KnownTypes.MultiInputLayer);
-        var syntaxReader = new LayerSyntax(semanticModel, cancellationToken);
+        var syntaxReader = new LayerSyntax(semanticModel, type, cancellationToken);
         foreach (var member in Members(syntax, semanticModel, cancellationToken))
         {
             // A [Layer] class derives from Layer only through the part the generator adds.
@@ -58,8 +58,31 @@ internal static class LayerReader
         _ => null,
     };
 
+    // Each field and property with its type. A type written as a simple name (Dense) is bound once per
+    // model as a type name, the way the member's declaration binds it; any other through the member's symbol.
     private static IEnumerable<LayerMember> Members(TypeDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
+        var named = new Dictionary<string, ITypeSymbol?>(System.StringComparer.Ordinal);
+        ITypeSymbol? TypeOf(TypeSyntax type, SyntaxNode declaration)
+        {
+            if (type is not IdentifierNameSyntax { IsVar: false } name)
+            {
+                return semanticModel.GetDeclaredSymbol(declaration, cancellationToken) switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    _ => null,
+                };
+            }
+
+            if (!named.TryGetValue(name.Identifier.ValueText, out var bound))
+            {
+                named[name.Identifier.ValueText] = bound = semanticModel.GetSpeculativeTypeInfo(name.SpanStart, name, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            }
+
+            return bound;
+        }
+
         foreach (var member in syntax.Members)
         {
             var isStatic = member.Modifiers.Any(SyntaxKind.StaticKeyword);
@@ -67,15 +90,15 @@ internal static class LayerReader
             {
                 foreach (var variable in field.Declaration.Variables)
                 {
-                    if (semanticModel.GetDeclaredSymbol(variable, cancellationToken) is IFieldSymbol symbol)
+                    if (TypeOf(field.Declaration.Type, variable) is { } type)
                     {
-                        yield return new LayerMember(variable.Identifier, symbol.Type, field.Declaration.Type, variable.Initializer?.Value, isStatic);
+                        yield return new LayerMember(variable.Identifier, type, field.Declaration.Type, variable.Initializer?.Value, isStatic);
                     }
                 }
             }
-            else if (member is PropertyDeclarationSyntax property && semanticModel.GetDeclaredSymbol(property, cancellationToken) is { } symbol)
+            else if (member is PropertyDeclarationSyntax property && TypeOf(property.Type, property) is { } type)
             {
-                yield return new LayerMember(property.Identifier, symbol.Type, property.Type, property.Initializer?.Value, isStatic);
+                yield return new LayerMember(property.Identifier, type, property.Type, property.Initializer?.Value, isStatic);
             }
         }
     }
@@ -125,6 +148,7 @@ internal static class LayerReader
         else if (layer is not UnresolvedDeclaration)
         {
             layer = RegularizerReader.Apply(creation, layer, context);
+            layer = layer is UnresolvedDeclaration ? layer : ConstraintReader.Apply(creation, layer, context);
         }
 
         return layer ?? unresolved;
@@ -135,14 +159,15 @@ internal static class LayerReader
     {
         foreach (var member in type.GetMembers())
         {
-            var memberType = member switch
+            // Only members declared elsewhere: this part's members are typed already, and typing them again costs a binding each.
+            var elsewhere = member.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != syntax.SyntaxTree || !syntax.Span.Contains(r.Span));
+            var memberType = !elsewhere ? null : member switch
             {
                 IFieldSymbol { AssociatedSymbol: null, IsImplicitlyDeclared: false } field => field.Type,
                 IPropertySymbol property => property.Type,
                 _ => null,
             };
-            var elsewhere = member.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != syntax.SyntaxTree || !syntax.Span.Contains(r.Span));
-            if (memberType is not null && elsewhere && KnownTypes.DerivesFrom(memberType, layerBase))
+            if (memberType is not null && KnownTypes.DerivesFrom(memberType, layerBase))
             {
                 context.Report(DiagnosticDescriptors.LayerInOtherPart, SourceLocation.From(member.Locations[0]), member.Name, type.Name);
             }

@@ -15,15 +15,19 @@ namespace StaticKeras.Generator.Reading;
 /// repeats for every model on every keystroke. Syntax decides when the member's type is a built-in
 /// layer, the creation is <c>new(...)</c> (or <c>new T(...)</c> spelled as the member's type), and
 /// each argument is a literal, a tuple or list of int literals, or an enum member
-/// (<c>Activation.Relu</c>, its enum found by one name lookup per model) that exactly one public
+/// (<c>Activation.Relu</c>, its enum's name bound once per model) that exactly one public
 /// constructor accepts. Anything else (named constants, expressions, custom layers, models used as
 /// layers, overloads syntax cannot tell apart) returns <see langword="null"/>, and the compiler
 /// binds the initializer instead, with the same diagnostics.
 /// </summary>
-internal sealed class LayerSyntax(SemanticModel semanticModel, CancellationToken cancellationToken)
+internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol model, CancellationToken cancellationToken)
 {
     // The enum types simple names denote in the class's scope (every member initializer shares it).
     private readonly Dictionary<string, ITypeSymbol?> _names = new(StringComparer.Ordinal);
+
+    // Where names are bound: a member's declared type, in the class's scope as its initializers are,
+    // outside any initializer (whose binding the semantic model would set up for the position).
+    private int _scope;
 
     // What an argument's syntax says about its value before its parameter is known.
     private enum ValueKind
@@ -60,6 +64,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, CancellationToken
             return null;
         }
 
+        _scope = member.TypeSyntax.SpanStart;
         var arguments = initializer switch
         {
             ImplicitObjectCreationExpressionSyntax { Initializer: null } created => created.ArgumentList,
@@ -223,7 +228,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, CancellationToken
                 }
             }
 
-            var (fit, value) = Convert(values[i], parameters[index].Type, argument);
+            var (fit, value) = Convert(values[i], parameters[index].Type);
             if (fit != Fit.Yes)
             {
                 return (fit, null);
@@ -275,7 +280,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, CancellationToken
 
     // Whether a value of this syntax converts to the parameter type, and the constant the bound
     // argument would give (ConstantValues looks through conversions to nullable and user-defined types).
-    private (Fit Fit, object? Value) Convert(SyntaxValue value, ITypeSymbol parameterType, ArgumentSyntax argument)
+    private (Fit Fit, object? Value) Convert(SyntaxValue value, ITypeSymbol parameterType)
     {
         var nullable = parameterType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
         var target = nullable ? ((INamedTypeSymbol)parameterType).TypeArguments[0] : parameterType;
@@ -321,7 +326,7 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, CancellationToken
                     return Unknown;
                 }
 
-                if (!SymbolEqualityComparer.Default.Equals(Lookup(value.EnumName!, argument.SpanStart), target))
+                if (!SymbolEqualityComparer.Default.Equals(Lookup(value.EnumName!), target))
                 {
                     return Unknown;
                 }
@@ -355,15 +360,26 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, CancellationToken
         && type.GetMembers(WellKnownMemberNames.ImplicitConversionName).OfType<IMethodSymbol>()
             .Any(m => m.Parameters.Length == 1 && source(m.Parameters[0].Type) && SymbolEqualityComparer.Default.Equals(m.ReturnType, type));
 
-    // The type a simple name denotes in the model's scope, looked up once per model; null when it
-    // denotes anything else too (a member of the class named like the enum).
-    private ITypeSymbol? Lookup(string name, int position)
+    // The type a simple name denotes in the model's scope, bound once per model as a type name; null
+    // when a member of the class or of a class containing it has that name (a simple name finds
+    // members first).
+    private ITypeSymbol? Lookup(string name)
     {
         if (!_names.TryGetValue(name, out var type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var found = semanticModel.LookupSymbols(position, name: name);
-            _names[name] = type = found.Length == 1 ? found[0] as ITypeSymbol : null;
+            var shadowed = false;
+            for (ITypeSymbol? container = model; container is not null && !shadowed; container = container.ContainingType)
+            {
+                for (ITypeSymbol? current = container; current is not null && !shadowed; current = current.BaseType)
+                {
+                    shadowed = current.GetMembers(name).Any(m => m is not ITypeSymbol);
+                }
+            }
+
+            var bound = shadowed ? null
+                : semanticModel.GetSpeculativeSymbolInfo(_scope, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
+            _names[name] = type = bound as ITypeSymbol;
         }
 
         return type;

@@ -56,6 +56,7 @@ internal static class ModelReader
         var input = functional ? null : InputReader.Read(type, location, context, cancellationToken);
         var compile = CompileReader.Read(type, location, context, cancellationToken, perOutput: functional);
         var outputs = functional ? OutputCompileReader.Read(type, location, context, cancellationToken) : EquatableArray<OutputCompileDeclaration>.Empty;
+        var optimizerOptions = OptimizerOptionsReader.Read(type, location, context, cancellationToken);
         // A static class (already reported) has only static members: reading them as layers would
         // only repeat that error. Merge layers and models used as layers are members of graphs only.
         var readable = layerBase is not null && !type.IsStatic;
@@ -92,6 +93,7 @@ internal static class ModelReader
             context.CompilerErrors.ToEquatableArray())
         {
             AutogradBackward = CompileReader.ReadsAutogradBackward(type),
+            OptimizerOptions = optimizerOptions,
         };
     }
 

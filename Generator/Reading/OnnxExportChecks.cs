@@ -45,6 +45,7 @@ internal static class OnnxExportChecks
         BatchNormalizationDeclaration b when b.Axis != -1 => ($"it normalizes axis {b.Axis}; the export folds axis -1 only", b.LocationOf("axis")),
         LayerNormalizationDeclaration n when !(n.Axes.Count == 1 && n.Axes[0] == -1) => ("it normalizes over other axes than -1; ONNX's LayerNormalization takes the last", n.LocationOf("axis")),
         LayerNormalizationDeclaration n when !n.Center || !n.Scale => ("it has no center or no scale; the export writes ONNX's LayerNormalization with both", n.LocationOf(!n.Center ? "center" : "scale")),
+        DepthwiseConvDeclaration d => ("the export has no form for depthwise or separable convolutions in this version", d.Location),
         _ => null,
     };
 

@@ -68,7 +68,7 @@ internal static class RegularizerReader
             }
             else
             {
-                weights.Add(WeightOf(parameter) + " " + regularizer.Text);
+                weights.Add(WeightOf(parameter, layer.TypeName) + " " + regularizer.Text);
             }
         }
 
@@ -80,10 +80,13 @@ internal static class RegularizerReader
         return weights.Count == 0 && activity is null ? layer : layer with { Regularization = new RegularizationDeclaration(weights.ToEquatableArray(), activity) };
     }
 
-    // kernelRegularizer -> kernel, recurrentRegularizer -> recurrent_kernel, embeddingsRegularizer -> embeddings.
-    private static string WeightOf(string parameter) => parameter switch
+    // kernelRegularizer -> kernel, recurrentRegularizer -> recurrent_kernel, embeddingsRegularizer -> embeddings;
+    // DepthwiseConv2D's depthwiseRegularizer -> kernel, SeparableConv2D's -> depthwise_kernel (Keras' weight names).
+    private static string WeightOf(string parameter, string layerType) => parameter switch
     {
         "recurrentRegularizer" => "recurrent_kernel",
+        "depthwiseRegularizer" => layerType == "DepthwiseConv2D" ? "kernel" : "depthwise_kernel",
+        "pointwiseRegularizer" => "pointwise_kernel",
         _ => parameter.Substring(0, parameter.Length - "Regularizer".Length),
     };
 

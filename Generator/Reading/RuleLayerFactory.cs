@@ -14,10 +14,10 @@ internal static class RuleLayerFactory
     /// <summary>The layer types this factory reads, for messages.</summary>
     public static readonly string[] TypeNames =
     [
-        "AveragePooling1D", "AveragePooling2D", "BatchNormalization", "Conv1D", "Conv2D", "Conv2DTranspose", "Cropping1D", "Cropping2D", "Embedding",
+        "AveragePooling1D", "AveragePooling2D", "BatchNormalization", "Conv1D", "Conv2D", "Conv2DTranspose", "Cropping1D", "Cropping2D", "DepthwiseConv2D", "Embedding",
         "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GRU",
         "LayerNormalization", "LeakyReLU", "LSTM", "Masking", "MaxPooling1D", "MaxPooling2D", "MultiHeadAttention", "Permute", "PositionEmbedding", "PReLU", "ReLU", "Rescaling", "Reshape",
-        "SimpleRNN", "Softmax", "SpatialDropout1D", "SpatialDropout2D", "UpSampling2D", "ZeroPadding2D",
+        "SeparableConv2D", "SimpleRNN", "Softmax", "SpatialDropout1D", "SpatialDropout2D", "UpSampling2D", "ZeroPadding2D",
     ];
 
     /// <summary>
@@ -36,6 +36,7 @@ internal static class RuleLayerFactory
         var layer = type switch
         {
             "Conv1D" or "Conv2D" or "Conv2DTranspose" => ConvLayerReader.Conv(creation, type, spatial, name, identifier, location, context),
+            "DepthwiseConv2D" or "SeparableConv2D" => ConvLayerReader.DepthwiseConv(creation, type, name, identifier, location, context),
             "MaxPooling1D" or "MaxPooling2D" or "AveragePooling1D" or "AveragePooling2D" =>
                 ConvLayerReader.Pooling(creation, type, spatial, name, identifier, location, context),
             "Embedding" or "SimpleRNN" or "LSTM" or "GRU" => SequenceLayerReader.Read(creation, type, name, identifier, location, context),

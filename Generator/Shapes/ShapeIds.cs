@@ -59,4 +59,5 @@ internal static class ShapeIds
 
     /// <summary>STK1044: a PositionEmbedding input longer than its sequenceLength.</summary>
     public const string SequenceTooLong = "STK1044";
+    public const string NoiseShapeMismatch = "STK1060";
 }

@@ -38,6 +38,8 @@ public sealed class Conv2D : Layer
     /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
     /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
+    /// <param name="kernelConstraint">Keras' <c>kernel_constraint</c>: a projection of the kernel after every optimizer step; none by default.</param>
+    /// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
     public Conv2D(
         int filters,
         Size2D kernelSize,
@@ -51,10 +53,13 @@ public sealed class Conv2D : Layer
         Initializer biasInitializer = Initializer.Zeros,
         Regularizer? kernelRegularizer = null,
         Regularizer? biasRegularizer = null,
-        Regularizer? activityRegularizer = null)
+        Regularizer? activityRegularizer = null,
+        Constraint? kernelConstraint = null,
+        Constraint? biasConstraint = null)
         : base(nameof(Conv2D))
     {
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
+        Constrain(("kernel", kernelConstraint), ("bias", biasConstraint));
         (KernelInitializer, BiasInitializer) = (kernelInitializer, biasInitializer);
         _ = (WeightInitializers.For(kernelInitializer), WeightInitializers.For(biasInitializer));   // an undefined member throws here, naming the valid ones
         Filters = filters;

@@ -35,6 +35,8 @@ public sealed class Dense : Layer
     /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
     /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
+    /// <param name="kernelConstraint">Keras' <c>kernel_constraint</c>: a projection of the kernel after every optimizer step; none by default.</param>
+    /// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive.</exception>
     public Dense(
         int units,
@@ -44,10 +46,13 @@ public sealed class Dense : Layer
         Initializer biasInitializer = Initializer.Zeros,
         Regularizer? kernelRegularizer = null,
         Regularizer? biasRegularizer = null,
-        Regularizer? activityRegularizer = null)
+        Regularizer? activityRegularizer = null,
+        Constraint? kernelConstraint = null,
+        Constraint? biasConstraint = null)
         : base(nameof(Dense))
     {
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
+        Constrain(("kernel", kernelConstraint), ("bias", biasConstraint));
         (KernelInitializer, BiasInitializer) = (kernelInitializer, biasInitializer);
         _ = (WeightInitializers.For(kernelInitializer), WeightInitializers.For(biasInitializer));   // an undefined member throws here, naming the valid ones
 
@@ -104,6 +109,8 @@ public sealed class Dense : Layer
         }
 
         var inputDim = inputShape[^1];
+        CheckConstraint("kernel", [inputDim, Units]);
+        CheckConstraint("bias", [Units]);
         builtInputDim = inputDim;
         // glorot_uniform: U(-limit, limit), limit = sqrt(6 / (fan_in + fan_out)).
         var limit = Math.Sqrt(6.0 / (inputDim + Units));

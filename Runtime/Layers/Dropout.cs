@@ -2,6 +2,7 @@ using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -13,22 +14,43 @@ namespace StaticKeras.Layers;
 /// </summary>
 /// <remarks>
 /// Input shape: any. Output shape: the same as the input.<br/>
-/// As in Keras, a rate of 1 is accepted: in training the output is all zeros.
+/// As in Keras, a rate of 1 is accepted: in training the output is all zeros.<br/>
+/// Keras' <c>noise_shape</c> draws one keep-or-drop per cell of a smaller mask that is broadcast over the
+/// input: <c>noiseShape: [null, 1, null]</c> on <c>(batch, time, features)</c> drops the same features at
+/// every time step. It has one entry per input axis, batch included; a null entry takes the input's size,
+/// a number must be 1 or the input's size.
 /// </remarks>
 public sealed class Dropout : Layer
 {
+    private readonly int?[]? noiseShape;
+
     /// <summary>Creates the layer.</summary>
     /// <param name="rate">The fraction of inputs to drop, in [0, 1].</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1].</exception>
-    public Dropout(double rate) : base(nameof(Dropout))
+    /// <param name="noiseShape">
+    /// Keras' <c>noise_shape</c>: the shape of the mask, one entry per input axis (batch included), null for
+    /// the input's size; each number 1 (share the mask along that axis) or the input's size. Null (the
+    /// default) draws a mask of the input's shape.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1], or a <paramref name="noiseShape"/> entry is not positive.</exception>
+    public Dropout(double rate, int?[]? noiseShape = null) : base(nameof(Dropout))
     {
         Rate = rate is >= 0 and <= 1
             ? rate
             : throw new ArgumentOutOfRangeException(nameof(rate), rate, $"Dropout needs a rate in [0, 1]; got {rate}.");
+        if (noiseShape?.FirstOrDefault(n => n is <= 0) is { } bad)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(noiseShape), $"Dropout: noiseShape entries must be positive or null (Keras), found {bad} in {Describe(noiseShape)}.");
+        }
+
+        this.noiseShape = noiseShape?.ToArray();
     }
 
     /// <summary>The fraction of inputs dropped in training.</summary>
     public double Rate { get; }
+
+    /// <summary>Keras' <c>noise_shape</c> (null entries take the input's size), or null for a mask of the input's shape.</summary>
+    public int?[]? NoiseShape => noiseShape?.ToArray();
 
     /// <inheritdoc/>
     public override Tensor Call(Tensor inputs, bool training = false) => Call(inputs, training, out _);
@@ -52,10 +74,46 @@ public sealed class Dropout : Layer
         }
 
         var keep = 1 - Rate;
+        var shape = MaskShape(inputs);
         // Rate 1 (Keras accepts it) drops everything: a zero mask, not 0 / 0.
-        mask = keep == 0 ? zeros_like(inputs) : empty_like(inputs).bernoulli_(keep).div_(keep);
+        mask = keep == 0
+            ? zeros(shape, inputs.dtype, inputs.device)
+            : empty(shape, inputs.dtype, inputs.device).bernoulli_(keep).div_(keep);
         return inputs.mul(mask);
     }
+
+    // The mask's shape: the input's, or noiseShape with its nulls filled in (Keras' _get_noise_shape),
+    // checked to broadcast over the input as Keras' broadcast_to would.
+    private long[] MaskShape(Tensor inputs)
+    {
+        if (noiseShape is null)
+        {
+            return inputs.shape;
+        }
+
+        if (noiseShape.Length != inputs.dim())
+        {
+            throw new ArgumentException(
+                $"Dropout: noiseShape {Describe(noiseShape)} has {noiseShape.Length} entries, but the input of shape " +
+                $"{LayerChecks.Describe(inputs)} has rank {inputs.dim()} (one entry per axis, batch included).", nameof(inputs));
+        }
+
+        var shape = new long[noiseShape.Length];
+        for (int axis = 0; axis < shape.Length; axis++)
+        {
+            shape[axis] = noiseShape[axis] ?? inputs.shape[axis];
+            if (shape[axis] != 1 && shape[axis] != inputs.shape[axis])
+            {
+                throw new ArgumentException(
+                    $"Dropout: noiseShape {Describe(noiseShape)} does not broadcast to the input of shape {LayerChecks.Describe(inputs)}: " +
+                    $"axis {axis} must be 1, null or {inputs.shape[axis]}, found {shape[axis]}.", nameof(inputs));
+            }
+        }
+
+        return shape;
+    }
+
+    private static string Describe(int?[] shape) => "(" + string.Join(", ", shape.Select(n => n?.ToString() ?? "None")) + ")";
 
     /// <summary>The explicit backward: dL/dinputs = dL/doutput times the mask the forward call applied.</summary>
     /// <param name="gradOutput">dL/doutput.</param>
@@ -67,7 +125,7 @@ public sealed class Dropout : Layer
     {
         config["rate"] = Rate;
         config["seed"] = null;
-        config["noise_shape"] = null;
+        config["noise_shape"] = noiseShape is null ? null : new JsonArray(noiseShape.Select(n => (JsonNode?)(n is { } v ? JsonValue.Create(v) : null)).ToArray());
         return true;
     }
 

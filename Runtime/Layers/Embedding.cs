@@ -31,18 +31,21 @@ public sealed class Embedding : Layer
     /// <param name="embeddingsRegularizer">Keras' <c>embeddings_regularizer</c>: a penalty on the table added to the loss; none by default.</param>
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c> (on the output, divided by the batch size); none by default.</param>
     /// <param name="embeddingsInitializer">Keras' <c>embeddings_initializer</c>; "uniform" (RandomUniform(-0.05, 0.05)) by default.</param>
+    /// <param name="embeddingsConstraint">Keras' <c>embeddings_constraint</c>: a projection of the table after every optimizer step; none by default.</param>
     public Embedding(
         int inputDim,
         int outputDim,
         bool maskZero = false,
         Regularizer? embeddingsRegularizer = null,
         Regularizer? activityRegularizer = null,
-        Initializer embeddingsInitializer = Initializer.RandomUniform)
+        Initializer embeddingsInitializer = Initializer.RandomUniform,
+        Constraint? embeddingsConstraint = null)
         : base(nameof(Embedding))
     {
         EmbeddingsInitializer = embeddingsInitializer;
         _ = WeightInitializers.For(embeddingsInitializer);   // an undefined member throws here
         Regularize(activityRegularizer, ("embeddings", embeddingsRegularizer));
+        Constrain(("embeddings", embeddingsConstraint));
         LayerChecks.Positive(nameof(Embedding), nameof(inputDim), inputDim);
         LayerChecks.Positive(nameof(Embedding), nameof(outputDim), outputDim);
         (InputDim, OutputDim, MaskZero) = (inputDim, outputDim, maskZero);

@@ -26,9 +26,15 @@ namespace StaticKeras.Layers;
 /// <param name="useBias">Whether the cell has a bias.</param>
 /// <param name="returnSequences">Whether every step's output is returned; false by default.</param>
 /// <param name="resetAfter">Whether the reset gate applies after the recurrent product (Keras 3's default, true).</param>
+/// <param name="kernelInitializer">Keras' <c>kernel_initializer</c>; glorot_uniform by default.</param>
+/// <param name="recurrentInitializer">Keras' <c>recurrent_initializer</c> (for <c>recurrent_kernel</c>); orthogonal by default.</param>
+/// <param name="biasInitializer">Keras' <c>bias_initializer</c>; zeros by default.</param>
 /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>; none by default.</param>
 /// <param name="recurrentRegularizer">Keras' <c>recurrent_regularizer</c> (on <c>recurrent_kernel</c>); none by default.</param>
 /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+/// <param name="kernelConstraint">Keras' <c>kernel_constraint</c>, applied after every optimizer step; none by default.</param>
+/// <param name="recurrentConstraint">Keras' <c>recurrent_constraint</c> (on <c>recurrent_kernel</c>); none by default.</param>
+/// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
 /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c> (on the output, divided by the batch size); none by default.</param>
 public sealed class GRU(
     int units,
@@ -37,11 +43,18 @@ public sealed class GRU(
     bool useBias = true,
     bool returnSequences = false,
     bool resetAfter = true,
+    Initializer kernelInitializer = Initializer.GlorotUniform,
+    Initializer recurrentInitializer = Initializer.Orthogonal,
+    Initializer biasInitializer = Initializer.Zeros,
     Regularizer? kernelRegularizer = null,
     Regularizer? recurrentRegularizer = null,
     Regularizer? biasRegularizer = null,
-    Regularizer? activityRegularizer = null)
-    : RecurrentLayer(nameof(GRU), 3, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer))
+    Regularizer? activityRegularizer = null,
+    Constraint? kernelConstraint = null,
+    Constraint? recurrentConstraint = null,
+    Constraint? biasConstraint = null)
+    : RecurrentLayer(nameof(GRU), 3, units, activation, useBias, returnSequences, new(kernelRegularizer, recurrentRegularizer, biasRegularizer, activityRegularizer),
+        new(kernelConstraint, recurrentConstraint, biasConstraint), new(kernelInitializer, recurrentInitializer, biasInitializer))
 {
     /// <summary>The activation of the update and reset gates.</summary>
     public Activation RecurrentActivation { get; } = Checked(recurrentActivation);

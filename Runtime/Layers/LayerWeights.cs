@@ -15,6 +15,11 @@ internal static class LayerWeights
     /// <summary>Creates a trainable weight with <paramref name="initializer"/> and registers it as <paramref name="name"/>.</summary>
     public static Parameter Add(nn.Module module, string name, long[] shape, WeightInitializer initializer)
     {
+        if (module is Layer layer)
+        {
+            layer.CheckConstraint(name, shape);   // a constraint's axes must fit the weight: fail at Build, not at the first step
+        }
+
         var parameter = new Parameter(initializer.Create(shape), requires_grad: true);
         // A layer built lazily by its first Call may be inside a training step's DisposeScope;
         // its weights outlive that scope.

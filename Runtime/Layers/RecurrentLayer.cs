@@ -36,10 +36,17 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     /// <param name="useBias">Whether the cell has a bias.</param>
     /// <param name="returnSequences">Whether every step's output is returned.</param>
     /// <param name="regularizers">The kernel, recurrent kernel, bias and activity regularizers (each may be null).</param>
-    private protected RecurrentLayer(string layer, int gates, int units, Activation activation, bool useBias, bool returnSequences, RecurrentRegularizers regularizers)
+    /// <param name="constraints">The kernel, recurrent kernel and bias constraints (each may be null).</param>
+    /// <param name="initializers">The kernel, recurrent kernel and bias initializers (Keras: glorot_uniform, orthogonal, zeros).</param>
+    private protected RecurrentLayer(
+        string layer, int gates, int units, Activation activation, bool useBias, bool returnSequences, RecurrentRegularizers regularizers,
+        RecurrentConstraints constraints, RecurrentInitializers initializers)
         : base(layer)
     {
+        _ = (WeightInitializers.For(initializers.Kernel), WeightInitializers.For(initializers.Recurrent), WeightInitializers.For(initializers.Bias));   // an undefined member throws here
+        (KernelInitializer, RecurrentInitializer, BiasInitializer) = (initializers.Kernel, initializers.Recurrent, initializers.Bias);
         Regularize(regularizers.Activity, ("kernel", regularizers.Kernel), ("recurrent_kernel", regularizers.Recurrent), ("bias", regularizers.Bias));
+        Constrain(("kernel", constraints.Kernel), ("recurrent_kernel", constraints.Recurrent), ("bias", constraints.Bias));
         LayerChecks.Positive(layer, nameof(units), units);
         LayerChecks.Defined(layer, nameof(activation), activation);
         this.layer = layer;
@@ -49,6 +56,15 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
 
     /// <summary>The size of the output and of the state.</summary>
     public int Units { get; }
+
+    /// <summary>How the kernel is initialized (Keras' <c>kernel_initializer</c>, glorot_uniform by default).</summary>
+    public Initializer KernelInitializer { get; }
+
+    /// <summary>How the recurrent kernel is initialized (Keras' <c>recurrent_initializer</c>, orthogonal by default).</summary>
+    public Initializer RecurrentInitializer { get; }
+
+    /// <summary>How the bias is initialized (Keras' <c>bias_initializer</c>, zeros by default).</summary>
+    public Initializer BiasInitializer { get; }
 
     /// <summary>The output/candidate activation (Keras' <c>activation</c>, tanh by default).</summary>
     public Activation Activation { get; }
@@ -74,11 +90,11 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
         LayerWeights.BuildOnce(this, built, inputShape);
         LayerChecks.Rank(layer, inputShape, 2, Layout);
         long features = LayerChecks.Known(layer, inputShape, 1, "features");
-        LayerWeights.Add(this, "kernel", [features, gates * Units], new GlorotUniform());
-        LayerWeights.Add(this, "recurrent_kernel", [Units, gates * Units], new Orthogonal());
+        LayerWeights.Add(this, "kernel", [features, gates * Units], WeightInitializers.For(KernelInitializer));
+        LayerWeights.Add(this, "recurrent_kernel", [Units, gates * Units], WeightInitializers.For(RecurrentInitializer));
         if (UseBias)
         {
-            var bias = LayerWeights.Add(this, "bias", BiasShape, new Zeros());
+            var bias = LayerWeights.Add(this, "bias", BiasShape, WeightInitializers.For(BiasInitializer));
             using var noGrad = no_grad();
             InitializeBias(bias);
         }
@@ -236,3 +252,9 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
 /// <param name="Bias">On <c>bias</c>.</param>
 /// <param name="Activity">On the output.</param>
 internal readonly record struct RecurrentRegularizers(Regularizer? Kernel, Regularizer? Recurrent, Regularizer? Bias, Regularizer? Activity);
+
+/// <summary>A recurrent layer's initializers: Keras' <c>kernel_initializer</c>, <c>recurrent_initializer</c>, <c>bias_initializer</c>.</summary>
+internal readonly record struct RecurrentInitializers(Initializer Kernel, Initializer Recurrent, Initializer Bias);
+
+/// <summary>A recurrent layer's constraints: Keras' <c>kernel_constraint</c>, <c>recurrent_constraint</c>, <c>bias_constraint</c>.</summary>
+internal readonly record struct RecurrentConstraints(Constraint? Kernel, Constraint? Recurrent, Constraint? Bias);

@@ -43,8 +43,13 @@ internal sealed class WindowSpec
     /// <param name="dilation">Dilation per spatial axis.</param>
     /// <param name="padding">The padding mode.</param>
     /// <param name="allowCausal">True only for Conv1D.</param>
+    /// <param name="allowStridesWithDilation">
+    /// True for the depthwise convolutions, which Keras 3 runs with strides and dilation above 1 together
+    /// (its other convolutions reject the pair).
+    /// </param>
     public static WindowSpec Create(
-        string layer, string kernelArgument, long[] kernel, long[] strides, long[] dilation, Padding padding, bool allowCausal)
+        string layer, string kernelArgument, long[] kernel, long[] strides, long[] dilation, Padding padding, bool allowCausal,
+        bool allowStridesWithDilation = false)
     {
         foreach (long k in kernel)
         {
@@ -68,8 +73,12 @@ internal sealed class WindowSpec
                 nameof(padding));
         }
 
-        ConvArithmetic.StridesWithDilation(
-            layer, Tuple(strides), Tuple(dilation), strides.Any(s => s > 1), dilation.Any(d => d > 1));
+        if (!allowStridesWithDilation)
+        {
+            ConvArithmetic.StridesWithDilation(
+                layer, Tuple(strides), Tuple(dilation), strides.Any(s => s > 1), dilation.Any(d => d > 1));
+        }
+
         return new WindowSpec(layer, kernel, strides, dilation, padding);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -39,11 +40,16 @@ public sealed class Adadelta : KerasOptimizer
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
+        // Scalars held in `using`, never implicit double -> Scalar temporaries (README: the TorchSharp Scalar hazard).
+        using var rho = Rho.ToScalar();
+        using var oneMinusRho = (1 - Rho).ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var learningRate = LearningRate.ToScalar();
         var accumulatedGrad = slots[0];
         var accumulatedDelta = slots[1];
-        accumulatedGrad.mul_(Rho).add_(gradient.square(), alpha: 1 - Rho);
-        using var delta = accumulatedDelta.add(Epsilon).sqrt_().mul_(gradient).div_(accumulatedGrad.add(Epsilon).sqrt_()).neg_();
-        accumulatedDelta.mul_(Rho).add_(delta.square(), alpha: 1 - Rho);
-        variable.add_(delta, alpha: LearningRate);
+        accumulatedGrad.mul_(rho).add_(gradient.square(), alpha: oneMinusRho);
+        using var delta = accumulatedDelta.add(epsilon).sqrt_().mul_(gradient).div_(accumulatedGrad.add(epsilon).sqrt_()).neg_();
+        accumulatedDelta.mul_(rho).add_(delta.square(), alpha: oneMinusRho);
+        variable.add_(delta, alpha: learningRate);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -110,25 +111,33 @@ public sealed class Adafactor : KerasOptimizer
     {
         double t = Iterations + 1;
         var rho = Math.Min(LearningRate, 1 / Math.Sqrt(t));
-        var alpha = variable.square().mean().sqrt_().clamp_min_(Epsilon2).mul_(rho);
-        var squared = gradient.square().add_(Epsilon1);
+        // Scalars held in `using`, never implicit double -> Scalar temporaries (README: the TorchSharp Scalar hazard).
+        using var epsilon1 = Epsilon1.ToScalar();
+        using var epsilon2 = Epsilon2.ToScalar();
+        using var rhoScalar = rho.ToScalar();
+        using var clipThreshold = ClipThreshold.ToScalar();
+        using var one = 1.0.ToScalar();
+        var alpha = variable.square().mean().sqrt_().clamp_min_(epsilon2).mul_(rhoScalar);
+        var squared = gradient.square().add_(epsilon1);
         var beta2T = 1 - Math.Pow(t, Beta2Decay);
+        using var beta2TScalar = beta2T.ToScalar();
+        using var oneMinusBeta2T = (1 - beta2T).ToScalar();
         var v = slots[0];
         if (variable.dim() >= 2)
         {
             var r = _rows[index]!;
             var c = _columns[index]!;
-            r.mul_(beta2T).add_(squared.mean([-1]), alpha: 1 - beta2T);
-            c.mul_(beta2T).add_(squared.mean([-2]), alpha: 1 - beta2T);
+            r.mul_(beta2TScalar).add_(squared.mean([-1]), alpha: oneMinusBeta2T);
+            c.mul_(beta2TScalar).add_(squared.mean([-2]), alpha: oneMinusBeta2T);
             v.copy_(r.div(r.mean([-1], keepdim: true)).unsqueeze(-1).mul(c.unsqueeze(-2)));
         }
         else
         {
-            v.mul_(beta2T).add_(squared, alpha: 1 - beta2T);
+            v.mul_(beta2TScalar).add_(squared, alpha: oneMinusBeta2T);
         }
 
         var u = gradient.div(v.sqrt());
-        var rms = u.square().mean().sqrt_().div_(ClipThreshold).clamp_min_(1.0);
+        var rms = u.square().mean().sqrt_().div_(clipThreshold).clamp_min_(one);
         variable.sub_(u.div_(rms).mul_(alpha));
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -40,9 +41,13 @@ public sealed class Adagrad : KerasOptimizer
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
+        // Scalars held in `using`, never implicit double -> Scalar temporaries (README: the TorchSharp Scalar hazard).
+        using var one = 1.0.ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var learningRate = LearningRate.ToScalar();
         var accumulator = slots[0];
-        accumulator.addcmul_(gradient, gradient, 1);
-        using var denominator = accumulator.add(Epsilon).sqrt_();
-        variable.sub_(gradient.mul(LearningRate).div_(denominator));
+        accumulator.addcmul_(gradient, gradient, one);
+        using var denominator = accumulator.add(epsilon).sqrt_();
+        variable.sub_(gradient.mul(learningRate).div_(denominator));
     }
 }

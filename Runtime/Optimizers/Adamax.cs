@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -45,11 +46,16 @@ public sealed class Adamax : KerasOptimizer
     protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
         var t = Iterations + 1;
+        // Scalars held in `using`, never implicit double -> Scalar temporaries (README: the TorchSharp Scalar hazard).
+        using var beta2 = Beta2.ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var correction = (1 - Math.Pow(Beta1, t)).ToScalar();
+        using var learningRate = LearningRate.ToScalar();
         var m = slots[0];
         var u = slots[1];
         m.lerp_(gradient, Constant(1 - Beta1, m));
-        u.copy_(u.mul(Beta2).maximum(gradient.abs()));
-        using var denominator = u.add(Epsilon).mul_(1 - Math.Pow(Beta1, t));
-        variable.sub_(m.mul(LearningRate).div_(denominator));
+        u.copy_(u.mul(beta2).maximum(gradient.abs()));
+        using var denominator = u.add(epsilon).mul_(correction);
+        variable.sub_(m.mul(learningRate).div_(denominator));
     }
 }

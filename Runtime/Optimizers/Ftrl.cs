@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -70,14 +71,22 @@ public sealed class Ftrl : KerasOptimizer
         var lr = LearningRate;
         var accumulator = slots[0];
         var linear = slots[1];
+        // Scalars held in `using`, never implicit double -> Scalar temporaries (README: the TorchSharp Scalar hazard).
         var l2 = L2RegularizationStrength + Beta / (2.0 * lr);
-        using var gradToUse = gradient.add(variable, alpha: 2 * L2ShrinkageRegularizationStrength);
-        using var newAccumulator = accumulator.addcmul(gradient, gradient, 1);
-        using var newPower = newAccumulator.pow(-LearningRatePower);
-        using var oldPower = accumulator.pow(-LearningRatePower);
-        linear.add_(gradToUse.sub_(newPower.sub(oldPower).div_(lr).mul_(variable)));
-        using var quadratic = newPower.div(lr).add_(2 * l2);
-        using var clipped = linear.clamp(-L1RegularizationStrength, L1RegularizationStrength);
+        using var shrinkage = (2 * L2ShrinkageRegularizationStrength).ToScalar();
+        using var one = 1.0.ToScalar();
+        using var power = (-LearningRatePower).ToScalar();
+        using var learningRate = lr.ToScalar();
+        using var twoL2 = (2 * l2).ToScalar();
+        using var l1Low = (-L1RegularizationStrength).ToScalar();
+        using var l1High = L1RegularizationStrength.ToScalar();
+        using var gradToUse = gradient.add(variable, alpha: shrinkage);
+        using var newAccumulator = accumulator.addcmul(gradient, gradient, one);
+        using var newPower = newAccumulator.pow(power);
+        using var oldPower = accumulator.pow(power);
+        linear.add_(gradToUse.sub_(newPower.sub(oldPower).div_(learningRate).mul_(variable)));
+        using var quadratic = newPower.div(learningRate).add_(twoL2);
+        using var clipped = linear.clamp(l1Low, l1High);
         variable.copy_(clipped.sub_(linear).div_(quadratic));
         accumulator.copy_(newAccumulator);
     }

@@ -93,52 +93,79 @@ public abstract class KerasOptimizer
     internal long Steps { get; set; }
 
     /// <summary>Clips each weight's gradient to this L2 norm (Keras' <c>clipnorm</c>); at most one of the three clips.</summary>
-    public double? ClipNorm { get; init => field = CheckClip(value, nameof(ClipNorm)); }
+    public double? ClipNorm { get => _clipNorm; init => _clipNorm = CheckClip(value, nameof(ClipNorm)); }
 
     /// <summary>Clips every gradient element to [-value, value] (Keras' <c>clipvalue</c>).</summary>
-    public double? ClipValue { get; init => field = CheckClip(value, nameof(ClipValue)); }
+    public double? ClipValue { get => _clipValue; init => _clipValue = CheckClip(value, nameof(ClipValue)); }
 
     /// <summary>Scales all gradients together so their global L2 norm is at most this (Keras' <c>global_clipnorm</c>).</summary>
-    public double? GlobalClipNorm { get; init => field = CheckClip(value, nameof(GlobalClipNorm)); }
+    public double? GlobalClipNorm { get => _globalClipNorm; init => _globalClipNorm = CheckClip(value, nameof(GlobalClipNorm)); }
 
     /// <summary>
     /// Decoupled weight decay (Keras' <c>weight_decay</c>): before each update, <c>w -= w * weight_decay * lr</c>
     /// for every weight not in <see cref="ExcludeFromWeightDecay"/>. <see langword="null"/> for none.
     /// </summary>
-    public double? WeightDecay { get; init => field = value is null ? null : CheckNonNegative(value.Value, nameof(WeightDecay)); }
+    public double? WeightDecay { get => _weightDecay; init => _weightDecay = CheckWeightDecay(value); }
 
     /// <summary>
     /// Name fragments of weights that get no weight decay (Keras' <c>exclude_from_weight_decay(var_names=...)</c>):
     /// a weight whose name (its <c>named_parameters</c> key, e.g. <c>hidden.bias</c>) contains any of them is excluded.
     /// Keras matches the fragments as regular expressions; so does this.
     /// </summary>
-    public IReadOnlyList<string> ExcludeFromWeightDecay { get; init; } = [];
+    public IReadOnlyList<string> ExcludeFromWeightDecay { get => _excludeFromWeightDecay; init => _excludeFromWeightDecay = value; }
 
     /// <summary>Whether to keep an exponential moving average of the weights (Keras' <c>use_ema</c>), put into the weights at the end of <c>Fit</c>.</summary>
-    public bool UseEma { get; init; }
+    public bool UseEma { get => _useEma; init => _useEma = value; }
 
     /// <summary>The EMA's momentum in [0, 1] (Keras' <c>ema_momentum</c>, default 0.99).</summary>
-    public double EmaMomentum
-    {
-        get;
-        init => field = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(EmaMomentum), value, $"{nameof(EmaMomentum)} must be in [0, 1]; got {value}.");
-    } = 0.99;
+    public double EmaMomentum { get => _emaMomentum; init => _emaMomentum = CheckEmaMomentum(value); }
 
     /// <summary>Every this many iterations the weights are overwritten by their moving average (Keras' <c>ema_overwrite_frequency</c>); <see langword="null"/> for never.</summary>
-    public int? EmaOverwriteFrequency
-    {
-        get;
-        init => field = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(EmaOverwriteFrequency), value, $"{nameof(EmaOverwriteFrequency)} must be an integer >= 1 or null; got {value}.");
-    }
+    public int? EmaOverwriteFrequency { get => _emaOverwriteFrequency; init => _emaOverwriteFrequency = CheckEmaOverwriteFrequency(value); }
 
     /// <summary>
     /// Update only every this many steps, with the average of the gradients since the last update
     /// (Keras' <c>gradient_accumulation_steps</c>, at least 2); <see langword="null"/> for every step.
     /// </summary>
-    public int? GradientAccumulationSteps
+    public int? GradientAccumulationSteps { get => _gradientAccumulationSteps; init => _gradientAccumulationSteps = CheckAccumulationSteps(value); }
+
+    // Backing fields, so Configure can set the options [Compile] wrote through the same checks as the init accessors.
+    private double? _clipNorm;
+    private double? _clipValue;
+    private double? _globalClipNorm;
+    private double? _weightDecay;
+    private IReadOnlyList<string> _excludeFromWeightDecay = [];
+    private bool _useEma;
+    private double _emaMomentum = 0.99;
+    private int? _emaOverwriteFrequency;
+    private int? _gradientAccumulationSteps;
+
+    /// <summary>
+    /// Sets the options <c>[Compile]</c> wrote (<see cref="OptimizerFactory"/>), as the init properties
+    /// would: a schedule starts from the current <see cref="LearningRate"/>; unset options stay as they are.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The optimizer is built already.</exception>
+    internal void Configure(OptimizerOptions options)
     {
-        get;
-        init => field = value is null or >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(GradientAccumulationSteps), value, $"{nameof(GradientAccumulationSteps)} must be an integer >= 2 or null; got {value}.");
+        if (IsBuilt)
+        {
+            throw new InvalidOperationException($"{GetType().Name} is built already; its options are set before Build.");
+        }
+
+        if (options.CreateSchedule(_learningRate) is { } schedule)
+        {
+            _schedule = schedule;
+        }
+
+        _clipNorm = CheckClip(options.ClipNorm ?? _clipNorm, nameof(ClipNorm));
+        _clipValue = CheckClip(options.ClipValue ?? _clipValue, nameof(ClipValue));
+        _globalClipNorm = CheckClip(options.GlobalClipNorm ?? _globalClipNorm, nameof(GlobalClipNorm));
+        _weightDecay = CheckWeightDecay(options.WeightDecay ?? _weightDecay);
+        _excludeFromWeightDecay = options.ExcludeFromWeightDecay ?? _excludeFromWeightDecay;
+        _useEma = options.UseEma ?? _useEma;
+        _emaMomentum = CheckEmaMomentum(options.EmaMomentum ?? _emaMomentum);
+        _emaOverwriteFrequency = CheckEmaOverwriteFrequency(options.EmaOverwriteFrequency ?? _emaOverwriteFrequency);
+        _gradientAccumulationSteps = CheckAccumulationSteps(options.GradientAccumulationSteps ?? _gradientAccumulationSteps);
     }
 
     /// <summary>
@@ -218,7 +245,8 @@ public abstract class KerasOptimizer
                 {
                     if (InitialSlotValue(s) != 0)
                     {
-                        group.Slots[s].fill_(InitialSlotValue(s));
+                        using var initial = InitialSlotValue(s).ToScalar();
+                        group.Slots[s].fill_(initial);
                     }
                 }
             }
@@ -260,12 +288,13 @@ public abstract class KerasOptimizer
         if (GradientAccumulationSteps is { } steps)
         {
             var accumulator = AllSlotNames.Count - 1;
+            using var count = steps.ToScalar();
             ForEachPart(present, (part, _) =>
             {
                 var acc = part.Slots[accumulator];
                 if (update)
                 {
-                    part.Gradient.add_(acc).div_(steps);     // (g + acc) / steps
+                    part.Gradient.add_(acc).div_(count);     // (g + acc) / steps
                     acc.zero_();
                 }
                 else
@@ -461,7 +490,8 @@ public abstract class KerasOptimizer
         var key = (value, like.dtype, like.device_type, like.device_index);
         if (!_constants.TryGetValue(key, out var constant))
         {
-            constant = full([], value, dtype: like.dtype, device: like.device).DetachFromDisposeScope();
+            using var scalar = value.ToScalar();
+            constant = full([], scalar, dtype: like.dtype, device: like.device).DetachFromDisposeScope();
             _constants[key] = constant;
         }
 
@@ -481,6 +511,18 @@ public abstract class KerasOptimizer
         value is >= 0 and < 1
             ? value
             : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1); got {value}.");
+
+    private static double? CheckWeightDecay(double? value) =>
+        value is null ? null : CheckNonNegative(value.Value, nameof(WeightDecay));
+
+    private static double CheckEmaMomentum(double value) =>
+        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(EmaMomentum), value, $"{nameof(EmaMomentum)} must be in [0, 1]; got {value}.");
+
+    private static int? CheckEmaOverwriteFrequency(int? value) =>
+        value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(EmaOverwriteFrequency), value, $"{nameof(EmaOverwriteFrequency)} must be an integer >= 1 or null; got {value}.");
+
+    private static int? CheckAccumulationSteps(int? value) =>
+        value is null or >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(GradientAccumulationSteps), value, $"{nameof(GradientAccumulationSteps)} must be an integer >= 2 or null; got {value}.");
 
     private static double? CheckClip(double? value, string name) =>
         value is null || (double.IsFinite(value.Value) && value > 0)
@@ -513,10 +555,12 @@ public abstract class KerasOptimizer
         }
     }
 
+    // Scalars held in `using`, never implicit double -> Scalar temporaries (README: the TorchSharp Scalar hazard).
     private void ClipGradients(bool[]?[] present)
     {
-        if (ClipNorm is { } clipNorm)
+        if (ClipNorm is { } clip)
         {
+            using var clipNorm = clip.ToScalar();
             // Keras: g * clipnorm / max(||g||, clipnorm), per weight.
             for (var g = 0; g < _groups.Length; g++)
             {
@@ -531,8 +575,10 @@ public abstract class KerasOptimizer
                 }
             }
         }
-        else if (GlobalClipNorm is { } globalClipNorm)
+        else if (GlobalClipNorm is { } global)
         {
+            using var globalClipNorm = global.ToScalar();
+            using var inverse = (1 / global).ToScalar();
             // Keras: scale = clip * min(1 / norm, 1 / clip) + (norm - norm), over every gradient.
             Tensor? squares = null;
             ForEachPart(present, (part, _) =>
@@ -543,13 +589,15 @@ public abstract class KerasOptimizer
             if (squares is not null)
             {
                 var norm = squares.sqrt();
-                var scale = norm.reciprocal().clamp_max_(1 / globalClipNorm).mul_(globalClipNorm).add_(norm - norm);
+                var scale = norm.reciprocal().clamp_max_(inverse).mul_(globalClipNorm).add_(norm - norm);
                 ForEachPart(present, (part, _) => part.Gradient.mul_(scale.to(part.Gradient.dtype, part.Gradient.device)));
             }
         }
         else if (ClipValue is { } clipValue)
         {
-            ForEachPart(present, (part, _) => part.Gradient.clamp_(-clipValue, clipValue));
+            using var low = (-clipValue).ToScalar();
+            using var high = clipValue.ToScalar();
+            ForEachPart(present, (part, _) => part.Gradient.clamp_(low, high));
         }
     }
 
@@ -560,7 +608,7 @@ public abstract class KerasOptimizer
             return;
         }
 
-        var alpha = -decay * LearningRate;     // w - w * wd * lr
+        using var alpha = (-decay * LearningRate).ToScalar();     // w - w * wd * lr
         for (var g = 0; g < _groups.Length; g++)
         {
             var group = _groups[g];
@@ -587,11 +635,13 @@ public abstract class KerasOptimizer
     private void UpdateMovingAverage()
     {
         // Keras: momentum = ema_momentum, or 0 on the first iteration; avg = momentum avg + (1 - momentum) w.
-        var momentum = Iterations != 0 ? EmaMomentum : 0;
+        var value = Iterations != 0 ? EmaMomentum : 0;
+        using var momentum = value.ToScalar();
+        using var rest = (1 - value).ToScalar();
         var average = _ownSlots;
         foreach (var group in _groups)
         {
-            group.Slots[average].mul_(momentum).add_(group.Weights, alpha: 1 - momentum);
+            group.Slots[average].mul_(momentum).add_(group.Weights, alpha: rest);
         }
 
         if (EmaOverwriteFrequency is { } frequency && (Iterations + 1) % frequency == 0)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -42,9 +43,15 @@ public sealed class Lion : KerasOptimizer
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor gradient, Tensor variable, IReadOnlyList<Tensor> slots)
     {
+        // Scalars held in `using`, never implicit double -> Scalar temporaries (README: the TorchSharp Scalar hazard).
+        using var beta1 = Beta1.ToScalar();
+        using var oneMinusBeta1 = (1.0 - Beta1).ToScalar();
+        using var beta2 = Beta2.ToScalar();
+        using var oneMinusBeta2 = (1.0 - Beta2).ToScalar();
+        using var learningRate = LearningRate.ToScalar();
         var m = slots[0];
-        using var direction = m.mul(Beta1).add_(gradient, alpha: 1.0 - Beta1).sign_();
-        variable.sub_(direction.mul_(LearningRate));
-        m.mul_(Beta2).add_(gradient, alpha: 1.0 - Beta2);
+        using var direction = m.mul(beta1).add_(gradient, alpha: oneMinusBeta1).sign_();
+        variable.sub_(direction.mul_(learningRate));
+        m.mul_(beta2).add_(gradient, alpha: oneMinusBeta2);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Optimizers;
@@ -61,12 +62,20 @@ public sealed class Nadam : KerasOptimizer
         var uT = Beta1 * (1.0 - 0.5 * Math.Pow(0.96, t));
         var uT1 = Beta1 * (1.0 - 0.5 * Math.Pow(0.96, t + 1));
         var uProductT1 = _uProduct * uT1;
+        // Scalars held in `using`, never implicit double -> Scalar temporaries (README: the TorchSharp Scalar hazard).
+        using var beta2 = Beta2.ToScalar();
+        using var oneMinusBeta2 = (1 - Beta2).ToScalar();
+        using var momentumScale = (uT1 / (1 - uProductT1)).ToScalar();
+        using var gradientScale = ((1 - uT) / (1 - _uProduct)).ToScalar();
+        using var correction = (1 - Math.Pow(Beta2, t)).ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var step = (-LearningRate).ToScalar();
         var m = slots[0];
         var v = slots[1];
         m.lerp_(gradient, Constant(1 - Beta1, m));
-        v.mul_(Beta2).addcmul_(gradient, gradient, 1 - Beta2);
-        using var mHat = m.mul(uT1 / (1 - uProductT1)).add_(gradient, alpha: (1 - uT) / (1 - _uProduct));
-        using var denominator = v.div(1 - Math.Pow(Beta2, t)).sqrt_().add_(Epsilon);
-        variable.addcdiv_(mHat, denominator, -LearningRate);
+        v.mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
+        using var mHat = m.mul(momentumScale).add_(gradient, alpha: gradientScale);
+        using var denominator = v.div(correction).sqrt_().add_(epsilon);
+        variable.addcdiv_(mHat, denominator, step);
     }
 }

@@ -28,6 +28,12 @@ public sealed class OnnxExportDiagnosticsTests
         "BatchNormalization 'norm' has no ONNX form: it normalizes axis 1; the export folds axis -1 only; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
 
     [Fact]
+    public void DepthwiseConvolution() => DiagnosticCheck.Single(
+        Exported("6, 6, 2", "readonly DepthwiseConv2D depthwise = [|new(3)|];"),
+        "STK0080",
+        "DepthwiseConv2D 'depthwise' has no ONNX form: the export has no form for depthwise or separable convolutions in this version; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    [Fact]
     public void CustomLayer() => DiagnosticCheck.Single(
         Exported("6", "readonly Doubler twice = [|new()|];").After("""
 

@@ -33,6 +33,8 @@ public sealed class IncrementalityTests
             .Input("16, 16, 2")
             .Layer("readonly ZeroPadding2D pad = new((1, 1), (2, 0));")
             .Layer("readonly Conv2D conv = new(4, (3, 3), strides: 2, groups: 2);")
+            .Layer("readonly DepthwiseConv2D depthwise = new(1, depthMultiplier: 2);")
+            .Layer("readonly SeparableConv2D separable = new(4, 1, padding: Padding.Same);")
             .Layer("readonly BatchNormalization norm = new(momentum: 0.9);")
             .Layer("readonly MaxPooling2D pool = new(2, padding: Padding.Same);")
             .Layer("readonly UpSampling2D up = new(2);")

@@ -41,6 +41,9 @@ public sealed class LayerSyntaxTests
     [InlineData("readonly LayerNormalization a = new(axis: [-1, -2]);")]
     [InlineData("readonly Concatenate a = new(axis: -1);")]
     [InlineData("readonly Add a = new();")]
+    [InlineData("readonly DepthwiseConv2D a = new(3, Activation.Relu, depthMultiplier: 2, padding: Padding.Same);")]
+    [InlineData("readonly SeparableConv2D a = new(8, (3, 1), strides: 2, dilationRate: (1, 2), biasConstraint: null);")]
+    [InlineData("readonly LSTM a = new(4, recurrentInitializer: Initializer.GlorotUniform, recurrentConstraint: null);")]
     public void ReadsAsTheCompilerBindsIt(string member)
     {
         var (reader, model, layer) = Read(member);
@@ -60,6 +63,9 @@ public sealed class LayerSyntaxTests
     [InlineData("readonly Dense a = new(4, StaticKeras.Activation.Relu);")]              // a qualified enum
     [InlineData("readonly Dense a = new(4, Activation.Relu); int Activation => 1;")]     // a member named like the enum
     [InlineData("readonly Dense a = new(4, kernelRegularizer: Regularizer.L2(0.1));")]   // a call
+    [InlineData("readonly Dense a = new(4, kernelConstraint: Constraint.MaxNorm(3));")]    // a call
+    [InlineData("readonly Dropout a = new(0.5, [null, 1, 4]);")]                        // an int?[] collection
+    [InlineData("readonly Dropout a = new(0.5, [1, 1, 4]);")]                           // an int?[] collection
     [InlineData("readonly Dense a = new(4) { Trainable = false };")]                     // an object initializer
     [InlineData("readonly Dense a = new(4, Activation.Nope);")]                          // no such member: the compiler says so
     [InlineData("readonly Dense a = new(\"4\");")]                                       // no constructor takes it
@@ -90,7 +96,7 @@ public sealed class LayerSyntaxTests
                 _ => default,
             })
             .Single(m => m.Identifier.ValueText == "a");
-        return (new LayerSyntax(model, CancellationToken.None), model, new LayerMember(identifier, symbol!, typeSyntax!, initializer, IsStatic: false));
+        return (new LayerSyntax(model, model.GetDeclaredSymbol(syntax)!, CancellationToken.None), model, new LayerMember(identifier, symbol!, typeSyntax!, initializer, IsStatic: false));
     }
 
     private static LayerCreation Bound(SemanticModel model, LayerMember layer)

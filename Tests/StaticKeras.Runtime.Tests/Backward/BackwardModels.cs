@@ -227,3 +227,25 @@ public partial class DeepMlpAutograd
     readonly Dense fourth = new(24, Activation.Sigmoid);
     readonly Dense output = new(10, Activation.Softmax);
 }
+
+[Sequential, Input(28, 28, 1)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1)]
+public partial class SeparableGenerated
+{
+    readonly DepthwiseConv2D depthwise = new(3, Activation.Relu, strides: 2, depthMultiplier: 3);
+    readonly Dropout drop = new(0.3, noiseShape: [null, 1, 1, null]);
+    readonly SeparableConv2D separable = new(4, (3, 2), Activation.Tanh, padding: Padding.Same, dilationRate: 2, depthMultiplier: 2);
+    readonly GlobalAveragePooling2D pool = new();
+    readonly Dense output = new(10, Activation.Softmax);
+}
+
+[Sequential, Input(28, 28, 1)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1, Backward = BackwardMode.Autograd)]
+public partial class SeparableAutograd
+{
+    readonly DepthwiseConv2D depthwise = new(3, Activation.Relu, strides: 2, depthMultiplier: 3);
+    readonly Dropout drop = new(0.3, noiseShape: [null, 1, 1, null]);
+    readonly SeparableConv2D separable = new(4, (3, 2), Activation.Tanh, padding: Padding.Same, dilationRate: 2, depthMultiplier: 2);
+    readonly GlobalAveragePooling2D pool = new();
+    readonly Dense output = new(10, Activation.Softmax);
+}

@@ -69,4 +69,53 @@ public class DropoutTests
         Assert.Equal("rate", e.ParamName);
         Assert.StartsWith($"Dropout needs a rate in [0, 1]; got {rate}.", e.Message);
     }
+
+    [Fact]
+    public void NoiseShapeSharesTheMaskAlongItsAxesOfOne()
+    {
+        // Keras: Dropout(0.5, noise_shape=(None, 1, None)) on (batch, time, features) drops the same
+        // features at every step; None takes the input's size, the mask broadcasts over the input.
+        manual_seed(6);
+        var drop = new Dropout(0.5, [null, 1, null]);
+        var y = drop.Call(ones(8, 7, 16), training: true, out var mask);
+        Assert.Equal([8L, 1, 16], mask!.shape);
+        Assert.Equal([8L, 7, 16], y.shape);
+        Assert.True(y.eq(y[.., 0..1, ..]).all().item<bool>(), "every step has the first step's mask");
+        Assert.All(Approx.Values(y), v => Assert.True(v == 0 || v == 2, $"value {v}"));
+        var dropped = y[.., 0, ..].eq(0).to_type(ScalarType.Float64).mean().item<double>();
+        Assert.InRange(dropped, 0.2, 0.8);
+        Assert.Equal(new int?[] { null, 1, null }, drop.NoiseShape);
+
+        // An entry equal to the input's size is the same as null.
+        var sized = new Dropout(0.5, [null, 7, 1]).Call(ones(2, 7, 3), training: true, out var sizedMask);
+        Assert.Equal([2L, 7, 1], sizedMask!.shape);
+        Assert.True(sized.eq(sized[.., .., 0..1]).all().item<bool>());
+    }
+
+    [Fact]
+    public void NoiseShapeGradientIsTheBroadcastMaskInDoublePrecision()
+    {
+        manual_seed(7);
+        var drop = new Dropout(0.3, [1, null, 1]);
+        var x = randn([3, 4, 5], ScalarType.Float64).requires_grad_();
+        var y = drop.Call(x, training: true, out var mask);
+        var gradOutput = randn([3, 4, 5], ScalarType.Float64);
+        (y * gradOutput).sum().backward();
+        using var _ = no_grad();
+        Approx.Equal(x.grad!, drop.Backward(gradOutput, mask), 1e-12);
+        Approx.Equal(x, drop.Call(x, training: false), 0);
+    }
+
+    [Fact]
+    public void NoiseShapeMustHaveAPositiveEntryPerAxisThatBroadcasts()
+    {
+        Assert.Contains("noiseShape entries must be positive or null (Keras), found 0 in (None, 0)",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout(0.5, [null, 0])).Message);
+        Assert.Contains("noiseShape (None, 1) has 2 entries, but the input of shape (2, 3, 4) has rank 3",
+            Assert.Throws<ArgumentException>(() => new Dropout(0.5, [null, 1]).Call(ones(2, 3, 4), training: true)).Message);
+        Assert.Contains("axis 2 must be 1, null or 4, found 3",
+            Assert.Throws<ArgumentException>(() => new Dropout(0.5, [null, 1, 3]).Call(ones(2, 3, 4), training: true)).Message);
+        // Inference never draws a mask, as in Keras.
+        Assert.Equal([2L, 3, 4], new Dropout(0.5, [null, 1, 3]).Call(ones(2, 3, 4)).shape);
+    }
 }

@@ -54,4 +54,23 @@ public static class ReferenceConvolution
 
         return bias is null ? y : y + bias;
     }
+
+    /// <summary>
+    /// A Keras depthwise kernel <c>(kh, kw, channels, multiplier)</c> as the equivalent full Keras kernel
+    /// <c>(kh, kw, channels, channels · multiplier)</c>: zero except <c>[:, :, c, c·multiplier + m] = kernel[:, :, c, m]</c>.
+    /// </summary>
+    public static Tensor DepthwiseAsFull(Tensor kernel)
+    {
+        long channels = kernel.shape[2], multiplier = kernel.shape[3];
+        var full = zeros(kernel.shape[0], kernel.shape[1], channels, channels * multiplier, kernel.dtype);
+        for (long c = 0; c < channels; c++)
+        {
+            for (long m = 0; m < multiplier; m++)
+            {
+                full[TensorIndex.Colon, TensorIndex.Colon, c, c * multiplier + m] = kernel[TensorIndex.Colon, TensorIndex.Colon, c, m];
+            }
+        }
+
+        return full;
+    }
 }

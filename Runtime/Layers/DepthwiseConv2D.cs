@@ -1,0 +1,141 @@
+using StaticKeras.Layers.Initializers;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StaticKeras.Layers;
+
+/// <summary>
+/// Keras' <c>DepthwiseConv2D</c>: each input channel convolved on its own with <c>depthMultiplier</c>
+/// filters. Input <c>(batch, height, width, channels)</c>; output
+/// <c>(batch, new_height, new_width, channels · depthMultiplier)</c>, new sizes as <see cref="Conv2D"/>
+/// (<c>floor((n - (k - 1) d - 1) / s) + 1</c> for "valid", <c>ceil(n / s)</c> for "same").
+/// </summary>
+/// <remarks>
+/// Weights, as Keras names and lays them out: <c>kernel</c> <c>(kh, kw, channels, depthMultiplier)</c>,
+/// glorot_uniform (fans <c>kh·kw·channels</c> and <c>kh·kw·depthMultiplier</c>); <c>bias</c>
+/// <c>(channels · depthMultiplier)</c>, zeros. Output channel <c>c · depthMultiplier + m</c> comes from
+/// input channel <c>c</c> and <c>kernel[:, :, c, m]</c>. Runs as a TorchSharp convolution with
+/// <c>groups = channels</c>. Unlike <see cref="Conv2D"/>, strides and dilation above 1 may be combined, as
+/// Keras 3 allows for depthwise convolutions. The activation comes second, as in this library's other
+/// convolutions; pass the rest by name.
+/// </remarks>
+public sealed class DepthwiseConv2D : Layer
+{
+    private const string Layout = "(batch, height, width, channels)";
+    private readonly WindowSpec window;
+    private bool built;
+
+    /// <summary>Creates the layer with Keras' arguments and defaults.</summary>
+    /// <param name="kernelSize">The window (height, width); one number for both.</param>
+    /// <param name="activation">Applied to the output; <see cref="Activation.Linear"/> by default.</param>
+    /// <param name="strides">The step (height, width); (1, 1) by default.</param>
+    /// <param name="padding"><see cref="Padding.Valid"/> (default) or <see cref="Padding.Same"/>.</param>
+    /// <param name="depthMultiplier">Keras' <c>depth_multiplier</c>: output channels per input channel; 1 by default.</param>
+    /// <param name="dilationRate">The dilation (height, width); (1, 1) by default.</param>
+    /// <param name="useBias">Whether the layer adds a bias.</param>
+    /// <param name="depthwiseInitializer">Keras' <c>depthwise_initializer</c>; glorot_uniform by default.</param>
+    /// <param name="biasInitializer">Keras' <c>bias_initializer</c>; zeros by default.</param>
+    /// <param name="depthwiseRegularizer">Keras' <c>depthwise_regularizer</c>: a penalty on the kernel added to the loss; none by default.</param>
+    /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
+    /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
+    /// <param name="depthwiseConstraint">Keras' <c>depthwise_constraint</c> (on <c>kernel</c>), applied after every optimizer step; none by default.</param>
+    /// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
+    public DepthwiseConv2D(
+        Size2D kernelSize,
+        Activation activation = Activation.Linear,
+        Size2D? strides = null,
+        Padding padding = Padding.Valid,
+        int depthMultiplier = 1,
+        Size2D? dilationRate = null,
+        bool useBias = true,
+        Initializer depthwiseInitializer = Initializer.GlorotUniform,
+        Initializer biasInitializer = Initializer.Zeros,
+        Regularizer? depthwiseRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null,
+        Constraint? depthwiseConstraint = null,
+        Constraint? biasConstraint = null)
+        : base(nameof(DepthwiseConv2D))
+    {
+        Regularize(activityRegularizer, ("kernel", depthwiseRegularizer), ("bias", biasRegularizer));
+        Constrain(("kernel", depthwiseConstraint), ("bias", biasConstraint));
+        (DepthwiseInitializer, BiasInitializer) = (depthwiseInitializer, biasInitializer);
+        _ = (WeightInitializers.For(depthwiseInitializer), WeightInitializers.For(biasInitializer));   // an undefined member throws here, naming the valid ones
+        LayerChecks.Positive(nameof(DepthwiseConv2D), nameof(depthMultiplier), depthMultiplier);
+        LayerChecks.Defined(nameof(DepthwiseConv2D), nameof(activation), activation);
+        KernelSize = kernelSize;
+        Strides = strides ?? 1;
+        DilationRate = dilationRate ?? 1;
+        DepthMultiplier = depthMultiplier;
+        Activation = activation;
+        UseBias = useBias;
+        window = WindowSpec.Create(
+            nameof(DepthwiseConv2D), nameof(kernelSize), [kernelSize.Height, kernelSize.Width], [Strides.Height, Strides.Width],
+            [DilationRate.Height, DilationRate.Width], padding, allowCausal: false, allowStridesWithDilation: true);
+    }
+
+    /// <summary>How the kernel is initialized (Keras' <c>depthwise_initializer</c>, glorot_uniform by default).</summary>
+    public Initializer DepthwiseInitializer { get; }
+
+    /// <summary>How the bias is initialized (Keras' <c>bias_initializer</c>, zeros by default).</summary>
+    public Initializer BiasInitializer { get; }
+
+    /// <summary>The window size.</summary>
+    public Size2D KernelSize { get; }
+
+    /// <summary>The step size.</summary>
+    public Size2D Strides { get; }
+
+    /// <summary>The padding mode.</summary>
+    public Padding Padding => window.Padding;
+
+    /// <summary>The dilation.</summary>
+    public Size2D DilationRate { get; }
+
+    /// <summary>Output channels per input channel.</summary>
+    public int DepthMultiplier { get; }
+
+    /// <summary>The activation applied to the output.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool UseBias { get; }
+
+    /// <summary>The kernel <c>(kh, kw, channels, depthMultiplier)</c>.</summary>
+    public Parameter Kernel => LayerWeights.Get(this, "kernel");
+
+    /// <summary>The bias <c>(channels · depthMultiplier)</c>, or null when <see cref="UseBias"/> is false.</summary>
+    public Parameter? Bias => LayerWeights.Find(this, "bias");
+
+    /// <summary>Creates <c>kernel</c> and <c>bias</c> for an input <c>(height, width, channels)</c>; channels must be known.</summary>
+    public override void Build(params long[] inputShape)
+    {
+        LayerWeights.BuildOnce(this, built, inputShape);
+        LayerChecks.Rank(nameof(DepthwiseConv2D), inputShape, 3, Layout);
+        long channels = LayerChecks.Known(nameof(DepthwiseConv2D), inputShape, 2, "channels");
+        window.CheckSpatial(inputShape);
+        LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, channels, DepthMultiplier], WeightInitializers.For(DepthwiseInitializer));
+        if (UseBias)
+        {
+            LayerWeights.Add(this, "bias", [channels * DepthMultiplier], WeightInitializers.For(BiasInitializer));
+        }
+
+        built = true;
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        LayerChecks.Rank(nameof(DepthwiseConv2D), inputs, 4, Layout);
+        if (!built)
+        {
+            Build(LayerChecks.WithoutBatch(inputs));
+        }
+
+        var kernel = Kernel;
+        LayerChecks.Size(nameof(DepthwiseConv2D), inputs, 3, kernel.shape[2], "channels");
+        window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
+        var y = DepthwiseConvolution.ChannelsFirst(inputs, kernel, window).permute(0, 2, 3, 1);
+        return ActivationFunctions.Apply(Bias is { } bias ? y + bias : y, Activation);
+    }
+}

@@ -9,16 +9,21 @@ namespace StaticKeras.Benchmarks;
 /// <summary>
 /// The peer for inference: an idiomatic hand-written TorchSharp prediction loop (an
 /// <c>nn.Sequential</c> in eval mode, <c>no_grad</c>, the inputs in batches, one DisposeScope per
-/// batch, the batch outputs concatenated) computing exactly what the StaticKeras model computes:
-/// its weights are copied from that model, so both produce the same probabilities.
+/// batch, the batch outputs concatenated) and evaluation loop (the same layers without the final
+/// softmax, cross-entropy on the logits and argmax accuracy per batch, summed), computing exactly what
+/// the StaticKeras model computes: its weights are copied from that model, so both produce the same
+/// probabilities, loss and accuracy.
 /// </summary>
 internal sealed class HandWrittenInference
 {
     private readonly Sequential model;
+    private readonly Sequential logits;
 
-    private HandWrittenInference(Sequential model)
+    // layers: the model up to its logits; the predicting model adds a Softmax, as the StaticKeras model ends in one.
+    private HandWrittenInference(params (string Name, nn.Module<Tensor, Tensor> Layer)[] layers)
     {
-        this.model = model;
+        logits = nn.Sequential(layers);
+        model = nn.Sequential(("logits", logits), ("softmax", nn.Softmax(1)));
         model.eval();
     }
 
@@ -33,8 +38,7 @@ internal sealed class HandWrittenInference
         var output = nn.Linear(128, 10);
         CopyDense(hidden, weights["hidden.kernel"], weights["hidden.bias"]);
         CopyDense(output, weights["output.kernel"], weights["output.bias"]);
-        return new HandWrittenInference(nn.Sequential(
-            ("flatten", nn.Flatten()), ("hidden", hidden), ("relu", nn.ReLU()), ("output", output), ("softmax", nn.Softmax(1))));
+        return new HandWrittenInference(("flatten", nn.Flatten()), ("hidden", hidden), ("relu", nn.ReLU()), ("output", output));
     }
 
     /// <summary>
@@ -58,11 +62,11 @@ internal sealed class HandWrittenInference
         }
 
         CopyDense(classifier, weights["classifier.kernel"], weights["classifier.bias"]);
-        return new HandWrittenInference(nn.Sequential(
+        return new HandWrittenInference(
             ("conv1", conv1), ("relu1", nn.ReLU()), ("pool1", nn.MaxPool2d(2)),
             ("conv2", conv2), ("relu2", nn.ReLU()), ("pool2", nn.MaxPool2d(2)),
             ("flatten", nn.Flatten()), ("hidden", hidden), ("relu3", nn.ReLU()),
-            ("classifier", classifier), ("softmax", nn.Softmax(1))));
+            ("classifier", classifier));
     }
 
     /// <summary>Predicts <paramref name="x"/> batch by batch and concatenates the outputs.</summary>
@@ -84,6 +88,30 @@ internal sealed class HandWrittenInference
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The mean cross-entropy and the accuracy over <paramref name="x"/> and its labels
+    /// <paramref name="y"/> (int64), batch by batch: the usual evaluation loop (cross-entropy on the
+    /// logits summed, correct argmaxes counted, each read per batch).
+    /// </summary>
+    public (double Loss, double Accuracy) Evaluate(Tensor x, Tensor y, int batchSize)
+    {
+        using var noGrad = no_grad();
+        var samples = x.shape[0];
+        var totalLoss = 0.0;
+        var correct = 0L;
+        for (long start = 0; start < samples; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(batchSize, samples - start);
+            var labels = y.narrow(0, start, length);
+            var output = logits.call(x.narrow(0, start, length));
+            totalLoss += nn.functional.cross_entropy(output, labels, reduction: nn.Reduction.Sum).item<float>();
+            correct += output.argmax(1).eq(labels).sum().item<long>();
+        }
+
+        return (totalLoss / samples, (double)correct / samples);
     }
 
     private static void CopyDense(Linear linear, Tensor kernel, Tensor bias)

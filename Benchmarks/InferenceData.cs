@@ -16,6 +16,9 @@ internal sealed class InferenceData
         (Model, X, HandWritten, HandWrittenX) = (model, x, handWritten, handWrittenX);
     }
 
+    /// <summary>The test labels (int64), for both peers.</summary>
+    public Tensor Y { get; private set; } = null!;
+
     /// <summary>The StaticKeras model.</summary>
     public Model Model { get; }
 
@@ -45,6 +48,7 @@ internal sealed class InferenceData
             "cnn" => Cnn(images),
             _ => throw new ArgumentOutOfRangeException(nameof(model), model, "mlp or cnn"),
         };
+        data.Y = splits.Test.Y;
         data.CheckSameAnswers();
         return data;
     }
@@ -71,6 +75,15 @@ internal sealed class InferenceData
         if (difference > 1e-5f)
         {
             throw new InvalidOperationException($"the hand-written peer differs from {Model.GetName()} by {difference}");
+        }
+
+        var (x, hx, y) = (X.narrow(0, 0, 256), HandWrittenX.narrow(0, 0, 256), Y.narrow(0, 0, 256));
+        var evaluation = Model.Evaluate(x, y, batchSize: 64, verbose: 0);
+        var (loss, accuracy) = HandWritten.Evaluate(hx, y, 64);
+        if (Math.Abs(evaluation.Loss - loss) > 1e-5 || evaluation["accuracy"] != accuracy)
+        {
+            throw new InvalidOperationException(
+                $"the hand-written evaluation differs from {Model.GetName()}'s: loss {loss} vs {evaluation.Loss}, accuracy {accuracy} vs {evaluation["accuracy"]}");
         }
     }
 }

@@ -26,23 +26,15 @@ public static class PredictReport
             var hx = data.HandWrittenX.narrow(0, 0, images);
             foreach (var batch in new[] { 1, 32, 128 })
             {
-                var ours = new List<double>();
-                var theirs = new List<double>();
-                for (var round = 0; round < rounds + 1; round++)
-                {
-                    var t = Time(() => data.HandWritten.Predict(hx, batch));
-                    var o = Time(() => data.Model.Predict(x, batch));
-                    if (round > 0)
-                    {
-                        theirs.Add(images / t);
-                        ours.Add(images / o);
-                    }
-                }
+                Compare($"{name} predict  batch {batch,3}", images, rounds,
+                    () => Time(() => data.HandWritten.Predict(hx, batch)), () => Time(() => data.Model.Predict(x, batch)));
+            }
 
-                var (h, s) = (Median(theirs), Median(ours));
-                var (hb, sb) = (theirs.Max(), ours.Max());
-                Console.WriteLine($"{name} batch {batch,3}: median hand-written {h,9:N0} samples/s, StaticKeras {s,9:N0} samples/s, speed-up {s / h:0.00}; "
-                    + $"best {hb,9:N0} vs {sb,9:N0}, speed-up {sb / hb:0.00} ({rounds} alternating rounds of {images} images)");
+            var y = data.Y.narrow(0, 0, images);
+            foreach (var batch in new[] { 32, 128 })
+            {
+                Compare($"{name} evaluate batch {batch,3}", images, rounds,
+                    () => Time(() => data.HandWritten.Evaluate(hx, y, batch)), () => Time(() => data.Model.Evaluate(x, y, batch, verbose: 0)));
             }
 
             var image = x.narrow(0, 0, 1);
@@ -67,6 +59,28 @@ public static class PredictReport
         }
     }
 
+    // Alternating rounds (the first a warm-up) of the two peers; the median and the best of each.
+    private static void Compare(string label, int images, int rounds, Func<double> theirs, Func<double> ours)
+    {
+        var theirRates = new List<double>();
+        var ourRates = new List<double>();
+        for (var round = 0; round < rounds + 1; round++)
+        {
+            var t = theirs();
+            var o = ours();
+            if (round > 0)
+            {
+                theirRates.Add(images / t);
+                ourRates.Add(images / o);
+            }
+        }
+
+        var (h, s) = (Median(theirRates), Median(ourRates));
+        var (hb, sb) = (theirRates.Max(), ourRates.Max());
+        Console.WriteLine($"{label}: median hand-written {h,9:N0} samples/s, StaticKeras {s,9:N0} samples/s, speed-up {s / h:0.00}; "
+            + $"best {hb,9:N0} vs {sb,9:N0}, speed-up {sb / hb:0.00} ({rounds} alternating rounds of {images} images)");
+    }
+
     private static double Time(Func<Tensor> predict)
     {
         if (OperatingSystem.IsLinux())
@@ -80,6 +94,13 @@ public static class PredictReport
         var clock = Stopwatch.StartNew();
         using var output = predict();
         return clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Time<T>(Func<T> evaluate)
+    {
+        var start = OperatingSystem.IsLinux() ? ThreadCpuSeconds() : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        evaluate();
+        return (OperatingSystem.IsLinux() ? ThreadCpuSeconds() : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency) - start;
     }
 
     private static double ThreadCpuSeconds()

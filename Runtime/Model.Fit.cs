@@ -204,18 +204,20 @@ public abstract partial class Model
     }
 
     // Keras' step loop, for training and for testing: the batch is fetched (and moved to the model's
-    // device), then the begin hook and the step run, all inside the step's dispose scope (testing
-    // also without gradients), which frees the batch; the end hook gets the logs so far. A
-    // callback's StopTraining ends a training epoch after its step. Returns the samples seen.
+    // device), then the begin hook and the step run, all inside the step's dispose scope, which
+    // frees the batch; the end hook gets the logs so far (testing reads them only when a callback
+    // listens). Testing runs in inference mode, entered once for the loop (no autograd graph, no
+    // version counters). A callback's StopTraining ends a training epoch after its step. Returns the
+    // samples seen.
     private long RunSteps(IEnumerable<Batch> epoch, bool training, CompiledMetrics metrics, CallbackList callbacks)
     {
         var samples = 0L;
         var device = Device;
+        using System.IDisposable? inference = training ? null : inference_mode();
         using var batches = epoch.GetEnumerator();
         for (var step = 0; !(training && StopTraining); step++)
         {
             using (NewDisposeScope())
-            using (training ? null : no_grad())
             {
                 if (!batches.MoveNext())
                 {
@@ -231,7 +233,11 @@ public abstract partial class Model
                 }
                 else
                 {
-                    callbacks.OnTestBatchBegin(step);
+                    if (callbacks.Any)
+                    {
+                        callbacks.OnTestBatchBegin(step);
+                    }
+
                     metrics.Update(TestStep(batch.X, batch.Y, batch.SampleWeight), batch);
                 }
             }
@@ -242,7 +248,7 @@ public abstract partial class Model
                 LogScheduledLearningRate(logs);
                 callbacks.OnTrainBatchEnd(step, logs);
             }
-            else
+            else if (callbacks.Any)
             {
                 callbacks.OnTestBatchEnd(step, metrics.Logs());
             }

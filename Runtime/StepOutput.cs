@@ -6,4 +6,6 @@ namespace StaticKeras;
 /// <param name="Loss">The scalar total loss of the batch: each output's loss times its loss weight, summed.</param>
 /// <param name="OutputLosses">Each output's scalar loss, unweighted, in output order (for one output: the loss itself).</param>
 /// <param name="Predictions">Each output for the batch (probabilities where it ends in softmax), in output order.</param>
-public readonly record struct StepOutput(torch.Tensor Loss, torch.Tensor[] OutputLosses, torch.Tensor[] Predictions);
+/// <param name="Masks">Each output's Keras mask <c>(batch, steps)</c> (null for an output without one), or null when no output
+/// has one: the metrics then average over the unmasked steps only, as Keras weighs them by the mask.</param>
+public readonly record struct StepOutput(torch.Tensor Loss, torch.Tensor[] OutputLosses, torch.Tensor[] Predictions, torch.Tensor?[]? Masks = null);

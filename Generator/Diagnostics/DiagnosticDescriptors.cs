@@ -366,6 +366,16 @@ internal static class DiagnosticDescriptors
         "STK1044", Shapes, "Sequence longer than the position embedding",
         "{0} '{1}': sequenceLength {2} is shorter than the input's steps, found {3}");
 
+    /// <summary>STK1050: Normalization's given mean and variance that do not broadcast to the kept axes.</summary>
+    public static readonly DiagnosticDescriptor NormalizationStatistics = Error(
+        "STK1050", Shapes, "Normalization statistics do not fit the input",
+        "{0} '{1}': mean and variance of {2} values do not broadcast to the kept axes' sizes {3} of {4}; give one value per index of the last kept axis, or a single value");
+
+    /// <summary>STK1051: an Attention query and key whose features (or axes before the steps) the score mode cannot combine.</summary>
+    public static readonly DiagnosticDescriptor AttentionQueryKey = Error(
+        "STK1051", Shapes, "Attention query and key do not fit",
+        "{0} '{1}': query {2} and key {3} cannot be scored with score mode {4}: {5}");
+
     /// <summary>STK1075: sizes so large that a count computed from them overflows.</summary>
     public static readonly DiagnosticDescriptor SizeOverflow = Error(
         "STK1075", Shapes, "Sizes too large",
@@ -432,6 +442,7 @@ internal static class DiagnosticDescriptors
         InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput, NoOnnxForm,
         GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,
         CroppingTooLarge, AttentionInputCount, AttentionRanks, AttentionValueKey, SequenceTooLong, NoiseShapeMismatch,
+        NormalizationStatistics, AttentionQueryKey,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor with <paramref name="id"/>.</summary>

@@ -105,7 +105,11 @@ internal static class ForwardPass
             }
         }
 
-        return new ForwardResult(lines, graph.Outputs.Select(o => names[o.Value]).ToList(), names);
+        // Keras weighs a sequence output's loss and metrics by the mask it carries.
+        return new ForwardResult(lines, graph.Outputs.Select(o => names[o.Value]).ToList(), names)
+        {
+            OutputMasks = graph.Outputs.Select(o => masks.NameOf(o.Value)).ToList(),
+        };
     }
 }
 
@@ -122,4 +126,8 @@ internal sealed record ForwardCall(int Index, LayerDeclaration Layer, string Ref
 /// <param name="Lines">The lines.</param>
 /// <param name="Outputs">The locals of the model's outputs.</param>
 /// <param name="Names">The local (or input expression) of each value.</param>
-internal sealed record ForwardResult(List<CodeLine> Lines, IReadOnlyList<string> Outputs, IReadOnlyDictionary<int, string> Names);
+internal sealed record ForwardResult(List<CodeLine> Lines, IReadOnlyList<string> Outputs, IReadOnlyDictionary<int, string> Names)
+{
+    /// <summary>The mask each output carries (<c>mask1</c>), null for an output without one; empty when the writer tracks no masks.</summary>
+    public IReadOnlyList<string?> OutputMasks { get; init; } = [];
+}

@@ -30,9 +30,11 @@ internal sealed record LossPlan(LossKind Loss, bool FromLogits, ActivationKind? 
     /// The loss call on the output's targets and sample weights:
     /// <c>global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0])</c>.
     /// </summary>
-    public string Call(string labels, string predictions, string sampleWeight) => Loss == LossKind.MeanSquaredError
-        ? $"{TypeNames.LossFunctions}.MeanSquaredError({labels}, {predictions}, sampleWeight: {sampleWeight})"
-        : $"{TypeNames.LossFunctions}.{Loss}({labels}, {predictions}, fromLogits: {(FromLogits ? "true" : "false")}, sampleWeight: {sampleWeight})";
+    /// <remarks>With <paramref name="mask"/> (the output's Keras mask) the masked steps are left out: <c>, mask: mask1</c>.</remarks>
+    public string Call(string labels, string predictions, string sampleWeight, string? mask = null) => (Loss == LossKind.MeanSquaredError
+        ? $"{TypeNames.LossFunctions}.MeanSquaredError({labels}, {predictions}, sampleWeight: {sampleWeight}"
+        : $"{TypeNames.LossFunctions}.{Loss}({labels}, {predictions}, fromLogits: {(FromLogits ? "true" : "false")}, sampleWeight: {sampleWeight}")
+        + (mask is null ? ")" : $", mask: {mask})");
 
     /// <summary>
     /// The gradient of the loss (times <paramref name="scale"/>, its weight in the total) with respect to

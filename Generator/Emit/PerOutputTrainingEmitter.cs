@@ -213,7 +213,7 @@ internal static class PerOutputTrainingEmitter
         var outputs = forward.Outputs;
         for (var i = 0; i < graph.Outputs.Count; i++)
         {
-            lines.Add(new CodeLine($"var {graph.Outputs[i].Name}_loss = {plans[i].Call($"y[{i}]", outputs[i], $"sampleWeight[{i}]")};"));
+            lines.Add(new CodeLine($"var {graph.Outputs[i].Name}_loss = {plans[i].Call($"y[{i}]", outputs[i], $"sampleWeight[{i}]", forward.OutputMasks.ElementAtOrDefault(i))};"));
         }
 
         lines.Add(new CodeLine("var loss = " + string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).Weight, o.Name + "_loss"))) + ";"));
@@ -232,7 +232,9 @@ internal static class PerOutputTrainingEmitter
 
         lines.Add(new CodeLine(
             $"return new(loss, new[] {{ {string.Join(", ", graph.Outputs.Select(o => o.Name + "_loss"))} }}, "
-            + $"new[] {{ {string.Join(", ", graph.Outputs.Select((o, i) => plans[i].Predictions(outputs[i])))} }});"));
+            + $"new[] {{ {string.Join(", ", graph.Outputs.Select((o, i) => plans[i].Predictions(outputs[i])))} }}"
+            + (forward.OutputMasks.Any(m => m is not null) ? $", new {TypeNames.Tensor}?[] {{ {string.Join(", ", forward.OutputMasks.Select(m => m ?? "null"))} }}" : "")
+            + ");"));
         if (explicitBackward)
         {
             StepsEmitter.WritePlanned(writer, signature, lines);

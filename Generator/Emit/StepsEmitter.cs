@@ -81,7 +81,7 @@ internal static class StepsEmitter
             var output = forward.Outputs[0];
             var lines = forward.Lines;
             var regularization = RegularizationLines.Line(model, v => v == outputValue ? plan.Predictions(output) : forward.Names[v]);
-            AddLossLines(lines, plan, output, mode, TrainingPath.Reason(model), regularization);
+            AddLossLines(lines, plan, output, mode, TrainingPath.Reason(model), regularization, forward.OutputMasks.FirstOrDefault());
             writer.Lines(lines);
         }
     }
@@ -146,9 +146,9 @@ internal static class StepsEmitter
 
     /// <summary>The loss and return lines of a step on one output, after its forward lines.</summary>
     public static void AddLossLines(
-        System.Collections.Generic.List<CodeLine> lines, LossPlan plan, string output, CallMode mode, string? autogradReason = null, CodeLine? regularization = null)
+        System.Collections.Generic.List<CodeLine> lines, LossPlan plan, string output, CallMode mode, string? autogradReason = null, CodeLine? regularization = null, string? mask = null)
     {
-        lines.Add(new CodeLine($"var loss = {plan.Call("y[0]", output, "sampleWeight[0]")};"));
+        lines.Add(new CodeLine($"var loss = {plan.Call("y[0]", output, "sampleWeight[0]", mask)};", mask is null ? null : "masked steps left out, as Keras"));
         if (regularization is { } penalties)
         {
             lines.Add(penalties);
@@ -159,7 +159,7 @@ internal static class StepsEmitter
             lines.AddRange(BackwardEmitter.Lines("loss", autogradReason));
         }
 
-        lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {plan.Predictions(output)} }});"));
+        lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {plan.Predictions(output)} }}{(mask is null ? "" : $", new[] {{ {mask} }}")});"));
     }
 
     // The output's activation is fused into the loss only when no other call reads the output.

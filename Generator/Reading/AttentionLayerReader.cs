@@ -5,7 +5,7 @@ using StaticKeras.Generator.Shapes;
 
 namespace StaticKeras.Generator.Reading;
 
-/// <summary>Reads <c>MultiHeadAttention</c>'s and <c>PositionEmbedding</c>'s arguments, checking them as Keras' constructor does (STK0004, STK0010).</summary>
+/// <summary>Reads <c>MultiHeadAttention</c>'s, <c>Attention</c>'s and <c>PositionEmbedding</c>'s arguments, checking them as Keras' constructor does (STK0004, STK0010).</summary>
 internal static class AttentionLayerReader
 {
     /// <summary>The declaration, or null when an argument is wrong (reported).</summary>
@@ -21,6 +21,11 @@ internal static class AttentionLayerReader
             }
 
             return arguments.IsValid && length is { } valid ? new PositionEmbeddingDeclaration(name, identifier, location, arguments.Sites, valid) : null;
+        }
+
+        if (type == "Attention")
+        {
+            return Luong(arguments, name, identifier, location);
         }
 
         var heads = arguments.Int("numHeads");
@@ -47,5 +52,21 @@ internal static class AttentionLayerReader
         return arguments.IsValid
             ? new MultiHeadAttentionDeclaration(name, identifier, location, arguments.Sites, new AttentionSpec(h, k, valueDim ?? k, bias, outputShape.ToEquatableArray(), c))
             : null;
+    }
+
+    // Keras' Attention.__init__ checks score_mode; dropout, which Keras checks only when it drops, is [0, 1) as for MultiHeadAttention.
+    private static AttentionDeclaration? Luong(LayerArguments arguments, string name, string identifier, SourceLocation location)
+    {
+        var useScale = arguments.Bool("useScale");
+        var scoreMode = arguments.Choice<AttentionScoreKind>("scoreMode");
+        var dropout = arguments.Double("dropout");
+        arguments.Bool("useCausalMask");
+        if (useScale is not { } scale || scoreMode is not { } mode || dropout is not { } rate)
+        {
+            return null;
+        }
+
+        arguments.Require(rate >= 0 && rate < 1, "dropout", "in [0, 1)", Formatting.Double(rate));
+        return arguments.IsValid ? new AttentionDeclaration(name, identifier, location, arguments.Sites, mode, scale) : null;
     }
 }

@@ -16,7 +16,8 @@ internal static class ConstantValues
     /// <summary>
     /// Whether <paramref name="operation"/> is known at build time; <paramref name="value"/> is then the
     /// constant (boxed), <see langword="null"/>, or an <see cref="int"/> array for a tuple or collection
-    /// (an <c>int?</c> array when a collection for an <c>int?[]</c> parameter holds <see langword="null"/>).
+    /// (an <c>int?</c> array when a collection for an <c>int?[]</c> parameter holds <see langword="null"/>;
+    /// a <see cref="double"/> array when an element is a double, as in a <c>double[]</c> argument).
     /// </summary>
     public static bool TryRead(IOperation operation, out object? value)
     {
@@ -58,18 +59,20 @@ internal static class ConstantValues
             return true;
         }
 
-        var items = new List<int?>();
+        var items = new List<object?>();
         foreach (var element in elements)
         {
-            if (!TryRead(element, out var item) || (item is not int && item is not null))
+            if (!TryRead(element, out var item) || item is not (int or double or null))
             {
                 return false;
             }
 
-            items.Add((int?)item);
+            items.Add(item);
         }
 
-        value = items.Contains(null) ? items.ToArray() : items.Select(i => i!.Value).ToArray();
-        return true;
+        value = items.Any(i => i is double)
+            ? items.Any(i => i is null) ? null : items.Select(i => System.Convert.ToDouble(i, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+            : items.Contains(null) ? items.Select(i => (int?)i).ToArray() : items.Cast<int>().ToArray();
+        return value is not null;
     }
 }

@@ -103,6 +103,27 @@ internal sealed class LayerArguments
             ? value switch { int?[] withNulls => withNulls, int[] numbers => numbers.Select(n => (int?)n).ToArray(), _ => fallback }
             : null;
 
+    /// <summary>
+    /// Whether <paramref name="parameter"/> is constant (reported when not): <paramref name="values"/> is then the
+    /// numbers its list gives (a <c>double[]</c> written with whole numbers too), or <see langword="null"/> for null.
+    /// </summary>
+    public bool TryDoubles(string parameter, out double[]? values)
+    {
+        values = null;
+        if (!Constant(parameter, out var value))
+        {
+            return false;
+        }
+
+        values = value switch
+        {
+            int[] ints => System.Array.ConvertAll(ints, i => (double)i),
+            double[] doubles => doubles,
+            _ => null,
+        };
+        return true;
+    }
+
     /// <summary>The member of <typeparamref name="TKind"/> <paramref name="parameter"/> names; <see langword="null"/> when not constant or unknown (reported).</summary>
     public TKind? Choice<TKind>(string parameter)
         where TKind : struct, System.Enum

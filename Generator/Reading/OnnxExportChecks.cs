@@ -38,6 +38,7 @@ internal static class OnnxExportChecks
     {
         CustomLayerDeclaration => ("a custom layer's Call is C# code, which ONNX cannot express", layer.Location),
         NestedModelDeclaration => ("a model used as a layer is not exported in this version; export the inner model on its own", layer.Location),
+        MultiHeadAttentionDeclaration or AttentionDeclaration => ("attention layers are not exported in this version", layer.Location),
         RecurrentDeclaration r when !s_recurrentActivations.Contains(r.Activation) =>
             ($"its activation {Name(r.Activation)} is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus)", r.LocationOf("activation")),
         RecurrentDeclaration r when r.Kind != Shapes.RecurrentKind.SimpleRNN && !s_recurrentActivations.Contains(r.RecurrentActivation) =>

@@ -60,4 +60,10 @@ internal static class ShapeIds
     /// <summary>STK1044: a PositionEmbedding input longer than its sequenceLength.</summary>
     public const string SequenceTooLong = "STK1044";
     public const string NoiseShapeMismatch = "STK1060";
+
+    /// <summary>STK1050: Normalization's given mean and variance that do not broadcast to the kept axes.</summary>
+    public const string NormalizationStatistics = "STK1050";
+
+    /// <summary>STK1051: an Attention query and key whose features (or axes before the steps) the score mode cannot combine.</summary>
+    public const string AttentionQueryKey = "STK1051";
 }

@@ -48,10 +48,27 @@ public static class LossFunctions
     /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
     /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException">Labels that are not integers or do not match the predictions' shape, or weights not of shape <c>(batch,)</c>.</exception>
-    public static Tensor SparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight)
+    public static Tensor SparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight) =>
+        SparseCategoricalCrossentropy(yTrue, yPred, fromLogits, sampleWeight, null);
+
+    /// <summary>
+    /// <see cref="SparseCategoricalCrossentropy(Tensor, Tensor, bool, Tensor?)"/> on an output that carries Keras' mask
+    /// <c>(batch, steps)</c>: the masked steps are left out and the mean is over the unmasked ones (Keras'
+    /// <c>apply_mask</c>); <see langword="null"/> for no mask.
+    /// </summary>
+    /// <param name="yTrue">Integer labels of shape <c>(batch, ...)</c> or <c>(batch, ..., 1)</c>, in [0, classes).</param>
+    /// <param name="yPred">Probabilities or logits, <c>(batch, ..., classes)</c>.</param>
+    /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
+    /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
+    /// <param name="mask">Which steps count, of the labels' shape without a trailing 1; <see langword="null"/> for all.</param>
+    public static Tensor SparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight, Tensor? mask)
     {
+        // Shapes are read size by size and reshapes skipped when the ranks already fit: this runs once
+        // per evaluation batch, where TorchSharp's shape property (an allocator callback) and a
+        // reshape each cost about as much as the loss of a small batch.
         var labels = yTrue;
-        if (labels.dim() == yPred.dim() && labels.shape[^1] == 1)
+        var rank = yPred.dim();
+        if (labels.dim() == rank && labels.size(-1) == 1)
         {
             labels = labels.squeeze(-1);
         }
@@ -63,31 +80,53 @@ public static class LossFunctions
                 nameof(yTrue));
         }
 
-        var classes = yPred.shape[^1];
-        if (!labels.shape.SequenceEqual(yPred.shape[..^1]))
+        var classes = yPred.size(-1);
+        if (!LabelsFit(labels, yPred, rank))
         {
             throw new ArgumentException(
                 $"SparseCategoricalCrossentropy expects labels of shape {ShapeText.Of(yPred.shape[..^1])} for predictions of shape {ShapeText.Of(yPred.shape)}; got {Describe(yTrue)}.",
                 nameof(yTrue));
         }
 
-        var target = labels.reshape(-1);
+        var target = labels.dim() == 1 ? labels : labels.reshape(-1);
         if (target.dtype != ScalarType.Int64)
         {
             target = target.to_type(ScalarType.Int64);
         }
 
-        if (sampleWeight is null)
+        var rows = rank == 2 ? yPred : yPred.reshape(-1, classes);
+        if (sampleWeight is null && mask is null)
         {
             return fromLogits
-                ? nn.functional.cross_entropy(yPred.reshape(-1, classes), target)
+                ? nn.functional.cross_entropy(rows, target)
                 : -NormalizedLogProbabilities(yPred).reshape(-1, classes).gather(1, target.unsqueeze(1)).mean();
         }
 
         var perPosition = fromLogits
-            ? nn.functional.cross_entropy(yPred.reshape(-1, classes), target, reduction: nn.Reduction.None)
+            ? nn.functional.cross_entropy(rows, target, reduction: nn.Reduction.None)
             : -NormalizedLogProbabilities(yPred).reshape(-1, classes).gather(1, target.unsqueeze(1)).squeeze(1);
-        return WeightedReduction.SumOverBatchSize(perPosition.reshape(labels.shape), sampleWeight, nameof(SparseCategoricalCrossentropy));
+        return mask is null
+            ? WeightedReduction.SumOverBatchSize(perPosition.reshape(labels.shape), sampleWeight!, nameof(SparseCategoricalCrossentropy))
+            : WeightedReduction.Masked(perPosition.reshape(labels.shape), sampleWeight, mask, nameof(SparseCategoricalCrossentropy));
+    }
+
+    // Whether labels have the predictions' shape without its last axis.
+    private static bool LabelsFit(Tensor labels, Tensor yPred, long rank)
+    {
+        if (labels.dim() != rank - 1)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < rank - 1; i++)
+        {
+            if (labels.size(i) != yPred.size(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -110,11 +149,25 @@ public static class LossFunctions
     /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
     /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException">Labels whose shape does not match the predictions', or weights not of shape <c>(batch,)</c>.</exception>
-    public static Tensor CategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight)
+    public static Tensor CategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight) =>
+        CategoricalCrossentropy(yTrue, yPred, fromLogits, sampleWeight, null);
+
+    /// <summary>CategoricalCrossentropy on an output carrying Keras' mask <c>(batch, steps)</c>: the mean over the unmasked steps.</summary>
+    /// <param name="yTrue">One-hot (or soft) labels of the predictions' shape.</param>
+    /// <param name="yPred">Probabilities or logits, <c>(batch, ..., classes)</c>.</param>
+    /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
+    /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
+    /// <param name="mask">Which steps count, the predictions' shape without the classes; <see langword="null"/> for all.</param>
+    public static Tensor CategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight, Tensor? mask)
     {
         var (target, prediction) = Aligned(yTrue, yPred, "CategoricalCrossentropy", "For integer class labels use SparseCategoricalCrossentropy.");
         var logProbabilities = fromLogits ? prediction.log_softmax(-1) : NormalizedLogProbabilities(prediction);
         var perSample = -(target * logProbabilities).sum(-1);
+        if (mask is not null)
+        {
+            return WeightedReduction.Masked(perSample, sampleWeight, mask, nameof(CategoricalCrossentropy));
+        }
+
         return sampleWeight is null
             ? perSample.mean()
             : WeightedReduction.SumOverBatchSize(perSample, sampleWeight, nameof(CategoricalCrossentropy));
@@ -140,13 +193,27 @@ public static class LossFunctions
     /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
     /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException">Labels whose shape does not match the predictions', or weights not of shape <c>(batch,)</c>.</exception>
-    public static Tensor BinaryCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight)
+    public static Tensor BinaryCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight) =>
+        BinaryCrossentropy(yTrue, yPred, fromLogits, sampleWeight, null);
+
+    /// <summary>BinaryCrossentropy on an output carrying Keras' mask <c>(batch, steps)</c>: the mean over the unmasked steps.</summary>
+    /// <param name="yTrue">0/1 labels of the predictions' shape.</param>
+    /// <param name="yPred">Probabilities or logits, <c>(batch, ..., units)</c>.</param>
+    /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
+    /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
+    /// <param name="mask">Which steps count, the predictions' shape without the last axis; <see langword="null"/> for all.</param>
+    public static Tensor BinaryCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits, Tensor? sampleWeight, Tensor? mask)
     {
         var (target, prediction) = Aligned(yTrue, yPred, "BinaryCrossentropy", null);
-        var reduction = sampleWeight is null ? nn.Reduction.Mean : nn.Reduction.None;
+        var reduction = sampleWeight is null && mask is null ? nn.Reduction.Mean : nn.Reduction.None;
         var values = fromLogits
             ? nn.functional.binary_cross_entropy_with_logits(prediction, target, reduction: reduction)
             : nn.functional.binary_cross_entropy(prediction.clamp(ClipLow, ClipHigh), target, reduction: reduction);
+        if (mask is not null)
+        {
+            return WeightedReduction.Masked(values.mean([-1L]), sampleWeight, mask, nameof(BinaryCrossentropy));
+        }
+
         return sampleWeight is null
             ? values
             : WeightedReduction.SumOverBatchSize(values.mean([-1L]), sampleWeight, nameof(BinaryCrossentropy));
@@ -167,10 +234,23 @@ public static class LossFunctions
     /// <param name="yPred">Predictions.</param>
     /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException">Targets whose shape does not match the predictions', or weights not of shape <c>(batch,)</c>.</exception>
-    public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred, Tensor? sampleWeight)
+    public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred, Tensor? sampleWeight) =>
+        MeanSquaredError(yTrue, yPred, sampleWeight, null);
+
+    /// <summary>MeanSquaredError on an output carrying Keras' mask <c>(batch, steps)</c>: the mean over the unmasked steps.</summary>
+    /// <param name="yTrue">Targets of the predictions' shape.</param>
+    /// <param name="yPred">Predictions, <c>(batch, ..., units)</c>.</param>
+    /// <param name="sampleWeight">One weight per sample, shape <c>(batch,)</c>; <see langword="null"/> for none.</param>
+    /// <param name="mask">Which steps count, the predictions' shape without the last axis; <see langword="null"/> for all.</param>
+    public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred, Tensor? sampleWeight, Tensor? mask)
     {
         var (target, prediction) = Aligned(yTrue, yPred, "MeanSquaredError", null);
         var squares = (prediction - target).square();
+        if (mask is not null)
+        {
+            return WeightedReduction.Masked(squares.mean([-1L]), sampleWeight, mask, nameof(MeanSquaredError));
+        }
+
         return sampleWeight is null
             ? squares.mean()
             : WeightedReduction.SumOverBatchSize(squares.mean([-1L]), sampleWeight, nameof(MeanSquaredError));

@@ -25,6 +25,18 @@ public static class MetricFunctions
     }
 
     /// <summary>
+    /// <see cref="SparseCategoricalAccuracy"/> summed: the number of matches (an int64 scalar) and of
+    /// predictions, with two fewer conversions per batch for the evaluation loop.
+    /// </summary>
+    internal static (Tensor Matches, long Count) SparseCategoricalMatches(Tensor yTrue, Tensor yPred)
+    {
+        var labels = yTrue.dim() == yPred.dim() && yTrue.size(-1) == 1 ? yTrue.squeeze(-1) : yTrue;
+        var predicted = yPred.argmax(-1);
+        var equal = predicted.eq(labels.dtype == predicted.dtype ? labels : labels.to_type(predicted.dtype));
+        return (equal.sum(), equal.numel());
+    }
+
+    /// <summary>
     /// Whether the arg-max of the prediction equals the arg-max of the one-hot label (Keras'
     /// <c>categorical_accuracy</c>).
     /// </summary>

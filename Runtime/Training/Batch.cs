@@ -12,5 +12,5 @@ namespace StaticKeras.Training;
 internal readonly record struct Batch(Tensor[] X, Tensor[] Y, Tensor?[] SampleWeight)
 {
     /// <summary>The number of samples in the batch.</summary>
-    public long Size => X[0].shape[0];
+    public long Size => X[0].size(0);
 }

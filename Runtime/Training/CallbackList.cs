@@ -47,6 +47,9 @@ internal sealed class CallbackList
 
     public History? History { get; }
 
+    /// <summary>Whether there is any callback, so that per-batch logs are worth computing.</summary>
+    public bool Any => _callbacks.Count > 0;
+
     /// <summary>
     /// The parameters Keras gives callbacks: <c>verbose</c>, <c>epochs</c>, <c>steps</c> (per epoch; left
     /// out while unknown, Keras' <c>None</c>), and for training the <c>samples</c> per epoch (Keras 2's

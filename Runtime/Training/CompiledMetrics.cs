@@ -19,7 +19,7 @@ internal sealed class CompiledMetrics
     private readonly Mean _loss = new("loss");
     private readonly Mean[] _outputLosses;
     private readonly (int Output, Mean Tracker)[] _metrics;
-    private readonly Func<Tensor, Tensor, Tensor>?[] _functions;
+    private readonly Func<Tensor, Tensor, (Tensor Sum, long Count)>?[] _functions;
 
     public CompiledMetrics(ModelInfo info, CompileInfo compile)
     {
@@ -27,7 +27,7 @@ internal sealed class CompiledMetrics
         _metrics = compile.Outputs
             .SelectMany((output, i) => output.Metrics.Distinct().Select(m => (i, new Mean(Name(compile, info.Outputs[i].Name, m)))))
             .ToArray();
-        _functions = new Func<Tensor, Tensor, Tensor>?[_metrics.Length];
+        _functions = new Func<Tensor, Tensor, (Tensor Sum, long Count)>?[_metrics.Length];
     }
 
     /// <summary>The name a metric of output <paramref name="output"/> logs under: <c>accuracy</c>, or <c>cls_accuracy</c> with losses per output.</summary>
@@ -54,13 +54,35 @@ internal sealed class CompiledMetrics
         {
             var (index, tracker) = _metrics[i];
             var (y, predictions) = (batch.Y[index], output.Predictions[index]);
-            var function = _functions[i] ??= MetricFunctions.ResolveAccuracy(y.shape, predictions.shape);
+            var function = _functions[i] ??= Summed(MetricFunctions.ResolveAccuracy(y.shape, predictions.shape));
             // The mean over every element equals Keras' mean of per-sample means, as samples are equal
             // in size; summing first keeps the count of matches exact.
-            var values = function(y, predictions);
-            tracker.UpdateState(ScalarValue(values.sum()) / values.numel(), size);
+            if (output.Masks?.ElementAtOrDefault(index) is { } mask)
+            {
+                // Keras' MeanMetricWrapper with a mask: the mask is the sample weight ("sum" reduction), so
+                // the epoch's value is the mean over every unmasked step seen.
+                var values = MetricFunctions.ResolveAccuracy(y.shape, predictions.shape)(y, predictions);
+                var weight = mask.to_type(values.dtype).reshape(values.shape);
+                var valid = ScalarValue(weight.sum());
+                tracker.UpdateState(valid == 0 ? 0 : ScalarValue((values * weight).sum()) / valid, valid);
+                continue;
+            }
+
+            var (sum, count) = function(y, predictions);
+            tracker.UpdateState(ScalarValue(sum) / count, size);
         }
     }
+
+    // A metric's per-element values summed, with their number; sparse categorical accuracy counts
+    // its matches directly (the same number, without the float conversions).
+    private static Func<Tensor, Tensor, (Tensor Sum, long Count)> Summed(Func<Tensor, Tensor, Tensor> function) =>
+        function.Equals((Func<Tensor, Tensor, Tensor>)MetricFunctions.SparseCategoricalAccuracy)
+            ? MetricFunctions.SparseCategoricalMatches
+            : (y, predictions) =>
+            {
+                var values = function(y, predictions);
+                return (values.sum(), values.numel());
+            };
 
     public void Reset()
     {
@@ -83,6 +105,7 @@ internal sealed class CompiledMetrics
     {
         ScalarType.Float32 => scalar.item<float>(),
         ScalarType.Float64 => scalar.item<double>(),
+        ScalarType.Int64 => scalar.item<long>(),
         _ => scalar.to_type(ScalarType.Float64).item<double>(),
     };
 }

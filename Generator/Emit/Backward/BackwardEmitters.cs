@@ -31,7 +31,7 @@ internal static class BackwardEmitters
         "AveragePooling1D", "AveragePooling2D",
         "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
         "ZeroPadding2D", "UpSampling2D",
-        "BatchNormalization", "LayerNormalization", "Embedding",
+        "BatchNormalization", "LayerNormalization", "Normalization", "Embedding",
         "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate",
     };
 

@@ -29,7 +29,7 @@ internal static class LayerEmitters
         DropoutDeclaration => TrainingCall,
         ActivationDeclaration => Activation,
         SoftmaxDeclaration { Axis: -1 } => Activation,
-        MultiHeadAttentionDeclaration => Attention,
+        MultiHeadAttentionDeclaration or AttentionDeclaration => Attention,
         RuleLayerDeclaration { UsesTraining: true } => TrainingCall,
         RuleLayerDeclaration => PlainCall,
         CustomLayerDeclaration => TrainingCall,

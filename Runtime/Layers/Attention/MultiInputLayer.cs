@@ -15,6 +15,13 @@ public abstract class MultiInputLayer : nn.Module
     {
     }
 
+    /// <summary>
+    /// Adds the layer's own Keras <c>get_config()</c> entries to <paramref name="config"/> and returns whether
+    /// Keras has such a layer (as <see cref="Layer"/>'s); the default, <see langword="false"/>, for layers not
+    /// described yet.
+    /// </summary>
+    internal virtual bool TryDescribeKeras(System.Text.Json.Nodes.JsonObject config) => false;
+
     /// <summary>Creates the weights for inputs of these shapes (batch excluded, -1 where unknown); the key's is the value's when null.</summary>
     public abstract void Build(long[] queryShape, long[] valueShape, long[]? keyShape = null);
 

@@ -18,6 +18,7 @@ internal static class KerasLayerConfig
         {
             Layer single => single.TryDescribeKeras(config),
             MergeLayer merge => merge.TryDescribeKeras(config),
+            MultiInputLayer attention => attention.TryDescribeKeras(config),
             _ => false,
         };
         return known ? config : null;

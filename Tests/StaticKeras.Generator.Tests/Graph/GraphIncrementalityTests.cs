@@ -52,7 +52,8 @@ public sealed class GraphIncrementalityTests
         var source = GraphSource.Model("Attending")
             .Compile("Optimizer.Adam, Loss.MeanSquaredError")
             .Layer("readonly MultiHeadAttention mha = new(2, 4, valueDim: 3, outputShape: [5], useCausalMask: true);")
-            .Graph("[Graph]", "Tensor Call([Input(6, 8)] Tensor q, [Input(6, 7)] Tensor k) => mha.Call(q, q, k);");
+            .Layer("readonly Attention luong = new(useScale: true, scoreMode: AttentionScoreMode.Concat);")
+            .Graph("[Graph]", "Tensor Call([Input(6, 8)] Tensor q, [Input(6, 7)] Tensor k) => luong.Call(q, mha.Call(q, q, k), q);");
         var first = GeneratorRunner.Run(source.Build().Text).AssertClean();
         var edited = first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", GeneratorRunner.ParseOptions, path: "Unrelated.cs"));
 

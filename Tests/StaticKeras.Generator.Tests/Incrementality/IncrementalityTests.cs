@@ -54,6 +54,7 @@ public sealed class IncrementalityTests
             .Layer("readonly LeakyReLU leaky = new();")
             .Layer("readonly Softmax softmax = new(-1);")
             .Layer("readonly Rescaling rescale = new(2.0);")
+            .Layer("readonly Normalization standardize = new(mean: [0.5], variance: [2.0]);")
             .Layer("readonly GlobalMaxPooling1D max = new();");
         var first = GeneratorRunner.Run(source.Build().Text);
         first.AssertClean();

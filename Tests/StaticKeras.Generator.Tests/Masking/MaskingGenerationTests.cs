@@ -26,6 +26,23 @@ public sealed class MaskingGenerationTests
     }
 
     [Fact]
+    public void AMaskReachingTheOutputWeighsTheLossAndMetrics()
+    {
+        // Keras: a sequence output's loss is the mean over its unmasked steps; its metrics weigh steps by the mask.
+        var source = ModelSource.Sequential("MaskedTagger")
+            .Input("\"time\"")
+            .Compile("Optimizer.Adam, Loss.SparseCategoricalCrossentropy, Metrics = [Metric.Accuracy]")
+            .Layer("readonly Embedding embed = new(100, 8, maskZero: true);")
+            .Layer("readonly GRU gru = new(6, returnSequences: true);")
+            .Layer("readonly Dense tags = new(4, Activation.Softmax);");
+
+        var run = GeneratorRunner.Run(source.Build().Text).AssertClean();
+
+        Assert.Contains("LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0], mask: mask1);", run.SingleSource);
+        Assert.Contains("return new(loss, new[] { loss }, new[] { logits.softmax(-1) }, new[] { mask1 });", run.SingleSource);
+    }
+
+    [Fact]
     public void MaskingBeforeAGruAndMasksMergedByAnAdd()
     {
         var source = GraphSource.Model("Readings")

@@ -72,6 +72,22 @@ public sealed class NormalizationBackwardTests
         BackwardCheck.Layer(norm, randn(2, 8, 6, ScalarType.Float64), norm.Backward);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void NormalizationMatchesAutograd(bool invert)
+    {
+        random.manual_seed(47);
+        var norm = Built(new Normalization([1], invert: invert), 5, 4);
+        using (no_grad())
+        {
+            norm.Mean.uniform_(-1, 1);
+            norm.Variance.uniform_(0.5, 2);
+        }
+
+        BackwardCheck.Layer(norm, randn(3, 5, 4, ScalarType.Float64), norm.Backward);
+    }
+
     [Fact]
     public void BackwardWeightsGivesTheSameWeightGradients()
     {

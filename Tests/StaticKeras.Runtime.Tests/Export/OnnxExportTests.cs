@@ -12,7 +12,7 @@ namespace StaticKeras.Runtime.Tests.Export;
 /// <summary>ExportOnnx: every layer family with an ONNX form, run in ONNX Runtime, equals Predict to 1e-5 relative.</summary>
 public class OnnxExportTests
 {
-    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling", "recurrent"];
+    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling", "recurrent", "normalized"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -96,6 +96,7 @@ public class OnnxExportTests
         "merges" => new OnnxMerges(),
         "upsampling" => new OnnxUpsampling(),
         "recurrent" => new OnnxRecurrentStack(),
+        "normalized" => new OnnxNormalized(),
         _ => new OnnxReshaping(),
     };
 
@@ -111,6 +112,7 @@ public class OnnxExportTests
         "merges" => rand(3, 6),
         "upsampling" => rand(2, 5, 4, 2),
         "recurrent" => rand(3, 9, 3),
+        "normalized" => rand(3, 6, 4),
         _ => rand(4, 6, 4),
     };
 }

@@ -52,6 +52,16 @@ public partial class OnnxReshaping
     readonly Dense head = new(2, Activation.Softplus);
 }
 
+/// <summary>Keras' Normalization: adapted statistics per step (axis 1), given ones inverted along the features.</summary>
+[Sequential, Input(6, 4), ExportOnnx]
+public partial class OnnxNormalized
+{
+    readonly Normalization perStep = new([1]);
+    readonly Normalization scaled = new(mean: [0.5, -1, 2, 0], variance: [4, 1, 0.25, 9], invert: true);
+    readonly Flatten flatten = new();
+    readonly Dense head = new(3);
+}
+
 /// <summary>Token ids through an embedding.</summary>
 [Sequential, Input(5)]
 public partial class OnnxEmbedded

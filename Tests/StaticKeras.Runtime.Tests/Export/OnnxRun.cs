@@ -56,7 +56,7 @@ internal static class OnnxRun
         foreach (var (name, weight) in model.state_dict())
         {
             var values = rand(weight.shape, generator: generator) * 0.2 - 0.1;
-            weight.copy_(name.EndsWith("moving_variance") ? values.abs() + 0.5 : values);
+            weight.copy_(name.EndsWith("variance") ? values.abs() + 0.5 : values);
         }
     }
 }

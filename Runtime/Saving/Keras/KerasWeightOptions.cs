@@ -25,8 +25,12 @@ internal static class KerasWeightOptions
 
         foreach (var (weight, regularizer) in layer.WeightRegularizers)
         {
-            // Keras names a recurrent kernel's regularizer recurrent_regularizer.
-            config[(weight == "recurrent_kernel" ? "recurrent" : weight) + "_regularizer"] = Serialize(regularizer);
+            // Keras names a recurrent kernel's regularizer recurrent_regularizer (depthwise_, pointwise_ alike),
+            // and DepthwiseConv2D's kernel's depthwise_regularizer.
+            var owner = weight.EndsWith("_kernel", System.StringComparison.Ordinal) ? weight[..^"_kernel".Length]
+                : layer is DepthwiseConv2D && weight == "kernel" ? "depthwise"
+                : weight;
+            config[owner + "_regularizer"] = Serialize(regularizer);
         }
 
         if (layer.ActivityRegularizer is { } activity)

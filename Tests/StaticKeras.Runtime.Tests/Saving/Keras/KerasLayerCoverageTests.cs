@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace StaticKeras.Runtime.Tests.Saving.Keras;
 
 /// <summary>
-/// The activation layers, Rescaling, Cropping1D/2D, SpatialDropout1D/2D, Masking and Embedding with
+/// The activation layers, DepthwiseConv2D and SeparableConv2D, Rescaling, Cropping1D/2D, SpatialDropout1D/2D, Masking and Embedding with
 /// maskZero (before an LSTM) round trip through .keras and .weights.h5. Set STATICKERAS_KERAS_EXPORT_DIR
 /// to keep the files (NAME.keras, NAME.weights.h5, NAME.io.safetensors) for check_load.py.
 /// </summary>
@@ -19,6 +19,7 @@ public class KerasLayerCoverageTests
     [InlineData("masked")]
     [InlineData("regularized")]
     [InlineData("attention")]
+    [InlineData("depthwise")]
     public void BothKerasFormatsRoundTrip(string name)
     {
         using var scope = NewDisposeScope();
@@ -80,6 +81,7 @@ public class KerasLayerCoverageTests
         "cropped" => new OnnxCroppedImage(),
         "regularized" => new EndToEnd.RegularizedRegressor(),
         "attention" => new KerasAttentionBlock(),
+        "depthwise" => new KerasDepthwiseNet(),
         _ => new OnnxMaskedTagger(),
     };
 
@@ -89,6 +91,7 @@ public class KerasLayerCoverageTests
         "cropped" => rand(3, 9, 8, 2) - 0.5,
         "regularized" => rand(5, 4),
         "attention" => rand(3, 5, 8),
+        "depthwise" => rand(2, 9, 8, 3) - 0.5,
         _ => tensor(new float[,] { { 3, 5, 1, 0, 0, 0 }, { 7, 2, 9, 11, 4, 0 } }),   // padded with 0s, which the mask skips
     };
 }
@@ -119,4 +122,14 @@ public partial class KerasAttentionBlock
         var attended = cross.Call(h, x, x);
         return head.Call(pool.Call(norm.Call(residual.Call(x, attended))));
     }
+}
+
+/// <summary>A depthwise convolution (two filters per channel, strided), a separable one (regularized) and a pooled head.</summary>
+[Sequential, Input(9, 8, 3)]
+public partial class KerasDepthwiseNet
+{
+    readonly StaticKeras.Layers.DepthwiseConv2D depthwise = new(3, StaticKeras.Activation.Relu, strides: 2, depthMultiplier: 2);
+    readonly StaticKeras.Layers.SeparableConv2D separable = new(4, 2, padding: StaticKeras.Layers.Padding.Same, depthMultiplier: 2, pointwiseRegularizer: StaticKeras.Layers.Regularizer.L2(0.01));
+    readonly StaticKeras.Layers.GlobalAveragePooling2D pool = new();
+    readonly StaticKeras.Layers.Dense head = new(2, StaticKeras.Activation.Softmax);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Layers;
+using StaticKeras.Saving.Keras;
 using static TorchSharp.torch;
 
 namespace StaticKeras;
@@ -25,30 +26,25 @@ public abstract partial class Model
     internal string KerasClassName => IsSequential ? "Sequential" : "Functional";
 
     /// <summary>
-    /// The model's layers as Keras' <c>model.layers</c> lists them (inputs aside), by member name:
-    /// for a Sequential model its declaration order, for a functional model the order of their first
-    /// calls in the graph (layers the outputs do not need are left out, as Keras leaves them out).
+    /// The model's layers as Keras' <c>model.layers</c> lists them (inputs aside; a model used as a layer is one), by member name:
+    /// for a Sequential model its declaration order, for a functional model Keras' depth order
+    /// (<see cref="KerasLayerOrder"/>; layers the outputs do not need are left out, as Keras leaves them out).
     /// </summary>
-    /// <exception cref="NotSupportedException">A layer is itself a model; Keras files of nested models are not supported yet.</exception>
-    internal IEnumerable<(string Member, nn.Module Layer)> KerasLayers()
+    internal IEnumerable<(string Member, nn.Module Layer)> KerasLayers() =>
+        KerasLayersAndInputs().Where(l => l.Layer is not null).Select(l => (l.Name, l.Layer!));
+
+    /// <summary>
+    /// Keras' <c>model.layers</c> with the inputs in their places: a functional model's input layers
+    /// (<c>Layer</c> <see langword="null"/>, <c>Name</c> the input's name) sort among its layers by
+    /// depth, as Keras writes them in <c>config.json</c>; a Sequential model has none.
+    /// </summary>
+    internal IReadOnlyList<(string Name, nn.Module? Layer)> KerasLayersAndInputs()
     {
-        var children = named_children().ToList();
-        if (StaticGraph is { } graph)
-        {
-            var order = graph.Calls.Select(c => c.Layer).Distinct().ToList();
-            children = children.Where(c => order.Contains(c.name)).OrderBy(c => order.IndexOf(c.name)).ToList();
-        }
-
-        foreach (var (member, layer) in children)
-        {
-            if (layer is Model)
-            {
-                throw new NotSupportedException(
-                    $"Model '{GetName()}' uses model '{member}' as a layer; Keras files of nested models are not supported yet.");
-            }
-
-            yield return (member, layer);
-        }
+        var children = named_children().ToDictionary(c => c.name, c => c.module);
+        var order = StaticGraph is { } graph
+            ? KerasLayerOrder.Of(graph).Select(e => (e.Layer, e.IsInput ? null : children[e.Layer])).ToList()
+            : children.Select(c => (c.Key, (nn.Module?)c.Value)).ToList();
+        return order;
     }
 
     /// <summary>The model's declared inputs, as Keras' input layers.</summary>

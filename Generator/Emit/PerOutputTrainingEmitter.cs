@@ -205,37 +205,44 @@ internal static class PerOutputTrainingEmitter
         }
 
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block(StepsEmitter.Signature(model.Declaration.OverrideModifiers, name)))
+        var signature = StepsEmitter.Signature(model.Declaration.OverrideModifiers, name);
+        var inputs = graph.Inputs.Select((_, i) => $"x[{i}]").ToList();
+        var explicitBackward = mode == CallMode.Training && !TrainingPath.UsesAutograd(model);
+        var forward = explicitBackward ? BackwardPass.Forward(model, inputs, fused) : ForwardPass.Build(model, inputs, mode, fused, null);
+        var lines = explicitBackward ? BackwardPass.Start(model).Concat(forward.Lines).ToList() : forward.Lines;
+        var outputs = forward.Outputs;
+        for (var i = 0; i < graph.Outputs.Count; i++)
         {
-            var inputs = graph.Inputs.Select((_, i) => $"x[{i}]").ToList();
-            var explicitBackward = mode == CallMode.Training && !TrainingPath.UsesAutograd(model);
-            var forward = explicitBackward ? BackwardPass.Forward(model, inputs, fused) : ForwardPass.Build(model, inputs, mode, fused, null);
-            var lines = explicitBackward ? BackwardPass.Start(model).Concat(forward.Lines).ToList() : forward.Lines;
-            var outputs = forward.Outputs;
-            for (var i = 0; i < graph.Outputs.Count; i++)
-            {
-                lines.Add(new CodeLine($"var {graph.Outputs[i].Name}_loss = {plans[i].Call($"y[{i}]", outputs[i], $"sampleWeight[{i}]", forward.OutputMasks.ElementAtOrDefault(i))};"));
-            }
+            lines.Add(new CodeLine($"var {graph.Outputs[i].Name}_loss = {plans[i].Call($"y[{i}]", outputs[i], $"sampleWeight[{i}]", forward.OutputMasks.ElementAtOrDefault(i))};"));
+        }
 
-            lines.Add(new CodeLine("var loss = " + string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).Weight, o.Name + "_loss"))) + ";"));
-            if (!explicitBackward && RegularizationLines.Line(model, v => Activated(v, fused, graph, plans, forward.Names)) is { } regularization)
-            {
-                lines.Add(regularization);   // Keras: each output's loss without the penalties, the total with them
-            }
-            if (explicitBackward)
-            {
-                lines.AddRange(BackwardPass.Lines(model, forward, graph.Outputs.Select((o, i) => new BackwardPass.OutputLoss(plans[i], Config(model, o).Weight, $"y[{i}]", $"sampleWeight[{i}]")).ToList()));
-            }
-            else if (mode == CallMode.Training)
-            {
-                lines.AddRange(BackwardEmitter.Lines("loss", TrainingPath.Reason(model)));
-            }
+        lines.Add(new CodeLine("var loss = " + string.Join(" + ", graph.Outputs.Select(o => Weighted(Config(model, o).Weight, o.Name + "_loss"))) + ";"));
+        if (!explicitBackward && RegularizationLines.Line(model, v => Activated(v, fused, graph, plans, forward.Names)) is { } regularization)
+        {
+            lines.Add(regularization);   // Keras: each output's loss without the penalties, the total with them
+        }
+        if (explicitBackward)
+        {
+            lines.AddRange(BackwardPass.Lines(model, forward, graph.Outputs.Select((o, i) => new BackwardPass.OutputLoss(plans[i], Config(model, o).Weight, $"y[{i}]", $"sampleWeight[{i}]")).ToList()));
+        }
+        else if (mode == CallMode.Training)
+        {
+            lines.AddRange(BackwardEmitter.Lines("loss", TrainingPath.Reason(model)));
+        }
 
-            lines.Add(new CodeLine(
-                $"return new(loss, new[] {{ {string.Join(", ", graph.Outputs.Select(o => o.Name + "_loss"))} }}, "
-                + $"new[] {{ {string.Join(", ", graph.Outputs.Select((o, i) => plans[i].Predictions(outputs[i])))} }}"
-                + (forward.OutputMasks.Any(m => m is not null) ? $", new {TypeNames.Tensor}?[] {{ {string.Join(", ", forward.OutputMasks.Select(m => m ?? "null"))} }}" : "")
-                + ");"));
+        lines.Add(new CodeLine(
+            $"return new(loss, new[] {{ {string.Join(", ", graph.Outputs.Select(o => o.Name + "_loss"))} }}, "
+            + $"new[] {{ {string.Join(", ", graph.Outputs.Select((o, i) => plans[i].Predictions(outputs[i])))} }}"
+            + (forward.OutputMasks.Any(m => m is not null) ? $", new {TypeNames.Tensor}?[] {{ {string.Join(", ", forward.OutputMasks.Select(m => m ?? "null"))} }}" : "")
+            + ");"));
+        if (explicitBackward)
+        {
+            StepsEmitter.WritePlanned(writer, signature, lines);
+            return;
+        }
+
+        using (writer.Block(signature))
+        {
             writer.Lines(lines);
         }
     }

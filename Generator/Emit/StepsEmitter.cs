@@ -61,13 +61,14 @@ internal static class StepsEmitter
         }
 
         var plan = Plan(model, compile);
+        if (mode == CallMode.Training && !TrainingPath.UsesAutograd(model))
+        {
+            WritePlanned(writer, signature, ExplicitLines(model, plan));
+            return;
+        }
+
         using (writer.Block(signature))
         {
-            if (mode == CallMode.Training && !TrainingPath.UsesAutograd(model))
-            {
-                writer.Lines(ExplicitLines(model, plan));
-                return;
-            }
 
             var outputValue = model.Graph.Outputs[0].Value;
             var fused = new Dictionary<int, ActivationKind>();
@@ -82,6 +83,25 @@ internal static class StepsEmitter
             var regularization = RegularizationLines.Line(model, v => v == outputValue ? plan.Predictions(output) : forward.Names[v]);
             AddLossLines(lines, plan, output, mode, TrainingPath.Reason(model), regularization, forward.OutputMasks.FirstOrDefault());
             writer.Lines(lines);
+        }
+    }
+
+    /// <summary>
+    /// Writes an explicit training step's method from its <paramref name="lines"/> with their memory plan
+    /// applied, then the plan's buffers field (when anything is planned).
+    /// </summary>
+    public static void WritePlanned(CodeWriter writer, string signature, IReadOnlyList<CodeLine> lines)
+    {
+        var planned = MemoryPlan.Apply(lines);
+        using (writer.Block(signature))
+        {
+            writer.Lines(planned.Lines);
+        }
+
+        if (planned.Buffers.Count > 0)
+        {
+            writer.Line();
+            MemoryPlan.WriteField(writer, planned.Buffers);
         }
     }
 

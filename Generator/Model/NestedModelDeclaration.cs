@@ -17,8 +17,10 @@ namespace StaticKeras.Generator.Model;
 /// <param name="Trainable">Its trainable parameter count.</param>
 /// <param name="NonTrainable">Its non-trainable parameter count (moving statistics).</param>
 /// <param name="Activation">The activation its output ends with.</param>
+/// <param name="OnnxProblem">Why its first layer without an ONNX form has none (<c>layer 'custom' (MyLayer): ...</c>); <see langword="null"/> when every layer has one.</param>
 internal sealed record NestedModelDeclaration(
-    string Name, string Identifier, SourceLocation Location, string ClassName, Shape Input, Shape Output, long Trainable, long NonTrainable, ActivationKind Activation)
+    string Name, string Identifier, SourceLocation Location, string ClassName, Shape Input, Shape Output, long Trainable, long NonTrainable, ActivationKind Activation,
+    string? OnnxProblem = null)
     : LayerDeclaration(Name, Identifier, Location)
 {
     /// <inheritdoc/>

@@ -59,7 +59,7 @@ internal static class NestedModelReader
                 return new UnresolvedDeclaration(name, identifier, location, type.Name);
             }
 
-            return new NestedModelDeclaration(name, identifier, location, type.Name, s.Input, s.Output, s.Trainable, s.NonTrainable, s.Activation);
+            return new NestedModelDeclaration(name, identifier, location, type.Name, s.Input, s.Output, s.Trainable, s.NonTrainable, s.Activation, s.OnnxProblem);
         }
         finally
         {
@@ -105,9 +105,13 @@ internal static class NestedModelReader
         var weights = model.LiveLayers().SelectMany(l => l.FirstCall.Weights).ToList();
         var trainable = weights.Where(w => w.Trainable).Sum(w => w.Count);
         var output = model.Graph.Outputs[0].Value;
+        var onnxProblem = model.LiveLayers().Select(l => (l.Layer, Reason: OnnxExportChecks.Reason(l.Layer)))
+            .Where(l => l.Reason is not null)
+            .Select(l => $"layer '{l.Layer.Name}' ({l.Layer.TypeName}): {l.Reason}")
+            .FirstOrDefault();
         return new Summary(model.Graph.Inputs[0].Shape, model.ShapeOf(output), trainable, weights.Sum(w => w.Count) - trainable,
-            model.LayerOf(output - model.Graph.Inputs.Count).OutputActivation);
+            model.LayerOf(output - model.Graph.Inputs.Count).OutputActivation, onnxProblem);
     }
 
-    private readonly record struct Summary(Shapes.Shape Input, Shapes.Shape Output, long Trainable, long NonTrainable, ActivationKind Activation);
+    private readonly record struct Summary(Shapes.Shape Input, Shapes.Shape Output, long Trainable, long NonTrainable, ActivationKind Activation, string? OnnxProblem);
 }

@@ -25,11 +25,21 @@ internal static class OnnxExportChecks
     /// <summary>Reports STK0080 for each layer of <paramref name="layers"/> with no ONNX form.</summary>
     public static void Check(string model, IEnumerable<LayerDeclaration> layers, ReadContext context)
     {
-        foreach (var layer in layers)
+        var all = layers.ToList();
+        // The export writes values, not Keras' masks: with a layer that makes one, each layer that can
+        // take it has no ONNX form (a declaration-level judgement, as the runtime's).
+        var producer = all.FirstOrDefault(l => l.Mask == MaskRule.Produces);
+        foreach (var layer in all)
         {
-            if (Problem(layer) is { } problem)
+            var problem = Problem(layer);
+            if (problem is null && producer is not null && layer.Mask is MaskRule.Consumes or MaskRule.ConsumesAndPropagates or MaskRule.Attends)
             {
-                context.Report(DiagnosticDescriptors.NoOnnxForm, problem.Location, layer.TypeName, layer.Name, problem.Reason, model);
+                problem = ($"it can take the mask layer '{producer.Name}' makes, and the export does not carry masks", layer.Location);
+            }
+
+            if (problem is { } found)
+            {
+                context.Report(DiagnosticDescriptors.NoOnnxForm, found.Location, layer.TypeName, layer.Name, found.Reason, model);
             }
         }
     }
@@ -37,8 +47,9 @@ internal static class OnnxExportChecks
     private static (string Reason, SourceLocation Location)? Problem(LayerDeclaration layer) => layer switch
     {
         CustomLayerDeclaration => ("a custom layer's Call is C# code, which ONNX cannot express", layer.Location),
-        NestedModelDeclaration => ("a model used as a layer is not exported in this version; export the inner model on its own", layer.Location),
-        MultiHeadAttentionDeclaration or AttentionDeclaration => ("attention layers are not exported in this version", layer.Location),
+        MultiHeadAttentionDeclaration => ("MultiHeadAttention is not exported in this version", layer.Location),
+        AttentionDeclaration => ("Attention is not exported in this version", layer.Location),
+        NestedModelDeclaration { OnnxProblem: { } inner } => ($"its {inner}", layer.Location),
         RecurrentDeclaration r when !s_recurrentActivations.Contains(r.Activation) =>
             ($"its activation {Name(r.Activation)} is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus)", r.LocationOf("activation")),
         RecurrentDeclaration r when r.Kind != Shapes.RecurrentKind.SimpleRNN && !s_recurrentActivations.Contains(r.RecurrentActivation) =>
@@ -49,6 +60,9 @@ internal static class OnnxExportChecks
         DepthwiseConvDeclaration d => ("the export has no form for depthwise or separable convolutions in this version", d.Location),
         _ => null,
     };
+
+    /// <summary>Why <paramref name="layer"/> has no ONNX form, or <see langword="null"/> when it has one.</summary>
+    public static string? Reason(LayerDeclaration layer) => Problem(layer)?.Reason;
 
     private static string Name(ActivationKind activation) => activation switch
     {

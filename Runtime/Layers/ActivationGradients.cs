@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -28,38 +29,79 @@ public static class ActivationGradients
     /// <param name="activation">The activation.</param>
     /// <returns>A new tensor, except for linear, which returns <paramref name="gradOutput"/> itself.</returns>
     /// <exception cref="ArgumentNullException">Gelu or silu without the input.</exception>
-    public static Tensor Backward(Tensor gradOutput, Tensor? input, Tensor output, Activation activation) => activation switch
+    /// <remarks>
+    /// Every constant a kernel takes as a <see cref="Scalar"/> is held until the kernel returns: TorchSharp
+    /// passes a Scalar's native handle without keeping it alive, so an implicit double-to-Scalar
+    /// temporary could be finalized mid-call (README, "The TorchSharp Scalar hazard"). The constants
+    /// of <c>where</c> are tensors (it has no Scalar overload), which the step's dispose scope keeps.
+    /// </remarks>
+    public static Tensor Backward(Tensor gradOutput, Tensor? input, Tensor output, Activation activation)
     {
-        Activation.Linear => gradOutput,
-        Activation.Relu => gradOutput.mul(output.gt(0)),
-        Activation.Sigmoid => gradOutput.mul(output).mul_(output.neg().add_(1)),
-        Activation.Tanh => gradOutput.mul(output.square().neg_().add_(1)),
-        // softmax: y * (g - sum(g * y))
-        Activation.Softmax => output.mul(gradOutput.sub(gradOutput.mul(output).sum(-1, keepdim: true))),
-        // gelu (erf form): g * (Phi(x) + x * phi(x))
-        Activation.Gelu => Gelu(gradOutput, Input(input, activation)),
-        // elu, alpha 1: y > 0 where x > 0; below, dy/dx = exp(x) = y + 1
-        Activation.Elu => gradOutput.mul(where(output.gt(0), 1.0, output.add(1))),
-        Activation.Selu => gradOutput.mul(where(output.gt(0), SeluScale, output.add(SeluAlpha * SeluScale))),
-        // silu: s(x) * (1 + x * (1 - s(x)))
-        Activation.Silu => Silu(gradOutput, Input(input, activation)),
-        Activation.LeakyRelu => gradOutput.mul(where(output.gt(0), 1.0, ActivationFunctions.LeakyReluNegativeSlope)),
-        // softplus: sigmoid(x) = 1 - exp(-y), written as -expm1(-y) to keep small slopes exact
-        Activation.Softplus => gradOutput.mul(where(output.gt(SoftplusThreshold), 1.0, output.neg().expm1().neg_())),
-        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown activation"),
-    };
+        using var zero = 0.0.ToScalar();
+        using var one = 1.0.ToScalar();
+        switch (activation)
+        {
+            case Activation.Linear:
+                return gradOutput;
+            case Activation.Relu:
+                return gradOutput.mul(output.gt(zero));
+            case Activation.Sigmoid:
+                return gradOutput.mul(output).mul_(output.neg().add_(one));
+            case Activation.Tanh:
+                return gradOutput.mul(output.square().neg_().add_(one));
+            case Activation.Softmax:
+                // y * (g - sum(g * y))
+                return output.mul(gradOutput.sub(gradOutput.mul(output).sum(-1, keepdim: true)));
+            case Activation.Gelu:
+                // erf form: g * (Phi(x) + x * phi(x))
+                return Gelu(gradOutput, Input(input, activation), one);
+            case Activation.Elu:
+            {
+                // alpha 1: y > 0 where x > 0; below, dy/dx = exp(x) = y + 1
+                return gradOutput.mul(where(output.gt(zero), 1.0, output.add(one)));
+            }
 
-    private static Tensor Gelu(Tensor gradOutput, Tensor x)
+            case Activation.Selu:
+            {
+                using var below = (SeluAlpha * SeluScale).ToScalar();
+                return gradOutput.mul(where(output.gt(zero), SeluScale, output.add(below)));
+            }
+
+            case Activation.Silu:
+                // s(x) * (1 + x * (1 - s(x)))
+                return Silu(gradOutput, Input(input, activation), one);
+            case Activation.LeakyRelu:
+            {
+                return gradOutput.mul(where(output.gt(zero), 1.0, ActivationFunctions.LeakyReluNegativeSlope));
+            }
+
+            case Activation.Softplus:
+            {
+                // sigmoid(x) = 1 - exp(-y), written as -expm1(-y) to keep small slopes exact
+                using var threshold = SoftplusThreshold.ToScalar();
+                return gradOutput.mul(where(output.gt(threshold), 1.0, output.neg().expm1().neg_()));
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown activation");
+        }
+    }
+
+    private static Tensor Gelu(Tensor gradOutput, Tensor x, Scalar one)
     {
-        var cdf = x.mul(1 / Math.Sqrt(2)).erf_().add_(1).mul_(0.5);
-        var pdf = x.square().mul_(-0.5).exp_().mul_(1 / Math.Sqrt(2 * Math.PI));
+        using var invSqrt2 = (1 / Math.Sqrt(2)).ToScalar();
+        using var half = 0.5.ToScalar();
+        using var minusHalf = (-0.5).ToScalar();
+        using var invSqrt2Pi = (1 / Math.Sqrt(2 * Math.PI)).ToScalar();
+        var cdf = x.mul(invSqrt2).erf_().add_(one).mul_(half);
+        var pdf = x.square().mul_(minusHalf).exp_().mul_(invSqrt2Pi);
         return gradOutput.mul(cdf.add_(pdf.mul_(x)));
     }
 
-    private static Tensor Silu(Tensor gradOutput, Tensor x)
+    private static Tensor Silu(Tensor gradOutput, Tensor x, Scalar one)
     {
         var s = x.sigmoid();
-        return gradOutput.mul(s.neg().add_(1).mul_(x).add_(1).mul_(s));
+        return gradOutput.mul(s.neg().add_(one).mul_(x).add_(one).mul_(s));
     }
 
     private static Tensor Input(Tensor? input, Activation activation) =>

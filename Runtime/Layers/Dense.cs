@@ -74,7 +74,7 @@ public sealed class Dense : Layer
     /// <summary>The output size.</summary>
     public int Units { get; }
 
-    /// <summary>The activation applied by <see cref="Call"/>.</summary>
+    /// <summary>The activation applied by <see cref="Call(Tensor, bool)"/>.</summary>
     public Activation Activation { get; }
 
     /// <summary>Whether the layer adds a bias.</summary>
@@ -146,17 +146,43 @@ public sealed class Dense : Layer
     }
 
     /// <summary>
+    /// <see cref="Call(Tensor, bool)"/> in training without autograd (a generated training step), writing
+    /// the layer's output into <paramref name="into"/>, a buffer of the output's shape from the step's
+    /// memory plan, instead of allocating it. Relu, sigmoid and tanh then act in place and the buffer is
+    /// returned; the other activations return a new tensor computed from it.
+    /// </summary>
+    /// <param name="inputs">A tensor of shape <c>(batch, ..., input_dim)</c>.</param>
+    /// <param name="training">Unused (Dense behaves the same in training); there so that <c>Call(x, training)</c>
+    /// keeps meaning <see cref="Call(Tensor, bool)"/>.</param>
+    /// <param name="into">A buffer of the output's shape whose contents may be overwritten, or null for a new tensor.
+    /// Ignored while autograd records (it needs fresh tensors).</param>
+    /// <exception cref="InvalidOperationException">The layer is not built.</exception>
+    /// <exception cref="ArgumentException">The input's last axis is not input_dim, or <paramref name="into"/> has another shape.</exception>
+    public Tensor Call(Tensor inputs, bool training, Tensor? into)
+    {
+        var linear = CallLinear(inputs, into);
+        return is_grad_enabled() ? ActivationFunctions.Apply(linear, Activation) : ActivationFunctions.ApplyInPlace(linear, Activation);
+    }
+
+    /// <summary>
     /// <c>inputs @ kernel + bias</c>, before the activation: generated training steps pass this to a
     /// loss with <c>fromLogits: true</c> to fuse softmax or sigmoid with the cross-entropy.
     /// </summary>
     /// <param name="inputs">A tensor of shape <c>(batch, ..., input_dim)</c>.</param>
+    /// <param name="into">A buffer of the output's shape to write the result into (a generated step's
+    /// memory plan), or null for a new tensor. Ignored while autograd records (it needs fresh tensors).</param>
     /// <exception cref="InvalidOperationException">The layer is not built.</exception>
-    /// <exception cref="ArgumentException">The input's last axis is not input_dim.</exception>
-    public Tensor CallLinear(Tensor inputs)
+    /// <exception cref="ArgumentException">The input's last axis is not input_dim, or <paramref name="into"/> has another shape.</exception>
+    public Tensor CallLinear(Tensor inputs, Tensor? into = null)
     {
         var weights = kernel ?? throw new InvalidOperationException(
             $"{Describe()} has no weights yet: call Build(inputShape) first (generated model constructors do).");
         var inputDim = builtInputDim;
+        if (into is not null && !is_grad_enabled())
+        {
+            return LinearInto(inputs, weights, into);
+        }
+
         if (FewUnitsManyRows(inputs))
         {
             return LinearFewUnits(inputs);
@@ -183,8 +209,34 @@ public sealed class Dense : Layer
         return output.reshape(outputShape);
     }
 
+    // The linear part written into a planned buffer, as libtorch's addmm computes it: the bias
+    // broadcast into the result, then the product added (beta 1), so the values are the same bits
+    // as the allocating path; without a bias, beta 0 ignores the buffer's stale contents.
+    private Tensor LinearInto(Tensor inputs, Tensor weights, Tensor into)
+    {
+        var rank = inputs.dim();
+        if (into.dim() != rank || into.size(0) != inputs.size(0) || into.size(-1) != Units || inputs.size(-1) != builtInputDim)
+        {
+            throw new ArgumentException(
+                $"{Describe()}: the 'into' buffer has shape {ShapeText.Of(into.shape)}, expected the output's shape for inputs of shape {ShapeText.Of(inputs.shape)}.",
+                nameof(into));
+        }
+
+        var (flatInputs, flatInto) = rank == 2 ? (inputs, into) : (inputs.reshape(-1, builtInputDim), into.view(-1, Units));
+        if (bias is null)
+        {
+            flatInto.addmm_(flatInputs, weights, beta: 0, alpha: 1);
+        }
+        else
+        {
+            flatInto.copy_(bias).addmm_(flatInputs, weights, beta: 1, alpha: 1);
+        }
+
+        return into;
+    }
+
     /// <summary>
-    /// The explicit backward of <see cref="Call"/>: returns dL/dinputs and adds the kernel's and the
+    /// The explicit backward of <see cref="Call(Tensor, bool)"/>: returns dL/dinputs and adds the kernel's and the
     /// bias' gradients to their <c>.grad</c> in place (shared layers sum). Builds no autograd graph.
     /// </summary>
     /// <param name="gradOutput">dL/doutput, of the output's shape.</param>
@@ -224,7 +276,7 @@ public sealed class Dense : Layer
         }
 
         // beta 0: addmm_ ignores the buffer's old values, so it is written, not accumulated.
-        into.view(-1, weights.shape[0]).addmm_(gradient, weights.t(), beta: 0, alpha: 1);
+        (into.dim() == 2 ? into : into.view(-1, weights.shape[0])).addmm_(gradient, weights.t(), beta: 0, alpha: 1);
         return into;
     }
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -45,5 +46,8 @@ public sealed class GlobalAveragePooling1D(bool keepdims = false, DataFormat dat
 
     /// <inheritdoc/>
     private protected override Tensor ReduceBackward(Tensor inputs, Tensor output, Tensor gradOutput, long[] axes)
-        => gradOutput.div(inputs.shape[1]).expand(inputs.shape);
+    {
+        using var count = inputs.shape[1].ToScalar();   // held: an implicit Scalar could be finalized mid-call
+        return gradOutput.div(count).expand(inputs.shape);
+    }
 }

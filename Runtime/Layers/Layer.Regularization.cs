@@ -49,6 +49,9 @@ public abstract partial class Layer
     }
 
     /// <summary>Registers the regularizers a layer's constructor was given: weight name to regularizer (null entries are skipped), and the activity one.</summary>
+    /// <summary>The weights' regularizers by weight name (<c>kernel</c>, <c>bias</c>, <c>recurrent_kernel</c>), for Keras' config.</summary>
+    internal IReadOnlyDictionary<string, Regularizer> WeightRegularizers => weightRegularizers;
+
     private protected void Regularize(Regularizer? activity, params (string Weight, Regularizer? Regularizer)[] weights)
     {
         ActivityRegularizer = activity;

@@ -47,6 +47,12 @@ public abstract partial class Layer : nn.Module<Tensor, Tensor>
         return false;
     }
 
+    /// <summary>
+    /// Whether Keras' <c>get_config()</c> of this layer has <c>trainable</c> (its <c>from_config</c>
+    /// then takes it); Keras' SpatialDropout layers have none, and refuse it.
+    /// </summary>
+    internal virtual bool KerasConfigHasTrainable => true;
+
     /// <summary>Whether <see cref="ExportOnnx"/> can write this layer (with its present arguments) as ONNX nodes.</summary>
     internal virtual bool HasOnnxForm => false;
 

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -51,5 +52,18 @@ public sealed class Masking(double maskValue = 0.0) : Layer(nameof(Masking))
     {
         config["mask_value"] = MaskValue;
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    // Keras' Masking.call: inputs * any(inputs != mask_value, axis=-1, keepdims). The mask itself is
+    // not exported: a model whose layers take it has no ONNX form (OnnxModelWriter refuses it).
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        var differs = graph.Node("Not", [graph.Node("Equal", [input, graph.Scalar("mask_value", (float)MaskValue)])]);
+        var keep = graph.Node("ReduceMax", [graph.Node("Cast", [differs], OnnxAttribute.Int("to", OnnxTypes.Float))], OnnxAttribute.Ints("axes", -1), OnnxAttribute.Int("keepdims", 1));
+        return graph.Node("Mul", [input, keep]);
     }
 }

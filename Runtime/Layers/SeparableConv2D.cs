@@ -1,3 +1,5 @@
+using StaticKeras.Saving.Keras;
+using System.Text.Json.Nodes;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -156,5 +158,17 @@ public sealed class SeparableConv2D : Layer
         // (1, 1, c·m, filters) -> TorchSharp's (filters, c·m, 1, 1).
         var y = nn.functional.conv2d(depthwise, PointwiseKernel.permute(3, 2, 0, 1), Bias);
         return ActivationFunctions.Apply(y.permute(0, 2, 3, 1), Activation);
+    }
+
+    /// <summary>
+    /// Keras' <c>get_config()</c> entries, in its order: depth_multiplier, filters, kernel_size, strides,
+    /// padding, data_format, dilation_rate, activation, use_bias (the initializers and regularizers are added by the writer).
+    /// </summary>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["depth_multiplier"] = DepthMultiplier;
+        config["filters"] = Filters;
+        DepthwiseConv2D.DescribeWindow(config, KernelSize, Strides, Padding, DilationRate, Activation, UseBias);
+        return true;
     }
 }

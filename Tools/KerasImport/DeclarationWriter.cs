@@ -102,18 +102,39 @@ internal static partial class DeclarationWriter
         // Several outputs: a tuple named after the output layers, as Keras names the outputs.
         var returns = outputs.Count > 1 ? $"({string.Join(", ", outputs.Select(o => $"Tensor {Identifier(o.Layer)}"))})" : "Tensor";
         text.Append(CultureInfo.InvariantCulture, $"    [Graph]\n    {returns} Call({string.Join(", ", parameters)})\n    {{\n");
+        // Each call in config order, but only once what it reads is computed (a shared layer's later
+        // calls can read layers listed after it) and after the layer's earlier calls (node order).
+        var pending = new List<(JsonObject Layer, int Node, List<(string Layer, int Node)> Reads)>();
         foreach (var layer in layers.Where(l => ClassOf(l) != "InputLayer"))
         {
             var nodes = layer["inbound_nodes"]?.AsArray() ?? [];
             for (var k = 0; k < nodes.Count; k++)
             {
                 var args = nodes[k]!["args"]!.AsArray();
-                var tensors = (args.Count == 1 && args[0] is JsonArray list ? list : args)
+                var reads = (args.Count == 1 && args[0] is JsonArray list ? list : args)
                     .Select(a => a!["config"]!["keras_history"]!.AsArray())
-                    .Select(h => Tensor(layers, h[0]!.GetValue<string>(), h[1]!.GetValue<int>()));
-                text.Append(CultureInfo.InvariantCulture,
-                    $"        var {Tensor(layers, NameOf(layer), k)} = {Identifier(NameOf(layer))}.Call({string.Join(", ", tensors)});\n");
+                    .Select(h => (h[0]!.GetValue<string>(), h[1]!.GetValue<int>()))
+                    .ToList();
+                pending.Add((layer, k, reads));
             }
+        }
+
+        var computed = layers.Where(l => ClassOf(l) == "InputLayer").Select(l => (NameOf(l), 0)).ToHashSet();
+        while (pending.Count > 0)
+        {
+            var next = pending.FindIndex(p => (p.Node == 0 || computed.Contains((NameOf(p.Layer), p.Node - 1))) && p.Reads.All(computed.Contains));
+            if (next < 0)
+            {
+                problems.Add($"the calls of {string.Join(", ", pending.Select(p => $"'{NameOf(p.Layer)}'").Distinct())} read values no call computes");
+                break;
+            }
+
+            var (layer, k, reads) = pending[next];
+            pending.RemoveAt(next);
+            computed.Add((NameOf(layer), k));
+            var tensors = reads.Select(r => Tensor(layers, r.Layer, r.Node));
+            text.Append(CultureInfo.InvariantCulture,
+                $"        var {Tensor(layers, NameOf(layer), k)} = {Identifier(NameOf(layer))}.Call({string.Join(", ", tensors)});\n");
         }
 
         var results = string.Join(", ", outputs.Select(o => Tensor(layers, o.Layer, o.Node)));

@@ -49,4 +49,10 @@ internal sealed class AutogradBackwardEmitter : IBackwardEmitter
         + (BackwardEmitters.RecordedByMeasurement(node.Layer) ? "recording measured faster than its kernel" : "no explicit Backward") + ")";
 
     private static string State(BackwardNode node) => node.Output + "_in";
+
+    /// <inheritdoc/>
+    public string? ForwardInto(BackwardNode node, string into) => null;
+
+    /// <inheritdoc/>
+    public string? InputGradientInto(BackwardNode node, string gradOutput, string into) => null;
 }

@@ -43,7 +43,10 @@ internal static class BackwardPass
         {
             var node = Node(model, needs, call.Index, call.Reference, call.Inputs, call.Name, call.Logits);
             var emitter = BackwardEmitters.For(call.Layer);
-            return (emitter.Forward(node), emitter is AutogradBackwardEmitter ? "recorded for autograd" : null);
+            var planned = call.Inputs.Count == 1 && KnownDims(model.Nodes[call.Index].Output) is { } dims
+                ? emitter.ForwardInto(node, MemoryPlan.Into(call.Name, call.Inputs[0], dims))
+                : null;
+            return (planned ?? emitter.Forward(node), emitter is AutogradBackwardEmitter ? "recorded for autograd" : null);
         });
     }
 
@@ -115,8 +118,12 @@ internal static class BackwardPass
             var expression = emitter.InputGradient(node, gradOutput);
             if (graphNode.Inputs.Count == 1)
             {
+                // The first gradient of a value may go into a buffer of the memory plan; later ones are added to it.
                 var input = graphNode.Inputs[0];
-                Contribute(input, expression, Comment(model.ShapeOf(input).ToString(), note));
+                var planned = !gradients.ContainsKey(input) && KnownDims(model.ShapeOf(input)) is { } dims
+                    ? emitter.InputGradientInto(node, gradOutput, MemoryPlan.Into("d" + forward.Names[input], gradOutput, dims))
+                    : null;
+                Contribute(input, planned ?? expression, Comment(model.ShapeOf(input).ToString(), note));
                 continue;
             }
 
@@ -138,6 +145,9 @@ internal static class BackwardPass
     /// <summary>Whether every live layer of <paramref name="model"/> has explicit kernels: its step then records no autograd graph at all.</summary>
     public static bool IsFullyExplicit(InferredModel model) =>
         model.Graph.LiveNodes().All(i => !BackwardEmitters.UsesAutograd(model.LayerOf(i)));
+
+    // The sizes after the batch axis when all are known at build time (a planned buffer needs them), else null.
+    private static long[]? KnownDims(Shapes.Shape shape) => shape.IsFullyKnown ? shape.Dims.Select(d => d.Size).ToArray() : null;
 
     private static string? Comment(string shape, string? note) => note is null ? shape : shape + "; " + note;
 

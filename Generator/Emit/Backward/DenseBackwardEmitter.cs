@@ -28,4 +28,16 @@ internal sealed class DenseBackwardEmitter : IBackwardEmitter
 
     /// <inheritdoc/>
     public string? Note(BackwardNode node) => null;
+
+    // hidden.Call(x1, training: true, into: ...)   or   output.CallLinear(x2, into: ...)
+    /// <inheritdoc/>
+    public string? ForwardInto(BackwardNode node, string into) => node.Logits
+        ? $"{node.Reference}.CallLinear({node.Arguments}, into: {into})"
+        : $"{node.Reference}.Call({node.Arguments}, training: true, into: {into})";
+
+    // output.BackwardLinear(dlogits, x2, into: ...)   or   hidden.Backward(dx3, x1, x2, into: ...)
+    /// <inheritdoc/>
+    public string? InputGradientInto(BackwardNode node, string gradOutput, string into) => node.Logits
+        ? $"{node.Reference}.BackwardLinear({gradOutput}, {node.Arguments}, into: {into})"
+        : $"{node.Reference}.Backward({gradOutput}, {node.Arguments}, {node.Output}, into: {into})";
 }

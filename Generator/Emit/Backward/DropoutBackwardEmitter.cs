@@ -18,4 +18,10 @@ internal sealed class DropoutBackwardEmitter : IBackwardEmitter
     public string? Note(BackwardNode node) => null;
 
     private static string Mask(BackwardNode node) => node.Output + "_mask";
+
+    /// <inheritdoc/>
+    public string? ForwardInto(BackwardNode node, string into) => null;
+
+    /// <inheritdoc/>
+    public string? InputGradientInto(BackwardNode node, string gradOutput, string into) => null;
 }

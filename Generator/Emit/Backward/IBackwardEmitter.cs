@@ -25,4 +25,17 @@ internal interface IBackwardEmitter
 
     /// <summary>What the backward line's comment says besides the shape (<c>autograd on this layer alone</c>), or null.</summary>
     string? Note(BackwardNode node);
+
+    /// <summary>
+    /// The forward call writing its output into <paramref name="into"/> (a buffer of the memory plan):
+    /// <c>hidden.Call(x1, training: true, into: ...)</c>; <see langword="null"/> when the family's forward kernel cannot write in place.
+    /// </summary>
+    string? ForwardInto(BackwardNode node, string into);
+
+    /// <summary>
+    /// <see cref="InputGradient"/> writing dL/dinput into <paramref name="into"/>:
+    /// <c>output.BackwardLinear(dlogits, x2, into: ...)</c>; <see langword="null"/> when the kernel does not
+    /// honour <c>into</c> (or only copies into it, which saves nothing).
+    /// </summary>
+    string? InputGradientInto(BackwardNode node, string gradOutput, string into);
 }

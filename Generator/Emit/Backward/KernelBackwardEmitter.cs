@@ -27,4 +27,10 @@ internal sealed class KernelBackwardEmitter : IBackwardEmitter
 
     /// <inheritdoc/>
     public string? Note(BackwardNode node) => null;
+
+    /// <inheritdoc/>
+    public string? ForwardInto(BackwardNode node, string into) => null;
+
+    /// <inheritdoc/>
+    public string? InputGradientInto(BackwardNode node, string gradOutput, string into) => null;
 }

@@ -19,4 +19,10 @@ internal sealed class MergeBackwardEmitter : IBackwardEmitter
 
     /// <inheritdoc/>
     public string? Note(BackwardNode node) => null;
+
+    /// <inheritdoc/>
+    public string? ForwardInto(BackwardNode node, string into) => null;
+
+    /// <inheritdoc/>
+    public string? InputGradientInto(BackwardNode node, string gradOutput, string into) => null;
 }

@@ -20,9 +20,7 @@ internal static class OnnxModelWriter
     /// <exception cref="NotSupportedException">A layer has no ONNX form, or the model uses a model as a layer; the message says which.</exception>
     public static byte[] Write(Model model)
     {
-        var layers = model.KerasLayers().ToList();
-        // Merge layers have their ONNX form in MergeLayer.ExportOnnx.
-        var unsupported = layers.Where(l => l.Layer is Layer single ? !single.HasOnnxForm : l.Layer is not (MergeLayer or Model)).Select(l => $"'{l.Member}' ({l.Layer.GetType().Name})").ToList();
+        var unsupported = Unsupported(model, "").ToList();
         if (unsupported.Count > 0)
         {
             throw new NotSupportedException(
@@ -30,15 +28,15 @@ internal static class OnnxModelWriter
                 "ha" + (unsupported.Count == 1 ? "s" : "ve") + " no ONNX form in this version.");
         }
 
-        var modelGraph = model.GraphOrChain();
-        if (layers.Any(l => l.Layer is Model))
+        if (MaskedPair(model, "") is { } masked)
         {
             throw new NotSupportedException(
-                $"Cannot export model '{model.GetName()}' to ONNX: this version exports no nested models (a model used as a layer); export the inner model on its own.");
+                $"Cannot export model '{model.GetName()}' to ONNX: layer '{masked.Consumer}' can take the mask layer '{masked.Producer}' makes, " +
+                "and the export does not carry masks in this version.");
         }
 
         // The probe makes sure the graph (or, for a Sequential model, the chain) is the model's forward pass.
-        GraphProbe.Shapes(model, modelGraph, "exported to ONNX");
+        GraphProbe.Shapes(model, model.GraphOrChain(), "exported to ONNX");
         var inputs = model.KerasInputs;
         var outputs = model.BuildInfo.Outputs;
         var graph = new OnnxGraph();
@@ -54,19 +52,11 @@ internal static class OnnxModelWriter
             graph.Reserve(name);
         }
 
-        var modules = layers.ToDictionary(l => l.Member, l => l.Layer);
-        var values = inputs.Select(i => i.Name).ToList();
-        foreach (var call in modelGraph.Calls)
-        {
-            graph.Scope = call.Layer;
-            var arguments = call.Inputs.Select(v => values[v]).ToArray();
-            values.Add(modules[call.Layer] is MergeLayer merge ? merge.ExportOnnx(graph, arguments) : ((Layer)modules[call.Layer]).ExportOnnx(graph, arguments.Single()));
-        }
-
+        var results = Calls(graph, model, inputs.Select(i => i.Name).ToList(), "");
         graph.Scope = "";
         for (var i = 0; i < outputNames.Length; i++)
         {
-            graph.NodeTo(outputNames[i], "Identity", [values[modelGraph.Outputs[i]]]);
+            graph.NodeTo(outputNames[i], "Identity", [results[i]]);
         }
 
         var body = new ProtoWriter();
@@ -97,5 +87,63 @@ internal static class OnnxModelWriter
             .Message(7, body)
             .Message(8, new ProtoWriter().String(1, "").Int(2, Opset))
             .ToArray();
+    }
+
+    // The layers without an ONNX form, those of models used as layers too ('encoder.custom').
+    private static IEnumerable<string> Unsupported(Model model, string prefix)
+    {
+        foreach (var (member, layer) in model.KerasLayers())
+        {
+            var inner = layer is Model nested ? Unsupported(nested, $"{prefix}{member}.") : [];
+            var supported = layer switch
+            {
+                Layer single => single.HasOnnxForm,
+                MergeLayer or Model => true,   // a merge's form is MergeLayer.ExportOnnx; a model's, its layers'
+                _ => false,
+            };
+            foreach (var name in supported ? inner : [$"'{prefix}{member}' ({layer.GetType().Name})"])
+            {
+                yield return name;
+            }
+        }
+    }
+
+    // A layer that makes Keras' mask and one that takes it (the generator's STK0080 makes the same,
+    // declaration-level, judgement): the export writes values, not masks.
+    private static (string Producer, string Consumer)? MaskedPair(Model model, string prefix)
+    {
+        var layers = All(model, prefix).ToList();
+        var producer = layers.FirstOrDefault(l => l.Layer is Masking or Embedding { MaskZero: true }).Name;
+        var consumer = layers.FirstOrDefault(l => l.Layer is IMaskedLayer or GlobalAveragePooling1D or MultiHeadAttention).Name;
+        return producer is not null && consumer is not null ? (producer, consumer) : null;
+    }
+
+    private static IEnumerable<(string Name, TorchSharp.torch.nn.Module Layer)> All(Model model, string prefix) =>
+        model.KerasLayers().SelectMany(l => l.Layer is Model nested
+            ? All(nested, $"{prefix}{l.Member}.")
+            : [($"{prefix}{l.Member}", l.Layer)]);
+
+    // Adds the nodes of model's graph on the values named inputs; returns its outputs' values. A model
+    // used as a layer adds its own graph in place, its nodes named after both members (encoder/code/...).
+    private static List<string> Calls(OnnxGraph graph, Model model, IReadOnlyList<string> inputs, string scope)
+    {
+        var modelGraph = model.GraphOrChain();
+        var modules = model.KerasLayers().ToDictionary(l => l.Member, l => l.Layer);
+        var values = inputs.ToList();
+        foreach (var call in modelGraph.Calls)
+        {
+            var name = scope + call.Layer;
+            graph.Scope = name;
+            var arguments = call.Inputs.Select(v => values[v]).ToArray();
+            values.Add(modules[call.Layer] switch
+            {
+                MergeLayer merge => merge.ExportOnnx(graph, arguments),
+                Model nested => Calls(graph, nested, arguments, name + "/").Single(),
+                var layer => ((Layer)layer).ExportOnnx(graph, arguments.Single()),
+            });
+        }
+
+        graph.Scope = "";
+        return modelGraph.Outputs.Select(o => values[o]).ToList();
     }
 }

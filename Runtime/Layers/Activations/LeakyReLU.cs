@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -43,4 +44,11 @@ public sealed class LeakyReLU : Layer
         config["negative_slope"] = NegativeSlope;
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input) =>
+        graph.Node("LeakyRelu", [input], OnnxAttribute.Float("alpha", (float)NegativeSlope));
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -87,4 +88,12 @@ public sealed class PReLU : Layer
         config["shared_axes"] = sharedAxes.Length == 0 ? null : KerasValues.List(Array.ConvertAll(sharedAxes, a => (long)a));
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    // ONNX's PRelu broadcasts alpha (the input's shape without the batch, 1 on shared axes) as Keras does.
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input) =>
+        graph.Node("PRelu", [input, graph.Initializer("alpha", Alpha)]);
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -80,5 +81,36 @@ public sealed class ReLU : Layer
         config["negative_slope"] = NegativeSlope;
         config["threshold"] = Threshold;
         return true;
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    // Keras' ReLU.static_call as ONNX nodes: Relu or LeakyRelu when they say it all, else the steps.
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        if (MaxValue is null && Threshold == 0)
+        {
+            return NegativeSlope == 0
+                ? graph.Node("Relu", [input])
+                : graph.Node("LeakyRelu", [input], OnnxAttribute.Float("alpha", (float)NegativeSlope));
+        }
+
+        var x = Threshold != 0
+            ? graph.Node("Where", [graph.Node("Greater", [input, graph.Scalar("threshold", (float)Threshold)]), input, graph.Scalar("zero", 0f)])
+            : graph.Node("Relu", [input]);
+        if (MaxValue is { } max)
+        {
+            x = graph.Node("Clip", [x, graph.Scalar("min", 0f), graph.Scalar("max", (float)max)]);
+        }
+
+        if (NegativeSlope != 0)
+        {
+            var below = graph.Node("Relu", [graph.Node("Sub", [graph.Scalar("threshold", (float)Threshold), input])]);
+            x = graph.Node("Sub", [x, graph.Node("Mul", [below, graph.Scalar("negative_slope", (float)NegativeSlope)])]);
+        }
+
+        return x;
     }
 }

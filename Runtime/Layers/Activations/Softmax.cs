@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -59,4 +60,11 @@ public sealed class Softmax : Layer
         config["axis"] = Axis;
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input) =>
+        graph.Node("Softmax", [input], OnnxAttribute.Int("axis", Axis));
 }

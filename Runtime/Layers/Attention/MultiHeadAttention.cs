@@ -1,4 +1,6 @@
 using System;
+using System.Text.Json.Nodes;
+using StaticKeras.Saving.Keras;
 using System.Linq;
 using static TorchSharp.torch;
 
@@ -298,5 +300,22 @@ public sealed class MultiHeadAttention : MultiInputLayer
             throw new ArgumentException(
                 $"MultiHeadAttention was built for a {what} of shape {LayerChecks.Describe(built)}, found {LayerChecks.Describe(input)}.", what);
         }
+    }
+
+    /// <summary>
+    /// Keras' <c>get_config()</c> entries: num_heads, key_dim, value_dim, dropout, use_bias,
+    /// output_shape and attention_axes (null: every axis between batch and features, as here).
+    /// <c>useCausalMask</c> is a call argument in Keras, written in the call's <c>kwargs</c>.
+    /// </summary>
+    internal override bool TryDescribeKeras(JsonObject config)
+    {
+        config["num_heads"] = NumHeads;
+        config["key_dim"] = KeyDim;
+        config["value_dim"] = ValueDim;
+        config["dropout"] = Dropout;
+        config["use_bias"] = UseBias;
+        config["output_shape"] = outputShape.Length == 0 ? null : KerasValues.List(outputShape);
+        config["attention_axes"] = null;
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using StaticKeras.Layers.Initializers;
 using TorchSharp.Modules;
@@ -68,5 +69,19 @@ public sealed class PositionEmbedding : Layer
         {
             throw new ArgumentException($"PositionEmbedding: inputs of {steps} steps are longer than sequenceLength {SequenceLength}.", "inputs");
         }
+    }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    // The first `steps` rows of the embeddings, broadcast to the input's shape: the step count is read
+    // from the input at run time (Shape, Slice), so any length up to SequenceLength works.
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        var shape = graph.Node("Shape", [input]);
+        var steps = graph.Node("Slice", [shape, graph.Ints("one", 1), graph.Ints("two", 2)]);
+        var rows = graph.Node("Slice", [graph.Initializer("embeddings", Embeddings), graph.Ints("zero", 0), steps, graph.Ints("axes", 0)]);
+        return graph.Node("Expand", [rows, shape]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -35,7 +36,8 @@ public sealed class Average : ElementwiseMerge
     /// <inheritdoc/>
     protected override Tensor[] CombineBackward(Tensor gradOutput, IReadOnlyList<Tensor> inputs, Tensor output)
     {
-        var share = gradOutput / inputs.Count;
+        using var count = ((long)inputs.Count).ToScalar();   // held: an implicit Scalar could be finalized mid-call
+        var share = gradOutput.div(count);
         return Enumerable.Repeat(share, inputs.Count).ToArray();
     }
 }

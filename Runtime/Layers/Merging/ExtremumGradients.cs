@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
@@ -27,11 +28,13 @@ internal static class ExtremumGradients
 
         var gradients = new Tensor[inputs.Count];
         var g = gradOutput;
+        using var half = 0.5.ToScalar();   // held: an implicit Scalar could be finalized mid-call
+        using var one = 1.0.ToScalar();
         for (var k = inputs.Count - 1; k >= 1; k--)
         {
             // The running value's share: 1 where it wins, 1/2 on a tie, 0 where input k wins.
-            var share = wins(running[k - 1], inputs[k]).to_type(g.dtype) + 0.5 * running[k - 1].eq(inputs[k]).to_type(g.dtype);
-            gradients[k] = g * (1 - share);
+            var share = wins(running[k - 1], inputs[k]).to_type(g.dtype).add_(running[k - 1].eq(inputs[k]).to_type(g.dtype).mul_(half));
+            gradients[k] = g * share.neg().add_(one);
             g = g * share;
         }
 

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -40,4 +41,11 @@ public sealed class Rescaling : Layer
         config["offset"] = Offset;
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input) =>
+        graph.Node("Add", [graph.Node("Mul", [input, graph.Scalar("scale", (float)Scale)]), graph.Scalar("offset", (float)Offset)]);
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -60,9 +61,23 @@ public abstract class SpatialDropout : Layer
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
+        // Keras' BaseSpatialDropout.get_config: rate, seed (and data_format in 2D), no trainable.
         config["rate"] = Rate;
         config["seed"] = null;
-        config["noise_shape"] = null;
+        if (spatialRank == 2)
+        {
+            config["data_format"] = "channels_last";
+        }
+
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool KerasConfigHasTrainable => false;
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input) => input;   // inference: identity
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Text.Json.Nodes;
 using StaticKeras.Saving.Keras;
@@ -56,4 +57,12 @@ public sealed class Cropping1D : Layer
         config["cropping"] = KerasValues.List(Start, End);
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    // Slice axis 1 from Start to End steps before its end (any length: the end counts from the back).
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input) =>
+        graph.Node("Slice", [input, graph.Ints("starts", Start), graph.Ints("ends", End == 0 ? long.MaxValue : -End), graph.Ints("axes", 1)]);
 }

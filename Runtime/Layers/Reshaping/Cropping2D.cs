@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using System;
 using System.Text.Json.Nodes;
 using StaticKeras.Saving.Keras;
@@ -70,4 +71,13 @@ public sealed class Cropping2D : Layer
         config["data_format"] = "channels_last";
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => true;
+
+    // Slice axes 1 and 2 (channels last); the ends count from the back, so any size works.
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input) =>
+        graph.Node("Slice", [input, graph.Ints("starts", Top, Left),
+            graph.Ints("ends", Bottom == 0 ? long.MaxValue : -Bottom, Right == 0 ? long.MaxValue : -Right), graph.Ints("axes", 1, 2)]);
 }

@@ -38,8 +38,9 @@ internal static class GraphProbe
             {
                 var shape = new long[] { 2 }.Concat(inputs[i].Dimensions.Select(d => d >= 0 ? d : unknown)).ToArray();
                 var reader = graph.Calls.FirstOrDefault(c => c.Inputs.Contains(i))?.Layer ?? "";
+                // Ids from 1 when 0 is padding: a mask would make the forward pass differ from the chain.
                 values.Add(layers.GetValueOrDefault(reader) is Embedding embedding
-                    ? randint(0, embedding.InputDim, shape).to_type(ScalarType.Float32)
+                    ? randint(embedding.MaskZero ? 1 : 0, embedding.InputDim, shape).to_type(ScalarType.Float32)
                     : rand(shape));
             }
 
@@ -51,6 +52,8 @@ internal static class GraphProbe
                     Layer single when arguments.Length == 1 => single.Call(arguments[0]),
                     MergeLayer merge => merge.Call(arguments),
                     Model nested when arguments.Length == 1 => nested.Call(arguments[0]),
+                    MultiInputLayer multi when arguments.Length == 2 => multi.Call(arguments[0], arguments[1]),
+                    MultiInputLayer multi when arguments.Length == 3 => multi.Call(arguments[0], arguments[1], arguments[2], training: false),
                     var other => throw NotAChain(model, purpose, $"layer '{call.Layer}' ({other.GetType().Name}) takes several inputs"),
                 });
             }

@@ -40,14 +40,27 @@ internal static class KerasConfigCheck
         {
             var fileName = file["config"]?["name"]?.GetValue<string>() ?? "?";
             var ourClass = KerasNaming.ClassName(layer);
-            if (ClassOf(file) != ourClass)
+            var fileClass = ClassOf(file) == "Model" ? "Functional" : ClassOf(file);
+            if (fileClass != ourClass)
             {
                 problems.Add($"layer '{member}' is {ourClass} in the model but the file's layer '{fileName}' in that place is {ClassOf(file)}");
                 continue;
             }
 
+            if (layer is Model nested)
+            {
+                // A model used as a layer: its own config, checked the same way.
+                problems.AddRange(Differences(nested, file).Select(p => $"in model '{member}' ({nested.GetName()}): {p}"));
+                continue;
+            }
+
             var expected = KerasLayerConfig.Own(layer) ?? [];
             var found = file["config"] as JsonObject;
+            if (layer is Layers.Layer single && found is not null)
+            {
+                CheckRegularizers(member, ourClass, fileName, single, found, problems);
+            }
+
             foreach (var (key, want) in expected)
             {
                 var got = found?[key];
@@ -60,6 +73,40 @@ internal static class KerasConfigCheck
 
         return problems;
     }
+
+    // Regularizers shape training (initializers do not matter once weights are loaded): each
+    // *_regularizer the model or the file states must agree, a missing one being none.
+    private static void CheckRegularizers(string member, string ourClass, string fileName, Layers.Layer layer, JsonObject found, List<string> problems)
+    {
+        var ours = new JsonObject();
+        KerasWeightOptions.Describe(layer, ours);
+        var keys = ours.Select(kv => kv.Key).Concat(found.Select(kv => kv.Key))
+            .Where(k => k.EndsWith("_regularizer", System.StringComparison.Ordinal)).Distinct().ToList();
+        foreach (var key in keys)
+        {
+            var want = ours[key];
+            var got = found[key];
+            if (!SameRegularizer(want, got))
+            {
+                problems.Add($"layer '{member}' ({ourClass}) has {key} {RegularizerText(want)} in the model but {RegularizerText(got)} in the file's layer '{fileName}'");
+            }
+        }
+    }
+
+    private static bool SameRegularizer(JsonNode? a, JsonNode? b)
+    {
+        if (a is not JsonObject || b is not JsonObject)
+        {
+            return Text(a) == Text(b);
+        }
+
+        var (left, right) = (a["config"] as JsonObject ?? [], b["config"] as JsonObject ?? []);
+        return Text(a["class_name"]) == Text(b["class_name"])
+            && left.Select(kv => kv.Key).Concat(right.Select(kv => kv.Key)).Distinct().All(k => SameValue(left[k], right[k]));
+    }
+
+    private static string RegularizerText(JsonNode? node) =>
+        node is null ? "none" : $"{node["class_name"]?.GetValue<string>()}{node["config"]?.ToJsonString()}";
 
     private static void CheckInputs(Model model, JsonNode root, List<JsonNode> inputs, List<string> problems)
     {

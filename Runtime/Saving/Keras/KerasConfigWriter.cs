@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using StaticKeras.Layers;
 
 namespace StaticKeras.Saving.Keras;
 
@@ -23,17 +24,27 @@ internal static class KerasConfigWriter
     /// </exception>
     public static JsonObject Write(Model model)
     {
-        var graph = model.GraphOrChain();
-
         var slots = KerasWeightLayout.Of(model).Where(s => s.ClassName != "InputLayer").ToDictionary(s => s.MemberName);
-        var layers = model.KerasLayers().ToDictionary(l => l.Member, l => l.Layer);
-        var configs = layers.ToDictionary(l => l.Key, l => KerasLayerConfig.Own(l.Value) ?? throw new NotSupportedException(
-            $"Cannot describe model '{model.GetName()}' to Keras: layer '{l.Key}' is a {l.Value.GetType().Name}, which Keras has no class for; " +
-            "save its weights (SaveWeights) instead."));
+        var layers = model.KerasLayers().ToList();
+        // Each layer's entry: module, class_name, config; a model used as a layer is its own whole
+        // config, named as Keras' saving code names its group (sequential, functional_1, ...).
+        var entries = layers.ToDictionary(l => l.Member, l => l.Layer is Model nested
+            ? Nested(nested, slots[l.Member])
+            : Layer(slots[l.Member], l.Layer, KerasLayerConfig.Own(l.Layer) ?? throw new NotSupportedException(
+                $"Cannot describe model '{model.GetName()}' to Keras: layer '{l.Member}' is a {l.Layer.GetType().Name}, which Keras has no class for; " +
+                "save its weights (SaveWeights) instead.")));
+        var graph = model.GraphOrChain();
         var shapes = GraphProbe.Shapes(model, graph, model.IsSequential ? "written as a Keras Sequential model" : "written as a Keras Functional model");
         return model.IsSequential
-            ? Sequential(model.KerasInputs[0], layers.Keys.Select(member => Layer(slots[member], configs[member])))
-            : Functional(model.KerasInputs, graph, slots, configs, shapes);
+            ? Sequential(model.KerasInputs[0], layers.Select(l => entries[l.Member]))
+            : Functional(model.KerasInputs, model.KerasLayersAndInputs(), graph, slots, entries, shapes);
+    }
+
+    private static JsonObject Nested(Model nested, KerasLayerSlot slot)
+    {
+        var entry = Write(nested);
+        entry["config"]!["name"] = slot.KerasName;
+        return entry;
     }
 
     private static JsonObject Sequential(TensorSpec input, IEnumerable<JsonObject> layers)
@@ -59,37 +70,44 @@ internal static class KerasConfigWriter
 
     // Keras 3's functional form: every layer with "name" and "inbound_nodes", each node's args the
     // Keras tensors it was called on, named by keras_history [layer, node index, tensor index].
+    // Layers and input layers are listed in Keras' order (Functional.layers, by depth).
     // Several inputs or outputs are lists of [layer, node, tensor] triples; one is the triple itself,
     // as Keras writes a model built on a single tensor.
     private static JsonObject Functional(
-        IReadOnlyList<TensorSpec> inputs, ModelGraph graph, Dictionary<string, KerasLayerSlot> slots, Dictionary<string, JsonObject> configs, List<long[]> shapes)
+        IReadOnlyList<TensorSpec> inputs, IReadOnlyList<(string Name, TorchSharp.torch.nn.Module? Layer)> order, ModelGraph graph, Dictionary<string, KerasLayerSlot> slots, Dictionary<string, JsonObject> entries, List<long[]> shapes)
     {
         var history = inputs.Select(i => (Layer: i.Name, Node: 0)).ToList();
         var nodes = new Dictionary<string, JsonArray>();
         foreach (var call in graph.Calls)
         {
             var arguments = call.Inputs.Select(v => KerasTensor(history[v], shapes[v])).ToArray();
-            var args = arguments.Length == 1 ? new JsonArray(arguments[0]) : new JsonArray(new JsonArray(arguments));
+            // A merge takes one list; attention takes query, value (and key) as arguments, and its
+            // causal mask as a call argument.
+            var attention = order.FirstOrDefault(o => o.Name == call.Layer).Layer as MultiHeadAttention;
+            var args = arguments.Length == 1 || attention is not null ? new JsonArray(arguments) : new JsonArray(new JsonArray(arguments));
+            var kwargs = attention is { UseCausalMask: true } ? new JsonObject { ["use_causal_mask"] = true } : new JsonObject();
             nodes.TryAdd(call.Layer, []);
-            nodes[call.Layer].Add(new JsonObject { ["args"] = args, ["kwargs"] = new JsonObject() });
+            nodes[call.Layer].Add(new JsonObject { ["args"] = args, ["kwargs"] = kwargs });
             history.Add((slots[call.Layer].KerasName, nodes[call.Layer].Count - 1));
         }
 
         var layers = new JsonArray();
-        foreach (var input in inputs)
+        foreach (var (name, layer) in order)
         {
-            var inputLayer = InputLayer(input, input.Name);
-            inputLayer["name"] = input.Name;
-            inputLayer["inbound_nodes"] = new JsonArray();
-            layers.Add(inputLayer);
-        }
+            if (layer is null)
+            {
+                var input = inputs.First(i => i.Name == name);
+                var inputLayer = InputLayer(input, input.Name);
+                inputLayer["name"] = input.Name;
+                inputLayer["inbound_nodes"] = new JsonArray();
+                layers.Add(inputLayer);
+                continue;
+            }
 
-        foreach (var (member, inbound) in nodes)
-        {
-            var layer = Layer(slots[member], configs[member]);
-            layer["name"] = slots[member].KerasName;
-            layer["inbound_nodes"] = inbound;
-            layers.Add(layer);
+            var described = entries[name];
+            described["name"] = slots[name].KerasName;
+            described["inbound_nodes"] = nodes[name];
+            layers.Add(described);
         }
 
         JsonNode Ends(IEnumerable<(string Layer, int Node)> ends)
@@ -126,12 +144,22 @@ internal static class KerasConfigWriter
         },
     };
 
-    private static JsonObject Layer(KerasLayerSlot slot, JsonObject own)
+    private static JsonObject Layer(KerasLayerSlot slot, TorchSharp.torch.nn.Module layer, JsonObject own)
     {
         var config = new JsonObject { ["name"] = slot.KerasName, ["trainable"] = true, ["dtype"] = DTypePolicy() };
+        if (layer is Layer { KerasConfigHasTrainable: false })
+        {
+            config.Remove("trainable");
+        }
+
         foreach (var (key, value) in own)
         {
             config[key] = value?.DeepClone();
+        }
+
+        if (layer is Layer single)
+        {
+            KerasWeightOptions.Describe(single, config);
         }
 
         return new JsonObject

@@ -18,11 +18,29 @@ internal static class KerasH5Writer
     public static void Write(Model model, Stream stream)
     {
         var weights = model.state_dict();
-        var layers = new H5Group();
+        var root = new H5Group();
+        // A slot's group, made with the groups above it (a nested model's layers/...).
+        H5Group GroupAt(string path)
+        {
+            var group = root;
+            foreach (var part in path.Split('/'))
+            {
+                if (!group.TryGetValue(part, out var child))
+                {
+                    child = new H5Group();
+                    group[part] = child;
+                }
+
+                group = (H5Group)child;
+            }
+
+            return group;
+        }
+
         foreach (var slot in KerasWeightLayout.Of(model))
         {
             var variables = Named(slot.KerasName);
-            var group = new H5Group();
+            var group = GroupAt(slot.GroupPath);
             if (slot.VarsPath.EndsWith("/cell/vars", System.StringComparison.Ordinal))
             {
                 group["vars"] = variables;
@@ -39,12 +57,11 @@ internal static class KerasH5Writer
                 variables[variable.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Dataset(weights[variable.StateKey]);
             }
 
-            layers[slot.KerasName] = group;
         }
 
         var file = new H5File
         {
-            ["layers"] = layers,
+            ["layers"] = root.TryGetValue("layers", out var layers) ? layers : new H5Group(),
             ["vars"] = Named(KerasNaming.ToSnakeCase(model.KerasClassName)),
         };
         // PureHDF writes through a readable, seekable stream; the destination may be neither.

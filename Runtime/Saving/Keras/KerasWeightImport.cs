@@ -20,9 +20,26 @@ internal static class KerasWeightImport
         using var file = KerasH5Reader.Open(stream, source);
         var slots = KerasWeightLayout.Of(model);
         Check(model, slots, file.Vars, source);
-        return slots.SelectMany(slot => slot.Variables.Zip(file.Vars.GetValueOrDefault(slot.VarsPath) ?? [])
+        return WithAliases(model, slots.SelectMany(slot => slot.Variables.Zip(file.Vars.GetValueOrDefault(slot.VarsPath) ?? [])
                 .Select(pair => (pair.First.StateKey, Tensor: file.Read(slot.VarsPath, pair.Second.Name, pair.Second.Shape))))
-            .ToDictionary(p => p.StateKey, p => p.Tensor);
+            .ToDictionary(p => p.StateKey, p => p.Tensor));
+    }
+
+    // A weight the state_dict lists under two names (a sub-module registered both by its field and
+    // by name, as MultiHeadAttention's output projection) takes the one value read for it.
+    private static Dictionary<string, Tensor> WithAliases(Model model, Dictionary<string, Tensor> weights)
+    {
+        var state = model.state_dict();
+        var byStorage = weights.Keys.Where(state.ContainsKey).ToDictionary(k => state[k].Handle, k => k);
+        foreach (var (name, tensor) in state)
+        {
+            if (!weights.ContainsKey(name) && byStorage.TryGetValue(tensor.Handle, out var known))
+            {
+                weights[name] = weights[known];
+            }
+        }
+
+        return weights;
     }
 
     /// <summary>
@@ -55,9 +72,9 @@ internal static class KerasWeightImport
         }
 
         Check(model, slots, found, file.Source);
-        return slots.SelectMany(slot => slot.Variables.Select(v =>
+        return WithAliases(model, slots.SelectMany(slot => slot.Variables.Select(v =>
                 (v.StateKey, Tensor: file.ReadTensor(keyOf[(slot.VarsPath, v.Index.ToString(System.Globalization.CultureInfo.InvariantCulture))]).to_type(ScalarType.Float32))))
-            .ToDictionary(p => p.StateKey, p => p.Tensor);
+            .ToDictionary(p => p.StateKey, p => p.Tensor));
     }
 
     /// <summary>Whether a safetensors file names its tensors by Keras variable paths (<c>dense/kernel</c>) rather than <c>state_dict</c> keys.</summary>

@@ -87,21 +87,27 @@ partial class CustomMlp : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                   // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                       // every trainable weight's .grad: a zeroed buffer
-        var x1 = flatten.Call(x[0]);                                           // (batch, 784)
-        var x2 = Record(x1, tracked => custom.Call(tracked, training: true));  // (batch, 64); recorded for autograd
-        var x3 = relu.Call(x2);                                                // (batch, 64)
-        var logits = output.CallLinear(x3);                                    // (batch, 10), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                                // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                    // every trainable weight's .grad: a zeroed buffer
+        var x1 = flatten.Call(x[0]);                                                        // (batch, 784)
+        var x2 = Record(x1, tracked => custom.Call(tracked, training: true));               // (batch, 64); recorded for autograd
+        var x3 = relu.Call(x2);                                                             // (batch, 64)
+        var logits = output.CallLinear(x3, into: _trainBuffers.Get(0, x3));                 // (batch, 10), softmax fused into the loss; buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx3 = output.BackwardLinear(dlogits, x3);                          // (batch, 64); kernel, bias gradients
-        var dx2 = relu.Backward(dx3, x2, x3);                                  // (batch, 64)
-        RecordedBackwardWeights(x2, dx2);                                      // autograd on custom alone (MyCustomLayer: no explicit Backward)
-        ApplyGradients();                                                      // optimizer step from the .grad buffers
+        var dx3 = output.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(1, dlogits));  // (batch, 64); kernel, bias gradients; buffer 1
+        var dx2 = relu.Backward(dx3, x2, x3);                                               // (batch, 64)
+        RecordedBackwardWeights(x2, dx2);                                                   // autograd on custom alone (MyCustomLayer: no explicit Backward)
+        ApplyGradients();                                                                   // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
+
+    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 10 },   // buffer 0 (batch, 10): logits
+        new long[] { 64 });  // buffer 1 (batch, 64): dx3
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

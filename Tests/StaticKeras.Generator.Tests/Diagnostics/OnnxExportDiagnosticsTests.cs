@@ -46,6 +46,42 @@ public sealed class OnnxExportDiagnosticsTests
         "STK0080",
         "Doubler 'twice' has no ONNX form: a custom layer's Call is C# code, which ONNX cannot express; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
 
+    // A functional model calling model Inner (declared after it) as a layer.
+    private static GraphSource WithInner(string member, string innerLayers) =>
+        GraphSource.Model().Attribute("ExportOnnx").Layer(member).Layer("readonly Dense head = new(2);")
+            .Graph("[Graph]", "Tensor Call([Input(6)] Tensor x) => head.Call(inner.Call(x));")
+            .After($$"""
+
+                [Sequential, Input(6)]
+                public partial class Inner
+                {
+                    {{innerLayers}}
+                }
+
+                [Layer(Input = "..., d", Output = "..., d")]
+                public partial class Doubler
+                {
+                    public TorchSharp.torch.Tensor Call(TorchSharp.torch.Tensor inputs) => inputs * 2;
+                }
+                """);
+
+    [Fact]
+    public void NestedModelWithALayerWithoutOnnxForm() => DiagnosticCheck.Single(
+        WithInner("readonly Inner inner = [|new()|];", "readonly Dense code = new(4); readonly Doubler twice = new();"),
+        "STK0080",
+        "Inner 'inner' has no ONNX form: its layer 'twice' (Doubler): a custom layer's Call is C# code, which ONNX cannot express; [ExportOnnx] on 'Net' asks for an ONNX export");
+
+    [Fact]
+    public void ANestedModelOfExportableLayersIsClean() =>
+        GeneratorRunner.Run(WithInner("readonly Inner inner = new();", "readonly Dense code = new(4, Activation.Tanh);").Build().Text).AssertClean();
+
+    [Fact]
+    public void ALayerThatCanTakeAMaskAnotherMakes() => DiagnosticCheck.Single(
+        ModelSource.Sequential().Input("6").Attribute("ExportOnnx")
+            .Layer("readonly Embedding embed = new(12, 4, maskZero: true);").Layer("readonly LSTM lstm = [|new(3)|];"),
+        "STK0080",
+        "LSTM 'lstm' has no ONNX form: it can take the mask layer 'embed' makes, and the export does not carry masks; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
     [Fact]
     public void ExportableLayersAndNoAttributeAreClean()
     {

@@ -139,19 +139,19 @@ partial class ActivationCnn : global::StaticKeras.Model
         var x4 = Record(x3, tracked => prelu.Call(tracked), out var x4_in);                 // (batch, 8, 8, 4); recorded for autograd
         var x5 = Record(x4, tracked => drop.Call(tracked, training: true), out var x5_in);  // (batch, 8, 8, 4); recorded for autograd
         var x6 = flatten.Call(x5);                                                          // (batch, 256)
-        var x7 = hidden.Call(x6);                                                           // (batch, 8)
+        var x7 = hidden.Call(x6, training: true, into: _trainBuffers.Get(0, x6));           // (batch, 8); buffer 0
         var x8 = Record(x7, tracked => leaky.Call(tracked), out var x8_in);                 // (batch, 8); recorded for autograd
         var x9 = Record(x8, tracked => relu.Call(tracked), out var x9_in);                  // (batch, 8); recorded for autograd
-        var x10 = this.logits.Call(x9);                                                     // (batch, 3)
+        var x10 = this.logits.Call(x9, training: true, into: _trainBuffers.Get(1, x9));     // (batch, 3); buffer 1
         var logits = Record(x10, tracked => tracked, out var logits_in);                    // (batch, 3), softmax fused into the loss; recorded for autograd
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         var dx10 = RecordedBackward(logits, dlogits, logits_in);                            // (batch, 3); autograd on probabilities alone (Softmax: no explicit Backward)
-        var dx9 = this.logits.Backward(dx10, x9, x10);                                      // (batch, 8); kernel, bias gradients
+        var dx9 = this.logits.Backward(dx10, x9, x10, into: _trainBuffers.Get(2, dx10));    // (batch, 8); kernel, bias gradients; buffer 2
         var dx8 = RecordedBackward(x9, dx9, x9_in);                                         // (batch, 8); autograd on relu alone (ReLU: no explicit Backward)
         var dx7 = RecordedBackward(x8, dx8, x8_in);                                         // (batch, 8); autograd on leaky alone (LeakyReLU: no explicit Backward)
-        var dx6 = hidden.Backward(dx7, x6, x7);                                             // (batch, 256); kernel, bias gradients
+        var dx6 = hidden.Backward(dx7, x6, x7, into: _trainBuffers.Get(3, dx7));            // (batch, 256); kernel, bias gradients; buffer 3
         var dx5 = flatten.Backward(dx6, x5, x6);                                            // (batch, 8, 8, 4)
         var dx4 = RecordedBackward(x5, dx5, x5_in);                                         // (batch, 8, 8, 4); autograd on drop alone (SpatialDropout2D: no explicit Backward)
         var dx3 = RecordedBackward(x4, dx4, x4_in);                                         // (batch, 8, 8, 4); autograd on prelu alone (PReLU: no explicit Backward)
@@ -159,6 +159,14 @@ partial class ActivationCnn : global::StaticKeras.Model
         ApplyGradients();                                                                   // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
+
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 8 },     // buffer 0 (batch, 8): x7
+        new long[] { 3 },     // buffer 1 (batch, 3): x10
+        new long[] { 8 },     // buffer 2 (batch, 8): dx9
+        new long[] { 256 });  // buffer 3 (batch, 256): dx6
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -88,22 +88,28 @@ partial class SeparableMlp : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                     // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                         // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => separable.Call(tracked));               // (batch, 6, 6, 4); recorded for autograd
-        var x2 = Record(x1, tracked => depthwise.Call(tracked), out var x2_in);  // (batch, 3, 6, 4); recorded for autograd
-        var x3 = flatten.Call(x2);                                               // (batch, 72)
-        var logits = output.CallLinear(x3);                                      // (batch, 3), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                                // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                    // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => separable.Call(tracked));                          // (batch, 6, 6, 4); recorded for autograd
+        var x2 = Record(x1, tracked => depthwise.Call(tracked), out var x2_in);             // (batch, 3, 6, 4); recorded for autograd
+        var x3 = flatten.Call(x2);                                                          // (batch, 72)
+        var logits = output.CallLinear(x3, into: _trainBuffers.Get(0, x3));                 // (batch, 3), softmax fused into the loss; buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx3 = output.BackwardLinear(dlogits, x3);                            // (batch, 72); kernel, bias gradients
-        var dx2 = flatten.Backward(dx3, x2, x3);                                 // (batch, 3, 6, 4)
-        var dx1 = RecordedBackward(x2, dx2, x2_in);                              // (batch, 6, 6, 4); autograd on depthwise alone (DepthwiseConv2D: no explicit Backward)
-        RecordedBackwardWeights(x1, dx1);                                        // autograd on separable alone (SeparableConv2D: no explicit Backward)
-        ApplyGradients();                                                        // optimizer step from the .grad buffers
+        var dx3 = output.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(1, dlogits));  // (batch, 72); kernel, bias gradients; buffer 1
+        var dx2 = flatten.Backward(dx3, x2, x3);                                            // (batch, 3, 6, 4)
+        var dx1 = RecordedBackward(x2, dx2, x2_in);                                         // (batch, 6, 6, 4); autograd on depthwise alone (DepthwiseConv2D: no explicit Backward)
+        RecordedBackwardWeights(x1, dx1);                                                   // autograd on separable alone (SeparableConv2D: no explicit Backward)
+        ApplyGradients();                                                                   // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
+
+    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 3 },    // buffer 0 (batch, 3): logits
+        new long[] { 72 });  // buffer 1 (batch, 72): dx3
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

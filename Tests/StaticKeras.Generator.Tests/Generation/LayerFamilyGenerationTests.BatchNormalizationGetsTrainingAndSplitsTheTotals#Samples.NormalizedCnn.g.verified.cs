@@ -144,39 +144,45 @@ partial class NormalizedCnn : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();              // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                  // every trainable weight's .grad: a zeroed buffer
-        var x1 = pad.Call(x[0]);                                          // (batch, 34, 34, 3)
-        var x2 = Record(x1, tracked => conv.Call(tracked));               // (batch, 17, 17, 16); recorded for autograd
-        var x3 = norm.Call(x2, training: true);                           // (batch, 17, 17, 16)
-        var x4 = relu.Call(x3);                                           // (batch, 17, 17, 16)
-        var x5 = pool.Call(x4);                                           // (batch, 9, 9, 16)
-        var x6 = Record(x5, tracked => up.Call(tracked), out var x6_in);  // (batch, 19, 19, 8); recorded for autograd
-        var x7 = grow.Call(x6);                                           // (batch, 19, 38, 8)
-        var x8 = global.Call(x7);                                         // (batch, 8)
-        var x9 = grid.Call(x8);                                           // (batch, 2, 4)
-        var x10 = swap.Call(x9);                                          // (batch, 4, 2)
-        var x11 = layerNorm.Call(x10);                                    // (batch, 4, 2)
-        var x12 = flatten.Call(x11);                                      // (batch, 8)
-        var logits = output.CallLinear(x12);                              // (batch, 5), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                                  // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                      // every trainable weight's .grad: a zeroed buffer
+        var x1 = pad.Call(x[0]);                                                              // (batch, 34, 34, 3)
+        var x2 = Record(x1, tracked => conv.Call(tracked));                                   // (batch, 17, 17, 16); recorded for autograd
+        var x3 = norm.Call(x2, training: true);                                               // (batch, 17, 17, 16)
+        var x4 = relu.Call(x3);                                                               // (batch, 17, 17, 16)
+        var x5 = pool.Call(x4);                                                               // (batch, 9, 9, 16)
+        var x6 = Record(x5, tracked => up.Call(tracked), out var x6_in);                      // (batch, 19, 19, 8); recorded for autograd
+        var x7 = grow.Call(x6);                                                               // (batch, 19, 38, 8)
+        var x8 = global.Call(x7);                                                             // (batch, 8)
+        var x9 = grid.Call(x8);                                                               // (batch, 2, 4)
+        var x10 = swap.Call(x9);                                                              // (batch, 4, 2)
+        var x11 = layerNorm.Call(x10);                                                        // (batch, 4, 2)
+        var x12 = flatten.Call(x11);                                                          // (batch, 8)
+        var logits = output.CallLinear(x12, into: _trainBuffers.Get(0, x12));                 // (batch, 5), softmax fused into the loss; buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 5), softmax and CategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx12 = output.BackwardLinear(dlogits, x12);                   // (batch, 8); kernel, bias gradients
-        var dx11 = flatten.Backward(dx12, x11, x12);                      // (batch, 4, 2)
-        var dx10 = layerNorm.Backward(dx11, x10, x11);                    // (batch, 4, 2); gamma, beta gradients
-        var dx9 = swap.Backward(dx10, x9, x10);                           // (batch, 2, 4)
-        var dx8 = grid.Backward(dx9, x8, x9);                             // (batch, 8)
-        var dx7 = global.Backward(dx8, x7, x8);                           // (batch, 19, 38, 8)
-        var dx6 = grow.Backward(dx7, x6, x7);                             // (batch, 19, 19, 8)
-        var dx5 = RecordedBackward(x6, dx6, x6_in);                       // (batch, 9, 9, 16); autograd on up alone (Conv2DTranspose: recording measured faster than its kernel)
-        var dx4 = pool.Backward(dx5, x4, x5);                             // (batch, 17, 17, 16)
-        var dx3 = relu.Backward(dx4, x3, x4);                             // (batch, 17, 17, 16)
-        var dx2 = norm.Backward(dx3, x2, x3);                             // (batch, 17, 17, 16); gamma, beta gradients
-        RecordedBackwardWeights(x2, dx2);                                 // autograd on conv alone (Conv2D: recording measured faster than its kernel)
-        ApplyGradients();                                                 // optimizer step from the .grad buffers
+        var dx12 = output.BackwardLinear(dlogits, x12, into: _trainBuffers.Get(1, dlogits));  // (batch, 8); kernel, bias gradients; buffer 1
+        var dx11 = flatten.Backward(dx12, x11, x12);                                          // (batch, 4, 2)
+        var dx10 = layerNorm.Backward(dx11, x10, x11);                                        // (batch, 4, 2); gamma, beta gradients
+        var dx9 = swap.Backward(dx10, x9, x10);                                               // (batch, 2, 4)
+        var dx8 = grid.Backward(dx9, x8, x9);                                                 // (batch, 8)
+        var dx7 = global.Backward(dx8, x7, x8);                                               // (batch, 19, 38, 8)
+        var dx6 = grow.Backward(dx7, x6, x7);                                                 // (batch, 19, 19, 8)
+        var dx5 = RecordedBackward(x6, dx6, x6_in);                                           // (batch, 9, 9, 16); autograd on up alone (Conv2DTranspose: recording measured faster than its kernel)
+        var dx4 = pool.Backward(dx5, x4, x5);                                                 // (batch, 17, 17, 16)
+        var dx3 = relu.Backward(dx4, x3, x4);                                                 // (batch, 17, 17, 16)
+        var dx2 = norm.Backward(dx3, x2, x3);                                                 // (batch, 17, 17, 16); gamma, beta gradients
+        RecordedBackwardWeights(x2, dx2);                                                     // autograd on conv alone (Conv2D: recording measured faster than its kernel)
+        ApplyGradients();                                                                     // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
+
+    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 5 },   // buffer 0 (batch, 5): logits
+        new long[] { 8 });  // buffer 1 (batch, 8): dx12
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -82,20 +82,26 @@ partial class SequenceTagger : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                   // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                       // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => encoder.Call(tracked));               // (batch, time, 32); recorded for autograd
-        var x2 = Record(x1, tracked => summary.Call(tracked), out var x2_in);  // (batch, 16); recorded for autograd
-        var logits = score.CallLinear(x2);                                     // (batch, 1), sigmoid fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                               // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                   // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => encoder.Call(tracked));                           // (batch, time, 32); recorded for autograd
+        var x2 = Record(x1, tracked => summary.Call(tracked), out var x2_in);              // (batch, 16); recorded for autograd
+        var logits = score.CallLinear(x2, into: _trainBuffers.Get(0, x2));                 // (batch, 1), sigmoid fused into the loss; buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 1), sigmoid and BinaryCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx2 = score.BackwardLinear(dlogits, x2);                           // (batch, 16); kernel, bias gradients
-        var dx1 = RecordedBackward(x2, dx2, x2_in);                            // (batch, time, 32); autograd on summary alone (GRU: no explicit Backward)
-        RecordedBackwardWeights(x1, dx1);                                      // autograd on encoder alone (LSTM: no explicit Backward)
-        ApplyGradients();                                                      // optimizer step from the .grad buffers
+        var dx2 = score.BackwardLinear(dlogits, x2, into: _trainBuffers.Get(1, dlogits));  // (batch, 16); kernel, bias gradients; buffer 1
+        var dx1 = RecordedBackward(x2, dx2, x2_in);                                        // (batch, time, 32); autograd on summary alone (GRU: no explicit Backward)
+        RecordedBackwardWeights(x1, dx1);                                                  // autograd on encoder alone (LSTM: no explicit Backward)
+        ApplyGradients();                                                                  // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
+
+    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 1 },    // buffer 0 (batch, 1): logits
+        new long[] { 16 });  // buffer 1 (batch, 16): dx2
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

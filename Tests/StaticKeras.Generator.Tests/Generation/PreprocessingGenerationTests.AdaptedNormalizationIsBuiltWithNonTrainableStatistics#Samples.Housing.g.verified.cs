@@ -82,19 +82,26 @@ partial class Housing : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();  // explicit backward below: no autograd tape
-        ZeroGradients();                                      // every trainable weight's .grad: a zeroed buffer
-        var x1 = norm.Call(x[0]);                             // (batch, 8)
-        var x2 = hidden.Call(x1);                             // (batch, 16)
-        var x3 = price.Call(x2);                              // (batch, 1)
+        using var tape = global::TorchSharp.torch.no_grad();                       // explicit backward below: no autograd tape
+        ZeroGradients();                                                           // every trainable weight's .grad: a zeroed buffer
+        var x1 = norm.Call(x[0]);                                                  // (batch, 8)
+        var x2 = hidden.Call(x1, training: true, into: _trainBuffers.Get(0, x1));  // (batch, 16); buffer 0
+        var x3 = price.Call(x2, training: true, into: _trainBuffers.Get(1, x2));   // (batch, 1); buffer 1
         var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
         // backward: dL/dx3 (batch, 1)
         var dx3 = global::StaticKeras.Losses.LossGradients.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
-        var dx2 = price.Backward(dx3, x2, x3);                // (batch, 16); kernel, bias gradients
-        hidden.BackwardWeights(dx2, x1, x2);                  // kernel, bias gradients
-        ApplyGradients();                                     // optimizer step from the .grad buffers
+        var dx2 = price.Backward(dx3, x2, x3, into: _trainBuffers.Get(2, dx3));    // (batch, 16); kernel, bias gradients; buffer 2
+        hidden.BackwardWeights(dx2, x1, x2);                                       // kernel, bias gradients
+        ApplyGradients();                                                          // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x3 });
     }
+
+    // The static memory plan of TrainStep: 3 tensors written into 3 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 16 },   // buffer 0 (batch, 16): x2
+        new long[] { 1 },    // buffer 1 (batch, 1): x3
+        new long[] { 16 });  // buffer 2 (batch, 16): dx2
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

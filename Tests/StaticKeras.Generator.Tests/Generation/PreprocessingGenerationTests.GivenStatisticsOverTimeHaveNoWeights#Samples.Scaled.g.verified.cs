@@ -88,22 +88,28 @@ partial class Scaled : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                    // every trainable weight's .grad: a zeroed buffer
-        var x1 = project.Call(x[0]);                                        // (batch, time, 3)
-        var x2 = norm.Call(x1);                                             // (batch, time, 3)
-        var x3 = Record(x2, tracked => lstm.Call(tracked), out var x3_in);  // (batch, 4); recorded for autograd
-        var x4 = output.Call(x3);                                           // (batch, 1)
+        using var tape = global::TorchSharp.torch.no_grad();                       // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                           // every trainable weight's .grad: a zeroed buffer
+        var x1 = project.Call(x[0]);                                               // (batch, time, 3)
+        var x2 = norm.Call(x1);                                                    // (batch, time, 3)
+        var x3 = Record(x2, tracked => lstm.Call(tracked), out var x3_in);         // (batch, 4); recorded for autograd
+        var x4 = output.Call(x3, training: true, into: _trainBuffers.Get(0, x3));  // (batch, 1); buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x4, sampleWeight: sampleWeight[0]);
         // backward: dL/dx4 (batch, 1)
         var dx4 = global::StaticKeras.Losses.LossGradients.MeanSquaredError(y[0], x4, sampleWeight: sampleWeight[0]);
-        var dx3 = output.Backward(dx4, x3, x4);                             // (batch, 4); kernel, bias gradients
-        var dx2 = RecordedBackward(x3, dx3, x3_in);                         // (batch, time, 3); autograd on lstm alone (LSTM: no explicit Backward)
-        var dx1 = norm.Backward(dx2, x1, x2);                               // (batch, time, 3)
-        project.BackwardWeights(dx1, x[0], x1);                             // kernel, bias gradients
-        ApplyGradients();                                                   // optimizer step from the .grad buffers
+        var dx3 = output.Backward(dx4, x3, x4, into: _trainBuffers.Get(1, dx4));   // (batch, 4); kernel, bias gradients; buffer 1
+        var dx2 = RecordedBackward(x3, dx3, x3_in);                                // (batch, time, 3); autograd on lstm alone (LSTM: no explicit Backward)
+        var dx1 = norm.Backward(dx2, x1, x2);                                      // (batch, time, 3)
+        project.BackwardWeights(dx1, x[0], x1);                                    // kernel, bias gradients
+        ApplyGradients();                                                          // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x4 });
     }
+
+    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 1 },   // buffer 0 (batch, 1): x4
+        new long[] { 4 });  // buffer 1 (batch, 4): dx3
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -74,18 +74,23 @@ partial class SplitSoftmax : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();  // explicit backward below: no autograd tape
-        ZeroGradients();                                      // every trainable weight's .grad: a zeroed buffer
-        var x1 = scores.Call(x[0]);                           // (batch, 5)
-        var logits = softmax.Call(x1);                        // (batch, 5), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                           // explicit backward below: no autograd tape
+        ZeroGradients();                                                               // every trainable weight's .grad: a zeroed buffer
+        var x1 = scores.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));  // (batch, 5); buffer 0
+        var logits = softmax.Call(x1);                                                 // (batch, 5), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 5), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx1 = softmax.Backward(dlogits, x1, logits);      // (batch, 5)
-        scores.BackwardWeights(dx1, x[0], x1);                // kernel, bias gradients
-        ApplyGradients();                                     // optimizer step from the .grad buffers
+        var dx1 = softmax.Backward(dlogits, x1, logits);                               // (batch, 5)
+        scores.BackwardWeights(dx1, x[0], x1);                                         // kernel, bias gradients
+        ApplyGradients();                                                              // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
+
+    // The static memory plan of TrainStep: 1 tensor written into 1 buffer (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 5 });  // buffer 0 (batch, 5): x1
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -142,11 +142,11 @@ partial class Encoder : global::StaticKeras.Model
         var x3 = residual.Call(x1, x2);                                                                                       // (batch, 10, 16)
         var x4 = norm.Call(x3);                                                                                               // (batch, 10, 16)
         var x5 = pool.Call(x4);                                                                                               // (batch, 16)
-        var logits = classes.CallLinear(x5);                                                                                  // (batch, 2), softmax fused into the loss
+        var logits = classes.CallLinear(x5, into: _trainBuffers.Get(0, x5));                                                  // (batch, 2), softmax fused into the loss; buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 2), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx5 = classes.BackwardLinear(dlogits, x5);                                                                        // (batch, 16); kernel, bias gradients
+        var dx5 = classes.BackwardLinear(dlogits, x5, into: _trainBuffers.Get(1, dlogits));                                   // (batch, 16); kernel, bias gradients; buffer 1
         var dx4 = pool.Backward(dx5, x4, x5);                                                                                 // (batch, 10, 16)
         var dx3 = norm.Backward(dx4, x3, x4);                                                                                 // (batch, 10, 16); gamma, beta gradients
         var dx3_inputs = residual.Backward(dx3, new[] { x1, x2 }, x3);                                                        // (batch, 10, 16), (batch, 10, 16)
@@ -159,6 +159,12 @@ partial class Encoder : global::StaticKeras.Model
         ApplyGradients();                                                                                                     // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
+
+    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 2 },    // buffer 0 (batch, 2): logits
+        new long[] { 16 });  // buffer 1 (batch, 16): dx5
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

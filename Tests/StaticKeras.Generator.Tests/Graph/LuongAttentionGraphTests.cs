@@ -86,5 +86,5 @@ public sealed class LuongAttentionGraphTests
             .Layer("readonly Attention attention = [|new()|];")
             .Graph("[Graph]", "Tensor Call([Input(3, 16)] Tensor q) => attention.Call(q, q);"),
         "STK0080",
-        "Attention 'attention' has no ONNX form: attention layers are not exported in this version; [ExportOnnx] on 'Net' asks for an ONNX export");
+        "Attention 'attention' has no ONNX form: Attention is not exported in this version; [ExportOnnx] on 'Net' asks for an ONNX export");
 }

@@ -125,30 +125,39 @@ partial class Branches : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();         // explicit backward below: no autograd tape
-        ZeroGradients();                                             // every trainable weight's .grad: a zeroed buffer
-        var x1 = left.Call(x[0]);                                    // (batch, 8)
-        var x2 = right.Call(x[0]);                                   // (batch, 4)
-        var x3 = join.Call(x1, x2);                                  // (batch, 12)
-        var x4 = gate.Call(x[0]);                                    // (batch, 1)
-        var x5 = scale.Call(x3, x4);                                 // (batch, 12)
-        var x6 = head.Call(x5);                                      // (batch, 2)
+        using var tape = global::TorchSharp.torch.no_grad();                          // explicit backward below: no autograd tape
+        ZeroGradients();                                                              // every trainable weight's .grad: a zeroed buffer
+        var x1 = left.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));   // (batch, 8); buffer 0
+        var x2 = right.Call(x[0], training: true, into: _trainBuffers.Get(1, x[0]));  // (batch, 4); buffer 1
+        var x3 = join.Call(x1, x2);                                                   // (batch, 12)
+        var x4 = gate.Call(x[0], training: true, into: _trainBuffers.Get(2, x[0]));   // (batch, 1); buffer 2
+        var x5 = scale.Call(x3, x4);                                                  // (batch, 12)
+        var x6 = head.Call(x5, training: true, into: _trainBuffers.Get(3, x5));       // (batch, 2); buffer 3
         var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x6, sampleWeight: sampleWeight[0]);
         // backward: dL/dx6 (batch, 2)
         var dx6 = global::StaticKeras.Losses.LossGradients.MeanSquaredError(y[0], x6, sampleWeight: sampleWeight[0]);
-        var dx5 = head.Backward(dx6, x5, x6);                        // (batch, 12); kernel, bias gradients
-        var dx5_inputs = scale.Backward(dx5, new[] { x3, x4 }, x5);  // (batch, 12), (batch, 1)
-        var dx3 = dx5_inputs[0];                                     // (batch, 12)
-        var dx4 = dx5_inputs[1];                                     // (batch, 1)
-        gate.BackwardWeights(dx4, x[0], x4);                         // kernel, bias gradients
-        var dx3_inputs = join.Backward(dx3, new[] { x1, x2 }, x3);   // (batch, 8), (batch, 4)
-        var dx1 = dx3_inputs[0];                                     // (batch, 8)
-        var dx2 = dx3_inputs[1];                                     // (batch, 4)
-        right.BackwardWeights(dx2, x[0], x2);                        // kernel, bias gradients
-        left.BackwardWeights(dx1, x[0], x1);                         // kernel, bias gradients
-        ApplyGradients();                                            // optimizer step from the .grad buffers
+        var dx5 = head.Backward(dx6, x5, x6, into: _trainBuffers.Get(4, dx6));        // (batch, 12); kernel, bias gradients; buffer 4
+        var dx5_inputs = scale.Backward(dx5, new[] { x3, x4 }, x5);                   // (batch, 12), (batch, 1)
+        var dx3 = dx5_inputs[0];                                                      // (batch, 12)
+        var dx4 = dx5_inputs[1];                                                      // (batch, 1)
+        gate.BackwardWeights(dx4, x[0], x4);                                          // kernel, bias gradients
+        var dx3_inputs = join.Backward(dx3, new[] { x1, x2 }, x3);                    // (batch, 8), (batch, 4)
+        var dx1 = dx3_inputs[0];                                                      // (batch, 8)
+        var dx2 = dx3_inputs[1];                                                      // (batch, 4)
+        right.BackwardWeights(dx2, x[0], x2);                                         // kernel, bias gradients
+        left.BackwardWeights(dx1, x[0], x1);                                          // kernel, bias gradients
+        ApplyGradients();                                                             // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x6 });
     }
+
+    // The static memory plan of TrainStep: 5 tensors written into 5 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 8 },    // buffer 0 (batch, 8): x1
+        new long[] { 4 },    // buffer 1 (batch, 4): x2
+        new long[] { 1 },    // buffer 2 (batch, 1): x4
+        new long[] { 2 },    // buffer 3 (batch, 2): x6
+        new long[] { 12 });  // buffer 4 (batch, 12): dx5
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -151,32 +151,38 @@ partial class ResidualNet : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                 // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                     // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => stem.Call(tracked));                // (batch, 28, 28, 16); recorded for autograd
-        var x2 = Record(x1, tracked => conv1.Call(tracked), out var x2_in);  // (batch, 28, 28, 16); recorded for autograd
-        var x3 = Record(x2, tracked => conv2.Call(tracked), out var x3_in);  // (batch, 28, 28, 16); recorded for autograd
-        var x4 = add.Call(x3, x1);                                           // (batch, 28, 28, 16)
-        var x5 = relu.Call(x4);                                              // (batch, 28, 28, 16)
-        var x6 = Record(x5, tracked => pool.Call(tracked), out var x6_in);   // (batch, 14, 14, 16); recorded for autograd
-        var x7 = gap.Call(x6);                                               // (batch, 16)
-        var logits = classifier.CallLinear(x7);                              // (batch, 10), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                                    // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                        // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => stem.Call(tracked));                                   // (batch, 28, 28, 16); recorded for autograd
+        var x2 = Record(x1, tracked => conv1.Call(tracked), out var x2_in);                     // (batch, 28, 28, 16); recorded for autograd
+        var x3 = Record(x2, tracked => conv2.Call(tracked), out var x3_in);                     // (batch, 28, 28, 16); recorded for autograd
+        var x4 = add.Call(x3, x1);                                                              // (batch, 28, 28, 16)
+        var x5 = relu.Call(x4);                                                                 // (batch, 28, 28, 16)
+        var x6 = Record(x5, tracked => pool.Call(tracked), out var x6_in);                      // (batch, 14, 14, 16); recorded for autograd
+        var x7 = gap.Call(x6);                                                                  // (batch, 16)
+        var logits = classifier.CallLinear(x7, into: _trainBuffers.Get(0, x7));                 // (batch, 10), softmax fused into the loss; buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx7 = classifier.BackwardLinear(dlogits, x7);                    // (batch, 16); kernel, bias gradients
-        var dx6 = gap.Backward(dx7, x6, x7);                                 // (batch, 14, 14, 16)
-        var dx5 = RecordedBackward(x6, dx6, x6_in);                          // (batch, 28, 28, 16); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
-        var dx4 = relu.Backward(dx5, x4, x5);                                // (batch, 28, 28, 16)
-        var dx4_inputs = add.Backward(dx4, new[] { x3, x1 }, x4);            // (batch, 28, 28, 16), (batch, 28, 28, 16)
-        var dx3 = dx4_inputs[0];                                             // (batch, 28, 28, 16)
-        var dx1 = dx4_inputs[1];                                             // (batch, 28, 28, 16)
-        var dx2 = RecordedBackward(x3, dx3, x3_in);                          // (batch, 28, 28, 16); autograd on conv2 alone (Conv2D: recording measured faster than its kernel)
-        dx1 = dx1.add(RecordedBackward(x2, dx2, x2_in));                     // (batch, 28, 28, 16); autograd on conv1 alone (Conv2D: recording measured faster than its kernel); summed: read by several calls
-        RecordedBackwardWeights(x1, dx1);                                    // autograd on stem alone (Conv2D: recording measured faster than its kernel)
-        ApplyGradients();                                                    // optimizer step from the .grad buffers
+        var dx7 = classifier.BackwardLinear(dlogits, x7, into: _trainBuffers.Get(1, dlogits));  // (batch, 16); kernel, bias gradients; buffer 1
+        var dx6 = gap.Backward(dx7, x6, x7);                                                    // (batch, 14, 14, 16)
+        var dx5 = RecordedBackward(x6, dx6, x6_in);                                             // (batch, 28, 28, 16); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
+        var dx4 = relu.Backward(dx5, x4, x5);                                                   // (batch, 28, 28, 16)
+        var dx4_inputs = add.Backward(dx4, new[] { x3, x1 }, x4);                               // (batch, 28, 28, 16), (batch, 28, 28, 16)
+        var dx3 = dx4_inputs[0];                                                                // (batch, 28, 28, 16)
+        var dx1 = dx4_inputs[1];                                                                // (batch, 28, 28, 16)
+        var dx2 = RecordedBackward(x3, dx3, x3_in);                                             // (batch, 28, 28, 16); autograd on conv2 alone (Conv2D: recording measured faster than its kernel)
+        dx1 = dx1.add(RecordedBackward(x2, dx2, x2_in));                                        // (batch, 28, 28, 16); autograd on conv1 alone (Conv2D: recording measured faster than its kernel); summed: read by several calls
+        RecordedBackwardWeights(x1, dx1);                                                       // autograd on stem alone (Conv2D: recording measured faster than its kernel)
+        ApplyGradients();                                                                       // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
+
+    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 10 },   // buffer 0 (batch, 10): logits
+        new long[] { 16 });  // buffer 1 (batch, 16): dx7
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

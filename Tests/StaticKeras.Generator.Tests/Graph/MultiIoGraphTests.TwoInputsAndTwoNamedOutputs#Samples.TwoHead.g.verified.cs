@@ -259,15 +259,15 @@ partial class TwoHead : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                    // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => conv.Call(tracked));               // (batch, 26, 26, 8); recorded for autograd
-        var x2 = Record(x1, tracked => pool.Call(tracked), out var x2_in);  // (batch, 13, 13, 8); recorded for autograd
-        var x3 = flatten.Call(x2);                                          // (batch, 1352)
-        var x4 = features.Call(x[1]);                                       // (batch, 8)
-        var x5 = join.Call(x3, x4);                                         // (batch, 1360)
-        var cls_logits = classifier.CallLinear(x5);                         // (batch, 10), softmax fused into the loss
-        var x7 = regressor.Call(x5);                                        // (batch, 1)
+        using var tape = global::TorchSharp.torch.no_grad();                             // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                 // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => conv.Call(tracked));                            // (batch, 26, 26, 8); recorded for autograd
+        var x2 = Record(x1, tracked => pool.Call(tracked), out var x2_in);               // (batch, 13, 13, 8); recorded for autograd
+        var x3 = flatten.Call(x2);                                                       // (batch, 1352)
+        var x4 = features.Call(x[1], training: true, into: _trainBuffers.Get(0, x[1]));  // (batch, 8); buffer 0
+        var x5 = join.Call(x3, x4);                                                      // (batch, 1360)
+        var cls_logits = classifier.CallLinear(x5, into: _trainBuffers.Get(1, x5));      // (batch, 10), softmax fused into the loss; buffer 1
+        var x7 = regressor.Call(x5, training: true, into: _trainBuffers.Get(2, x5));     // (batch, 1); buffer 2
         var cls_loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         var value_loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[1], x7, sampleWeight: sampleWeight[1]);
         var loss = cls_loss + value_loss * 0.5;
@@ -275,18 +275,26 @@ partial class TwoHead : global::StaticKeras.Model
         var dcls_logits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], cls_logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dx7 (batch, 1)
         var dx7 = global::StaticKeras.Losses.LossGradients.MeanSquaredError(y[1], x7, sampleWeight: sampleWeight[1], scale: 0.5);
-        var dx5 = regressor.Backward(dx7, x5, x7);                          // (batch, 1360); kernel, bias gradients
-        dx5 = dx5.add(classifier.BackwardLinear(dcls_logits, x5));          // (batch, 1360); kernel, bias gradients; summed: read by several calls
-        var dx5_inputs = join.Backward(dx5, new[] { x3, x4 }, x5);          // (batch, 1352), (batch, 8)
-        var dx3 = dx5_inputs[0];                                            // (batch, 1352)
-        var dx4 = dx5_inputs[1];                                            // (batch, 8)
-        features.BackwardWeights(dx4, x[1], x4);                            // kernel, bias gradients
-        var dx2 = flatten.Backward(dx3, x2, x3);                            // (batch, 13, 13, 8)
-        var dx1 = RecordedBackward(x2, dx2, x2_in);                         // (batch, 26, 26, 8); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
-        RecordedBackwardWeights(x1, dx1);                                   // autograd on conv alone (Conv2D: recording measured faster than its kernel)
-        ApplyGradients();                                                   // optimizer step from the .grad buffers
+        var dx5 = regressor.Backward(dx7, x5, x7, into: _trainBuffers.Get(3, dx7));      // (batch, 1360); kernel, bias gradients; buffer 3
+        dx5 = dx5.add(classifier.BackwardLinear(dcls_logits, x5));                       // (batch, 1360); kernel, bias gradients; summed: read by several calls
+        var dx5_inputs = join.Backward(dx5, new[] { x3, x4 }, x5);                       // (batch, 1352), (batch, 8)
+        var dx3 = dx5_inputs[0];                                                         // (batch, 1352)
+        var dx4 = dx5_inputs[1];                                                         // (batch, 8)
+        features.BackwardWeights(dx4, x[1], x4);                                         // kernel, bias gradients
+        var dx2 = flatten.Backward(dx3, x2, x3);                                         // (batch, 13, 13, 8)
+        var dx1 = RecordedBackward(x2, dx2, x2_in);                                      // (batch, 26, 26, 8); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
+        RecordedBackwardWeights(x1, dx1);                                                // autograd on conv alone (Conv2D: recording measured faster than its kernel)
+        ApplyGradients();                                                                // optimizer step from the .grad buffers
         return new(loss, new[] { cls_loss, value_loss }, new[] { cls_logits.softmax(-1), x7 });
     }
+
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 8 },      // buffer 0 (batch, 8): x4
+        new long[] { 10 },     // buffer 1 (batch, 10): cls_logits
+        new long[] { 1 },      // buffer 2 (batch, 1): x7
+        new long[] { 1360 });  // buffer 3 (batch, 1360): dx5
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

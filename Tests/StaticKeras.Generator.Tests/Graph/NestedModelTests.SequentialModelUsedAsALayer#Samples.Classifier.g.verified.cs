@@ -90,18 +90,24 @@ partial class Classifier : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                      // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                          // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => encoder.Call(tracked, training: true));  // (batch, 32); recorded for autograd
-        var logits = classifier.CallLinear(x1);                                   // (batch, 10), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                                    // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                        // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => encoder.Call(tracked, training: true));                // (batch, 32); recorded for autograd
+        var logits = classifier.CallLinear(x1, into: _trainBuffers.Get(0, x1));                 // (batch, 10), softmax fused into the loss; buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx1 = classifier.BackwardLinear(dlogits, x1);                         // (batch, 32); kernel, bias gradients
-        RecordedBackwardWeights(x1, dx1);                                         // autograd on encoder alone (Encoder: no explicit Backward)
-        ApplyGradients();                                                         // optimizer step from the .grad buffers
+        var dx1 = classifier.BackwardLinear(dlogits, x1, into: _trainBuffers.Get(1, dlogits));  // (batch, 32); kernel, bias gradients; buffer 1
+        RecordedBackwardWeights(x1, dx1);                                                       // autograd on encoder alone (Encoder: no explicit Backward)
+        ApplyGradients();                                                                       // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
+
+    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 10 },   // buffer 0 (batch, 10): logits
+        new long[] { 32 });  // buffer 1 (batch, 32): dx1
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

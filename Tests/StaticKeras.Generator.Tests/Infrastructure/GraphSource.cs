@@ -12,6 +12,7 @@ public sealed class GraphSource
 {
     private readonly List<string> _attributes = [];
     private readonly List<string> _members = [];
+    private readonly List<string> _after = [];
     private string _name;
 
     private GraphSource(string name) => _name = name;
@@ -70,6 +71,13 @@ public sealed class GraphSource
         return this;
     }
 
+    /// <summary>Adds code after the class, in the same namespace.</summary>
+    public GraphSource After(string code)
+    {
+        _after.Add(code);
+        return this;
+    }
+
     /// <summary>The source with markers removed, and the marked spans.</summary>
     public Markup Build() => Markup.Parse(ToString());
 
@@ -82,6 +90,7 @@ public sealed class GraphSource
         lines.Add("{");
         lines.AddRange(_members.Select(m => m.Length == 0 ? m : "    " + m));
         lines.Add("}");
+        lines.AddRange(_after);
         return string.Join("\n", lines) + "\n";
     }
 }

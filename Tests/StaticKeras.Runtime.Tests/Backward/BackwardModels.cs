@@ -200,6 +200,34 @@ public partial class TwoHeadAutograd
     }
 }
 
+// A deeper MLP whose memory plan shares buffers: each hidden gradient takes the buffer of an
+// activation or gradient that is dead by then (the plan is in the generated file's _trainBuffers).
+[Sequential, Input(28, 28)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1)]
+public partial class DeepMlpGenerated
+{
+    readonly Flatten flatten = new();
+    readonly Dense first = new(24, Activation.Relu);
+    readonly Dense second = new(24, Activation.Tanh);
+    readonly Dense third = new(24, Activation.Gelu);
+    readonly Dropout drop = new(0.25);
+    readonly Dense fourth = new(24, Activation.Sigmoid);
+    readonly Dense output = new(10, Activation.Softmax);
+}
+
+[Sequential, Input(28, 28)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1, Backward = BackwardMode.Autograd)]
+public partial class DeepMlpAutograd
+{
+    readonly Flatten flatten = new();
+    readonly Dense first = new(24, Activation.Relu);
+    readonly Dense second = new(24, Activation.Tanh);
+    readonly Dense third = new(24, Activation.Gelu);
+    readonly Dropout drop = new(0.25);
+    readonly Dense fourth = new(24, Activation.Sigmoid);
+    readonly Dense output = new(10, Activation.Softmax);
+}
+
 [Sequential, Input(28, 28, 1)]
 [Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1)]
 public partial class SeparableGenerated

@@ -19,6 +19,7 @@ public class KerasImportTests
     [Theory]
     [InlineData("mlp", "ImportedMlp")]
     [InlineData("cnn", "ImportedCnn")]
+    [InlineData("branches", "ImportedBranches")]
     public void CheckedInDeclarationsAreWhatTheToolWrites(string file, string className)
     {
         var result = KerasFileImport.Import(KerasFiles.Path($"{file}.keras"), className, Namespace);
@@ -89,6 +90,29 @@ public class KerasImportTests
         Assert.Contains("    readonly Dense a = new(8, useBias: false);\n    // NOT EXPRESSIBLE: layer 'l' (Lambda): StaticKeras has no Lambda layer\n    readonly Add add = new();\n", result.Code);
         Assert.Contains("    Tensor Call([Input(\"d1\", 8)] Tensor x)\n", result.Code);
         Assert.Contains("        var add_out = add.Call(a_out, x);\n        return add_out;\n", result.Code);
+    }
+
+    [Fact]
+    public void ASharedLayersLaterCallComesAfterTheLayersItReads()
+    {
+        // Keras lists a shared layer once, at the depth of its earliest call (x -> s -> t -> s); its
+        // second call reads t, listed after it, so it is written after t.
+        var config = JsonNode.Parse("""
+            {"class_name": "Functional", "config": {"name": "shared",
+              "input_layers": [["x", 0, 0]], "output_layers": [["s", 1, 0]],
+              "layers": [
+                {"class_name": "InputLayer", "name": "x", "config": {"name": "x", "batch_shape": [null, 4]}, "inbound_nodes": []},
+                {"class_name": "Dense", "name": "s", "config": {"name": "s", "units": 4, "activation": "linear"}, "inbound_nodes": [
+                  {"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["x", 0, 0]}}], "kwargs": {}},
+                  {"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["t", 0, 0]}}], "kwargs": {}}]},
+                {"class_name": "Dense", "name": "t", "config": {"name": "t", "units": 4, "activation": "linear"}, "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["s", 0, 0]}}], "kwargs": {}}]}
+              ]}}
+            """)!;
+
+        var result = DeclarationWriter.Write(config, "Shared", "Samples", "shared.keras");
+
+        Assert.Empty(result.Problems);
+        Assert.Contains("        var s_out = s.Call(x);\n        var t_out = t.Call(s_out);\n        var s_out1 = s.Call(t_out);\n        return s_out1;\n", result.Code);
     }
 
     [Fact]

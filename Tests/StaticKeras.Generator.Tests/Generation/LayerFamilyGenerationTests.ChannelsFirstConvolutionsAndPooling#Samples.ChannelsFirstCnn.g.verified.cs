@@ -149,42 +149,48 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                     // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                         // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => conv.Call(tracked));                    // (batch, 8, 15, 15); recorded for autograd
-        var x2 = Record(x1, tracked => pool.Call(tracked), out var x2_in);       // (batch, 8, 8, 8); recorded for autograd
-        var x3 = pad.Call(x2);                                                   // (batch, 8, 9, 9)
-        var x4 = grow.Call(x3);                                                  // (batch, 8, 18, 9)
-        var x5 = Record(x4, tracked => shrink.Call(tracked), out var x5_in);     // (batch, 8, 9, 9); recorded for autograd
-        var x6 = mean.Call(x5);                                                  // (batch, 8, 4, 4)
-        var x7 = Record(x6, tracked => up.Call(tracked), out var x7_in);         // (batch, 4, 8, 8); recorded for autograd
-        var x8 = rows.Call(x7);                                                  // (batch, 4, 64)
-        var x9 = Record(x8, tracked => seq.Call(tracked), out var x9_in);        // (batch, 6, 62); recorded for autograd
-        var x10 = Record(x9, tracked => seqPool.Call(tracked), out var x10_in);  // (batch, 6, 31); recorded for autograd
-        var x11 = seqMean.Call(x10);                                             // (batch, 6, 31)
-        var x12 = gap.Call(x11);                                                 // (batch, 6, 1)
-        var x13 = flatten.Call(x12);                                             // (batch, 6)
-        var logits = classes.CallLinear(x13);                                    // (batch, 3), softmax fused into the loss
+        using var tape = global::TorchSharp.torch.no_grad();                                   // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                       // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => conv.Call(tracked));                                  // (batch, 8, 15, 15); recorded for autograd
+        var x2 = Record(x1, tracked => pool.Call(tracked), out var x2_in);                     // (batch, 8, 8, 8); recorded for autograd
+        var x3 = pad.Call(x2);                                                                 // (batch, 8, 9, 9)
+        var x4 = grow.Call(x3);                                                                // (batch, 8, 18, 9)
+        var x5 = Record(x4, tracked => shrink.Call(tracked), out var x5_in);                   // (batch, 8, 9, 9); recorded for autograd
+        var x6 = mean.Call(x5);                                                                // (batch, 8, 4, 4)
+        var x7 = Record(x6, tracked => up.Call(tracked), out var x7_in);                       // (batch, 4, 8, 8); recorded for autograd
+        var x8 = rows.Call(x7);                                                                // (batch, 4, 64)
+        var x9 = Record(x8, tracked => seq.Call(tracked), out var x9_in);                      // (batch, 6, 62); recorded for autograd
+        var x10 = Record(x9, tracked => seqPool.Call(tracked), out var x10_in);                // (batch, 6, 31); recorded for autograd
+        var x11 = seqMean.Call(x10);                                                           // (batch, 6, 31)
+        var x12 = gap.Call(x11);                                                               // (batch, 6, 1)
+        var x13 = flatten.Call(x12);                                                           // (batch, 6)
+        var logits = classes.CallLinear(x13, into: _trainBuffers.Get(0, x13));                 // (batch, 3), softmax fused into the loss; buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx13 = classes.BackwardLinear(dlogits, x13);                         // (batch, 6); kernel, bias gradients
-        var dx12 = flatten.Backward(dx13, x12, x13);                             // (batch, 6, 1)
-        var dx11 = gap.Backward(dx12, x11, x12);                                 // (batch, 6, 31)
-        var dx10 = seqMean.Backward(dx11, x10, x11);                             // (batch, 6, 31)
-        var dx9 = RecordedBackward(x10, dx10, x10_in);                           // (batch, 6, 62); autograd on seqPool alone (MaxPooling1D: recording measured faster than its kernel)
-        var dx8 = RecordedBackward(x9, dx9, x9_in);                              // (batch, 4, 64); autograd on seq alone (Conv1D: recording measured faster than its kernel)
-        var dx7 = rows.Backward(dx8, x7, x8);                                    // (batch, 4, 8, 8)
-        var dx6 = RecordedBackward(x7, dx7, x7_in);                              // (batch, 8, 4, 4); autograd on up alone (Conv2DTranspose: recording measured faster than its kernel)
-        var dx5 = mean.Backward(dx6, x5, x6);                                    // (batch, 8, 9, 9)
-        var dx4 = RecordedBackward(x5, dx5, x5_in);                              // (batch, 8, 18, 9); autograd on shrink alone (MaxPooling2D: recording measured faster than its kernel)
-        var dx3 = grow.Backward(dx4, x3, x4);                                    // (batch, 8, 9, 9)
-        var dx2 = pad.Backward(dx3, x2, x3);                                     // (batch, 8, 8, 8)
-        var dx1 = RecordedBackward(x2, dx2, x2_in);                              // (batch, 8, 15, 15); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
-        RecordedBackwardWeights(x1, dx1);                                        // autograd on conv alone (Conv2D: recording measured faster than its kernel)
-        ApplyGradients();                                                        // optimizer step from the .grad buffers
+        var dx13 = classes.BackwardLinear(dlogits, x13, into: _trainBuffers.Get(1, dlogits));  // (batch, 6); kernel, bias gradients; buffer 1
+        var dx12 = flatten.Backward(dx13, x12, x13);                                           // (batch, 6, 1)
+        var dx11 = gap.Backward(dx12, x11, x12);                                               // (batch, 6, 31)
+        var dx10 = seqMean.Backward(dx11, x10, x11);                                           // (batch, 6, 31)
+        var dx9 = RecordedBackward(x10, dx10, x10_in);                                         // (batch, 6, 62); autograd on seqPool alone (MaxPooling1D: recording measured faster than its kernel)
+        var dx8 = RecordedBackward(x9, dx9, x9_in);                                            // (batch, 4, 64); autograd on seq alone (Conv1D: recording measured faster than its kernel)
+        var dx7 = rows.Backward(dx8, x7, x8);                                                  // (batch, 4, 8, 8)
+        var dx6 = RecordedBackward(x7, dx7, x7_in);                                            // (batch, 8, 4, 4); autograd on up alone (Conv2DTranspose: recording measured faster than its kernel)
+        var dx5 = mean.Backward(dx6, x5, x6);                                                  // (batch, 8, 9, 9)
+        var dx4 = RecordedBackward(x5, dx5, x5_in);                                            // (batch, 8, 18, 9); autograd on shrink alone (MaxPooling2D: recording measured faster than its kernel)
+        var dx3 = grow.Backward(dx4, x3, x4);                                                  // (batch, 8, 9, 9)
+        var dx2 = pad.Backward(dx3, x2, x3);                                                   // (batch, 8, 8, 8)
+        var dx1 = RecordedBackward(x2, dx2, x2_in);                                            // (batch, 8, 15, 15); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
+        RecordedBackwardWeights(x1, dx1);                                                      // autograd on conv alone (Conv2D: recording measured faster than its kernel)
+        ApplyGradients();                                                                      // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
+
+    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // allocated once per batch size, the last smaller batch of an epoch included.
+    private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
+        new long[] { 3 },   // buffer 0 (batch, 3): logits
+        new long[] { 6 });  // buffer 1 (batch, 6): dx13
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -16,17 +16,26 @@ internal static class LayerTranslator
     private static readonly string[] s_activations =
         ["linear", "relu", "sigmoid", "tanh", "softmax", "gelu", "elu", "selu", "silu", "leaky_relu", "softplus"];
 
+    // The layers whose StaticKeras form takes dataFormat: DataFormat.ChannelsFirst.
+    private static readonly string[] s_channelsFirst =
+    [
+        "Conv1D", "Conv2D", "Conv2DTranspose", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D",
+        "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "ZeroPadding2D", "UpSampling2D",
+    ];
+
     /// <summary>The StaticKeras field for a Keras layer.</summary>
     public static LayerTranslation Translate(string className, JsonObject config)
     {
         try
         {
-            if (String(config["data_format"]) is { } format && format != "channels_last")
+            var format = String(config["data_format"]);
+            if (format is not null && format != "channels_last" && !(format == "channels_first" && s_channelsFirst.Contains(className)))
             {
-                return LayerTranslation.NotExpressible($"data_format '{format}' (StaticKeras is channels_last)");
+                return LayerTranslation.NotExpressible(
+                    $"data_format '{format}' on {className} (StaticKeras takes channels_first on {string.Join(", ", s_channelsFirst)})");
             }
 
-            return className switch
+            var translation = className switch
             {
                 "Dense" => LayerTranslation.Of("Dense", Int(config["units"]).ToString(CultureInfo.InvariantCulture),
                     Activation(config, "activation"), Flag(config, "use_bias", true, "useBias")),
@@ -68,6 +77,9 @@ internal static class LayerTranslator
                 "Concatenate" => LayerTranslation.Of("Concatenate", Int(config["axis"]) == -1 ? null : Int(config["axis"]).ToString(CultureInfo.InvariantCulture)),
                 _ => LayerTranslation.NotExpressible($"StaticKeras has no {className} layer"),
             };
+            return format == "channels_first" && translation.Type is not null
+                ? translation with { Arguments = translation.Arguments.Length == 0 ? "dataFormat: DataFormat.ChannelsFirst" : translation.Arguments + ", dataFormat: DataFormat.ChannelsFirst" }
+                : translation;
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or NullReferenceException or NotSupportedException)
         {

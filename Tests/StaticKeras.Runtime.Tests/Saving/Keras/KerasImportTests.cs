@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
@@ -130,6 +131,25 @@ public class KerasImportTests
 
         Assert.Empty(result.Problems);
         Assert.Contains("    readonly Embedding embed = new(50, 8, maskZero: true);\n", result.Code);
+    }
+
+    [Fact]
+    public void ChannelsFirstIsWrittenWhereStaticKerasTakesItAndListedElsewhere()
+    {
+        var config = JsonNode.Parse("""
+            {"class_name": "Sequential", "config": {"name": "cf", "layers": [
+                {"class_name": "InputLayer", "config": {"name": "images", "batch_shape": [null, 3, 8, 8]}},
+                {"class_name": "Conv2D", "config": {"name": "conv", "filters": 4, "kernel_size": [3, 3], "strides": [1, 1], "padding": "valid", "data_format": "channels_first", "dilation_rate": [1, 1], "groups": 1, "activation": "relu", "use_bias": true}},
+                {"class_name": "GlobalMaxPooling2D", "config": {"name": "pool", "data_format": "channels_first", "keepdims": false}},
+                {"class_name": "Flatten", "config": {"name": "flat", "data_format": "channels_first"}}
+              ]}}
+            """)!;
+
+        var result = DeclarationWriter.Write(config, "ChannelsFirst", "Samples", "cf.keras");
+
+        Assert.Contains("    readonly Conv2D conv = new(4, (3, 3), Activation.Relu, dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
+        Assert.Contains("    readonly GlobalMaxPooling2D pool = new(dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
+        Assert.Contains(result.Problems, p => p.Contains("data_format 'channels_first' on Flatten", StringComparison.Ordinal));
     }
 
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

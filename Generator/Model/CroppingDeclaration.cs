@@ -11,13 +11,15 @@ namespace StaticKeras.Generator.Model;
 /// <param name="Type">The layer's type name.</param>
 /// <param name="Crops">(start, end) per spatial axis: (start, end) or (top, bottom, left, right).</param>
 /// <param name="Parameters">The argument each axis' cropping is written in.</param>
+/// <param name="DataFormat">Where the channel axis is (Cropping2D; Keras' Cropping1D has no data_format).</param>
 internal sealed record CroppingDeclaration(
-    string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, string Type, EquatableArray<int> Crops, EquatableArray<string> Parameters)
+    string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, string Type, EquatableArray<int> Crops, EquatableArray<string> Parameters,
+    DataFormatKind DataFormat = DataFormatKind.ChannelsLast)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>
     public override string TypeName => Type;
 
     /// <inheritdoc/>
-    public override ShapeResult Apply(Shape input) => CroppingRule.Apply(input, [.. Crops], [.. Parameters]);
+    public override ShapeResult Apply(Shape input) => CroppingRule.Apply(input, [.. Crops], [.. Parameters], DataFormat);
 }

@@ -86,7 +86,7 @@ internal static class ReshapingLayerReader
     // ends of each axis (0 by default), and Cropping2D((top, bottom) height, (left, right) width).
     private static LayerDeclaration? Cropping2D(LayerCreation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
     {
-        var parameters = creation.Constructor?.Parameters.Length == 2 ? new[] { "height", "width" } : ["cropping"];
+        var parameters = HasParameter(creation, "height") ? new[] { "height", "width" } : ["cropping"];
         var crops = new System.Collections.Generic.List<int>();
         foreach (var parameter in parameters)
         {
@@ -99,8 +99,13 @@ internal static class ReshapingLayerReader
             crops.AddRange(parameters.Length == 2 ? pair : [pair[0], pair[0], pair[1], pair[1]]);
         }
 
+        if (arguments.Choice<DataFormatKind>("dataFormat") is not { } format)
+        {
+            return null;
+        }
+
         var axes = parameters.Length == 2 ? EquatableArray.Of("height", "width") : EquatableArray.Of("cropping", "cropping");
-        return arguments.IsValid ? new CroppingDeclaration(name, identifier, location, arguments.Sites, "Cropping2D", crops.ToEquatableArray(), axes) : null;
+        return arguments.IsValid ? new CroppingDeclaration(name, identifier, location, arguments.Sites, "Cropping2D", crops.ToEquatableArray(), axes, format) : null;
     }
 
     // Two constructors: ZeroPadding2D(Size2D? padding = null), the same on both sides of each axis

@@ -14,10 +14,12 @@ internal static class CroppingRule
     private static readonly string[][] AxisNames = [["steps"], ["height", "width"]];
 
     /// <summary>The output for <paramref name="crops"/> ((start, end) per spatial axis), each axis' argument in <paramref name="parameters"/>.</summary>
-    public static ShapeResult Apply(Shape input, int[] crops, string[] parameters)
+    public static ShapeResult Apply(Shape input, int[] crops, string[] parameters, DataFormatKind format = DataFormatKind.ChannelsLast)
     {
         var spatial = crops.Length / 2;
-        if (InputChecks.ExactRank(input, spatial + 1, Layouts[spatial - 1]) is { } rank)
+        var layout = format == DataFormatKind.ChannelsFirst ? ConvRule.Layout(spatial, format) : Layouts[spatial - 1];
+        var start0 = DataFormatAxes.SpatialStart(format);
+        if (InputChecks.ExactRank(input, spatial + 1, layout) is { } rank)
         {
             return ShapeResult.Fail(rank);
         }
@@ -26,7 +28,7 @@ internal static class CroppingRule
         for (var axis = 0; axis < spatial; axis++)
         {
             int start = crops[2 * axis], end = crops[2 * axis + 1];
-            var dim = input.Dims[axis];
+            var dim = input.Dims[start0 + axis];
             if (start + end == 0)
             {
                 continue;
@@ -34,7 +36,7 @@ internal static class CroppingRule
 
             if (!dim.IsKnown)
             {
-                dims[axis] = Dim.Unknown;
+                dims[start0 + axis] = Dim.Unknown;
             }
             else if (start + end >= dim.Size)
             {
@@ -43,7 +45,7 @@ internal static class CroppingRule
             }
             else
             {
-                dims[axis] = Dim.Known(dim.Size - start - end);
+                dims[start0 + axis] = Dim.Known(dim.Size - start - end);
             }
         }
 

@@ -13,20 +13,24 @@ namespace StaticKeras.Layers;
 /// </summary>
 public sealed class Cropping2D : Layer
 {
-    private const string Layout = "(batch, height, width, channels)";
 
     /// <summary>Symmetric cropping, Keras' int or (height, width) form; 0 by default.</summary>
     /// <param name="cropping">Rows removed at top and bottom, columns removed at left and right.</param>
-    public Cropping2D(Size2D? cropping = null)
-        : this(((cropping ?? 0).Height, (cropping ?? 0).Height), ((cropping ?? 0).Width, (cropping ?? 0).Width))
+    /// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/> for <c>(batch, channels, height, width)</c>.</param>
+    public Cropping2D(Size2D? cropping = null, DataFormat dataFormat = DataFormat.ChannelsLast)
+        : this(((cropping ?? 0).Height, (cropping ?? 0).Height), ((cropping ?? 0).Width, (cropping ?? 0).Width), dataFormat)
     {
     }
 
     /// <summary>Keras' ((top, bottom), (left, right)) form.</summary>
     /// <param name="height">Rows removed at the top and at the bottom.</param>
     /// <param name="width">Columns removed at the left and at the right.</param>
-    public Cropping2D((int Top, int Bottom) height, (int Left, int Right) width) : base(nameof(Cropping2D))
+    /// <param name="dataFormat">Keras' <c>data_format</c>: channels last (default) or channels first.</param>
+    public Cropping2D((int Top, int Bottom) height, (int Left, int Right) width, DataFormat dataFormat = DataFormat.ChannelsLast)
+        : base(nameof(Cropping2D))
     {
+        DataFormats.Defined(nameof(Cropping2D), dataFormat);
+        DataFormat = dataFormat;
         LayerChecks.NonNegative(nameof(Cropping2D), "top cropping", height.Top);
         LayerChecks.NonNegative(nameof(Cropping2D), "bottom cropping", height.Bottom);
         LayerChecks.NonNegative(nameof(Cropping2D), "left cropping", width.Left);
@@ -36,6 +40,11 @@ public sealed class Cropping2D : Layer
 
     /// <summary>Rows removed at the top.</summary>
     public int Top { get; }
+
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>).</summary>
+    public DataFormat DataFormat { get; }
+
+    private string Layout => DataFormats.Layout(DataFormat, "height", "width");
 
     /// <summary>Rows removed at the bottom.</summary>
     public int Bottom { get; }
@@ -50,8 +59,9 @@ public sealed class Cropping2D : Layer
     public override void Build(params long[] inputShape)
     {
         LayerChecks.Rank(nameof(Cropping2D), inputShape, 3, Layout);
-        Cropping.KeepsOne(nameof(Cropping2D), inputShape[0], Top, Bottom, "height");
-        Cropping.KeepsOne(nameof(Cropping2D), inputShape[1], Left, Right, "width");
+        int h = DataFormats.SpatialStart(DataFormat);
+        Cropping.KeepsOne(nameof(Cropping2D), inputShape[h], Top, Bottom, "height");
+        Cropping.KeepsOne(nameof(Cropping2D), inputShape[h + 1], Left, Right, "width");
     }
 
     /// <inheritdoc/>
@@ -59,16 +69,17 @@ public sealed class Cropping2D : Layer
     {
         ArgumentNullException.ThrowIfNull(inputs);
         LayerChecks.Rank(nameof(Cropping2D), inputs, 4, Layout);
-        Cropping.KeepsOne(nameof(Cropping2D), inputs.shape[1], Top, Bottom, "height");
-        Cropping.KeepsOne(nameof(Cropping2D), inputs.shape[2], Left, Right, "width");
-        return inputs.narrow(1, Top, inputs.shape[1] - Top - Bottom).narrow(2, Left, inputs.shape[2] - Left - Right);
+        int h = 1 + DataFormats.SpatialStart(DataFormat);
+        Cropping.KeepsOne(nameof(Cropping2D), inputs.shape[h], Top, Bottom, "height");
+        Cropping.KeepsOne(nameof(Cropping2D), inputs.shape[h + 1], Left, Right, "width");
+        return inputs.narrow(h, Top, inputs.shape[h] - Top - Bottom).narrow(h + 1, Left, inputs.shape[h + 1] - Left - Right);
     }
 
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)
     {
         config["cropping"] = new JsonArray(KerasValues.List(Top, Bottom), KerasValues.List(Left, Right));
-        config["data_format"] = "channels_last";
+        config["data_format"] = DataFormats.KerasName(DataFormat);
         return true;
     }
 
@@ -79,5 +90,5 @@ public sealed class Cropping2D : Layer
     /// <inheritdoc/>
     internal override string ExportOnnx(OnnxGraph graph, string input) =>
         graph.Node("Slice", [input, graph.Ints("starts", Top, Left),
-            graph.Ints("ends", Bottom == 0 ? long.MaxValue : -Bottom, Right == 0 ? long.MaxValue : -Right), graph.Ints("axes", 1, 2)]);
+            graph.Ints("ends", Bottom == 0 ? long.MaxValue : -Bottom, Right == 0 ? long.MaxValue : -Right), DataFormat == DataFormat.ChannelsFirst ? graph.Ints("axes", 2, 3) : graph.Ints("axes", 1, 2)]);
 }

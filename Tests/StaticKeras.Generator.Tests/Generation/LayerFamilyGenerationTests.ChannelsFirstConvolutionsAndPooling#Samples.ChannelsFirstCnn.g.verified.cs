@@ -16,6 +16,8 @@ namespace Samples;
 /// ├─────────────────────────────────┼────────────────────────┼───────────────┤
 /// │ pad (ZeroPadding2D)             │ (None, 8, 9, 9)        │             0 │
 /// ├─────────────────────────────────┼────────────────────────┼───────────────┤
+/// │ crop (Cropping2D)               │ (None, 8, 9, 9)        │             0 │
+/// ├─────────────────────────────────┼────────────────────────┼───────────────┤
 /// │ grow (UpSampling2D)             │ (None, 8, 18, 9)       │             0 │
 /// ├─────────────────────────────────┼────────────────────────┼───────────────┤
 /// │ shrink (MaxPooling2D)           │ (None, 8, 9, 9)        │             0 │
@@ -56,6 +58,7 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         register_module("conv", conv);
         register_module("pool", pool);
         register_module("pad", pad);
+        register_module("crop", crop);
         register_module("grow", grow);
         register_module("shrink", shrink);
         register_module("mean", mean);
@@ -99,6 +102,8 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
         "│ pad (ZeroPadding2D)             │ (None, 8, 9, 9)        │             0 │\n" +
         "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
+        "│ crop (Cropping2D)               │ (None, 8, 9, 9)        │             0 │\n" +
+        "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
         "│ grow (UpSampling2D)             │ (None, 8, 18, 9)       │             0 │\n" +
         "├─────────────────────────────────┼────────────────────────┼───────────────┤\n" +
         "│ shrink (MaxPooling2D)           │ (None, 8, 9, 9)        │             0 │\n" +
@@ -132,18 +137,19 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         var x1 = conv.Call(inputs);   // (batch, 8, 15, 15)
         var x2 = pool.Call(x1);       // (batch, 8, 8, 8)
         var x3 = pad.Call(x2);        // (batch, 8, 9, 9)
-        var x4 = grow.Call(x3);       // (batch, 8, 18, 9)
-        var x5 = shrink.Call(x4);     // (batch, 8, 9, 9)
-        var x6 = mean.Call(x5);       // (batch, 8, 4, 4)
-        var x7 = up.Call(x6);         // (batch, 4, 8, 8)
-        var x8 = rows.Call(x7);       // (batch, 4, 64)
-        var x9 = seq.Call(x8);        // (batch, 6, 62)
-        var x10 = seqPool.Call(x9);   // (batch, 6, 31)
-        var x11 = seqMean.Call(x10);  // (batch, 6, 31)
-        var x12 = gap.Call(x11);      // (batch, 6, 1)
-        var x13 = flatten.Call(x12);  // (batch, 6)
-        var x14 = classes.Call(x13);  // (batch, 3)
-        return x14;
+        var x4 = crop.Call(x3);       // (batch, 8, 9, 9)
+        var x5 = grow.Call(x4);       // (batch, 8, 18, 9)
+        var x6 = shrink.Call(x5);     // (batch, 8, 9, 9)
+        var x7 = mean.Call(x6);       // (batch, 8, 4, 4)
+        var x8 = up.Call(x7);         // (batch, 4, 8, 8)
+        var x9 = rows.Call(x8);       // (batch, 4, 64)
+        var x10 = seq.Call(x9);       // (batch, 6, 62)
+        var x11 = seqPool.Call(x10);  // (batch, 6, 31)
+        var x12 = seqMean.Call(x11);  // (batch, 6, 31)
+        var x13 = gap.Call(x12);      // (batch, 6, 1)
+        var x14 = flatten.Call(x13);  // (batch, 6)
+        var x15 = classes.Call(x14);  // (batch, 3)
+        return x15;
     }
 
     /// <inheritdoc/>
@@ -154,31 +160,33 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         var x1 = Record(x[0], tracked => conv.Call(tracked));                                  // (batch, 8, 15, 15); recorded for autograd
         var x2 = Record(x1, tracked => pool.Call(tracked), out var x2_in);                     // (batch, 8, 8, 8); recorded for autograd
         var x3 = pad.Call(x2);                                                                 // (batch, 8, 9, 9)
-        var x4 = grow.Call(x3);                                                                // (batch, 8, 18, 9)
-        var x5 = Record(x4, tracked => shrink.Call(tracked), out var x5_in);                   // (batch, 8, 9, 9); recorded for autograd
-        var x6 = mean.Call(x5);                                                                // (batch, 8, 4, 4)
-        var x7 = Record(x6, tracked => up.Call(tracked), out var x7_in);                       // (batch, 4, 8, 8); recorded for autograd
-        var x8 = rows.Call(x7);                                                                // (batch, 4, 64)
-        var x9 = Record(x8, tracked => seq.Call(tracked), out var x9_in);                      // (batch, 6, 62); recorded for autograd
-        var x10 = Record(x9, tracked => seqPool.Call(tracked), out var x10_in);                // (batch, 6, 31); recorded for autograd
-        var x11 = seqMean.Call(x10);                                                           // (batch, 6, 31)
-        var x12 = gap.Call(x11);                                                               // (batch, 6, 1)
-        var x13 = flatten.Call(x12);                                                           // (batch, 6)
-        var logits = classes.CallLinear(x13, into: _trainBuffers.Get(0, x13));                 // (batch, 3), softmax fused into the loss; buffer 0
+        var x4 = Record(x3, tracked => crop.Call(tracked), out var x4_in);                     // (batch, 8, 9, 9); recorded for autograd
+        var x5 = grow.Call(x4);                                                                // (batch, 8, 18, 9)
+        var x6 = Record(x5, tracked => shrink.Call(tracked), out var x6_in);                   // (batch, 8, 9, 9); recorded for autograd
+        var x7 = mean.Call(x6);                                                                // (batch, 8, 4, 4)
+        var x8 = Record(x7, tracked => up.Call(tracked), out var x8_in);                       // (batch, 4, 8, 8); recorded for autograd
+        var x9 = rows.Call(x8);                                                                // (batch, 4, 64)
+        var x10 = Record(x9, tracked => seq.Call(tracked), out var x10_in);                    // (batch, 6, 62); recorded for autograd
+        var x11 = Record(x10, tracked => seqPool.Call(tracked), out var x11_in);               // (batch, 6, 31); recorded for autograd
+        var x12 = seqMean.Call(x11);                                                           // (batch, 6, 31)
+        var x13 = gap.Call(x12);                                                               // (batch, 6, 1)
+        var x14 = flatten.Call(x13);                                                           // (batch, 6)
+        var logits = classes.CallLinear(x14, into: _trainBuffers.Get(0, x14));                 // (batch, 3), softmax fused into the loss; buffer 0
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx13 = classes.BackwardLinear(dlogits, x13, into: _trainBuffers.Get(1, dlogits));  // (batch, 6); kernel, bias gradients; buffer 1
-        var dx12 = flatten.Backward(dx13, x12, x13);                                           // (batch, 6, 1)
-        var dx11 = gap.Backward(dx12, x11, x12);                                               // (batch, 6, 31)
-        var dx10 = seqMean.Backward(dx11, x10, x11);                                           // (batch, 6, 31)
-        var dx9 = RecordedBackward(x10, dx10, x10_in);                                         // (batch, 6, 62); autograd on seqPool alone (MaxPooling1D: recording measured faster than its kernel)
-        var dx8 = RecordedBackward(x9, dx9, x9_in);                                            // (batch, 4, 64); autograd on seq alone (Conv1D: recording measured faster than its kernel)
-        var dx7 = rows.Backward(dx8, x7, x8);                                                  // (batch, 4, 8, 8)
-        var dx6 = RecordedBackward(x7, dx7, x7_in);                                            // (batch, 8, 4, 4); autograd on up alone (Conv2DTranspose: recording measured faster than its kernel)
-        var dx5 = mean.Backward(dx6, x5, x6);                                                  // (batch, 8, 9, 9)
-        var dx4 = RecordedBackward(x5, dx5, x5_in);                                            // (batch, 8, 18, 9); autograd on shrink alone (MaxPooling2D: recording measured faster than its kernel)
-        var dx3 = grow.Backward(dx4, x3, x4);                                                  // (batch, 8, 9, 9)
+        var dx14 = classes.BackwardLinear(dlogits, x14, into: _trainBuffers.Get(1, dlogits));  // (batch, 6); kernel, bias gradients; buffer 1
+        var dx13 = flatten.Backward(dx14, x13, x14);                                           // (batch, 6, 1)
+        var dx12 = gap.Backward(dx13, x12, x13);                                               // (batch, 6, 31)
+        var dx11 = seqMean.Backward(dx12, x11, x12);                                           // (batch, 6, 31)
+        var dx10 = RecordedBackward(x11, dx11, x11_in);                                        // (batch, 6, 62); autograd on seqPool alone (MaxPooling1D: recording measured faster than its kernel)
+        var dx9 = RecordedBackward(x10, dx10, x10_in);                                         // (batch, 4, 64); autograd on seq alone (Conv1D: recording measured faster than its kernel)
+        var dx8 = rows.Backward(dx9, x8, x9);                                                  // (batch, 4, 8, 8)
+        var dx7 = RecordedBackward(x8, dx8, x8_in);                                            // (batch, 8, 4, 4); autograd on up alone (Conv2DTranspose: recording measured faster than its kernel)
+        var dx6 = mean.Backward(dx7, x6, x7);                                                  // (batch, 8, 9, 9)
+        var dx5 = RecordedBackward(x6, dx6, x6_in);                                            // (batch, 8, 18, 9); autograd on shrink alone (MaxPooling2D: recording measured faster than its kernel)
+        var dx4 = grow.Backward(dx5, x4, x5);                                                  // (batch, 8, 9, 9)
+        var dx3 = RecordedBackward(x4, dx4, x4_in);                                            // (batch, 8, 9, 9); autograd on crop alone (Cropping2D: no explicit Backward)
         var dx2 = pad.Backward(dx3, x2, x3);                                                   // (batch, 8, 8, 8)
         var dx1 = RecordedBackward(x2, dx2, x2_in);                                            // (batch, 8, 15, 15); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
         RecordedBackwardWeights(x1, dx1);                                                      // autograd on conv alone (Conv2D: recording measured faster than its kernel)
@@ -190,7 +198,7 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 3 },   // buffer 0 (batch, 3): logits
-        new long[] { 6 });  // buffer 1 (batch, 6): dx13
+        new long[] { 6 });  // buffer 1 (batch, 6): dx14
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
@@ -198,17 +206,18 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         var x1 = conv.Call(x[0]);              // (batch, 8, 15, 15)
         var x2 = pool.Call(x1);                // (batch, 8, 8, 8)
         var x3 = pad.Call(x2);                 // (batch, 8, 9, 9)
-        var x4 = grow.Call(x3);                // (batch, 8, 18, 9)
-        var x5 = shrink.Call(x4);              // (batch, 8, 9, 9)
-        var x6 = mean.Call(x5);                // (batch, 8, 4, 4)
-        var x7 = up.Call(x6);                  // (batch, 4, 8, 8)
-        var x8 = rows.Call(x7);                // (batch, 4, 64)
-        var x9 = seq.Call(x8);                 // (batch, 6, 62)
-        var x10 = seqPool.Call(x9);            // (batch, 6, 31)
-        var x11 = seqMean.Call(x10);           // (batch, 6, 31)
-        var x12 = gap.Call(x11);               // (batch, 6, 1)
-        var x13 = flatten.Call(x12);           // (batch, 6)
-        var logits = classes.CallLinear(x13);  // (batch, 3), softmax fused into the loss
+        var x4 = crop.Call(x3);                // (batch, 8, 9, 9)
+        var x5 = grow.Call(x4);                // (batch, 8, 18, 9)
+        var x6 = shrink.Call(x5);              // (batch, 8, 9, 9)
+        var x7 = mean.Call(x6);                // (batch, 8, 4, 4)
+        var x8 = up.Call(x7);                  // (batch, 4, 8, 8)
+        var x9 = rows.Call(x8);                // (batch, 4, 64)
+        var x10 = seq.Call(x9);                // (batch, 6, 62)
+        var x11 = seqPool.Call(x10);           // (batch, 6, 31)
+        var x12 = seqMean.Call(x11);           // (batch, 6, 31)
+        var x13 = gap.Call(x12);               // (batch, 6, 1)
+        var x14 = flatten.Call(x13);           // (batch, 6)
+        var logits = classes.CallLinear(x14);  // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }

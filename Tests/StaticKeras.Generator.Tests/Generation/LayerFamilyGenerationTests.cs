@@ -105,6 +105,7 @@ public sealed class LayerFamilyGenerationTests
             .Layer("readonly Conv2D conv = new(8, 3, Activation.Relu, strides: 2, dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly MaxPooling2D pool = new(padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly ZeroPadding2D pad = new((1, 0), (0, 1), DataFormat.ChannelsFirst);")
+            .Layer("readonly Cropping2D crop = new(0, DataFormat.ChannelsFirst);")
             .Layer("readonly UpSampling2D grow = new((2, 1), dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly MaxPooling2D shrink = new((2, 1), dataFormat: DataFormat.ChannelsFirst);")
             .Layer("readonly AveragePooling2D mean = new(2, dataFormat: DataFormat.ChannelsFirst);")

@@ -36,6 +36,7 @@ public sealed class LayerSyntaxTests
     [InlineData("readonly ZeroPadding2D a = new((0, 1), (2, 3));")]
     [InlineData("readonly ZeroPadding2D a = new((0, 1), (2, 3), DataFormat.ChannelsFirst);")]
     [InlineData("readonly ZeroPadding2D a = new(2, DataFormat.ChannelsFirst);")]
+    [InlineData("readonly Cropping2D a = new((1, 0), (0, 2), DataFormat.ChannelsFirst);")]
     [InlineData("readonly Conv2D a = new(4, 3, dataFormat: DataFormat.ChannelsFirst);")]
     [InlineData("readonly AveragePooling1D a = new(3, 1, Padding.Same, DataFormat.ChannelsFirst);")]
     [InlineData("readonly Cropping2D a = new(1);")]

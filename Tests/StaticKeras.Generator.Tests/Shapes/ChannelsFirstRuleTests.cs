@@ -80,6 +80,15 @@ public sealed class ChannelsFirstRuleTests
     }
 
     [Fact]
+    public void Cropping2DCutsTheAxesAfterTheChannels()
+    {
+        // Cropping2D(((1, 2), (0, 3)), data_format="channels_first") on (None, 2, None, 5): (None, 2, None, 2).
+        Assert.Equal(TestShapes.Of(2, null, 2), CroppingRule.Apply(TestShapes.Of(2, null, 5), [1, 2, 0, 3], ["height", "width"], DataFormatKind.ChannelsFirst).Output);
+        ConvRuleTests.AssertRejected(
+            CroppingRule.Apply(TestShapes.Of(2, 4, 5), [1, 2, 3, 2], ["height", "width"], DataFormatKind.ChannelsFirst), "STK1040", "width", "3", "2", "width", "(batch, 2, 4, 5)");
+    }
+
+    [Fact]
     public void RejectionsNameTheChannelsFirstLayout()
     {
         ConvRuleTests.AssertRejected(

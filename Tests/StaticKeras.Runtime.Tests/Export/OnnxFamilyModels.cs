@@ -146,6 +146,7 @@ public partial class OnnxChannelsFirst
     readonly UpSampling2D grow = new((1, 2), Interpolation.Bilinear, DataFormat.ChannelsFirst);
     readonly UpSampling2D repeat = new((2, 1), dataFormat: DataFormat.ChannelsFirst);
     readonly ZeroPadding2D pad = new((1, 0), (2, 1), DataFormat.ChannelsFirst);
+    readonly Cropping2D crop = new((0, 1), (1, 0), DataFormat.ChannelsFirst);
     readonly AveragePooling2D mean = new((2, 2), padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
     readonly Reshape rows = new(3, -1);
     readonly Conv1D seq = new(5, 3, Activation.Tanh, padding: Padding.Causal, dataFormat: DataFormat.ChannelsFirst);

@@ -407,6 +407,24 @@ public sealed class ChannelsFirstTests
     }
 
     [Fact]
+    public void Cropping2DMatchesKerasAndConforms()
+    {
+        // keras.layers.Cropping2D(((1, 2), (0, 3)), data_format="channels_first") on (arange(40).reshape(1,2,4,5) % 7 - 3) / 4.
+        var x = ((arange(40, ScalarType.Float32).reshape(1, 2, 4, 5) % 7) - 3) / 4;
+        AssertKeras([0.5f, 0.75f, 0.25f, 0.5f], [1, 2, 1, 2], new Cropping2D((1, 2), (0, 3), DataFormat.ChannelsFirst).Call(x));
+        LayerConformance.Check(new LayerSpec
+        {
+            Create = () => new Cropping2D((1, 0), (2, 1), DataFormat.ChannelsFirst),
+            BuildShape = [3, 4, 5],
+            Shapes = [([2, 3, 4, 5], [2, 3, 3, 2])],
+            Trainable = 0,
+            WeightNames = [],
+            Reference = (_, x) => new Cropping2D((1, 0), (2, 1)).Call(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2),
+        });
+        Assert.Throws<ArgumentException>(() => new Cropping2D(2, DataFormat.ChannelsFirst).Build(3, 4, 9));
+    }
+
+    [Fact]
     public void RejectsTheWrongChannelCountAndRank()
     {
         var conv = new Conv2D(2, 3, dataFormat: DataFormat.ChannelsFirst);
@@ -425,6 +443,7 @@ public sealed class ChannelsFirstTests
         Assert.Equal("channels_first", KerasConfig(new AveragePooling1D(2, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_last", KerasConfig(new MaxPooling2D())["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new ZeroPadding2D(dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
+        Assert.Equal("channels_first", KerasConfig(new Cropping2D(1, DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new UpSampling2D(dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new GlobalMaxPooling1D(dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());
         Assert.Equal("channels_first", KerasConfig(new Conv2DTranspose(2, 3, dataFormat: DataFormat.ChannelsFirst))["data_format"]!.GetValue<string>());

@@ -141,26 +141,10 @@ public sealed class DepthwiseConv2D : Layer
         return ActivationFunctions.Apply(Bias is { } bias ? y + bias : y, Activation);
     }
 
-    /// <summary>
-    /// Keras' <c>get_config()</c> entries, in its order: depth_multiplier, kernel_size, strides, padding,
-    /// data_format, dilation_rate, activation, use_bias (the initializers and regularizers are added by the writer).
-    /// </summary>
+    /// <summary>Keras' <c>get_config()</c> entries (the initializers and regularizers are added by the writer).</summary>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        config["depth_multiplier"] = DepthMultiplier;
-        DescribeWindow(config, KernelSize, Strides, Padding, DilationRate, Activation, UseBias);
+        KerasValues.DepthwiseConvolution(config, DepthMultiplier, filters: null, window, Activation, UseBias);
         return true;
-    }
-
-    /// <summary>The window entries DepthwiseConv2D and SeparableConv2D share, in Keras' order.</summary>
-    internal static void DescribeWindow(JsonObject config, Size2D kernelSize, Size2D strides, Padding padding, Size2D dilationRate, Activation activation, bool useBias)
-    {
-        config["kernel_size"] = KerasValues.Pair(kernelSize);
-        config["strides"] = KerasValues.Pair(strides);
-        config["padding"] = KerasValues.Name(padding);
-        config["data_format"] = "channels_last";
-        config["dilation_rate"] = KerasValues.Pair(dilationRate);
-        config["activation"] = KerasValues.Name(activation);
-        config["use_bias"] = useBias;
     }
 }

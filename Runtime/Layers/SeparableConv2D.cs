@@ -160,15 +160,10 @@ public sealed class SeparableConv2D : Layer
         return ActivationFunctions.Apply(y.permute(0, 2, 3, 1), Activation);
     }
 
-    /// <summary>
-    /// Keras' <c>get_config()</c> entries, in its order: depth_multiplier, filters, kernel_size, strides,
-    /// padding, data_format, dilation_rate, activation, use_bias (the initializers and regularizers are added by the writer).
-    /// </summary>
+    /// <summary>Keras' <c>get_config()</c> entries (the initializers and regularizers are added by the writer).</summary>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        config["depth_multiplier"] = DepthMultiplier;
-        config["filters"] = Filters;
-        DepthwiseConv2D.DescribeWindow(config, KernelSize, Strides, Padding, DilationRate, Activation, UseBias);
+        KerasValues.DepthwiseConvolution(config, DepthMultiplier, Filters, window, Activation, UseBias);
         return true;
     }
 }

@@ -27,14 +27,38 @@ internal static class KerasValues
     public static void Convolution(JsonObject config, int filters, WindowSpec window, int groups, Activation activation, bool useBias, DataFormat dataFormat = DataFormat.ChannelsLast)
     {
         config["filters"] = filters;
+        Window(config, window, dataFormat);
+        config["groups"] = groups;
+        config["activation"] = Name(activation);
+        config["use_bias"] = useBias;
+    }
+
+    /// <summary>
+    /// A depthwise (DepthwiseConv2D) or separable (SeparableConv2D, <paramref name="filters"/> given)
+    /// convolution's entries, in Keras' order: depth_multiplier, filters, kernel_size, strides, padding,
+    /// data_format, dilation_rate, activation, use_bias.
+    /// </summary>
+    public static void DepthwiseConvolution(JsonObject config, int depthMultiplier, int? filters, WindowSpec window, Activation activation, bool useBias)
+    {
+        config["depth_multiplier"] = depthMultiplier;
+        if (filters is { } count)
+        {
+            config["filters"] = count;
+        }
+
+        Window(config, window, DataFormat.ChannelsLast);
+        config["activation"] = Name(activation);
+        config["use_bias"] = useBias;
+    }
+
+    // kernel_size, strides, padding, data_format, dilation_rate: the window every convolution writes.
+    private static void Window(JsonObject config, WindowSpec window, DataFormat dataFormat)
+    {
         config["kernel_size"] = List(window.Kernel);
         config["strides"] = List(window.Strides);
         config["padding"] = Name(window.Padding);
         config["data_format"] = DataFormats.KerasName(dataFormat);
         config["dilation_rate"] = List(window.Dilation);
-        config["groups"] = groups;
-        config["activation"] = Name(activation);
-        config["use_bias"] = useBias;
     }
 
     /// <summary>A pooling layer's entries, in Keras' order: pool_size, padding, strides, data_format.</summary>

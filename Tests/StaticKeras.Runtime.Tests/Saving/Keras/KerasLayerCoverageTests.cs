@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace StaticKeras.Runtime.Tests.Saving.Keras;
 
 /// <summary>
-/// The activation layers, DepthwiseConv2D and SeparableConv2D, Rescaling, Cropping1D/2D, SpatialDropout1D/2D, Masking and Embedding with
+/// The activation layers, DepthwiseConv2D and SeparableConv2D, channels_first layers, Rescaling, Cropping1D/2D, SpatialDropout1D/2D, Masking and Embedding with
 /// maskZero (before an LSTM) round trip through .keras and .weights.h5. Set STATICKERAS_KERAS_EXPORT_DIR
 /// to keep the files (NAME.keras, NAME.weights.h5, NAME.io.safetensors) for check_load.py.
 /// </summary>
@@ -20,6 +20,7 @@ public class KerasLayerCoverageTests
     [InlineData("regularized")]
     [InlineData("attention")]
     [InlineData("depthwise")]
+    [InlineData("channelsfirst")]
     public void BothKerasFormatsRoundTrip(string name)
     {
         using var scope = NewDisposeScope();
@@ -82,6 +83,7 @@ public class KerasLayerCoverageTests
         "regularized" => new EndToEnd.RegularizedRegressor(),
         "attention" => new KerasAttentionBlock(),
         "depthwise" => new KerasDepthwiseNet(),
+        "channelsfirst" => new OnnxChannelsFirst(),
         _ => new OnnxMaskedTagger(),
     };
 
@@ -92,6 +94,7 @@ public class KerasLayerCoverageTests
         "regularized" => rand(5, 4),
         "attention" => rand(3, 5, 8),
         "depthwise" => rand(2, 9, 8, 3) - 0.5,
+        "channelsfirst" => rand(2, 2, 9, 8) - 0.5,
         _ => tensor(new float[,] { { 3, 5, 1, 0, 0, 0 }, { 7, 2, 9, 11, 4, 0 } }),   // padded with 0s, which the mask skips
     };
 }

@@ -19,6 +19,7 @@ internal sealed class CompiledMetrics
     private readonly Mean _loss = new("loss");
     private readonly Mean[] _outputLosses;
     private readonly (int Output, Mean Tracker)[] _metrics;
+    private readonly Func<Tensor, Tensor, Tensor>?[] _accuracies;
     private readonly Func<Tensor, Tensor, (Tensor Sum, long Count)>?[] _functions;
 
     public CompiledMetrics(ModelInfo info, CompileInfo compile)
@@ -27,6 +28,7 @@ internal sealed class CompiledMetrics
         _metrics = compile.Outputs
             .SelectMany((output, i) => output.Metrics.Distinct().Select(m => (i, new Mean(Name(compile, info.Outputs[i].Name, m)))))
             .ToArray();
+        _accuracies = new Func<Tensor, Tensor, Tensor>?[_metrics.Length];
         _functions = new Func<Tensor, Tensor, (Tensor Sum, long Count)>?[_metrics.Length];
     }
 
@@ -54,21 +56,21 @@ internal sealed class CompiledMetrics
         {
             var (index, tracker) = _metrics[i];
             var (y, predictions) = (batch.Y[index], output.Predictions[index]);
-            var function = _functions[i] ??= Summed(MetricFunctions.ResolveAccuracy(y.shape, predictions.shape));
-            // The mean over every element equals Keras' mean of per-sample means, as samples are equal
-            // in size; summing first keeps the count of matches exact.
+            var accuracy = _accuracies[i] ??= MetricFunctions.ResolveAccuracy(y.shape, predictions.shape);
             if (output.Masks?.ElementAtOrDefault(index) is { } mask)
             {
                 // Keras' MeanMetricWrapper with a mask: the mask is the sample weight ("sum" reduction), so
                 // the epoch's value is the mean over every unmasked step seen.
-                var values = MetricFunctions.ResolveAccuracy(y.shape, predictions.shape)(y, predictions);
+                var values = accuracy(y, predictions);
                 var weight = mask.to_type(values.dtype).reshape(values.shape);
                 var valid = ScalarValue(weight.sum());
                 tracker.UpdateState(valid == 0 ? 0 : ScalarValue((values * weight).sum()) / valid, valid);
                 continue;
             }
 
-            var (sum, count) = function(y, predictions);
+            // The mean over every element equals Keras' mean of per-sample means, as samples are equal
+            // in size; summing first keeps the count of matches exact.
+            var (sum, count) = (_functions[i] ??= Summed(accuracy))(y, predictions);
             tracker.UpdateState(ScalarValue(sum) / count, size);
         }
     }

@@ -82,6 +82,23 @@ public partial class OnnxMaskedLuong
     }
 }
 
+/// <summary>An embedding's padding mask into Luong attention with concat scores, not causal, over a key of its own, and the masked mean.</summary>
+[Model, ExportOnnx]
+public partial class OnnxMaskedLuongConcat
+{
+    readonly Embedding tokens = new(17, 4, maskZero: true);
+    readonly Dense keys = new(4, Activation.Tanh);
+    readonly Attention attention = new(scoreMode: AttentionScoreMode.Concat);
+    readonly GlobalAveragePooling1D pool = new();
+
+    [Graph]
+    Tensor Call([Input("time")] Tensor ids)
+    {
+        var x = tokens.Call(ids);
+        return pool.Call(attention.Call(x, x, keys.Call(x)));
+    }
+}
+
 /// <summary>Luong attention with concat scores over a query and a value of other lengths, and Luong dot with a key.</summary>
 [Model, ExportOnnx]
 public partial class OnnxLuongScores

@@ -91,6 +91,22 @@ public class OnnxAttentionTests
     }
 
     [Fact]
+    public void AnEmbeddingsPaddingMaskReachesLuongConcatAttention()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new OnnxMaskedLuongConcat();
+        OnnxRun.Randomize(model, seed: 28, scale: 10);
+        var ids = OnnxSampleModelTests.Padded(seed: 28, lengths: [7, 3, 1], steps: 7);
+        ids[0, 1] = tensor(0f);
+
+        var (_, _, onnx) = OnnxRun.Run(model.ExportOnnx(), ids);
+
+        var expected = model.Predict(ids);
+        Assert.Equal(expected.shape, onnx.shape);
+        Assert.InRange(OnnxRun.MaxRelative(onnx, expected), 0, 1e-5);
+    }
+
+    [Fact]
     public void LuongConcatAndDotScoresEqualPredict()
     {
         using var scope = NewDisposeScope();

@@ -52,7 +52,17 @@ internal static class OnnxModelWriter
             graph.Reserve(name);
         }
 
-        var results = Calls(graph, model, inputs.Select(i => i.Name).ToList(), "");
+        List<string> results;
+        try
+        {
+            results = Calls(graph, model, inputs.Select(i => i.Name).ToList(), "");
+        }
+        catch (NotSupportedException e)
+        {
+            // A layer that cannot honour the mask reaching it (OnnxMasks, Masked): refused by name, nothing written.
+            throw new NotSupportedException($"Cannot export model '{model.GetName()}' to ONNX: {e.Message}", e);
+        }
+
         graph.Scope = "";
         for (var i = 0; i < outputNames.Length; i++)
         {
@@ -150,7 +160,7 @@ internal static class OnnxModelWriter
                         argumentMasks[0]?.Name, argumentMasks[1]?.Name, argumentMasks.Length > 2 ? argumentMasks[2]?.Name : null),
                     argumentMasks[0]),
                 IMaskedLayer and Layer masked when argumentMasks[0] is { } taken => (
-                    Masked(model, masked, name, graph, arguments[0], taken), OnnxMasks.After(graph, masked, name, arguments[0], taken)),
+                    Masked(masked, name, graph, arguments[0], taken), OnnxMasks.After(graph, masked, name, arguments[0], taken)),
                 var layer => (((Layer)layer).ExportOnnx(graph, arguments.Single()), OnnxMasks.After(graph, layer, name, arguments[0], argumentMasks[0])),
             };
             values.Add(value);
@@ -162,7 +172,7 @@ internal static class OnnxModelWriter
     }
 
     // A layer that takes the mask reaching it; one that cannot honour it in ONNX is refused by name.
-    private static string Masked(Model model, Layer layer, string name, OnnxGraph graph, string input, OnnxMasks.Mask mask)
+    private static string Masked(Layer layer, string name, OnnxGraph graph, string input, OnnxMasks.Mask mask)
     {
         try
         {
@@ -171,8 +181,7 @@ internal static class OnnxModelWriter
         catch (NotSupportedException)
         {
             throw new NotSupportedException(
-                $"Cannot export model '{model.GetName()}' to ONNX: layer '{name}' ({layer.GetType().Name}) takes the mask layer '{mask.Producer}' makes, " +
-                "and its ONNX form cannot honour a mask.");
+                $"layer '{name}' ({layer.GetType().Name}) takes the mask layer '{mask.Producer}' makes, and its ONNX form cannot honour a mask.");
         }
     }
 }

@@ -136,3 +136,13 @@ public partial class OnnxDepthwise
     readonly Flatten flatten = new();
     readonly Dense head = new(3, Activation.Softmax);
 }
+
+/// <summary>Dilated convolutions with 'same' padding (explicit pads: ONNX Runtime takes no SAME_UPPER with dilations).</summary>
+[Sequential, Input(9, 8, 2), ExportOnnx]
+public partial class OnnxDilatedSame
+{
+    readonly Conv2D conv = new(3, (3, 2), Activation.Relu, padding: Padding.Same, dilationRate: (2, 3));
+    readonly Reshape rows = new(9, 24);
+    readonly Conv1D seq = new(4, 3, padding: Padding.Same, dilationRate: 2);
+    readonly Flatten flatten = new();
+}

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace StaticKeras.Runtime.Tests.Export;
 
 /// <summary>
-/// ONNX forms of MultiHeadAttention, Attention, DepthwiseConv2D and SeparableConv2D, and Keras' masks in the graph
+/// ONNX forms of MultiHeadAttention, Attention, DepthwiseConv2D and SeparableConv2D (and dilated 'same' convolutions), and Keras' masks in the graph
 /// (Embedding's and Masking's, passed on, merged, read by the attention layers and the masked mean): ONNX Runtime
 /// equals Predict to 1e-5 relative.
 /// </summary>
@@ -16,6 +16,7 @@ public class OnnxAttentionTests
     [InlineData("self")]
     [InlineData("two axes")]
     [InlineData("depthwise")]
+    [InlineData("dilated same")]
     public void UnmaskedLayersEqualPredict(string family)
     {
         using var scope = NewDisposeScope();
@@ -23,6 +24,7 @@ public class OnnxAttentionTests
         {
             "self" => new OnnxSelfAttention(),
             "two axes" => new OnnxAttentionOverTwoAxes(),
+            "dilated same" => new OnnxDilatedSame(),
             _ => new OnnxDepthwise(),
         };
         OnnxRun.Randomize(model, seed: 21, scale: 10);
@@ -30,6 +32,7 @@ public class OnnxAttentionTests
         {
             "self" => rand(3, 7, 6) - 0.5,
             "two axes" => rand(2, 3, 4, 5) - 0.5,
+            "dilated same" => rand(3, 9, 8, 2) - 0.5,
             _ => rand(3, 9, 8, 3) - 0.5,
         };
 

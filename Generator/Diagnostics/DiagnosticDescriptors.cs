@@ -241,6 +241,11 @@ internal static class DiagnosticDescriptors
         "STK0056", Declaration, "Custom layer Backward has the wrong signature",
         "Backward of custom layer '{0}' must be 'public Tensor Backward(Tensor inputs, Tensor gradOutput)' returning the input gradient, found '{1}'");
 
+    /// <summary>STK0057: a method named ExportOnnx that is not a custom layer's ONNX form's signature.</summary>
+    public static readonly DiagnosticDescriptor InvalidLayerOnnxExport = Error(
+        "STK0057", Declaration, "Custom layer ExportOnnx has the wrong signature",
+        "ExportOnnx of custom layer '{0}' must be 'public OnnxValue ExportOnnx(OnnxBuilder onnx, OnnxValue inputs)' returning the layer's output, found '{1}'");
+
     /// <summary>STK0060: a [Model] class without a [Graph] method.</summary>
     public static readonly DiagnosticDescriptor MissingGraphMethod = Error(
         "STK0060", Declaration, "Functional model needs a [Graph] method",
@@ -437,7 +442,7 @@ internal static class DiagnosticDescriptors
         FromLogitsOnProbabilities, InvalidLearningRate, UnknownCompileValue, ConflictingGradientClips, InvalidOptimizerOption,
         OptimizerOptionDoesNotApply, MissingScheduleArgument, GeneratorFailure,
         MalformedSignature, UnboundSignatureName, InvalidCustomLayerClass, MissingLayerCall, InvalidWeightProperty,
-        NonIntegerSignatureParameter, InvalidLayerBackward, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
+        NonIntegerSignatureParameter, InvalidLayerBackward, InvalidLayerOnnxExport, ContractRank, ContractConflict, ContractSize, ContractInvalidSize, ContractUnknownSize,
         MissingGraphMethod, DuplicateGraphMethod, GraphParameterNotInput, UnsupportedGraphStatement, UnsupportedGraphExpression,
         InputReassigned, UnusedGraphLayer, UnreachedInput, InvalidGraphReturn, EmptyGraph, DuplicateOutputName, UnknownOutput, OutputWithoutLoss, CompileWithoutLoss, DuplicateOutputAttribute, SharedLayerWeights, NestedModelInput, NoOnnxForm,
         GeneratedMemberName, DuplicateMember, UnextendableType, LayerCollection, SizeOverflow,

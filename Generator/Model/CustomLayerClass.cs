@@ -18,6 +18,7 @@ internal sealed record WeightMember(string Name, string Modifiers);
 /// <param name="Parameters">The primary-constructor parameters.</param>
 /// <param name="Diagnostics">Problems found while reading.</param>
 /// <param name="HasBackward">Whether the class declares <c>Tensor Backward(Tensor inputs, Tensor gradOutput)</c>, used instead of autograd.</param>
+/// <param name="HasOnnxForm">Whether the class declares <c>OnnxValue ExportOnnx(OnnxBuilder onnx, OnnxValue inputs)</c>, its ONNX form.</param>
 internal sealed record CustomLayerClass(
     TypeIdentity Type,
     SourceLocation Location,
@@ -26,7 +27,8 @@ internal sealed record CustomLayerClass(
     EquatableArray<WeightMember> Weights,
     EquatableArray<string> Parameters,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    bool HasBackward = false)
+    bool HasBackward = false,
+    bool HasOnnxForm = false)
 {
     /// <summary>The ids of the errors that keep the layer from being generated in full: <c>STK0050, STK0051</c>.</summary>
     public string ErrorSummary => string.Join(", ", System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(Diagnostics, d => d.Id)));

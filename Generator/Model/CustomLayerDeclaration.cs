@@ -10,8 +10,10 @@ namespace StaticKeras.Generator.Model;
 /// <param name="ClassName">The layer class's name, as the summary shows it.</param>
 /// <param name="Contract">The class's declared contract.</param>
 /// <param name="Arguments">The constructor arguments bound to signature names.</param>
+/// <param name="HasOnnxForm">Whether the class declares <c>OnnxValue ExportOnnx(OnnxBuilder onnx, OnnxValue inputs)</c>.</param>
 internal sealed record CustomLayerDeclaration(
-    string Name, string Identifier, SourceLocation Location, string ClassName, LayerContract Contract, EquatableArray<ConstructorValue> Arguments)
+    string Name, string Identifier, SourceLocation Location, string ClassName, LayerContract Contract, EquatableArray<ConstructorValue> Arguments,
+    bool HasOnnxForm = false)
     : LayerDeclaration(Name, Identifier, Location)
 {
     /// <inheritdoc/>

@@ -47,7 +47,8 @@ internal static class OnnxExportChecks
 
     private static (string Reason, SourceLocation Location)? Problem(LayerDeclaration layer) => layer switch
     {
-        CustomLayerDeclaration => ("a custom layer's Call is C# code, which ONNX cannot express", layer.Location),
+        CustomLayerDeclaration { HasOnnxForm: false } =>
+            ("a custom layer's Call is C# code, which ONNX cannot express, and its class declares no 'public OnnxValue ExportOnnx(OnnxBuilder onnx, OnnxValue inputs)'", layer.Location),
         NestedModelDeclaration { OnnxProblem: { } inner } => ($"its {inner}", layer.Location),
         RecurrentDeclaration r when !s_recurrentActivations.Contains(r.Activation) =>
             ($"its activation {Name(r.Activation)} is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus)", r.LocationOf("activation")),

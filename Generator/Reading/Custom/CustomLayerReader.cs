@@ -52,6 +52,7 @@ internal static class CustomLayerReader
         var contract = ContractReader.Read(type, context, cancellationToken);
         CheckCall(type, location, context);
         CheckBackward(type, context);
+        OnnxFormReader.Check(type, context);
         var weights = type.GetMembers().OfType<IPropertySymbol>()
             .Where(p => p.GetAttributes().Any(a => a.AttributeClass is { } c && KnownTypes.FullName(c) == CustomLayerTypes.WeightAttribute))
             .Where(p => p.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().Any(s => s.Modifiers.Any(SyntaxKind.PartialKeyword)))
@@ -65,7 +66,8 @@ internal static class CustomLayerReader
             weights.ToEquatableArray(),
             ContractReader.PrimaryParameters(type).Keys.ToEquatableArray(),
             context.Diagnostics.ToEquatableArray(),
-            HasBackward(type));
+            HasBackward(type),
+            OnnxFormReader.Has(type));
     }
 
     // What keeps the generator from adding `partial class X : CustomLayer`, as the message's "found".

@@ -21,6 +21,12 @@ internal static class CustomLayerTypes
     /// <summary>TorchSharp's tensor (a nested type: <c>torch+Tensor</c> in metadata).</summary>
     public const string Tensor = "TorchSharp.torch+Tensor";
 
+    /// <summary>The runtime's builder a custom layer's <c>ExportOnnx</c> writes its ONNX form with.</summary>
+    public const string OnnxBuilder = "StaticKeras.Export.Onnx.OnnxBuilder";
+
+    /// <summary>A value of the ONNX graph, what a custom layer's <c>ExportOnnx</c> takes and returns.</summary>
+    public const string OnnxValue = "StaticKeras.Export.Onnx.OnnxValue";
+
     /// <summary>The <c>[Layer]</c> attribute on <paramref name="type"/>, if it has one.</summary>
     public static AttributeData? LayerAttributeOf(ITypeSymbol? type) =>
         type?.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && KnownTypes.FullName(c) == LayerAttribute);

@@ -52,6 +52,6 @@ internal static class CustomLayerUse
             values.Add(new ConstructorValue(argument.Parameter!.Name, Convert.ToInt64(constant.Value, CultureInfo.InvariantCulture)));
         }
 
-        return valid ? new CustomLayerDeclaration(name, identifier, location, type.Name, contract, values.ToEquatableArray()) : unresolved;
+        return valid ? new CustomLayerDeclaration(name, identifier, location, type.Name, contract, values.ToEquatableArray(), OnnxFormReader.Has(type)) : unresolved;
     }
 }

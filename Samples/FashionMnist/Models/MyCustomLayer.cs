@@ -1,4 +1,5 @@
 using StaticKeras;
+using StaticKeras.Export.Onnx;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -14,4 +15,7 @@ public partial class MyCustomLayer(int units)
 
     /// <summary>Projects the last axis to <c>units</c> features; gradients come from autograd.</summary>
     public Tensor Call(Tensor inputs) => inputs.matmul(W) + B;
+
+    /// <summary>The same projection as ONNX nodes, for <c>ExportOnnx</c>: <c>MatMul</c> by W, then <c>Add</c> B.</summary>
+    public OnnxValue ExportOnnx(OnnxBuilder onnx, OnnxValue inputs) => onnx.Add(onnx.MatMul(inputs, onnx.Weight(W)), onnx.Weight(B));
 }

@@ -83,6 +83,24 @@ public sealed class CustomLayerDiagnosticsTests
         "Backward of custom layer 'Scaled' must be 'public Tensor Backward(Tensor inputs, Tensor gradOutput)' returning the input gradient, found 'public Tensor Backward(Tensor gradOutput)'");
 
     [Fact]
+    public void ExportOnnxWithTheWrongSignature() => Single(
+        LayerSource.Layer("Input = \"..., d\", Output = \"..., d\"", "public partial class Scaled")
+            .Member("public Tensor Call(Tensor inputs) => inputs * 2;")
+            .Member("public StaticKeras.Export.Onnx.OnnxValue [|ExportOnnx|](StaticKeras.Export.Onnx.OnnxValue inputs) => inputs;"),
+        null,
+        "STK0057",
+        "ExportOnnx of custom layer 'Scaled' must be 'public OnnxValue ExportOnnx(OnnxBuilder onnx, OnnxValue inputs)' returning the layer's output, found 'public OnnxValue ExportOnnx(OnnxValue inputs)'");
+
+    [Fact]
+    public void ExportOnnxReturningTheWrongType() => Single(
+        LayerSource.Layer("Input = \"..., d\", Output = \"..., d\"", "public partial class Scaled")
+            .Member("public Tensor Call(Tensor inputs) => inputs * 2;")
+            .Member("public string [|ExportOnnx|](StaticKeras.Export.Onnx.OnnxBuilder onnx, StaticKeras.Export.Onnx.OnnxValue inputs) => inputs.Name;"),
+        null,
+        "STK0057",
+        "ExportOnnx of custom layer 'Scaled' must be 'public OnnxValue ExportOnnx(OnnxBuilder onnx, OnnxValue inputs)' returning the layer's output, found 'public string ExportOnnx(OnnxBuilder onnx, OnnxValue inputs)'");
+
+    [Fact]
     public void BindingConflictAtTheUseSite() => Single(
         LayerSource.Layer("Input = \"n, n\", Output = \"n\"", "public partial class Square")
             .Member("public Tensor Call(Tensor inputs) => inputs.sum(1);"),

@@ -102,6 +102,25 @@ public sealed class CustomLayerGenerationTests
     }
 
     [Fact]
+    public void ExportOnnxGivesTheLayerItsOnnxForm()
+    {
+        var layer = LayerSource.Layer("Input = \"..., d\", Output = \"..., d\"", "public partial class Scaled")
+            .Member("[Weight(\"d\", Initializer.Ones)] partial Parameter S { get; }")
+            .Member("public Tensor Call(Tensor inputs) => nn.functional.relu(inputs * S);")
+            .Member("public StaticKeras.Export.Onnx.OnnxValue ExportOnnx(StaticKeras.Export.Onnx.OnnxBuilder onnx, StaticKeras.Export.Onnx.OnnxValue inputs) =>")
+            .Member("    onnx.Relu(onnx.Mul(inputs, onnx.Weight(S)));");
+
+        var run = GeneratorRunner.Run(layer.Build().Text).AssertClean();
+
+        Assert.Contains("protected override global::StaticKeras.Export.Onnx.OnnxValue ExportOnnxCore(global::StaticKeras.Export.Onnx.OnnxBuilder onnx, global::StaticKeras.Export.Onnx.OnnxValue inputs) => ExportOnnx(onnx, inputs);", run.SingleSource);
+        run.VerifySources();
+    }
+
+    [Fact]
+    public void LayerWithoutExportOnnxDoesNotDeclareAnOnnxForm() =>
+        Assert.DoesNotContain("DeclaresOnnxForm", GeneratorRunner.Run(LayerSource.MyCustomLayer().Build().Text).AssertClean().SingleSource);
+
+    [Fact]
     public void LayerFromAReferencedAssembly()
     {
         var library = GeneratorRunner.Run("LayerLibrary", References.All, LayerSource.MyCustomLayer().Build().Text);

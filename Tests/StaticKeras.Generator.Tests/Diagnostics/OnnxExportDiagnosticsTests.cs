@@ -62,7 +62,21 @@ public sealed class OnnxExportDiagnosticsTests
             }
             """),
         "STK0080",
-        "Doubler 'twice' has no ONNX form: a custom layer's Call is C# code, which ONNX cannot express; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+        "Doubler 'twice' has no ONNX form: a custom layer's Call is C# code, which ONNX cannot express, and its class declares no 'public OnnxValue ExportOnnx(OnnxBuilder onnx, OnnxValue inputs)'; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    [Fact]
+    public void CustomLayerWithAnOnnxFormIsClean() =>
+        GeneratorRunner.Run(Exported("6", "readonly Doubler twice = new();").After("""
+
+            [Layer(Input = "..., d", Output = "..., d")]
+            public partial class Doubler
+            {
+                public TorchSharp.torch.Tensor Call(TorchSharp.torch.Tensor inputs) => inputs * 2;
+
+                public StaticKeras.Export.Onnx.OnnxValue ExportOnnx(StaticKeras.Export.Onnx.OnnxBuilder onnx, StaticKeras.Export.Onnx.OnnxValue inputs) =>
+                    onnx.Mul(inputs, onnx.Constant(2f));
+            }
+            """).Build().Text).AssertClean();
 
     // A functional model calling model Inner (declared after it) as a layer.
     private static GraphSource WithInner(string member, string innerLayers) =>
@@ -87,7 +101,7 @@ public sealed class OnnxExportDiagnosticsTests
     public void NestedModelWithALayerWithoutOnnxForm() => DiagnosticCheck.Single(
         WithInner("readonly Inner inner = [|new()|];", "readonly Dense code = new(4); readonly Doubler twice = new();"),
         "STK0080",
-        "Inner 'inner' has no ONNX form: its layer 'twice' (Doubler): a custom layer's Call is C# code, which ONNX cannot express; [ExportOnnx] on 'Net' asks for an ONNX export");
+        "Inner 'inner' has no ONNX form: its layer 'twice' (Doubler): a custom layer's Call is C# code, which ONNX cannot express, and its class declares no 'public OnnxValue ExportOnnx(OnnxBuilder onnx, OnnxValue inputs)'; [ExportOnnx] on 'Net' asks for an ONNX export");
 
     [Fact]
     public void ANestedModelOfExportableLayersIsClean() =>

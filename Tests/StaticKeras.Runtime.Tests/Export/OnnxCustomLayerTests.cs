@@ -6,6 +6,7 @@ using StaticKeras.Layers;
 using StaticKeras.Runtime.Tests.CustomLayers;
 using Parameter = TorchSharp.Modules.Parameter;
 using Xunit;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Runtime.Tests.Export;
@@ -14,7 +15,7 @@ namespace StaticKeras.Runtime.Tests.Export;
 /// Custom layers' ONNX forms (their <c>ExportOnnx(OnnxBuilder, OnnxValue)</c>) run in ONNX Runtime: outputs equal
 /// Predict to 1e-5 relative; a custom layer without one is refused by name.
 /// </summary>
-public class OnnxCustomLayerTests
+public class OnnxCustomLayerTests(ITestOutputHelper output)
 {
     [Fact]
     public void ALayerWithReshapeAReduceNodeAndReluRunsInOnnxRuntime()
@@ -29,6 +30,7 @@ public class OnnxCustomLayerTests
 
         var expected = model.Predict(x);
         Assert.Equal(expected.shape, onnx.shape);
+        output.WriteLine($"max relative difference, ONNX Runtime vs Predict: {OnnxRun.MaxRelative(onnx, expected):G3}");
         Assert.InRange(OnnxRun.MaxRelative(onnx, expected), 0, 1e-5);
         // The layer's weight is an initializer named after the member and the weight.
         Assert.Contains("pairs/Scale", Encoding.UTF8.GetString(onnxModel), StringComparison.Ordinal);
@@ -45,6 +47,7 @@ public class OnnxCustomLayerTests
         var (_, _, onnx) = OnnxRun.Run(model.ExportOnnx(), ids);
 
         var expected = model.Predict(ids);
+        output.WriteLine($"max relative difference, ONNX Runtime vs Predict: {OnnxRun.MaxRelative(onnx, expected):G3}");
         Assert.InRange(OnnxRun.MaxRelative(onnx, expected), 0, 1e-5);
     }
 

@@ -28,7 +28,7 @@ internal static class LayerReader
     {
         var layers = new List<LayerDeclaration>();
         // Attention layers are read in Sequential models too, where their shape rule reports the one input (STK1041).
-        var multiInputBase = semanticModel.Compilation.GetTypeByMetadataName(KnownTypes.MultiInputLayer);
+        var multiInputBase = RuntimeSymbols.Of(semanticModel.Compilation).MultiInputLayer;
         var syntaxReader = new LayerSyntax(semanticModel, type, cancellationToken);
         foreach (var member in Members(syntax, semanticModel, cancellationToken))
         {
@@ -38,6 +38,7 @@ internal static class LayerReader
                 || (graphOnlyBases.Length > 0 && NestedModelReader.IsGeneratedModel(member.Type))
                 || graphOnlyBases.Any(b => b is not null && KnownTypes.DerivesFrom(member.Type, b)))
             {
+                context.LayerTypes[member.Name] = member.Type;
                 layers.Add(ReadLayer(member, semanticModel, syntaxReader, context, cancellationToken));
             }
             else if (ElementLayer(member.Type, layerBase) is not null)
@@ -157,6 +158,11 @@ internal static class LayerReader
     // Layers in another part of a partial class have no clear place in the sequence.
     private static void ReportLayersInOtherParts(TypeDeclarationSyntax syntax, INamedTypeSymbol type, INamedTypeSymbol layerBase, ReadContext context)
     {
+        if (type.DeclaringSyntaxReferences.Length == 1)
+        {
+            return;   // no other part
+        }
+
         foreach (var member in type.GetMembers())
         {
             // Only members declared elsewhere: this part's members are typed already, and typing them again costs a binding each.

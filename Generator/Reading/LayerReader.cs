@@ -29,8 +29,9 @@ internal static class LayerReader
         var layers = new List<LayerDeclaration>();
         // Attention layers are read in Sequential models too, where their shape rule reports the one input (STK1041).
         var multiInputBase = RuntimeSymbols.Of(semanticModel.Compilation).MultiInputLayer;
-        var syntaxReader = new LayerSyntax(semanticModel, type, cancellationToken);
-        foreach (var member in Members(syntax, semanticModel, cancellationToken))
+        var names = new ScopedTypeNames(semanticModel, type, syntax);
+        var syntaxReader = new LayerSyntax(semanticModel, type, cancellationToken, names);
+        foreach (var member in Members(syntax, semanticModel, names, cancellationToken))
         {
             // A [Layer] class derives from Layer only through the part the generator adds.
             if (KnownTypes.DerivesFrom(member.Type, layerBase) || Custom.CustomLayerTypes.IsCustomLayer(member.Type)
@@ -60,8 +61,9 @@ internal static class LayerReader
     };
 
     // Each field and property with its type. A type written as a simple name (Dense) is bound once per
-    // model as a type name, the way the member's declaration binds it; any other through the member's symbol.
-    private static IEnumerable<LayerMember> Members(TypeDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    // model (or per scope, see ScopedTypeNames) as a type name, the way the member's declaration binds
+    // it; any other through the member's symbol.
+    private static IEnumerable<LayerMember> Members(TypeDeclarationSyntax syntax, SemanticModel semanticModel, ScopedTypeNames names, CancellationToken cancellationToken)
     {
         var named = new Dictionary<string, ITypeSymbol?>(System.StringComparer.Ordinal);
         ITypeSymbol? TypeOf(TypeSyntax type, SyntaxNode declaration)
@@ -78,7 +80,7 @@ internal static class LayerReader
 
             if (!named.TryGetValue(name.Identifier.ValueText, out var bound))
             {
-                named[name.Identifier.ValueText] = bound = semanticModel.GetSpeculativeTypeInfo(name.SpanStart, name, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+                named[name.Identifier.ValueText] = bound = names.DeclaredType(name.SpanStart, name);
             }
 
             return bound;

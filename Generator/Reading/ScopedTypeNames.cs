@@ -16,11 +16,11 @@ namespace StaticKeras.Generator.Reading;
 /// directives of each level: models in files whose namespace and usings read the same get the same
 /// answer. The class's own scope (its members, type parameters, base classes and containing types) can
 /// change the answer, so a class that is nested, generic, has a base list or other parts, or declares a
-/// member of that name binds it for itself.
+/// member of that name binds it for itself, and so does every class when a file-local type has the name.
 /// </summary>
 internal sealed class ScopedTypeNames
 {
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, ITypeSymbol?>> s_bound = new();
+    private static readonly ConditionalWeakTable<Compilation, Bindings> s_bound = new();
 
     private readonly SemanticModel _semanticModel;
     private readonly INamedTypeSymbol _model;
@@ -50,14 +50,31 @@ internal sealed class ScopedTypeNames
             return bind();
         }
 
-        var bound = s_bound.GetValue(_semanticModel.Compilation, static _ => new ConcurrentDictionary<string, ITypeSymbol?>(StringComparer.Ordinal));
-        var key = kind + name + "\n" + _scope;
-        if (!bound.TryGetValue(key, out var type))
+        var bindings = s_bound.GetValue(_semanticModel.Compilation, static _ => new Bindings());
+        // A file-local type is seen only in its own file, whatever the namespaces and usings around it.
+        if (bindings.FileLocal.GetOrAdd(name, IsFileLocalAnywhere))
         {
-            bound[key] = type = bind();
+            return bind();
+        }
+
+        var key = kind + name + "\n" + _scope;
+        if (!bindings.Types.TryGetValue(key, out var type))
+        {
+            bindings.Types[key] = type = bind();
         }
 
         return type;
+    }
+
+    private bool IsFileLocalAnywhere(string name) =>
+        _semanticModel.Compilation.GetSymbolsWithName(name, SymbolFilter.Type).Any(t => t is INamedTypeSymbol { IsFileLocal: true });
+
+    // What one compilation's names were bound to, by kind, name and scope; and whether a file-local type has the name.
+    private sealed class Bindings
+    {
+        public ConcurrentDictionary<string, ITypeSymbol?> Types { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, bool> FileLocal { get; } = new(StringComparer.Ordinal);
     }
 
     // The namespaces and using directives around a top-level class, as text; null when the class's own

@@ -44,4 +44,18 @@ public sealed class ScopedTypeNamesTests
         Assert.Equal("STK0007", diagnostic.Id);
         Assert.Contains("'Second'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public void AFileLocalTypeNamedLikeTheLayerIsSeenOnlyInItsFile()
+    {
+        // One namespace, the same usings: in Second's file, 'Dense' is the file-local class.
+        var run = GeneratorRunner.Run(
+            Model("One", "First"),
+            Model("One", "Second") + "\nfile sealed class Dense(int units, Activation activation);\n");
+
+        Assert.Contains(run.Sources, s => s.HintName == "One.First.g.cs");
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("STK0007", diagnostic.Id);
+        Assert.Contains("'Second'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

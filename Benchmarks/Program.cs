@@ -28,6 +28,15 @@ if (args is ["streaming-run", .. var run])
     return;
 }
 
+// dotnet run -c Release --project Benchmarks -- adam-probe [length] [rounds]   (Adam.Step's one CPU pass vs the six libtorch kernels, alternating)
+if (args is ["adam-probe", .. var adamOptions])
+{
+    StaticKeras.Benchmarks.AdamProbe.Run(
+        adamOptions.Length > 0 ? int.Parse(adamOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 101_770,
+        adamOptions.Length > 1 ? int.Parse(adamOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 // dotnet run -c Release --project Benchmarks -- backward-probe [batch] [rounds]   (a CNN layer's backward through autograd vs composed, alternating)
 if (args is ["backward-probe", .. var probeOptions])
 {

@@ -19,7 +19,9 @@ namespace StaticKeras.Optimizers;
 /// gradient, both moments and the weight once and writes each once, with the same arithmetic in the same
 /// order as those kernels (lerp as a fused multiply-add below weight 0.5, as ATen's vectorized lerp), so
 /// results equal libtorch's to float32 round-off. Buffers of a million elements or more are split over
-/// the thread pool.
+/// the thread pool. The profiles ran at load average 45-75, where the kernels' OpenMP forks wait for a busy
+/// core; an alternating A/B of the update alone (<c>Benchmarks adam-probe</c>, load 40-55) showed no gain
+/// either way, so a quiet machine's measurement is still owed (README, issue 10).
 /// </remarks>
 internal static class FusedCpuUpdate
 {

@@ -58,6 +58,8 @@ internal static class OnnxExportChecks
         LayerNormalizationDeclaration n when !(n.Axes.Count == 1 && n.Axes[0] == -1) => ("it normalizes over other axes than -1; ONNX's LayerNormalization takes the last", n.LocationOf("axis")),
         LayerNormalizationDeclaration n when !n.Center || !n.Scale => ("it has no center or no scale; the export writes ONNX's LayerNormalization with both", n.LocationOf(!n.Center ? "center" : "scale")),
         DepthwiseConvDeclaration d => ("the export has no form for depthwise or separable convolutions in this version", d.Location),
+        BidirectionalDeclaration => ("Bidirectional is not exported in this version", layer.Location),
+        TimeDistributedDeclaration td when Problem(td.Layer) is { } wrapped => ($"its wrapped {td.Layer.TypeName}: {wrapped.Reason}", wrapped.Location),
         _ => null,
     };
 

@@ -84,6 +84,28 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     /// <summary>The bias, or null without <see cref="UseBias"/>.</summary>
     public Parameter? Bias => LayerWeights.Find(this, "bias");
 
+    /// <summary>
+    /// Keras' <c>zero_output_for_mask</c>: whether a masked step outputs zeros rather than repeating the
+    /// previous output (the states carry over either way). False for a layer on its own, as in Keras;
+    /// <see cref="Bidirectional"/> sets it to <see cref="ReturnSequences"/> on both directions, as Keras' does.
+    /// </summary>
+    internal bool ZeroOutputForMask { get; set; }
+
+    /// <summary>
+    /// A new, unbuilt layer of the same type and arguments (units, activations, initializers,
+    /// regularizers, constraints): how <see cref="Bidirectional"/> makes its backward layer, as Keras
+    /// makes it from the forward layer's config.
+    /// </summary>
+    internal abstract RecurrentLayer Fresh();
+
+    /// <summary>The regularizers this layer was created with, for <see cref="Fresh"/>.</summary>
+    private protected RecurrentRegularizers Regularizers => new(
+        WeightRegularizers.GetValueOrDefault("kernel"), WeightRegularizers.GetValueOrDefault("recurrent_kernel"),
+        WeightRegularizers.GetValueOrDefault("bias"), ActivityRegularizer);
+
+    /// <summary>The constraints this layer was created with, for <see cref="Fresh"/>.</summary>
+    private protected RecurrentConstraints Constraints => new(ConstraintOf("kernel"), ConstraintOf("recurrent_kernel"), ConstraintOf("bias"));
+
     /// <summary>Creates the weights for an input <c>(timesteps, features)</c>; features must be known, timesteps may be -1.</summary>
     public override void Build(params long[] inputShape)
     {
@@ -144,11 +166,13 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
                 next = [.. next.Select((s, i) => s.where(step, state[i]))];
             }
 
-            state = next;
             if (ReturnSequences)
             {
-                outputs.Add(state[0]);
+                // zero_output_for_mask: a masked step outputs zeros instead of the carried output.
+                outputs.Add(keep is not null && ZeroOutputForMask ? next[0].where(keep.select(1, t), zeros_like(next[0])) : next[0]);
             }
+
+            state = next;
         }
 
         return ReturnSequences ? stack(outputs, 1) : state[0];

@@ -44,3 +44,14 @@ public partial class OnnxMaskedTagger
     readonly Embedding embed = new(12, 4, maskZero: true);
     readonly LSTM lstm = new(3);
 }
+
+/// <summary>TimeDistributed over a symbolic time axis: a convolution, pooling, flatten and dense per frame, then a GRU.</summary>
+[Sequential, Input("frames", 6, 6, 1)]
+public partial class OnnxTimeDistributed
+{
+    readonly TimeDistributed conv = new(new Conv2D(2, (3, 3), Activation.Relu));
+    readonly TimeDistributed pool = new(new MaxPooling2D());
+    readonly TimeDistributed flatten = new(new Flatten());
+    readonly TimeDistributed project = new(new Dense(5, Activation.Tanh));
+    readonly GRU gru = new(3);
+}

@@ -161,6 +161,21 @@ public sealed class BidirectionalTests
         Assert.Throws<ArgumentException>(() => new Bidirectional(new LSTM(4)).Call(zeros(2, 4)));
     }
 
+    [Theory]
+    [InlineData("LSTM")]
+    [InlineData("GRU")]
+    public void AMaskedResultDoesNotChangeWhenPaddingIsAdded(string type)
+    {
+        // Keras: both directions skip masked steps, so padding at either end changes nothing.
+        using var scope = NewDisposeScope();
+        var layer = new Bidirectional(Recurrent(type, returnSequences: false));
+        var x = randn(2, 4, 5);
+        var alone = layer.Call(x);
+        var padded = cat([zeros(2, 2, 5), x, zeros(2, 3, 5)], 1);
+        var mask = cat([zeros(2, 2, ScalarType.Bool), ones(2, 4, ScalarType.Bool), zeros(2, 3, ScalarType.Bool)], 1);
+        Numerics.AssertClose(alone, layer.Call(padded, mask: mask), 1e-6, "padded and masked vs the sequence alone");
+    }
+
     [Fact]
     public void AGivenBackwardLayerCanHaveOtherUnitsWhenConcatenated()
     {

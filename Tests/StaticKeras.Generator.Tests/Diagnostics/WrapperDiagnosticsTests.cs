@@ -70,4 +70,16 @@ public sealed class WrapperDiagnosticsTests
         Model("6, 3", "readonly Bidirectional bi = new(new GRU(4), MergeMode.Sum, [|new GRU(3)|]);"),
         "STK0010",
         "Bidirectional 'bi': backwardLayer must be 4 units, as the forward layer's, for merge mode Sum, found 3 units");
+
+    [Fact]
+    public void BidirectionalHasNoOnnxForm() => DiagnosticCheck.Single(
+        ModelSource.Sequential().Input("6, 3").Attribute("ExportOnnx").Layer("readonly Bidirectional bi = [|new(new LSTM(4))|];"),
+        "STK0080",
+        "Bidirectional 'bi' has no ONNX form: Bidirectional is not exported in this version; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    [Fact]
+    public void TimeDistributedHasTheOnnxFormOfItsLayer() => DiagnosticCheck.Single(
+        ModelSource.Sequential().Input("5, 6, 3").Attribute("ExportOnnx").Layer("readonly TimeDistributed td = new(new LSTM(4, [|Activation.Selu|]));"),
+        "STK0080",
+        "TimeDistributed 'td' has no ONNX form: its wrapped LSTM: its activation selu is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus); [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
 }

@@ -10,6 +10,32 @@ namespace StaticKeras.Runtime.Tests.Saving.Keras;
 /// <summary>TimeDistributed and Bidirectional in Keras files: nested configs as Keras 3 writes them, checked when read.</summary>
 public class KerasWrapperTests
 {
+    [Theory]
+    [InlineData("keras")]
+    [InlineData("weights.h5")]
+    public void KerasMadeWrappersLoadWithKerasPredictions(string format)
+    {
+        // Files/make_wrappers.py: Keras 3.16's own model and predictions.
+        using var scope = NewDisposeScope();
+        using var model = new KerasWrappedClips();
+        var (input, expected) = KerasFiles.InputsAndPredictions("wrappers");
+
+        model.LoadWeights(KerasFiles.Path($"wrappers.{format}"));
+
+        Assert.InRange(KerasFiles.MaxRelative(model.Predict(input), expected), 0, 1e-5);
+    }
+
+    [Fact]
+    public void WrittenWeightsHaveKerasLayout()
+    {
+        using var dir = new TempDirectory();
+        using var model = new KerasWrappedClips();
+        model.SaveWeights(dir.File("wrappers.weights.h5"));
+
+        Assert.Equal(Layout(KerasFiles.Path("wrappers.weights.h5")), Layout(dir.File("wrappers.weights.h5")));
+        Assert.Contains("layers/bidirectional/backward_layer/cell/vars/2 F32 (12)", Layout(dir.File("wrappers.weights.h5")));
+    }
+
     [Fact]
     public void ConfigsNestTheWrappedLayersAsKerasDoes()
     {
@@ -44,6 +70,15 @@ public class KerasWrapperTests
         var error = Assert.Throws<InvalidDataException>(() => model.LoadWeights(dir.File("clips.keras")));
 
         Assert.Contains("layer 'encoder' (Bidirectional) in the file's layer 'bidirectional': its backward_layer (\"LSTM\") has units 3 in the model but 5 in the file", error.Message);
+    }
+
+    private static string[] Layout(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var file = StaticKeras.Saving.Keras.KerasH5Reader.Open(stream, path);
+        return file.Vars.OrderBy(kv => kv.Key, System.StringComparer.Ordinal)
+            .SelectMany(kv => kv.Value.Select(v => $"{kv.Key}/{v.Name} {v.DType} ({string.Join(", ", v.Shape)})"))
+            .ToArray();
     }
 
     private static JsonNode Config(string path)

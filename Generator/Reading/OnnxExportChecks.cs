@@ -58,7 +58,10 @@ internal static class OnnxExportChecks
         LayerNormalizationDeclaration n when !(n.Axes.Count == 1 && n.Axes[0] == -1) => ("it normalizes over other axes than -1; ONNX's LayerNormalization takes the last", n.LocationOf("axis")),
         LayerNormalizationDeclaration n when !n.Center || !n.Scale => ("it has no center or no scale; the export writes ONNX's LayerNormalization with both", n.LocationOf(!n.Center ? "center" : "scale")),
         DepthwiseConvDeclaration d => ("the export has no form for depthwise or separable convolutions in this version", d.Location),
-        BidirectionalDeclaration => ("Bidirectional is not exported in this version", layer.Location),
+        BidirectionalDeclaration { Layer: var f, BackwardLayer: { } b }
+            when (b.Kind, b.Units, b.UseBias, b.ResetAfter, b.Activation, b.RecurrentActivation) != (f.Kind, f.Units, f.UseBias, f.ResetAfter, f.Activation, f.RecurrentActivation) =>
+            ("its backward layer is configured otherwise than its forward layer; one ONNX operator runs both directions", b.Location),
+        BidirectionalDeclaration bi when Problem(bi.Layer) is { } wrapped => ($"its wrapped {bi.Layer.TypeName}: {wrapped.Reason}", wrapped.Location),
         TimeDistributedDeclaration td when Problem(td.Layer) is { } wrapped => ($"its wrapped {td.Layer.TypeName}: {wrapped.Reason}", wrapped.Location),
         _ => null,
     };

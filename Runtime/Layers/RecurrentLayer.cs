@@ -232,31 +232,57 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     /// <inheritdoc/>
     internal override string ExportOnnx(OnnxGraph graph, string input)
     {
-        // ONNX's RNN/LSTM/GRU: X (time, batch, features); W (1, gates·units, features) and
-        // R (1, gates·units, units), the transposed Keras kernels with their gate blocks in ONNX's
-        // order; B (1, 2·gates·units), input then recurrent bias. Outputs Y (time, 1, batch, units)
-        // and Y_h (1, batch, units).
+        // Y (time, 1, batch, units) -> (batch, time, units); Y_h (1, batch, units) -> (batch, units).
+        var output = ExportOnnxOperator(graph, input, [this]);
+        return ReturnSequences
+            ? graph.Node("Transpose", [graph.Node("Squeeze", [output, graph.Ints("axes", 1)])], OnnxAttribute.Ints("perm", 1, 0, 2))
+            : graph.Node("Squeeze", [output, graph.Ints("axes", 0)]);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="backward"/> can share one ONNX operator with this layer as its reverse
+    /// direction (<see cref="Bidirectional"/>): the same cell type, units, activations and cell options.
+    /// </summary>
+    internal bool SharesOnnxOperator(RecurrentLayer backward) =>
+        backward.GetType() == GetType() && backward.Units == Units && backward.UseBias == UseBias && backward.ReturnSequences == ReturnSequences
+        && backward.OnnxActivationList.AsSpan().SequenceEqual(OnnxActivationList)
+        && (this is not GRU gru || ((GRU)backward).ResetAfter == gru.ResetAfter);
+
+    /// <summary>
+    /// Writes ONNX's RNN, LSTM or GRU operator for <paramref name="directions"/> (this layer, or this layer
+    /// and its reverse direction) and returns Y, <c>(time, directions, batch, units)</c>, with
+    /// <see cref="ReturnSequences"/>, else Y_h, <c>(directions, batch, units)</c>.
+    /// </summary>
+    internal string ExportOnnxOperator(OnnxGraph graph, string input, RecurrentLayer[] directions)
+    {
+        // ONNX's RNN/LSTM/GRU: X (time, batch, features); W (directions, gates·units, features) and
+        // R (directions, gates·units, units), the transposed Keras kernels with their gate blocks in ONNX's
+        // order; B (directions, 2·gates·units), input then recurrent bias. A reverse direction reads the
+        // sequence last to first and writes Y in the sequence's order, as Keras' Bidirectional flips it back.
         using var scope = NewDisposeScope();
-        Tensor Reorder(Tensor weights) => cat(Array.ConvertAll(OnnxGateOrder, g => weights.narrow(-1, g * Units, Units)), -1);
-        var (inputBias, recurrentBias) = Bias is { } bias ? OnnxBiases(bias.detach()) : (zeros(gates * Units), zeros(gates * Units));
-        var w = graph.Initializer("W", Reorder(Kernel.detach()).t().unsqueeze(0));
-        var r = graph.Initializer("R", Reorder(RecurrentKernel.detach()).t().unsqueeze(0));
-        var b = graph.Initializer("B", cat([Reorder(inputBias), Reorder(recurrentBias)], 0).unsqueeze(0));
+        var w = graph.Initializer("W", stack(directions.Select(d => d.Reorder(d.Kernel.detach()).t()).ToArray(), 0));
+        var r = graph.Initializer("R", stack(directions.Select(d => d.Reorder(d.RecurrentKernel.detach()).t()).ToArray(), 0));
+        var b = graph.Initializer("B", stack(directions.Select(d => d.OnnxBias()).ToArray(), 0));
         var timeMajor = graph.Node("Transpose", [input], OnnxAttribute.Ints("perm", 1, 0, 2));
         OnnxAttribute[] attributes =
         [
             OnnxAttribute.Int("hidden_size", Units),
-            OnnxAttribute.Strings("activations", Array.ConvertAll(OnnxActivationList, a => OnnxRecurrentActivation(a)!)),
+            OnnxAttribute.Strings("activations", directions.SelectMany(d => d.OnnxActivationList.Select(a => OnnxRecurrentActivation(a)!)).ToArray()),
+            .. directions.Length == 2 ? [OnnxAttribute.String("direction", "bidirectional")] : Array.Empty<OnnxAttribute>(),
             .. OnnxCellAttributes,
         ];
         var outputs = graph.NodeWithOutputs(OnnxOperator, [timeMajor, w, r, b], ReturnSequences ? [true] : [false, true], attributes);
-        if (!ReturnSequences)
-        {
-            return graph.Node("Squeeze", [outputs[1], graph.Ints("axes", 0)]);
-        }
+        return ReturnSequences ? outputs[0] : outputs[1];
+    }
 
-        var sequence = graph.Node("Squeeze", [outputs[0], graph.Ints("axes", 1)]);
-        return graph.Node("Transpose", [sequence], OnnxAttribute.Ints("perm", 1, 0, 2));
+    // Keras' gate blocks (last axis) in ONNX's order.
+    private Tensor Reorder(Tensor weights) => cat(Array.ConvertAll(OnnxGateOrder, g => weights.narrow(-1, g * Units, Units)), -1);
+
+    // ONNX's B for this direction: input bias then recurrent bias, each in ONNX's gate order.
+    private Tensor OnnxBias()
+    {
+        var (inputBias, recurrentBias) = Bias is { } bias ? OnnxBiases(bias.detach()) : (zeros(gates * Units), zeros(gates * Units));
+        return cat([Reorder(inputBias), Reorder(recurrentBias)], 0);
     }
 
     // The activations ONNX's recurrent operators take by name without parameters.

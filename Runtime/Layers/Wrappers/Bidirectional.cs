@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Nodes;
+using StaticKeras.Export.Onnx;
 using StaticKeras.Saving.Keras;
 using static TorchSharp.torch;
 
@@ -131,6 +132,29 @@ public sealed class Bidirectional : Layer, IMaskedLayer
             MergeMode.Mul => forward * backward,
             MergeMode.Ave => (forward + backward) / 2,
             _ => cat([forward, backward], -1),
+        };
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>One ONNX operator with <c>direction="bidirectional"</c>: both layers of one type and configuration (no mask).</remarks>
+    internal override bool HasOnnxForm => ForwardLayer.HasOnnxForm && ForwardLayer.SharesOnnxOperator(BackwardLayer);
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(OnnxGraph graph, string input)
+    {
+        // Y (time, 2, batch, units) -> (batch, time, 2, units); Y_h (2, batch, units) -> (batch, 2, units); then the merge over the direction axis.
+        var output = ForwardLayer.ExportOnnxOperator(graph, input, [ForwardLayer, BackwardLayer]);
+        var axis = ReturnSequences ? 2 : 1;
+        var batchFirst = ReturnSequences
+            ? graph.Node("Transpose", [output], OnnxAttribute.Ints("perm", 2, 0, 1, 3))
+            : graph.Node("Transpose", [output], OnnxAttribute.Ints("perm", 1, 0, 2));
+        var units = ForwardLayer.Units;
+        return MergeMode switch
+        {
+            MergeMode.Concat => graph.Node("Reshape", [batchFirst, graph.Ints("shape", ReturnSequences ? [0, 0, 2 * units] : [0, 2 * units])]),
+            MergeMode.Sum => graph.Node("ReduceSum", [batchFirst, graph.Ints("axes", axis)], OnnxAttribute.Int("keepdims", 0)),
+            MergeMode.Ave => graph.Node("ReduceMean", [batchFirst], OnnxAttribute.Ints("axes", axis), OnnxAttribute.Int("keepdims", 0)),
+            _ => graph.Node("ReduceProd", [batchFirst], OnnxAttribute.Ints("axes", axis), OnnxAttribute.Int("keepdims", 0)),
         };
     }
 

@@ -72,10 +72,16 @@ public sealed class WrapperDiagnosticsTests
         "Bidirectional 'bi': backwardLayer must be 4 units, as the forward layer's, for merge mode Sum, found 3 units");
 
     [Fact]
-    public void BidirectionalHasNoOnnxForm() => DiagnosticCheck.Single(
-        ModelSource.Sequential().Input("6, 3").Attribute("ExportOnnx").Layer("readonly Bidirectional bi = [|new(new LSTM(4))|];"),
+    public void BidirectionalWithABackwardLayerOfItsOwnHasNoOnnxForm() => DiagnosticCheck.Single(
+        ModelSource.Sequential().Input("6, 3").Attribute("ExportOnnx").Layer("readonly Bidirectional bi = new(new LSTM(4), backwardLayer: [|new LSTM(2)|]);"),
         "STK0080",
-        "Bidirectional 'bi' has no ONNX form: Bidirectional is not exported in this version; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+        "Bidirectional 'bi' has no ONNX form: its backward layer is configured otherwise than its forward layer; one ONNX operator runs both directions; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    [Fact]
+    public void BidirectionalHasTheOnnxFormOfItsLayer() => DiagnosticCheck.Single(
+        ModelSource.Sequential().Input("6, 3").Attribute("ExportOnnx").Layer("readonly Bidirectional bi = new(new GRU(4, [|Activation.Selu|]));"),
+        "STK0080",
+        "Bidirectional 'bi' has no ONNX form: its wrapped GRU: its activation selu is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus); [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
 
     [Fact]
     public void TimeDistributedHasTheOnnxFormOfItsLayer() => DiagnosticCheck.Single(

@@ -55,3 +55,20 @@ public partial class OnnxTimeDistributed
     readonly TimeDistributed project = new(new Dense(5, Activation.Tanh));
     readonly GRU gru = new(3);
 }
+
+/// <summary>Bidirectional LSTM (sequences, concatenated), GRU (sequences, summed), SimpleRNN (averaged) and LSTM (last step, multiplied).</summary>
+[Sequential, Input(7, 3)]
+public partial class OnnxBidirectional
+{
+    readonly Bidirectional lstm = new(new LSTM(4, returnSequences: true));
+    readonly Bidirectional gru = new(new GRU(3, returnSequences: true, resetAfter: false), MergeMode.Sum);
+    readonly Bidirectional rnn = new(new SimpleRNN(5, returnSequences: true), MergeMode.Ave);
+    readonly Bidirectional last = new(new LSTM(2), MergeMode.Mul, new LSTM(2));
+}
+
+/// <summary>A backward layer of other units: one ONNX operator cannot run both directions.</summary>
+[Sequential, Input(7, 3)]
+public partial class OnnxUnevenBidirectional
+{
+    readonly Bidirectional bi = new(new LSTM(4), backwardLayer: new LSTM(2));
+}

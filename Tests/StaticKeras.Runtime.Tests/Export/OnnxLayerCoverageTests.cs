@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace StaticKeras.Runtime.Tests.Export;
 
-/// <summary>ONNX forms of the activation layers, Rescaling, Cropping, SpatialDropout, Masking, PositionEmbedding and TimeDistributed: ONNX Runtime equals Predict to 1e-5.</summary>
+/// <summary>ONNX forms of the activation layers, Rescaling, Cropping, SpatialDropout, Masking, PositionEmbedding, TimeDistributed and Bidirectional: ONNX Runtime equals Predict to 1e-5.</summary>
 public class OnnxLayerCoverageTests
 {
     [Theory]
@@ -13,6 +13,7 @@ public class OnnxLayerCoverageTests
     [InlineData("cropped")]
     [InlineData("positions")]
     [InlineData("timedistributed")]
+    [InlineData("bidirectional")]
     public void OnnxRuntimeEqualsPredict(string family)
     {
         using var scope = NewDisposeScope();
@@ -21,6 +22,7 @@ public class OnnxLayerCoverageTests
             "activations" => new OnnxActivationLayers(),
             "cropped" => new OnnxCroppedImage(),
             "timedistributed" => new OnnxTimeDistributed(),
+            "bidirectional" => new OnnxBidirectional(),
             _ => new OnnxPositions(),
         };
         OnnxRun.Randomize(model, seed: 5);
@@ -30,6 +32,7 @@ public class OnnxLayerCoverageTests
             "activations" => MaskedSteps(rand(4, 9, 4) - 0.3),
             "cropped" => rand(3, 9, 8, 2) - 0.5,
             "timedistributed" => rand([3, 5, 6, 6, 1]) - 0.5,
+            "bidirectional" => rand(4, 7, 3) - 0.5,
             _ => rand(3, 7, 4),   // 7 steps of the 10 the embeddings have
         };
 
@@ -53,14 +56,14 @@ public class OnnxLayerCoverageTests
     }
 
     [Fact]
-    public void BidirectionalIsRefusedAndNothingIsWritten()
+    public void ABidirectionalLayerWhoseDirectionsDifferIsRefusedAndNothingIsWritten()
     {
         using var dir = new TempDirectory();
-        using var model = new Saving.Keras.KerasWrappedClips();
+        using var model = new OnnxUnevenBidirectional();
 
-        var error = Assert.Throws<NotSupportedException>(() => model.ExportOnnx(dir.File("clips.onnx")));
+        var error = Assert.Throws<NotSupportedException>(() => model.ExportOnnx(dir.File("uneven.onnx")));
 
-        Assert.Contains("'encoder'", error.Message);
+        Assert.Contains("'bi'", error.Message);
         Assert.Empty(dir.Listing());
     }
 

@@ -57,6 +57,11 @@ internal sealed class CompiledMetrics
             var (index, tracker) = _metrics[i];
             var (y, predictions) = (batch.Y[index], output.Predictions[index]);
             var accuracy = _accuracies[i] ??= MetricFunctions.ResolveAccuracy(y.shape, predictions.shape);
+            if (output.SoftmaxLogits?.ElementAtOrDefault(index) == true && !ArgMaxOnly(accuracy))
+            {
+                predictions = predictions.softmax(-1);
+            }
+
             if (output.Masks?.ElementAtOrDefault(index) is { } mask)
             {
                 // Keras' MeanMetricWrapper with a mask: the mask is the sample weight ("sum" reduction), so
@@ -74,6 +79,13 @@ internal sealed class CompiledMetrics
             tracker.UpdateState(ScalarValue(sum) / count, size);
         }
     }
+
+    // Whether the accuracy reads only the arg-max of the predictions over the last axis, which logits
+    // and their softmax share (up to a tie of probabilities within float32 round-off, where the softmax's
+    // arg-max takes the first of the tied classes and the logits' the larger logit).
+    private static bool ArgMaxOnly(Func<Tensor, Tensor, Tensor> accuracy) =>
+        accuracy.Equals((Func<Tensor, Tensor, Tensor>)MetricFunctions.SparseCategoricalAccuracy)
+        || accuracy.Equals((Func<Tensor, Tensor, Tensor>)MetricFunctions.CategoricalAccuracy);
 
     // A metric's per-element values summed, with their number; sparse categorical accuracy counts
     // its matches directly (the same number, without the float conversions).

@@ -46,6 +46,8 @@ public sealed class IncrementalityTests
             .Layer("readonly Conv1D conv1d = new(3, 1, kernelRegularizer: Regularizer.L2(0.01), activityRegularizer: Regularizer.L1());")
             .Layer("readonly Masking masking = new(-1.0);")
             .Layer("readonly SimpleRNN rnn = new(2, returnSequences: true);")
+            .Layer("readonly Bidirectional bi = new(new GRU(2, returnSequences: true), MergeMode.Sum, new GRU(2, returnSequences: true));")
+            .Layer("readonly TimeDistributed td = new(new Dense(2));")
             .Layer("readonly AveragePooling1D avg = new(1);")
             .Layer("readonly Cropping1D crop = new((0, 1));")
             .Layer("readonly PReLU prelu = new(sharedAxes: [1]);")

@@ -214,6 +214,9 @@ public abstract partial class Model
         var samples = 0L;
         var device = Device;
         using System.IDisposable? inference = training ? null : inference_mode();
+        // Testing: weights copied into a faster layout once for the loop (Inference/InferenceWeights.cs),
+        // unless user callbacks, which might change the weights, run between steps.
+        using var weights = training || !callbacks.OnlyBuiltIn ? null : Inference.InferenceWeights.Enter();
         using var batches = epoch.GetEnumerator();
         for (var step = 0; !(training && StopTraining); step++)
         {

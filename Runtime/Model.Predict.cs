@@ -102,6 +102,9 @@ public abstract partial class Model
         }
 
         using var scope = NewDisposeScope();
+        // Weights copied into a faster layout (a few-unit Dense kernel transposed) once for the call;
+        // not when user callbacks run between batches, as they might change the weights.
+        using var weights = hooks is null || hooks.OnlyBuiltIn ? InferenceWeights.Enter() : null;
         var outputs = RunBatches(batches, inputCount, samples, steps, call, hooks);
         foreach (var output in outputs)
         {

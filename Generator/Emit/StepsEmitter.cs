@@ -159,7 +159,14 @@ internal static class StepsEmitter
             lines.AddRange(BackwardEmitter.Lines("loss", autogradReason));
         }
 
-        lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {plan.Predictions(output)} }}{(mask is null ? "" : $", new[] {{ {mask} }}")});"));
+        // A test step returns a fused softmax's logits, flagged, rather than its probabilities: Keras'
+        // "accuracy" needs only their argmax, which the softmax keeps, and the metrics apply the softmax
+        // themselves where a metric needs the probabilities (Runtime/Training/CompiledMetrics.cs).
+        var logits = mode == CallMode.Evaluation && plan.FusedActivation == ActivationKind.Softmax;
+        var predictions = logits ? output : plan.Predictions(output);
+        var masks = mask is null ? "" : $", new[] {{ {mask} }}";
+        var flag = logits ? ", SoftmaxLogits: new[] { true }" : "";
+        lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {predictions} }}{masks}{flag});"));
     }
 
     // The output's activation is fused into the loss only when no other call reads the output.

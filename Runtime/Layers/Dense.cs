@@ -1,5 +1,6 @@
 using StaticKeras.Layers.Initializers;
 using StaticKeras.Export.Onnx;
+using StaticKeras.Inference;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using System;
@@ -135,8 +136,9 @@ public sealed class Dense : Layer
     {
         if (FewUnitsManyRows(inputs))
         {
-            var product = LinearFewUnits(inputs);
-            return Activation == Activation.Softmax ? SoftmaxAcrossRows(product) : ActivationFunctions.ApplyInPlace(product, Activation);
+            return Activation == Activation.Softmax
+                ? SoftmaxAcrossRows(inputs)
+                : ActivationFunctions.ApplyInPlace(LinearFewUnits(inputs), Activation);
         }
 
         var linear = CallLinear(inputs);
@@ -290,39 +292,55 @@ public sealed class Dense : Layer
     }
 
     // In inference mode on the CPU, a layer of few units (fewer than a 512-bit vector of floats)
-    // over many rows avoids libtorch's slow paths for a short last axis: its product takes the
-    // kernel as a transposed view of a (units, input_dim) copy made per call (1,280 floats for 10
-    // units: no weight is cached, so nothing can go stale), and its softmax runs over the first axis
-    // of the transposed logits, padded to whole vectors so that every row takes the same vector code
-    // whatever the batch size. Measured with one libtorch thread on this project's AVX-512 machine,
-    // 10 units after 128, 128 rows: 29-42 us instead of 55-67 for product and softmax; at 64 rows
-    // 22-27 instead of 29-33; below that the copies cost what they save. Sums are grouped
-    // differently, so such outputs can differ from the training-mode forward pass in the last bit.
-    // Training never takes this path.
+    // over many rows avoids libtorch's slow paths for a short last axis: it computes the transposed
+    // product, (units, rows) = kernelᵀ @ inputsᵀ + bias, with kernelᵀ a (units, input_dim) copy made
+    // once per Predict or Evaluate call (Inference/InferenceWeights.cs; per call outside them, 1,280
+    // floats for 10 units), and its softmax runs over the first axis of those transposed logits,
+    // written into a buffer padded with zero columns to whole vectors so that every row takes the same
+    // vector code whatever the batch size. Measured with one libtorch thread on this project's AVX-512
+    // machine, 10 units after 128: product and softmax in 10-12 us instead of 16 (32 rows) and 42 (128
+    // rows) for libtorch's product and softmax over the last axis. Sums are grouped differently, so
+    // such outputs can differ from the training-mode forward pass in the last bit. Training never
+    // takes this path.
     private bool FewUnitsManyRows(Tensor inputs) =>
         Units < FewUnits && inputs.dim() == 2 && inputs.size(0) >= ManyRows && inputs.size(1) == builtInputDim
         && kernel is not null && inputs.device_type == TorchSharp.DeviceType.CPU && is_inference_mode_enabled();
 
     private const int FewUnits = 16;
-    private const long ManyRows = 64;
+    private const long ManyRows = 16;
     private const long SoftmaxColumns = 64;
 
-    // inputs @ kernel + bias with the kernel as the transpose of a (units, input_dim) copy.
-    private Tensor LinearFewUnits(Tensor inputs)
+    // inputs @ kernel + bias, (rows, units), contiguous, from the transposed product.
+    private Tensor LinearFewUnits(Tensor inputs) => TransposedLinear(inputs, inputs.size(0)).t().contiguous();
+
+    // The transposed product kernelᵀ @ inputsᵀ + bias written into the first rows columns of a new
+    // (units, columns) buffer whose other columns are zeros; returns the buffer. The bias is copied in
+    // first and the product added (beta 1), as libtorch's addmm computes it.
+    private Tensor TransposedLinear(Tensor inputs, long columns)
     {
-        var transposed = kernel!.t().contiguous().t();
-        return bias is null ? inputs.mm(transposed) : addmm(bias, inputs, transposed, beta: 1, alpha: 1);
+        var rows = inputs.size(0);
+        var kernelT = InferenceWeights.Get(kernel!, static k => k.t().contiguous());
+        var buffer = columns == rows ? empty(Units, rows, inputs.dtype) : zeros(Units, columns, inputs.dtype);
+        var product = columns == rows ? buffer : buffer.narrow(1, 0, rows);
+        if (bias is null)
+        {
+            product.addmm_(kernelT, inputs.t(), beta: 0, alpha: 1);
+        }
+        else
+        {
+            product.copy_(InferenceWeights.Get(bias, static b => b.unsqueeze(1))).addmm_(kernelT, inputs.t(), beta: 1, alpha: 1);
+        }
+
+        return buffer;
     }
 
-    // Softmax over the last axis of (rows, units) logits, computed over the first axis of a
-    // (units, padded rows) copy whose padding columns are zeros.
-    private static Tensor SoftmaxAcrossRows(Tensor logits)
+    // Softmax over the units of inputs @ kernel + bias, (rows, units), contiguous: over the first axis
+    // of the transposed logits, padded with zero columns to whole vectors.
+    private Tensor SoftmaxAcrossRows(Tensor inputs)
     {
-        var rows = logits.size(0);
+        var rows = inputs.size(0);
         var columns = (rows + SoftmaxColumns - 1) / SoftmaxColumns * SoftmaxColumns;
-        var buffer = zeros(logits.size(1), columns, logits.dtype);
-        buffer.narrow(1, 0, rows).copy_(logits.t());
-        return buffer.softmax(0).narrow(1, 0, rows).t().contiguous();
+        return TransposedLinear(inputs, columns).softmax(0).narrow(1, 0, rows).t().contiguous();
     }
 
     // The activation's backward; gelu and silu are not functions of their output, so their input

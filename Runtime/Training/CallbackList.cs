@@ -47,6 +47,12 @@ internal sealed class CallbackList
 
     public History? History { get; }
 
+    /// <summary>
+    /// Whether the only callbacks are the built-in history and progress bar, which never change the
+    /// model's weights (so inference may keep copies of them for a whole call).
+    /// </summary>
+    public bool OnlyBuiltIn => _callbacks.TrueForAll(static c => c is Callbacks.History or Callbacks.ProgbarLogger);
+
     /// <summary>Whether there is any callback, so that per-batch logs are worth computing.</summary>
     public bool Any => _callbacks.Count > 0;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using StaticKeras.Callbacks;
 using StaticKeras.Metrics;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Training;
@@ -57,6 +58,11 @@ internal sealed class CompiledMetrics
             var (index, tracker) = _metrics[i];
             var (y, predictions) = (batch.Y[index], output.Predictions[index]);
             var accuracy = _accuracies[i] ??= MetricFunctions.ResolveAccuracy(y.shape, predictions.shape);
+            if (output.SoftmaxLogits?.ElementAtOrDefault(index) == true && !ArgMaxOnly(accuracy))
+            {
+                predictions = predictions.softmax(-1);
+            }
+
             if (output.Masks?.ElementAtOrDefault(index) is { } mask)
             {
                 // Keras' MeanMetricWrapper with a mask: the mask is the sample weight ("sum" reduction), so
@@ -74,6 +80,13 @@ internal sealed class CompiledMetrics
             tracker.UpdateState(ScalarValue(sum) / count, size);
         }
     }
+
+    // Whether the accuracy reads only the arg-max of the predictions over the last axis, which logits
+    // and their softmax share (up to a tie of probabilities within float32 round-off, where the softmax's
+    // arg-max takes the first of the tied classes and the logits' the larger logit).
+    private static bool ArgMaxOnly(Func<Tensor, Tensor, Tensor> accuracy) =>
+        accuracy.Equals((Func<Tensor, Tensor, Tensor>)MetricFunctions.SparseCategoricalAccuracy)
+        || accuracy.Equals((Func<Tensor, Tensor, Tensor>)MetricFunctions.CategoricalAccuracy);
 
     // A metric's per-element values summed, with their number; sparse categorical accuracy counts
     // its matches directly (the same number, without the float conversions).
@@ -103,11 +116,23 @@ internal sealed class CompiledMetrics
 
     private IEnumerable<Mean> Trackers() => _outputLosses.Prepend(_loss).Concat(_metrics.Select(m => m.Tracker));
 
-    internal static double ScalarValue(Tensor scalar) => scalar.dtype switch
+    // One value read per loss and metric per batch: through ToScalar (libtorch's item), not TorchSharp's
+    // item<T>(), which builds a tensor accessor (its strides marshalled through a callback) and costs
+    // several times as much for one value (0.7-3 us against 0.2-0.3 us on this machine). Same values.
+    internal static double ScalarValue(Tensor scalar)
     {
-        ScalarType.Float32 => scalar.item<float>(),
-        ScalarType.Float64 => scalar.item<double>(),
-        ScalarType.Int64 => scalar.item<long>(),
-        _ => scalar.to_type(ScalarType.Float64).item<double>(),
-    };
+        var dtype = scalar.dtype;
+        if (dtype is not (ScalarType.Float32 or ScalarType.Float64 or ScalarType.Int64))
+        {
+            return scalar.to_type(ScalarType.Float64).item<double>();
+        }
+
+        using var value = scalar.ToScalar();
+        return dtype switch
+        {
+            ScalarType.Float32 => value.ToSingle(),
+            ScalarType.Float64 => value.ToDouble(),
+            _ => value.ToInt64(),
+        };
+    }
 }

@@ -117,6 +117,6 @@ partial class CustomMlp : global::StaticKeras.Model
         var x3 = relu.Call(x2);                     // (batch, 64)
         var logits = output.CallLinear(x3);         // (batch, 10), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -183,6 +183,6 @@ partial class ActivationCnn : global::StaticKeras.Model
         var x10 = this.logits.Call(x9);           // (batch, 3)
         var logits = x10;                         // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -107,6 +107,6 @@ partial class MobileBlock : global::StaticKeras.Model
         var logits = output.CallLinear(x3);            // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         loss = loss + separable.RegularizationLoss();  // regularization: separable depthwise_kernel L2(0.01)
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -201,6 +201,6 @@ partial class NormalizedCnn : global::StaticKeras.Model
         var x12 = flatten.Call(x11);              // (batch, 8)
         var logits = output.CallLinear(x12);      // (batch, 5), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

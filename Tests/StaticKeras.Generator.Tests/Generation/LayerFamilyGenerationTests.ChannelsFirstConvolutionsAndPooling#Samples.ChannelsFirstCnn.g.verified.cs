@@ -219,6 +219,6 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         var x14 = flatten.Call(x13);           // (batch, 6)
         var logits = classes.CallLinear(x14);  // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -118,6 +118,6 @@ partial class MnistMlp : global::StaticKeras.Model
         var x3 = drop.Call(x2, training: false);  // (batch, 128)
         var logits = output.CallLinear(x3);       // (batch, 10), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -99,6 +99,6 @@ partial class Classifier : global::StaticKeras.Model
         var x1 = Hidden.Call(x[0]);                 // (batch, 16)
         var logits = Probabilities.CallLinear(x1);  // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -98,6 +98,6 @@ partial class SplitSoftmax : global::StaticKeras.Model
         var x1 = scores.Call(x[0]);  // (batch, 5)
         var logits = x1;             // (batch, 5), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

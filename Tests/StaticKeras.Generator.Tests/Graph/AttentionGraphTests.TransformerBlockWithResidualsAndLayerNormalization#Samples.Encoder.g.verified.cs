@@ -176,6 +176,6 @@ partial class Encoder : global::StaticKeras.Model
         var x5 = pool.Call(x4);                            // (batch, 16)
         var logits = classes.CallLinear(x5);               // (batch, 2), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -117,6 +117,6 @@ partial class Pruned : global::StaticKeras.Model
         var x1 = hidden.Call(x[0]);              // (batch, 8)
         var logits = classifier.CallLinear(x1);  // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -170,6 +170,6 @@ partial class SmallCnn : global::StaticKeras.Model
         var x6 = hidden.Call(x5);                // (batch, 128)
         var logits = classifier.CallLinear(x6);  // (batch, 10), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

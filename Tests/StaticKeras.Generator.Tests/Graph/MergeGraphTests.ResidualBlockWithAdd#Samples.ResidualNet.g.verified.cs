@@ -196,6 +196,6 @@ partial class ResidualNet : global::StaticKeras.Model
         var x7 = gap.Call(x6);                   // (batch, 16)
         var logits = classifier.CallLinear(x7);  // (batch, 10), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -115,6 +115,6 @@ partial class Classifier : global::StaticKeras.Model
         var x1 = encoder.Call(x[0], training: false);  // (batch, 32)
         var logits = classifier.CallLinear(x1);        // (batch, 10), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

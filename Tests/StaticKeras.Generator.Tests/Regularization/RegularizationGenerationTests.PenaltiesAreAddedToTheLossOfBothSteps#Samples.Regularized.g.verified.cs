@@ -90,6 +90,6 @@ partial class Regularized : global::StaticKeras.Model
         var logits = output.CallLinear(x1);                                                      // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         loss = loss + hidden.RegularizationLoss() + output.ActivityPenalty(logits.softmax(-1));  // regularization: hidden kernel L2(0.0001); hidden bias L1L2(0.01, 0.02); output activity L1(0.001)
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -9,13 +9,16 @@ namespace StaticKeras.Runtime.Tests.Layers;
 /// Dense in inference mode avoids libtorch's slow paths for a layer of few units over many rows (a
 /// transposed kernel copy for the product, the softmax across rows): the values must be those of the
 /// usual product (up to the last bit), in the Keras layout, contiguous, for every activation, and the
-/// same for a row whatever batch it is in; outside inference mode nothing changes.
+/// same for a row whatever batch of 16 rows or more it is in; outside inference mode nothing changes.
 /// </summary>
 public class DenseInferenceTests
 {
     [Theory]
+    [InlineData(Activation.Softmax, 16)]
+    [InlineData(Activation.Softmax, 33)]
     [InlineData(Activation.Softmax, 64)]
     [InlineData(Activation.Softmax, 130)]
+    [InlineData(Activation.Relu, 20)]
     [InlineData(Activation.Relu, 64)]
     [InlineData(Activation.Sigmoid, 200)]
     [InlineData(Activation.Linear, 128)]
@@ -48,7 +51,7 @@ public class DenseInferenceTests
         using var x = randn(200, 128);
         using var mode = inference_mode();
         var whole = dense.Call(x);
-        foreach (var (start, length) in new[] { (0, 64), (64, 136), (7, 100), (100, 100) })
+        foreach (var (start, length) in new[] { (0, 64), (64, 136), (7, 100), (100, 100), (0, 16), (16, 32), (50, 17), (150, 50) })
         {
             Assert.True(whole.narrow(0, start, length).eq(dense.Call(x.narrow(0, start, length))).all().item<bool>(), $"rows {start} to {start + length}");
         }
@@ -61,9 +64,12 @@ public class DenseInferenceTests
         var dense = new Dense(3, Activation.Softmax, useBias: false);
         dense.Build(16);
         using var x = randn(96, 16);
+        using var fewer = randn(20, 16);
+        using var expectedFewer = fewer.mm(dense.Kernel!).softmax(-1).detach();
         using var expected = x.mm(dense.Kernel!).softmax(-1).detach();
         using var mode = inference_mode();
         Approx.Equal(expected, dense.Call(x), 1e-6);
+        Approx.Equal(expectedFewer, dense.Call(fewer), 1e-6);
     }
 
     [Fact]

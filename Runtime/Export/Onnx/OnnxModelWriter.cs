@@ -36,7 +36,8 @@ internal static class OnnxModelWriter
         }
 
         // The probe makes sure the graph (or, for a Sequential model, the chain) is the model's forward pass.
-        GraphProbe.Shapes(model, model.GraphOrChain(), "exported to ONNX");
+        // Its shapes give each value's rank, which some layers' nodes need (Flatten channels first).
+        var shapes = GraphProbe.Shapes(model, model.GraphOrChain(), "exported to ONNX");
         var inputs = model.KerasInputs;
         var outputs = model.BuildInfo.Outputs;
         var graph = new OnnxGraph();
@@ -52,7 +53,7 @@ internal static class OnnxModelWriter
             graph.Reserve(name);
         }
 
-        var results = Calls(graph, model, inputs.Select(i => i.Name).ToList(), "");
+        var results = Calls(graph, model, inputs.Select(i => i.Name).ToList(), "", shapes);
         graph.Scope = "";
         for (var i = 0; i < outputNames.Length; i++)
         {
@@ -125,11 +126,17 @@ internal static class OnnxModelWriter
 
     // Adds the nodes of model's graph on the values named inputs; returns its outputs' values. A model
     // used as a layer adds its own graph in place, its nodes named after both members (encoder/code/...).
-    private static List<string> Calls(OnnxGraph graph, Model model, IReadOnlyList<string> inputs, string scope)
+    // shapes: the probe's shape of each value of model's graph (inputs, then each call's output).
+    private static List<string> Calls(OnnxGraph graph, Model model, IReadOnlyList<string> inputs, string scope, List<long[]> shapes)
     {
         var modelGraph = model.GraphOrChain();
         var modules = model.KerasLayers().ToDictionary(l => l.Member, l => l.Layer);
         var values = inputs.ToList();
+        for (var i = 0; i < values.Count; i++)
+        {
+            graph.SetRank(values[i], shapes[i].Length);
+        }
+
         foreach (var call in modelGraph.Calls)
         {
             var name = scope + call.Layer;
@@ -138,9 +145,10 @@ internal static class OnnxModelWriter
             values.Add(modules[call.Layer] switch
             {
                 MergeLayer merge => merge.ExportOnnx(graph, arguments),
-                Model nested => Calls(graph, nested, arguments, name + "/").Single(),
+                Model nested => Calls(graph, nested, arguments, name + "/", GraphProbe.Shapes(nested, nested.GraphOrChain(), "exported to ONNX")).Single(),
                 var layer => ((Layer)layer).ExportOnnx(graph, arguments.Single()),
             });
+            graph.SetRank(values[^1], shapes[values.Count - 1].Length);
         }
 
         graph.Scope = "";

@@ -12,7 +12,7 @@ namespace StaticKeras.Runtime.Tests.Export;
 /// <summary>ExportOnnx: every layer family with an ONNX form, run in ONNX Runtime, equals Predict to 1e-5 relative.</summary>
 public class OnnxExportTests
 {
-    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling", "recurrent", "normalized", "channelsfirst"];
+    public static TheoryData<string> Families => ["mlp", "cnn", "sequence", "pooled1d", "image", "reshaping", "residual", "merges", "upsampling", "recurrent", "normalized", "channelsfirst", "flattenfirst"];
 
     [Theory]
     [MemberData(nameof(Families))]
@@ -98,6 +98,7 @@ public class OnnxExportTests
         "recurrent" => new OnnxRecurrentStack(),
         "normalized" => new OnnxNormalized(),
         "channelsfirst" => new OnnxChannelsFirst(),
+        "flattenfirst" => new OnnxFlattenFirst(),
         _ => new OnnxReshaping(),
     };
 
@@ -115,6 +116,7 @@ public class OnnxExportTests
         "recurrent" => rand(3, 9, 3),
         "normalized" => rand(3, 6, 4),
         "channelsfirst" => rand(3, 2, 9, 8),
+        "flattenfirst" => rand(3, 2, 5, 4) - 0.5,
         _ => rand(4, 6, 4),
     };
 }

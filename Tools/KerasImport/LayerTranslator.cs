@@ -21,7 +21,7 @@ internal static class LayerTranslator
     [
         "Conv1D", "Conv2D", "Conv2DTranspose", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D",
         "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "ZeroPadding2D", "UpSampling2D",
-        "DepthwiseConv2D", "SeparableConv2D", "Flatten",
+        "DepthwiseConv2D", "SeparableConv2D", "Flatten", "SpatialDropout2D",
     ];
 
     /// <summary>The StaticKeras field for a Keras layer.</summary>
@@ -55,6 +55,7 @@ internal static class LayerTranslator
                     LayerTranslation.Of(className, Flag(config, "keepdims", false, "keepdims")),
                 "Flatten" => LayerTranslation.Of("Flatten"),
                 "Dropout" => LayerTranslation.Of("Dropout", Double(config["rate"])),
+                "SpatialDropout1D" or "SpatialDropout2D" => LayerTranslation.Of(className, Double(config["rate"])),
                 "Activation" => Activation(config, "activation", keepLinear: true) is { } activation
                     ? LayerTranslation.Of("ActivationLayer", activation)
                     : throw new FormatException("no activation"),

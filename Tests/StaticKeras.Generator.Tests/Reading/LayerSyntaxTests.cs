@@ -41,6 +41,7 @@ public sealed class LayerSyntaxTests
     [InlineData("readonly AveragePooling1D a = new(3, 1, Padding.Same, DataFormat.ChannelsFirst);")]
     [InlineData("readonly Cropping2D a = new(1);")]
     [InlineData("readonly Flatten a = new(DataFormat.ChannelsFirst);")]
+    [InlineData("readonly SpatialDropout2D a = new(0.2, DataFormat.ChannelsFirst);")]
     [InlineData("readonly Flatten a = new(dataFormat: DataFormat.ChannelsLast);")]
     [InlineData("readonly DepthwiseConv2D a = new(3, strides: 2, depthMultiplier: 2, dataFormat: DataFormat.ChannelsFirst);")]
     [InlineData("readonly SeparableConv2D a = new(4, (3, 2), Activation.Relu, dataFormat: DataFormat.ChannelsFirst);")]

@@ -124,6 +124,15 @@ public sealed class ChannelsFirstRuleTests
     }
 
     [Fact]
+    public void SpatialDropout2DKeepsItsInputAndNamesTheLayout()
+    {
+        // SpatialDropout2D(0.2, data_format="channels_first") on (None, 3, None, 5): unchanged.
+        Assert.Equal(TestShapes.Of(3, null, 5), DropoutRule.Spatial(TestShapes.Of(3, null, 5), 2, DataFormatKind.ChannelsFirst).Output);
+        ConvRuleTests.AssertRejected(
+            DropoutRule.Spatial(TestShapes.Of(3, 4), 2, DataFormatKind.ChannelsFirst), "STK1003", null, "4", "(batch, channels, height, width)", "(batch, 3, 4)");
+    }
+
+    [Fact]
     public void RejectionsNameTheChannelsFirstLayout()
     {
         ConvRuleTests.AssertRejected(

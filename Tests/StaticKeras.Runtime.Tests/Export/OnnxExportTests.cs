@@ -73,6 +73,30 @@ public class OnnxExportTests
         Assert.InRange(OnnxRun.MaxRelative(onnx["value"], expected.Value), 0, 1e-5);
     }
 
+    // A guard for the depthwise layers' ONNX forms: channels first must either export as Predict computes it
+    // (the form honours dataFormat) or be refused by name, never export a channels-last graph.
+    [Fact]
+    public void ChannelsFirstDepthwiseLayersExportAsPredictOrAreRefused()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new KerasSeparableFirst();
+        OnnxRun.Randomize(model, seed: 5);
+        var x = rand(3, 3, 9, 8) - 0.5;
+        byte[] bytes;
+        try
+        {
+            bytes = model.ExportOnnx();
+        }
+        catch (NotSupportedException refused)
+        {
+            Assert.Contains("'depthwise' (DepthwiseConv2D)", refused.Message);
+            return;
+        }
+
+        var (_, _, onnx) = OnnxRun.Run(bytes, x);
+        Assert.InRange(OnnxRun.MaxRelative(onnx, model.Predict(x)), 0, 1e-5);
+    }
+
     [Fact]
     public void ALayerWithoutAnOnnxFormIsNamedAndNothingIsWritten()
     {

@@ -28,6 +28,50 @@ if (args is ["streaming-run", .. var run])
     return;
 }
 
+// dotnet run -c Release --project Benchmarks -- adam-probe [length] [rounds]   (Adam.Step's one CPU pass vs the six libtorch kernels, alternating)
+if (args is ["adam-probe", .. var adamOptions])
+{
+    StaticKeras.Benchmarks.AdamProbe.Run(
+        adamOptions.Length > 0 ? int.Parse(adamOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 101_770,
+        adamOptions.Length > 1 ? int.Parse(adamOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
+// dotnet run -c Release --project Benchmarks -- backward-probe [batch] [rounds]   (a CNN layer's backward through autograd vs composed, alternating)
+if (args is ["backward-probe", .. var probeOptions])
+{
+    StaticKeras.Benchmarks.BackwardProbe.Run(
+        probeOptions.Length > 0 ? int.Parse(probeOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 128,
+        probeOptions.Length > 1 ? int.Parse(probeOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
+// dotnet run -c Release --project Benchmarks -- mlp-fit [batch] [epochs] [samples]   (only the generated MLP's Fit, e.g. under dotnet-trace)
+if (args is ["mlp-fit", .. var mlpOptions])
+{
+    int Option(int i, int fallback) => mlpOptions.Length > i ? int.Parse(mlpOptions[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    var (x, y) = StaticKeras.Benchmarks.BenchmarkData.TrainingSet();
+    var n = System.Math.Min(Option(2, 60000), (int)x.shape[0]);
+    var model = new StaticKeras.Benchmarks.BenchmarkMlp();
+    for (var epoch = 0; epoch < Option(1, 3); epoch++)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        model.Fit(x[..n], y[..n], epochs: 1, batchSize: Option(0, 32), verbose: 0);
+        System.Console.WriteLine($"mlp-fit epoch {epoch + 1}: {n / clock.Elapsed.TotalSeconds:N0} samples/s");
+    }
+
+    return;
+}
+
+// dotnet run -c Release --project Benchmarks -- cnn-fit [samples] [epochs]   (the Sequential CNN's Fit at batch 128, epoch by epoch from a fresh model)
+if (args is ["cnn-fit", .. var cnnOptions])
+{
+    StaticKeras.Benchmarks.CnnFitReport.Run(
+        cnnOptions.Length > 0 ? int.Parse(cnnOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 12800,
+        cnnOptions.Length > 1 ? int.Parse(cnnOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 // dotnet run -c Release --project Benchmarks -- step-report [samples] [rounds]   (generated backward vs autograd vs hand-written, one run)
 if (args is ["step-report", .. var stepOptions])
 {

@@ -26,15 +26,16 @@ internal static class OnnxExportChecks
     public static void Check(string model, IEnumerable<LayerDeclaration> layers, ReadContext context)
     {
         var all = layers.ToList();
-        // The export writes values, not Keras' masks: with a layer that makes one, each layer that can
-        // take it has no ONNX form (a declaration-level judgement, as the runtime's).
+        // The export carries Keras' masks to GlobalAveragePooling1D and the attention layers, but ONNX's
+        // recurrent operators cannot skip masked steps: with a layer that makes a mask, each recurrent layer
+        // has no ONNX form (a declaration-level judgement, as the runtime's).
         var producer = all.FirstOrDefault(l => l.Mask == MaskRule.Produces);
         foreach (var layer in all)
         {
             var problem = Problem(layer);
-            if (problem is null && producer is not null && layer.Mask is MaskRule.Consumes or MaskRule.ConsumesAndPropagates or MaskRule.Attends)
+            if (problem is null && producer is not null && layer is RecurrentDeclaration)
             {
-                problem = ($"it can take the mask layer '{producer.Name}' makes, and the export does not carry masks", layer.Location);
+                problem = ($"it can take the mask layer '{producer.Name}' makes, and ONNX's recurrent operators cannot skip masked steps", layer.Location);
             }
 
             if (problem is { } found)
@@ -47,8 +48,6 @@ internal static class OnnxExportChecks
     private static (string Reason, SourceLocation Location)? Problem(LayerDeclaration layer) => layer switch
     {
         CustomLayerDeclaration => ("a custom layer's Call is C# code, which ONNX cannot express", layer.Location),
-        MultiHeadAttentionDeclaration => ("MultiHeadAttention is not exported in this version", layer.Location),
-        AttentionDeclaration => ("Attention is not exported in this version", layer.Location),
         NestedModelDeclaration { OnnxProblem: { } inner } => ($"its {inner}", layer.Location),
         RecurrentDeclaration r when !s_recurrentActivations.Contains(r.Activation) =>
             ($"its activation {Name(r.Activation)} is not one ONNX's recurrent operators name (tanh, sigmoid, relu, softplus)", r.LocationOf("activation")),
@@ -57,7 +56,8 @@ internal static class OnnxExportChecks
         BatchNormalizationDeclaration b when b.Axis != -1 => ($"it normalizes axis {b.Axis}; the export folds axis -1 only", b.LocationOf("axis")),
         LayerNormalizationDeclaration n when !(n.Axes.Count == 1 && n.Axes[0] == -1) => ("it normalizes over other axes than -1; ONNX's LayerNormalization takes the last", n.LocationOf("axis")),
         LayerNormalizationDeclaration n when !n.Center || !n.Scale => ("it has no center or no scale; the export writes ONNX's LayerNormalization with both", n.LocationOf(!n.Center ? "center" : "scale")),
-        DepthwiseConvDeclaration d => ("the export has no form for depthwise or separable convolutions in this version", d.Location),
+        DepthwiseConvDeclaration d when d.Padding == Shapes.PaddingKind.Same && d.Strides.Any(x => x > 1) && d.Dilation.Any(x => x > 1) =>
+            ("it pads 'same' with strides and dilation both above 1, an amount ONNX's Conv cannot pad without the input's size", d.LocationOf("padding")),
         _ => null,
     };
 

@@ -190,4 +190,11 @@ public sealed class DepthwiseConv2D : Layer
         KerasValues.DepthwiseConvolution(config, DepthMultiplier, filters: null, window, Activation, UseBias, DataFormat);
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => Export.Onnx.OnnxWindows.HasForm(window.Strides, window.Dilation, window.Padding);
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(Export.Onnx.OnnxGraph graph, string input) =>
+        Export.Onnx.OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, DataFormat, x => DepthwiseConvolution.ExportOnnx(graph, x, Kernel, window, "kernel", Bias)), Activation);
 }

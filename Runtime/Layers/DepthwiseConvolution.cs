@@ -52,4 +52,18 @@ internal static class DepthwiseConvolution
         GradientBuffers.Accumulate(kernel, dw.reshape(channels, multiplier, kh, kw).permute(2, 3, 0, 1));
         return dx is null ? null : DataFormats.FromChannelsFirst(window.CropChannelsFirst(dx, spatial), format);
     }
+
+    /// <summary>
+    /// <see cref="ChannelsFirst"/> as an ONNX <c>Conv</c> on channels-first <paramref name="input"/>: the kernel as
+    /// <c>(c·m, 1, kh, kw)</c>, <c>group</c> = c, Keras' padding as the window's attributes, and the bias when given.
+    /// </summary>
+    public static string ExportOnnx(Export.Onnx.OnnxGraph graph, string input, Tensor kernel, WindowSpec window, string hint, Tensor? bias = null)
+    {
+        long channels = kernel.shape[2];
+        var weight = graph.Initializer(hint, kernel.permute(2, 3, 0, 1).reshape(channels * kernel.shape[3], 1, kernel.shape[0], kernel.shape[1]));
+        return graph.Node(
+            "Conv",
+            bias is null ? [input, weight] : [input, weight, graph.Initializer("bias", bias)],
+            [.. Export.Onnx.OnnxWindows.Attributes(window.Kernel, window.Strides, window.Dilation, window.Padding), Export.Onnx.OnnxAttribute.Int("group", channels)]);
+    }
 }

@@ -166,4 +166,10 @@ public sealed class Embedding : Layer
         var ids = graph.Node("Cast", [input], OnnxAttribute.Int("to", OnnxTypes.Int64));
         return graph.Node("Gather", [graph.Initializer("embeddings", LayerWeights.Get(this, "embeddings")), ids]);
     }
+
+    /// <inheritdoc/>
+    internal override string ExportOnnxMask(OnnxGraph graph, string input) =>
+        MaskZero
+            ? graph.Node("Not", [graph.Node("Equal", [input, graph.Scalar("padding_id", 0f)])])   // ComputeMask: ids != 0
+            : base.ExportOnnxMask(graph, input);
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Export.Onnx;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -36,6 +37,21 @@ public sealed class GlobalAveragePooling1D(bool keepdims = false, DataFormat dat
         long axis = first ? 2 : 1;
         var sum = inputs.where(keep, zeros_like(inputs)).sum(axis, keepdim: Keepdims);
         return sum / keep.to_type(inputs.dtype).sum(axis, keepdim: Keepdims);
+    }
+
+    /// <summary>
+    /// The masked mean as <see cref="Call(Tensor, bool, Tensor?)"/> computes it:
+    /// <c>ReduceSum(Where(mask, x, 0)) / ReduceSum(Cast(mask))</c> over the steps.
+    /// </summary>
+    internal override string ExportOnnx(OnnxGraph graph, string input, string mask)
+    {
+        long axis = DataFormat == DataFormat.ChannelsFirst ? 2 : 1;
+        var keep = graph.Node("Unsqueeze", [mask, graph.Ints("channel_axis", DataFormat == DataFormat.ChannelsFirst ? 1 : -1)]);
+        var axes = graph.Ints("steps_axis", axis);
+        var keepdims = OnnxAttribute.Int("keepdims", Keepdims ? 1 : 0);
+        var sum = graph.Node("ReduceSum", [graph.Node("Where", [keep, input, graph.Scalar("zero", 0f)]), axes], keepdims);
+        var count = graph.Node("ReduceSum", [graph.Node("Cast", [keep], OnnxAttribute.Int("to", OnnxTypes.Float)), axes], keepdims);
+        return graph.Node("Div", [sum, count]);
     }
 
     /// <inheritdoc/>

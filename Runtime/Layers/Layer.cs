@@ -53,7 +53,7 @@ public abstract partial class Layer : nn.Module<Tensor, Tensor>
     /// </summary>
     internal virtual bool KerasConfigHasTrainable => true;
 
-    /// <summary>Whether <see cref="ExportOnnx"/> can write this layer (with its present arguments) as ONNX nodes.</summary>
+    /// <summary>Whether <see cref="ExportOnnx(OnnxGraph, string)"/> can write this layer (with its present arguments) as ONNX nodes.</summary>
     internal virtual bool HasOnnxForm => false;
 
     /// <summary>
@@ -64,4 +64,20 @@ public abstract partial class Layer : nn.Module<Tensor, Tensor>
     /// <exception cref="System.NotSupportedException">The layer has no ONNX form (<see cref="HasOnnxForm"/> is false).</exception>
     internal virtual string ExportOnnx(OnnxGraph graph, string input) =>
         throw new System.NotSupportedException($"{GetType().Name} has no ONNX form.");
+
+    /// <summary>
+    /// As <see cref="ExportOnnx(OnnxGraph, string)"/> for a layer that takes Keras' mask (<see cref="IMaskedLayer"/>), with the
+    /// mask reaching it: <paramref name="mask"/> names a boolean <c>(batch, steps)</c> value of the graph.
+    /// </summary>
+    /// <exception cref="System.NotSupportedException">The layer cannot honour a mask in ONNX (the recurrent layers: ONNX's operators cannot skip masked steps).</exception>
+    internal virtual string ExportOnnx(OnnxGraph graph, string input, string mask) =>
+        throw new System.NotSupportedException($"{GetType().Name} cannot take a mask in ONNX.");
+
+    /// <summary>
+    /// For a layer that makes Keras' mask (<see cref="Embedding"/> with <c>maskZero</c>, <see cref="Masking"/>): adds
+    /// the nodes computing it from <paramref name="input"/>, a boolean value of the shape <c>ComputeMask</c> returns; returns its name.
+    /// </summary>
+    /// <exception cref="System.NotSupportedException">The layer makes no mask.</exception>
+    internal virtual string ExportOnnxMask(OnnxGraph graph, string input) =>
+        throw new System.NotSupportedException($"{GetType().Name} makes no mask.");
 }

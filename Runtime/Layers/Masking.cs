@@ -57,13 +57,21 @@ public sealed class Masking(double maskValue = 0.0) : Layer(nameof(Masking))
     /// <inheritdoc/>
     internal override bool HasOnnxForm => true;
 
-    // Keras' Masking.call: inputs * any(inputs != mask_value, axis=-1, keepdims). The mask itself is
-    // not exported: a model whose layers take it has no ONNX form (OnnxModelWriter refuses it).
+    // Keras' Masking.call: inputs * any(inputs != mask_value, axis=-1, keepdims); the mask itself is ExportOnnxMask.
     /// <inheritdoc/>
     internal override string ExportOnnx(OnnxGraph graph, string input)
     {
         var differs = graph.Node("Not", [graph.Node("Equal", [input, graph.Scalar("mask_value", (float)MaskValue)])]);
         var keep = graph.Node("ReduceMax", [graph.Node("Cast", [differs], OnnxAttribute.Int("to", OnnxTypes.Float))], OnnxAttribute.Ints("axes", -1), OnnxAttribute.Int("keepdims", 1));
         return graph.Node("Mul", [input, keep]);
+    }
+
+    /// <inheritdoc/>
+    internal override string ExportOnnxMask(OnnxGraph graph, string input)
+    {
+        // ComputeMask: any(inputs != mask_value, axis=-1), through floats (ReduceMax takes no booleans before opset 20).
+        var differs = graph.Node("Cast", [graph.Node("Not", [graph.Node("Equal", [input, graph.Scalar("mask_value", (float)MaskValue)])])], OnnxAttribute.Int("to", OnnxTypes.Float));
+        var any = graph.Node("ReduceMax", [differs], OnnxAttribute.Ints("axes", -1), OnnxAttribute.Int("keepdims", 0));
+        return graph.Node("Cast", [any], OnnxAttribute.Int("to", OnnxTypes.Bool));
     }
 }

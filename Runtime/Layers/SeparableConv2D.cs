@@ -212,4 +212,17 @@ public sealed class SeparableConv2D : Layer
         KerasValues.DepthwiseConvolution(config, DepthMultiplier, Filters, window, Activation, UseBias, DataFormat);
         return true;
     }
+
+    /// <inheritdoc/>
+    internal override bool HasOnnxForm => Export.Onnx.OnnxWindows.HasForm(window.Strides, window.Dilation, window.Padding);
+
+    /// <inheritdoc/>
+    internal override string ExportOnnx(Export.Onnx.OnnxGraph graph, string input) =>
+        Export.Onnx.OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, DataFormat, x =>
+        {
+            // The depthwise step (group = channels), then the pointwise 1x1 Conv with the bias: (1, 1, c·m, filters) -> (filters, c·m, 1, 1).
+            var depthwise = DepthwiseConvolution.ExportOnnx(graph, x, DepthwiseKernel, window, "depthwise_kernel");
+            var pointwise = graph.Initializer("pointwise_kernel", PointwiseKernel.permute(3, 2, 0, 1));
+            return graph.Node("Conv", Bias is { } b ? [depthwise, pointwise, graph.Initializer("bias", b)] : [depthwise, pointwise]);
+        }), Activation);
 }

@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Losses;
@@ -34,7 +35,7 @@ public static class LossGradients
 
         // n: the number of per-position losses the mean is over.
         var gradient = yPred.softmax(-1);
-        gradient.scatter_add_(-1, labels.unsqueeze(-1), full([.. labels.shape, 1L], -1.0, yPred.dtype, yPred.device));
+        gradient.scatter_add_(-1, labels.unsqueeze(-1), MinusOnes(labels, yPred));
         return Weighted(gradient, sampleWeight, scale / labels.numel());
     }
 
@@ -95,9 +96,41 @@ public static class LossGradients
     }
 
     // gradient * factor, times each sample's weight broadcast over its trailing axes.
+    // -1 for every label, shaped (labels..., 1), to subtract the one-hot targets with scatter_add_: kept per
+    // thread and made again only when the batch's shape, dtype or device changes (an epoch's last batch),
+    // instead of a new tensor every step. Read only, never handed out of the gradient.
+    private static Tensor MinusOnes(Tensor labels, Tensor like)
+    {
+        var held = t_minusOnes;
+        var rank = labels.dim();
+        var fits = held is not null && held.dim() == rank + 1 && held.dtype == like.dtype
+            && held.device_type == like.device_type && held.device_index == like.device_index;
+        for (var i = 0; fits && i < rank; i++)
+        {
+            fits = held!.size(i) == labels.size(i);
+        }
+
+        if (fits)
+        {
+            return held!;
+        }
+
+        held?.Dispose();
+        using var minusOne = (-1.0).ToScalar();
+        t_minusOnes = full([.. labels.shape, 1L], minusOne, like.dtype, like.device).DetachFromDisposeScope();
+        return t_minusOnes;
+    }
+
+    [ThreadStatic]
+    private static Tensor? t_minusOnes;
+
     private static Tensor Weighted(Tensor gradient, Tensor? sampleWeight, double factor)
     {
-        gradient.mul_(factor);
+        using (var scalar = factor.ToScalar())
+        {
+            gradient.mul_(scalar);   // a held Scalar, not an implicit double -> Scalar temporary (README: the Scalar hazard)
+        }
+
         if (sampleWeight is null)
         {
             return gradient;

@@ -32,7 +32,8 @@ public static class MetricFunctions
     {
         var labels = yTrue.dim() == yPred.dim() && yTrue.size(-1) == 1 ? yTrue.squeeze(-1) : yTrue;
         var predicted = yPred.argmax(-1);
-        var equal = predicted.eq(labels.dtype == predicted.dtype ? labels : labels.to_type(predicted.dtype));
+        // In place on the fresh arg-max (int64 ones and zeros): one tensor fewer per step.
+        var equal = predicted.eq_(labels.dtype == predicted.dtype ? labels : labels.to_type(predicted.dtype));
         return (equal.sum(), equal.numel());
     }
 

@@ -57,6 +57,13 @@ public class Adam : KerasOptimizer
         var alpha = LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t));
         var m = slots[0];
         var v = slots[1];
+        if (!Amsgrad && FusedCpuUpdate.Applies(gradient, variable, m, v))
+        {
+            // The same rule as below in one pass over the buffers (FusedCpuUpdate's remarks: 35 % of the MLP's step at batch 32 before).
+            FusedCpuUpdate.Adam(gradient, variable, m, v, 1 - Beta1, Beta2, Epsilon, -alpha);
+            return;
+        }
+
 
         // Scalars held in `using`, not implicit double -> Scalar temporaries: TorchSharp passes a
         // Scalar's native handle without keeping the Scalar alive, so a collection during the call

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
+using StaticKeras.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -113,13 +114,18 @@ internal sealed class FlatWeightGroup : IDisposable
                 parameter.set_(_weightViews[i]);
             }
 
+            if (GradientBuffers.IsGradient(parameter, _gradientViews[i]))
+            {
+                continue;   // the common case, checked without a handle for the gradient
+            }
+
             using var gradient = parameter.grad;
             if (gradient is null)
             {
                 present ??= Enumerable.Repeat(true, Parameters.Length).ToArray();
                 present[i] = false;
             }
-            else if (DataPointer(gradient) != DataPointer(_gradientViews[i]))
+            else
             {
                 _gradientViews[i].copy_(gradient);
                 parameter.grad = _gradientViews[i];
@@ -132,11 +138,14 @@ internal sealed class FlatWeightGroup : IDisposable
     /// <summary>Zeroes every gradient with one <c>zero_</c> and points each <c>.grad</c> at its view.</summary>
     public void ZeroGradients()
     {
-        Gradients.zero_();
+        if (!FusedCpuUpdate.Clear(Gradients))
+        {
+            Gradients.zero_();
+        }
+
         for (var i = 0; i < Parameters.Length; i++)
         {
-            using var gradient = Parameters[i].grad;
-            if (gradient is null || DataPointer(gradient) != DataPointer(_gradientViews[i]))
+            if (!GradientBuffers.IsGradient(Parameters[i], _gradientViews[i]))
             {
                 Parameters[i].grad = _gradientViews[i];
             }
@@ -146,6 +155,11 @@ internal sealed class FlatWeightGroup : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        for (var i = 0; i < Parameters.Length; i++)
+        {
+            GradientBuffers.Unregister(Parameters[i], _gradientViews[i]);
+        }
+
         foreach (var view in _weightViews.Concat(_gradientViews).Concat(_slotViews.SelectMany(v => v)))
         {
             view.Dispose();
@@ -168,6 +182,7 @@ internal sealed class FlatWeightGroup : IDisposable
             _weightViews[i].copy_(Parameters[i]);
             Parameters[i].set_(_weightViews[i]);
             Parameters[i].grad = _gradientViews[i];
+            GradientBuffers.Register(Parameters[i], _gradientViews[i]);
         }
     }
 

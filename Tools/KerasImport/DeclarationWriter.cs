@@ -20,29 +20,45 @@ internal sealed record ImportResult(string Code, IReadOnlyList<string> Problems)
 /// </summary>
 internal static partial class DeclarationWriter
 {
-    /// <summary>The declaration of <paramref name="root"/> as class <paramref name="className"/> in <paramref name="ns"/>.</summary>
+    /// <summary>
+    /// The declaration of <paramref name="root"/> as class <paramref name="className"/> in <paramref name="ns"/>; a model
+    /// used as a layer becomes a class of its own after it, named after both (<c>ImportedModel</c> + layer <c>enc</c>:
+    /// <c>ImportedModelEnc</c>), and a field of that class.
+    /// </summary>
     public static ImportResult Write(JsonNode root, string className, string ns, string source)
     {
-        var kind = root["class_name"]?.GetValue<string>();
-        var config = root["config"]?.AsObject() ?? throw new FormatException("config.json has no 'config'");
-        var layers = config["layers"]?.AsArray().Select(l => l!.AsObject()).ToList() ?? throw new FormatException("config.json lists no layers");
         var problems = new List<string>();
+        var classes = new List<(string Code, bool Functional)>();
+        Class(root, className, "", problems, classes);
         var code = new StringBuilder();
         code.Append(CultureInfo.InvariantCulture, $"// Written by StaticKeras' KerasImport from {source}.\n");
         code.Append("using StaticKeras;\nusing StaticKeras.Layers;\n");
-        if (kind is "Functional" or "Model")
+        if (classes.Any(c => c.Functional))
         {
             code.Append("using static TorchSharp.torch;\n");
         }
 
         code.Append(CultureInfo.InvariantCulture, $"\nnamespace {ns};\n\n");
-        var fields = Fields(layers, problems);
+        code.AppendJoin("\n", classes.Select(c => c.Code));
+        return new ImportResult(code.ToString(), problems);
+    }
+
+    // One model's class (its nested models' classes after it); problems of a nested model's layers start with its path.
+    private static void Class(JsonNode root, string className, string path, List<string> problems, List<(string Code, bool Functional)> classes)
+    {
+        var kind = root["class_name"]?.GetValue<string>();
+        var config = root["config"]?.AsObject() ?? throw new FormatException("config.json has no 'config'");
+        var layers = config["layers"]?.AsArray().Select(l => l!.AsObject()).ToList() ?? throw new FormatException("config.json lists no layers");
+        var code = new StringBuilder();
+        var index = classes.Count;
+        classes.Add(("", false));
+        var fields = Fields(layers, className, path, kind == "Sequential", problems, classes);
         switch (kind)
         {
             case "Sequential":
                 var inputShape = layers.FirstOrDefault(l => ClassOf(l) == "InputLayer")?["config"]?["batch_shape"] ?? config["build_input_shape"];
                 code.Append(CultureInfo.InvariantCulture, $"/// <summary>Imported Keras Sequential model '{config["name"]}'.</summary>\n");
-                code.Append(CultureInfo.InvariantCulture, $"[Sequential, Input({Dimensions(inputShape, problems)})]\npublic partial class {className}\n{{\n");
+                code.Append(CultureInfo.InvariantCulture, $"[Sequential, Input({Dimensions(inputShape, path, problems)})]\npublic partial class {className}\n{{\n");
                 code.Append(fields);
                 code.Append("}\n");
                 break;
@@ -51,28 +67,40 @@ internal static partial class DeclarationWriter
                 code.Append(CultureInfo.InvariantCulture, $"[Model]\npublic partial class {className}\n{{\n");
                 code.Append(fields);
                 code.Append('\n');
-                code.Append(Graph(config, layers, problems));
+                code.Append(Graph(config, layers, path, problems));
                 code.Append("}\n");
                 break;
             default:
                 throw new FormatException($"config.json describes a '{kind}', not a Sequential or Functional model");
         }
 
-        return new ImportResult(code.ToString(), problems);
+        classes[index] = (code.ToString(), kind != "Sequential");
     }
 
-    private static string Fields(List<JsonObject> layers, List<string> problems)
+    private static string Fields(List<JsonObject> layers, string className, string path, bool sequential, List<string> problems, List<(string Code, bool Functional)> classes)
     {
         var text = new StringBuilder();
         foreach (var layer in layers.Where(l => ClassOf(l) != "InputLayer"))
         {
             var name = Identifier(NameOf(layer));
+            if (ClassOf(layer) is "Sequential" or "Functional" or "Model")
+            {
+                if (sequential)
+                {
+                    Unexpressible(text, problems, $"layer '{path}{NameOf(layer)}' ({ClassOf(layer)}): a model used as a layer of a Sequential model (StaticKeras nests models in functional models)");
+                    continue;
+                }
+
+                var inner = className + Pascal(name);
+                Class(layer, inner, $"{path}{NameOf(layer)}/", problems, classes);
+                text.Append(CultureInfo.InvariantCulture, $"    readonly {inner} {name} = new();\n");
+                continue;
+            }
+
             var translation = LayerTranslator.Translate(ClassOf(layer)!, layer["config"]!.AsObject());
             if (translation.Type is null)
             {
-                var problem = $"layer '{NameOf(layer)}' ({ClassOf(layer)}): {translation.Problem}";
-                problems.Add(problem);
-                text.Append(CultureInfo.InvariantCulture, $"    // NOT EXPRESSIBLE: {problem}\n");
+                Unexpressible(text, problems, $"layer '{path}{NameOf(layer)}' ({ClassOf(layer)}): {translation.Problem}");
                 continue;
             }
 
@@ -82,21 +110,31 @@ internal static partial class DeclarationWriter
         return text.ToString();
     }
 
+    private static void Unexpressible(StringBuilder text, List<string> problems, string problem)
+    {
+        problems.Add(problem);
+        text.Append(CultureInfo.InvariantCulture, $"    // NOT EXPRESSIBLE: {problem}\n");
+    }
+
+    // enc -> Enc, my_block -> MyBlock
+    private static string Pascal(string identifier) =>
+        string.Concat(identifier.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
     // [Graph] Tensor Call([Input(...)] Tensor input_layer) { var conv2d_out = conv2d.Call(input_layer); ... }
     // (several outputs: (Tensor dense_1, Tensor dense_2) Call(...) { ... return (dense_1_out, dense_2_out); })
-    private static string Graph(JsonObject config, List<JsonObject> layers, List<string> problems)
+    private static string Graph(JsonObject config, List<JsonObject> layers, string path, List<string> problems)
     {
         var inputs = History(config["input_layers"]);
         var outputs = History(config["output_layers"]);
         if (outputs.Count == 0)
         {
-            problems.Add("no outputs in config.json's output_layers");
+            problems.Add($"{Where(path)}no outputs in config.json's output_layers");
         }
 
         var parameters = inputs.Select(input =>
         {
             var layer = layers.First(l => NameOf(l) == input.Layer);
-            return $"[Input({Dimensions(layer["config"]!["batch_shape"], problems)})] Tensor {Identifier(input.Layer)}";
+            return $"[Input({Dimensions(layer["config"]!["batch_shape"], path, problems)})] Tensor {Identifier(input.Layer)}";
         });
         var text = new StringBuilder();
         // Several outputs: a tuple named after the output layers, as Keras names the outputs.
@@ -125,7 +163,7 @@ internal static partial class DeclarationWriter
             var next = pending.FindIndex(p => (p.Node == 0 || computed.Contains((NameOf(p.Layer), p.Node - 1))) && p.Reads.All(computed.Contains));
             if (next < 0)
             {
-                problems.Add($"the calls of {string.Join(", ", pending.Select(p => $"'{NameOf(p.Layer)}'").Distinct())} read values no call computes");
+                problems.Add($"{Where(path)}the calls of {string.Join(", ", pending.Select(p => $"'{NameOf(p.Layer)}'").Distinct())} read values no call computes");
                 break;
             }
 
@@ -157,11 +195,14 @@ internal static partial class DeclarationWriter
         return entries.Where(e => e.Count >= 2).Select(e => (e[0]!.GetValue<string>(), e[1]!.GetValue<int>())).ToList();
     }
 
-    private static string Dimensions(JsonNode? batchShape, List<string> problems)
+    // "in model 'enc/': " before a nested model's own problems.
+    private static string Where(string path) => path.Length == 0 ? "" : $"in model '{path.TrimEnd('/')}': ";
+
+    private static string Dimensions(JsonNode? batchShape, string path, List<string> problems)
     {
         if (batchShape is not JsonArray shape || shape.Count < 2)
         {
-            problems.Add("the input shape is not in config.json (a Sequential model saved before it was built)");
+            problems.Add($"{Where(path)}the input shape is not in config.json (a Sequential model saved before it was built)");
             return "";
         }
 

@@ -32,7 +32,7 @@ internal static class OnnxModelWriter
         {
             throw new NotSupportedException(
                 $"Cannot export model '{model.GetName()}' to ONNX: layer '{masked.Consumer}' can take the mask layer '{masked.Producer}' makes, " +
-                "and the export does not carry masks in this version.");
+                "and ONNX's recurrent operators cannot skip masked steps.");
         }
 
         // The probe makes sure the graph (or, for a Sequential model, the chain) is the model's forward pass.
@@ -53,7 +53,17 @@ internal static class OnnxModelWriter
             graph.Reserve(name);
         }
 
-        var results = Calls(graph, model, inputs.Select(i => i.Name).ToList(), "", shapes);
+        List<string> results;
+        try
+        {
+            results = Calls(graph, model, inputs.Select(i => i.Name).ToList(), "", shapes);
+        }
+        catch (NotSupportedException e)
+        {
+            // A layer that cannot honour the mask reaching it (OnnxMasks, Masked): refused by name, nothing written.
+            throw new NotSupportedException($"Cannot export model '{model.GetName()}' to ONNX: {e.Message}", e);
+        }
+
         graph.Scope = "";
         for (var i = 0; i < outputNames.Length; i++)
         {
@@ -99,6 +109,7 @@ internal static class OnnxModelWriter
             var supported = layer switch
             {
                 Layer single => single.HasOnnxForm,
+                MultiInputLayer attention => attention.HasOnnxForm,
                 MergeLayer or Model => true,   // a merge's form is MergeLayer.ExportOnnx; a model's, its layers'
                 _ => false,
             };
@@ -109,13 +120,13 @@ internal static class OnnxModelWriter
         }
     }
 
-    // A layer that makes Keras' mask and one that takes it (the generator's STK0080 makes the same,
-    // declaration-level, judgement): the export writes values, not masks.
+    // A layer that makes Keras' mask and a recurrent layer, which can take it (the generator's STK0080 makes the
+    // same, declaration-level, judgement): ONNX's RNN, LSTM and GRU carry no per-step mask.
     private static (string Producer, string Consumer)? MaskedPair(Model model, string prefix)
     {
         var layers = All(model, prefix).ToList();
         var producer = layers.FirstOrDefault(l => l.Layer is Masking or Embedding { MaskZero: true }).Name;
-        var consumer = layers.FirstOrDefault(l => l.Layer is IMaskedLayer or GlobalAveragePooling1D or MultiHeadAttention).Name;
+        var consumer = layers.FirstOrDefault(l => l.Layer is RecurrentLayer).Name;
         return producer is not null && consumer is not null ? (producer, consumer) : null;
     }
 
@@ -126,12 +137,16 @@ internal static class OnnxModelWriter
 
     // Adds the nodes of model's graph on the values named inputs; returns its outputs' values. A model
     // used as a layer adds its own graph in place, its nodes named after both members (encoder/code/...).
+    // Keras' masks follow the values (OnnxMasks) as the generated forward pass passes them: made by
+    // Embedding(maskZero) and Masking, read by GlobalAveragePooling1D and the attention layers; a nested
+    // model neither takes nor returns one, as its generated Call.
     // shapes: the probe's shape of each value of model's graph (inputs, then each call's output).
     private static List<string> Calls(OnnxGraph graph, Model model, IReadOnlyList<string> inputs, string scope, List<long[]> shapes)
     {
         var modelGraph = model.GraphOrChain();
         var modules = model.KerasLayers().ToDictionary(l => l.Member, l => l.Layer);
         var values = inputs.ToList();
+        var masks = inputs.Select(_ => (OnnxMasks.Mask?)null).ToList();
         for (var i = 0; i < values.Count; i++)
         {
             graph.SetRank(values[i], shapes[i].Length);
@@ -142,16 +157,39 @@ internal static class OnnxModelWriter
             var name = scope + call.Layer;
             graph.Scope = name;
             var arguments = call.Inputs.Select(v => values[v]).ToArray();
-            values.Add(modules[call.Layer] switch
+            var argumentMasks = call.Inputs.Select(v => masks[v]).ToArray();
+            var (value, mask) = modules[call.Layer] switch
             {
-                MergeLayer merge => merge.ExportOnnx(graph, arguments),
-                Model nested => Calls(graph, nested, arguments, name + "/", GraphProbe.Shapes(nested, nested.GraphOrChain(), "exported to ONNX")).Single(),
-                var layer => ((Layer)layer).ExportOnnx(graph, arguments.Single()),
-            });
-            graph.SetRank(values[^1], shapes[values.Count - 1].Length);
+                MergeLayer merge => (merge.ExportOnnx(graph, arguments), OnnxMasks.Merge(graph, merge, argumentMasks)),
+                Model nested => (Calls(graph, nested, arguments, name + "/", GraphProbe.Shapes(nested, nested.GraphOrChain(), "exported to ONNX")).Single(), null),
+                MultiInputLayer attention => (
+                    attention.ExportOnnx(graph, arguments[0], arguments[1], arguments.Length > 2 ? arguments[2] : null,
+                        argumentMasks[0]?.Name, argumentMasks[1]?.Name, argumentMasks.Length > 2 ? argumentMasks[2]?.Name : null),
+                    argumentMasks[0]),
+                IMaskedLayer and Layer masked when argumentMasks[0] is { } taken => (
+                    Masked(masked, name, graph, arguments[0], taken), OnnxMasks.After(graph, masked, name, arguments[0], taken)),
+                var layer => (((Layer)layer).ExportOnnx(graph, arguments.Single()), OnnxMasks.After(graph, layer, name, arguments[0], argumentMasks[0])),
+            };
+            values.Add(value);
+            graph.SetRank(value, shapes[values.Count - 1].Length);
+            masks.Add(mask);
         }
 
         graph.Scope = "";
         return modelGraph.Outputs.Select(o => values[o]).ToList();
+    }
+
+    // A layer that takes the mask reaching it; one that cannot honour it in ONNX is refused by name.
+    private static string Masked(Layer layer, string name, OnnxGraph graph, string input, OnnxMasks.Mask mask)
+    {
+        try
+        {
+            return layer.ExportOnnx(graph, input, mask.Name);
+        }
+        catch (NotSupportedException)
+        {
+            throw new NotSupportedException(
+                $"layer '{name}' ({layer.GetType().Name}) takes the mask layer '{mask.Producer}' makes, and its ONNX form cannot honour a mask.");
+        }
     }
 }

@@ -8,4 +8,7 @@ internal static class OnnxTypes
 
     /// <summary>int64.</summary>
     public const int Int64 = 7;
+
+    /// <summary>bool (Keras' masks).</summary>
+    public const int Bool = 9;
 }

@@ -10,7 +10,9 @@ internal static class OnnxWindows
     /// <summary>
     /// <c>kernel_shape</c>, <c>strides</c>, <c>dilations</c> (when given) and the padding: none for
     /// valid, <c>SAME_UPPER</c> for same (the extra cell at the end, as Keras/TensorFlow pad), and
-    /// for causal all <c>(k - 1) * dilation</c> cells at the start.
+    /// for causal all <c>(k - 1) * dilation</c> cells at the start. ONNX Runtime takes no <c>SAME_UPPER</c>
+    /// with dilations, so a dilated same window (strides 1: see <see cref="HasForm"/>) gets explicit pads,
+    /// <c>(k - 1) * dilation</c> cells split as TensorFlow splits them (the odd one at the end).
     /// </summary>
     public static OnnxAttribute[] Attributes(long[] kernel, long[] strides, long[]? dilations, Padding padding)
     {
@@ -22,6 +24,10 @@ internal static class OnnxWindows
 
         switch (padding)
         {
+            case Padding.Same when dilations is not null && dilations.Any(d => d > 1):
+                var total = kernel.Select((k, i) => (k - 1) * dilations[i]).ToArray();
+                attributes.Add(OnnxAttribute.Ints("pads", [.. total.Select(t => t / 2), .. total.Select(t => t - t / 2)]));
+                break;
             case Padding.Same:
                 attributes.Add(OnnxAttribute.String("auto_pad", "SAME_UPPER"));
                 break;
@@ -33,4 +39,11 @@ internal static class OnnxWindows
 
         return [.. attributes];
     }
+
+    /// <summary>
+    /// Whether <see cref="Attributes"/> can write the window: a same window with both strides and dilations above 1
+    /// (which depthwise and separable convolutions allow) pads by an amount that depends on the input's size.
+    /// </summary>
+    public static bool HasForm(long[] strides, long[] dilations, Padding padding) =>
+        padding != Padding.Same || strides.All(s => s == 1) || dilations.All(d => d == 1);
 }

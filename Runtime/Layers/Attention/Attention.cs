@@ -34,7 +34,7 @@ public enum AttentionScoreMode
 /// <para>Keras' call argument <c>use_causal_mask</c> is the constructor argument <see cref="UseCausalMask"/> here, as
 /// for <see cref="MultiHeadAttention"/>: a model declaration's calls pass tensors only.</para>
 /// </remarks>
-public sealed class Attention : MultiInputLayer
+public sealed partial class Attention : MultiInputLayer
 {
     private readonly object _gate = new();   // a first call (lazy build) may come from several Predict threads
     private bool _built;

@@ -15,6 +15,7 @@ internal sealed class EinsumProjection : nn.Module
 {
     private readonly long inputSize;
     private readonly long outputSize;
+    private readonly string sublayer;
 
     /// <summary>Creates the projection's weights.</summary>
     /// <param name="name">Keras' sublayer name: <c>query</c>, <c>key</c>, <c>value</c>, <c>attention_output</c>.</param>
@@ -23,6 +24,7 @@ internal sealed class EinsumProjection : nn.Module
     /// <param name="useBias">Whether the projection has a bias.</param>
     public EinsumProjection(string name, long[] input, long[] output, bool useBias) : base(name)
     {
+        sublayer = name;
         (inputSize, outputSize) = (input.Aggregate(1L, (a, b) => a * b), output.Aggregate(1L, (a, b) => a * b));
         LayerWeights.Add(this, "kernel", [.. input, .. output], new GlorotUniform());
         if (useBias)
@@ -42,5 +44,12 @@ internal sealed class EinsumProjection : nn.Module
     {
         var y = x.matmul(Kernel.reshape(inputSize, outputSize));
         return Bias is { } bias ? y + bias.reshape(outputSize) : y;
+    }
+
+    /// <summary>As <see cref="Apply"/>, as ONNX nodes on <paramref name="x"/> <c>(..., prod(in))</c>: MatMul with the flattened kernel, then Add the bias.</summary>
+    public string ExportOnnx(Export.Onnx.OnnxGraph graph, string x)
+    {
+        var y = graph.Node("MatMul", [x, graph.Initializer(sublayer + "_kernel", Kernel.reshape(inputSize, outputSize))]);
+        return Bias is { } bias ? graph.Node("Add", [y, graph.Initializer(sublayer + "_bias", bias.reshape(outputSize))]) : y;
     }
 }

@@ -27,7 +27,7 @@ namespace StaticKeras.Layers;
 /// <para>Keras' call argument <c>use_causal_mask</c> is the constructor argument <see cref="UseCausalMask"/>
 /// here: a model declaration's calls pass tensors only, so a per-call constant lives with the layer.</para>
 /// </remarks>
-public sealed class MultiHeadAttention : MultiInputLayer
+public sealed partial class MultiHeadAttention : MultiInputLayer
 {
     private readonly long[] outputShape;
     private EinsumProjection? query;

@@ -22,6 +22,18 @@ public abstract class MultiInputLayer : nn.Module
     /// </summary>
     internal virtual bool TryDescribeKeras(System.Text.Json.Nodes.JsonObject config) => false;
 
+    /// <summary>Whether <see cref="ExportOnnx"/> can write this layer (with its present arguments) as ONNX nodes.</summary>
+    internal virtual bool HasOnnxForm => false;
+
+    /// <summary>
+    /// Adds the layer's inference nodes to an ONNX graph: the call on <paramref name="query"/>, <paramref name="value"/> and
+    /// <paramref name="key"/> (null: the value), with the Keras masks reaching them (boolean values of the inputs' shapes
+    /// without their last axis, null for none), as the call with those masks computes it; returns the output's name.
+    /// </summary>
+    /// <exception cref="System.NotSupportedException">The layer has no ONNX form (<see cref="HasOnnxForm"/> is false).</exception>
+    internal virtual string ExportOnnx(Export.Onnx.OnnxGraph graph, string query, string value, string? key, string? queryMask, string? valueMask, string? keyMask) =>
+        throw new System.NotSupportedException($"{GetType().Name} has no ONNX form.");
+
     /// <summary>Creates the weights for inputs of these shapes (batch excluded, -1 where unknown); the key's is the value's when null.</summary>
     public abstract void Build(long[] queryShape, long[] valueShape, long[]? keyShape = null);
 

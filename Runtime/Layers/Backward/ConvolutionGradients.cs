@@ -27,6 +27,14 @@ internal static class ConvolutionGradients
     /// batch 32: composed 174 / 960 ms, autograd 115 / 237 ms; batch 128: composed 525 ms, autograd 230 ms.
     /// Autograd (libtorch's mkldnn convolution_backward) won every comparison, even though it runs the
     /// forward convolution again (conv1 10 ms, conv2 30 ms at batch 32 in the same run).
+    /// Measured again on 2026-12-03 for a tape-free CNN (<c>Benchmarks backward-probe 128 3</c>: the layer's
+    /// forward and backward per step, autograd recording the layer alone against a no-tape forward with the
+    /// weight gradient as a <c>conv2d</c> over batch-as-channel views, <c>conv2d(x as (C, N, H, W), dL/dz as
+    /// (O, N, Ho, Wo))</c>, and the input gradient as <c>conv_transpose2d</c>; load average 25 and 46 in the two
+    /// runs): conv1 composed/autograd 0.55 and 1.16, conv2 1.95 and 1.59 (at load 46: forward 122 ms, the
+    /// batch-as-channel weight gradient 320 ms, the transposed convolution 104 ms, autograd's whole forward and
+    /// backward 302 ms). The weight gradient as a convolution with an output-sized kernel is the slow part, so
+    /// the generated step keeps recording convolutions for autograd (BackwardTable) and the CNN is not tape-free.
     /// </remarks>
     internal static bool UseAutograd { get; set; } = true;
 

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -23,11 +25,21 @@ internal static class GradientBuffers
     /// The gradient buffer of <paramref name="weight"/> to add into in place (created as zeros outside any
     /// dispose scope when missing), or null for a missing or frozen weight.
     /// </summary>
+    /// <remarks>
+    /// A weight the optimizer's flat buffers hold has its gradient view registered (<see cref="Register"/>):
+    /// while its <c>.grad</c> is still that view (checked in native code, no <see cref="Tensor"/> handle
+    /// made), the registered view is returned, so a step's kernels create no tensor to reach a gradient.
+    /// </remarks>
     public static Tensor? Of(Parameter? weight)
     {
         if (weight is null || !weight.requires_grad)
         {
             return null;
+        }
+
+        if (s_views.TryGetValue(weight, out var view) && IsGradient(weight, view))
+        {
+            return view;
         }
 
         var buffer = weight.grad;
@@ -38,6 +50,59 @@ internal static class GradientBuffers
         }
 
         return buffer;
+    }
+
+    /// <summary>
+    /// Registers <paramref name="view"/> (a view of an optimizer's flat gradient buffer, kept alive by it) as
+    /// <paramref name="weight"/>'s gradient buffer for <see cref="Of"/>.
+    /// </summary>
+    internal static void Register(Parameter weight, Tensor view) => s_views.AddOrUpdate(weight, view);
+
+    /// <summary>Removes <paramref name="weight"/>'s registration if it is still <paramref name="view"/> (not a newer optimizer's).</summary>
+    internal static void Unregister(Parameter weight, Tensor view)
+    {
+        if (s_views.TryGetValue(weight, out var registered) && ReferenceEquals(registered, view))
+        {
+            s_views.Remove(weight);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="weight"/>'s <c>.grad</c> is <paramref name="view"/>'s memory (the same first
+    /// element), read through libtorch without making a TorchSharp handle for the gradient.
+    /// </summary>
+    internal static bool IsGradient(Tensor weight, Tensor view)
+    {
+        var grad = NativeMethods.THSTensor_grad(weight.Handle);
+        if (grad == IntPtr.Zero)
+        {
+            return false;
+        }
+
+        try
+        {
+            return NativeMethods.THSTensor_data(grad) == NativeMethods.THSTensor_data(view.Handle);
+        }
+        finally
+        {
+            NativeMethods.THSTensor_dispose(grad);
+        }
+    }
+
+    // Weight -> its gradient view in an optimizer's flat buffer; weak, so a dropped model frees its entries.
+    private static readonly ConditionalWeakTable<Parameter, Tensor> s_views = [];
+
+    private static class NativeMethods
+    {
+        // TorchSharp binds the same exports internally; TorchSharp has loaded the library by the time a weight exists.
+        [DllImport("LibTorchSharp")]
+        public static extern IntPtr THSTensor_grad(IntPtr handle);
+
+        [DllImport("LibTorchSharp")]
+        public static extern IntPtr THSTensor_data(IntPtr handle);
+
+        [DllImport("LibTorchSharp")]
+        public static extern void THSTensor_dispose(IntPtr handle);
     }
 
     /// <summary>Returns <paramref name="result"/>, or copies it into <paramref name="into"/> and returns that when given.</summary>

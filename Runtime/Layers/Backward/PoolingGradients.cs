@@ -20,6 +20,8 @@ internal static class PoolingGradients
     /// 512 samples, best of 2, three runs) autograd's kernel gave 140, 138 and 146 samples/s against
     /// the scatter's 108, 88 and 97: its gradient keeps the channels-last layout the convolution
     /// backward then reads, where the scatter's channels-first result costs conversions.
+    /// <c>max_unpool2d</c> of the forward's indices (<c>Benchmarks backward-probe 128 3</c>, 2026-12-03, load
+    /// average 25) lost by far: 26x26x32 pool 2,715 ms against autograd's 13 ms, 11x11x64 69 ms against 18 ms.
     /// </remarks>
     internal static bool MaxThroughAutograd { get; set; } = true;
 

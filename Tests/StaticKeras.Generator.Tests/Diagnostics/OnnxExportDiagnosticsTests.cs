@@ -28,10 +28,28 @@ public sealed class OnnxExportDiagnosticsTests
         "BatchNormalization 'norm' has no ONNX form: it normalizes axis 1; the export folds axis -1 only; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
 
     [Fact]
-    public void DepthwiseConvolution() => DiagnosticCheck.Single(
-        Exported("6, 6, 2", "readonly DepthwiseConv2D depthwise = [|new(3)|];"),
+    public void DepthwiseAndSeparableConvolutionsAreClean() =>
+        GeneratorRunner.Run(ModelSource.Sequential().Input("6, 6, 2").Attribute("ExportOnnx")
+            .Layer("readonly DepthwiseConv2D depthwise = new(3, depthMultiplier: 2);")
+            .Layer("readonly SeparableConv2D separable = new(4, 2, padding: Padding.Same);")
+            .Layer("readonly Flatten flatten = new();").Layer("readonly Dense head = new(2);").Build().Text).AssertClean();
+
+    [Fact]
+    public void SamePaddingWithStridesAndDilation() => DiagnosticCheck.Single(
+        Exported("9, 9, 2", "readonly SeparableConv2D separable = new(4, 3, strides: 2, [|padding: Padding.Same|], dilationRate: 2);"),
         "STK0080",
-        "DepthwiseConv2D 'depthwise' has no ONNX form: the export has no form for depthwise or separable convolutions in this version; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+        "SeparableConv2D 'separable' has no ONNX form: it pads 'same' with strides and dilation both above 1, an amount ONNX's Conv cannot pad without the input's size; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+
+    // The Transformer sample's shape: a padding mask from the embedding into MultiHeadAttention, Attention and the masked mean.
+    [Fact]
+    public void AttentionLayersAndTheMaskedMeanTakeTheEmbeddingsMask() =>
+        GeneratorRunner.Run(GraphSource.Model().Attribute("ExportOnnx")
+            .Layer("readonly Embedding tokens = new(12, 8, maskZero: true);")
+            .Layer("readonly MultiHeadAttention attention = new(numHeads: 2, keyDim: 4, useCausalMask: true);")
+            .Layer("readonly Attention luong = new();")
+            .Layer("readonly GlobalAveragePooling1D pool = new();")
+            .Graph("[Graph]", "Tensor Call([Input(\"time\")] Tensor ids) { var x = tokens.Call(ids); return pool.Call(luong.Call(x, attention.Call(x, x))); }")
+            .Build().Text).AssertClean();
 
     [Fact]
     public void CustomLayer() => DiagnosticCheck.Single(
@@ -80,7 +98,7 @@ public sealed class OnnxExportDiagnosticsTests
         ModelSource.Sequential().Input("6").Attribute("ExportOnnx")
             .Layer("readonly Embedding embed = new(12, 4, maskZero: true);").Layer("readonly LSTM lstm = [|new(3)|];"),
         "STK0080",
-        "LSTM 'lstm' has no ONNX form: it can take the mask layer 'embed' makes, and the export does not carry masks; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
+        "LSTM 'lstm' has no ONNX form: it can take the mask layer 'embed' makes, and ONNX's recurrent operators cannot skip masked steps; [ExportOnnx] on 'MnistMlp' asks for an ONNX export");
 
     [Fact]
     public void ExportableLayersAndNoAttributeAreClean()

@@ -28,8 +28,8 @@ public sealed class StepAllocationTests
     }
 
     [Theory]
-    [InlineData("mlp", 31)]
-    [InlineData("cnn", 60)]
+    [InlineData("mlp", 15)]
+    [InlineData("cnn", 36)]
     public void TensorsCreatedPerTrainingStepStayBounded(string name, int bound)
     {
         using var scope = NewDisposeScope();

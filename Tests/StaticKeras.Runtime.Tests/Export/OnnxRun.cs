@@ -45,17 +45,18 @@ internal static class OnnxRun
         (actual - expected).abs().max().item<float>() / expected.abs().max().item<float>();
 
     /// <summary>
-    /// Sets every weight and buffer to random values in [-0.1, 0.1) (moving variances in [0.5, 0.6)),
-    /// reproducibly: batch statistics matter, and activations stay in the range trained models have.
+    /// Sets every weight and buffer to random values in [-0.1, 0.1) times <paramref name="scale"/> (moving variances
+    /// in [0.5, 0.6)), reproducibly: batch statistics matter, and activations stay in the range trained models have
+    /// (a larger scale gives attention scores far from uniform).
     /// </summary>
-    public static void Randomize(Model model, int seed)
+    public static void Randomize(Model model, int seed, double scale = 1)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var generator = new Generator((ulong)seed);
         foreach (var (name, weight) in model.state_dict())
         {
-            var values = rand(weight.shape, generator: generator) * 0.2 - 0.1;
+            var values = (rand(weight.shape, generator: generator) * 0.2 - 0.1) * scale;
             weight.copy_(name.EndsWith("variance") ? values.abs() + 0.5 : values);
         }
     }

@@ -1,8 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,7 +16,7 @@ namespace StaticKeras.CodeFixes;
 /// class other than CustomLayer has no single right edit, so no fix is offered for those.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeCustomLayerPartialCodeFixProvider)), Shared]
-public sealed class MakeCustomLayerPartialCodeFixProvider : CodeFixProvider
+public sealed class MakeCustomLayerPartialCodeFixProvider : MakePartialCodeFixProvider
 {
     /// <summary>The equivalence key of the fix, the same for every STK0052 so Fix All applies them together.</summary>
     public const string EquivalenceKey = "StaticKeras.STK0052.MakePartial";
@@ -27,31 +27,17 @@ public sealed class MakeCustomLayerPartialCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.InvalidCustomLayerClass);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string FixKey => EquivalenceKey;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    protected override bool NeedsSemanticModel => true;
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // Reported at the layer class's identifier.
-            var span = diagnostic.Location.SourceSpan;
-            if (root.FindToken(span.Start).Parent is ClassDeclarationSyntax layer
-                && layer.Identifier.Span == span
-                && OnlyPartialIsMissing(layer, model, context.CancellationToken))
-            {
-                var nesting = layer.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().ToList();
-                MakePartialAction.Register(context, diagnostic, root, nesting, EquivalenceKey);
-            }
-        }
-    }
+    /// <inheritdoc/>
+    protected override IReadOnlyList<MemberDeclarationSyntax>? Declarations(SyntaxToken identifier, SemanticModel? model, CancellationToken cancellationToken) =>
+        // Reported at the layer class's identifier.
+        identifier.Parent is ClassDeclarationSyntax layer && layer.Identifier == identifier && OnlyPartialIsMissing(layer, model!, cancellationToken)
+            ? layer.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().ToList()
+            : null;
 
     // The generator's other reasons for STK0052 (its ClassProblem), which `partial` would not cure.
     private static bool OnlyPartialIsMissing(ClassDeclarationSyntax layer, SemanticModel model, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,7 +14,7 @@ namespace StaticKeras.CodeFixes;
 /// declaration partial and Fix All makes the whole nesting partial.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeModelPartialCodeFixProvider)), Shared]
-public sealed class MakeModelPartialCodeFixProvider : CodeFixProvider
+public sealed class MakeModelPartialCodeFixProvider : MakePartialCodeFixProvider
 {
     /// <summary>The equivalence key of the fix, the same for every STK0001 so Fix All applies them together.</summary>
     public const string EquivalenceKey = "StaticKeras.STK0001.MakePartial";
@@ -22,25 +23,10 @@ public sealed class MakeModelPartialCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ModelNotPartial);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string FixKey => EquivalenceKey;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // Reported at the identifier of the declaration that lacks `partial`.
-            var span = diagnostic.Location.SourceSpan;
-            if (root.FindToken(span.Start).Parent is TypeDeclarationSyntax declaration && declaration.Identifier.Span == span)
-            {
-                MakePartialAction.Register(context, diagnostic, root, [declaration], EquivalenceKey);
-            }
-        }
-    }
+    protected override IReadOnlyList<MemberDeclarationSyntax>? Declarations(SyntaxToken identifier, SemanticModel? model, CancellationToken cancellationToken) =>
+        // Reported at the identifier of the declaration that lacks `partial`.
+        identifier.Parent is TypeDeclarationSyntax declaration && declaration.Identifier == identifier ? [declaration] : null;
 }

@@ -1,7 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,7 +16,7 @@ namespace StaticKeras.CodeFixes;
 /// meant several ways, so no fix is offered for those.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeWeightPartialCodeFixProvider)), Shared]
-public sealed class MakeWeightPartialCodeFixProvider : CodeFixProvider
+public sealed class MakeWeightPartialCodeFixProvider : MakePartialCodeFixProvider
 {
     /// <summary>The equivalence key of the fix, the same for every STK0054 so Fix All applies them together.</summary>
     public const string EquivalenceKey = "StaticKeras.STK0054.MakePartial";
@@ -27,30 +27,17 @@ public sealed class MakeWeightPartialCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.InvalidWeightProperty);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string FixKey => EquivalenceKey;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    protected override bool NeedsSemanticModel => true;
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // Reported at the property's identifier.
-            var span = diagnostic.Location.SourceSpan;
-            if (root.FindToken(span.Start).Parent is PropertyDeclarationSyntax property
-                && property.Identifier.Span == span
-                && OnlyPartialIsMissing(property, model, context.CancellationToken))
-            {
-                MakePartialAction.Register(context, diagnostic, root, [property], EquivalenceKey);
-            }
-        }
-    }
+    /// <inheritdoc/>
+    protected override IReadOnlyList<MemberDeclarationSyntax>? Declarations(SyntaxToken identifier, SemanticModel? model, CancellationToken cancellationToken) =>
+        // Reported at the property's identifier.
+        identifier.Parent is PropertyDeclarationSyntax property && property.Identifier == identifier && OnlyPartialIsMissing(property, model!, cancellationToken)
+            ? [property]
+            : null;
 
     // The generator's IsBodilessPartialGetter without its first condition.
     private static bool OnlyPartialIsMissing(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken) =>

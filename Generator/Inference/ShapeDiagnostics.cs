@@ -29,6 +29,8 @@ internal static class ShapeDiagnostics
                 : callSite ?? layer.Location,
             [layer.TypeName, layer.Name, .. error.Rejection.Arguments]),
         ShapeErrorKind.ContractViolated => CustomLayerDiagnostics.For(layer, error.Contract!, callSite),
+        // The wrapped layer's own diagnostic, at its own argument or its new(...) inside the wrapper's.
+        ShapeErrorKind.InWrappedLayer => For(((WrapperDeclaration)layer).Wrapped(error.Part!), error.Inner!),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "unknown shape error"),
     };
 }

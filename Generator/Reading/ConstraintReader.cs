@@ -19,7 +19,7 @@ internal static class ConstraintReader
 
     /// <summary>Whether <paramref name="parameter"/> takes a <c>Constraint</c>.</summary>
     public static bool IsConstraint(IParameterSymbol? parameter) =>
-        parameter?.Type is { } type && KnownTypes.FullName(type.OriginalDefinition) == ConstraintType;
+        parameter?.Type is { } type && KnownTypes.Is(type.OriginalDefinition, ConstraintType);
 
     /// <summary><paramref name="layer"/> unchanged when its constraints are well formed; an <see cref="UnresolvedDeclaration"/> when one is not (reported).</summary>
     public static LayerDeclaration Apply(LayerCreation creation, LayerDeclaration layer, ReadContext context)
@@ -45,7 +45,7 @@ internal static class ConstraintReader
 
             var parameter = argument.Parameter!.Name;
             if (value is not IInvocationOperation { TargetMethod: { IsStatic: true } method } invocation
-                || KnownTypes.FullName(method.ContainingType) != ConstraintType
+                || !KnownTypes.Is(method.ContainingType, ConstraintType)
                 || method.Name is not ("MaxNorm" or "NonNeg" or "UnitNorm" or "MinMaxNorm")
                 || invocation.Arguments.Any(a => !ConstantValues.TryRead(a.Value, out _)))
             {

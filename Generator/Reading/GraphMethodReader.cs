@@ -21,7 +21,9 @@ internal static class GraphMethodReader
     public static GraphDeclaration? Read(
         INamedTypeSymbol type, SourceLocation classLocation, SemanticModel classModel, IReadOnlyList<LayerDeclaration> layers, ReadContext context, CancellationToken cancellationToken)
     {
+        // Only a method with attributes in its syntax binds them: every other method's would be bound for nothing on every keystroke.
         var methods = type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => m.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is MethodDeclarationSyntax { AttributeLists.Count: > 0 }))
             .Where(m => m.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, KnownTypes.GraphAttribute)))
             .Select(m => (Symbol: m, Syntax: m.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>().FirstOrDefault()))
             .Where(m => m.Syntax is not null)
@@ -43,9 +45,9 @@ internal static class GraphMethodReader
         // Syntax decides the usual body; otherwise the compiler binds it (with the class's own semantic
         // model when the method is in the same file, the usual case: it has bound the layers already).
         var compilation = classModel.Compilation;
-        var tensor = compilation.GetTypeByMetadataName(KnownTypes.Tensor);
+        var tensor = RuntimeSymbols.Of(compilation).Tensor;
         var outputNames = OutputNames(method.ReturnType, tensor);
-        var scope = outputNames is null ? null : GraphSyntax.TryScope(syntax, method, type, tensor, layers, outputNames.Count);
+        var scope = outputNames is null ? null : GraphSyntax.TryScope(syntax, method, type, tensor, layers, outputNames.Count, context.LayerTypes);
         if (scope is null)
         {
             var semanticModel = classModel.SyntaxTree == syntax.SyntaxTree ? classModel : SemanticModels.For(compilation, syntax.SyntaxTree);

@@ -19,8 +19,16 @@ namespace StaticKeras.Generator.Reading;
 internal static class GraphSyntax
 {
     /// <summary>The names of <paramref name="syntax"/>, or <see langword="null"/> when syntax cannot show that it binds without errors.</summary>
+    /// <param name="syntax">The method.</param>
+    /// <param name="method">Its symbol.</param>
+    /// <param name="type">The model class.</param>
+    /// <param name="tensor">TorchSharp's tensor type.</param>
+    /// <param name="layers">The model's layers.</param>
+    /// <param name="outputs">How many tensors the method returns.</param>
+    /// <param name="layerTypes">The layer members' types as the layer reader bound them (a member not in it is bound through its symbol).</param>
     public static GraphScope? TryScope(
-        MethodDeclarationSyntax syntax, IMethodSymbol method, INamedTypeSymbol type, INamedTypeSymbol? tensor, IReadOnlyList<LayerDeclaration> layers, int outputs)
+        MethodDeclarationSyntax syntax, IMethodSymbol method, INamedTypeSymbol type, INamedTypeSymbol? tensor, IReadOnlyList<LayerDeclaration> layers, int outputs,
+        IReadOnlyDictionary<string, ITypeSymbol>? layerTypes = null)
     {
         if (tensor is null || syntax.ContainsDiagnostics || method.IsStatic || method.IsGenericMethod
             || method.Parameters.Any(p => !SymbolEqualityComparer.Default.Equals(p.Type, tensor) || p.RefKind != RefKind.None || p.IsOptional || p.IsParams))
@@ -49,7 +57,7 @@ internal static class GraphSyntax
 
         // Every name a local or parameter takes, wherever declared: a layer member must not share one.
         var locals = statements.OfType<LocalDeclarationStatementSyntax>().SelectMany(s => s.Declaration.Variables).Select(v => v.Identifier.ValueText);
-        var check = new Check(type, tensor, new HashSet<string>(layers.Select(l => l.Name), System.StringComparer.Ordinal), new HashSet<string>(parameters.Concat(locals), System.StringComparer.Ordinal));
+        var check = new Check(type, tensor, layerTypes, new HashSet<string>(layers.Select(l => l.Name), System.StringComparer.Ordinal), new HashSet<string>(parameters.Concat(locals), System.StringComparer.Ordinal));
         var declared = new HashSet<string>(parameters, System.StringComparer.Ordinal);
         foreach (var statement in statements)
         {
@@ -76,7 +84,7 @@ internal static class GraphSyntax
         return returns ? new GraphScope.Named(parameters) : null;
     }
 
-    private sealed class Check(INamedTypeSymbol type, INamedTypeSymbol tensor, HashSet<string> layers, HashSet<string> localNames)
+    private sealed class Check(INamedTypeSymbol type, INamedTypeSymbol tensor, IReadOnlyDictionary<string, ITypeSymbol>? layerTypes, HashSet<string> layers, HashSet<string> localNames)
     {
         private readonly Dictionary<(string, int), bool> _calls = [];
 
@@ -111,7 +119,9 @@ internal static class GraphSyntax
             if (!_calls.TryGetValue((member, count), out var takes))
             {
                 var symbols = type.GetMembers(member);
-                var memberType = symbols.Length == 1 ? symbols[0] switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null } : null;
+                var memberType = symbols.Length != 1 ? null
+                    : layerTypes is not null && layerTypes.TryGetValue(member, out var bound) ? bound
+                    : symbols[0] switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null };
                 _calls[(member, count)] = takes = memberType is not null && Takes(memberType, count);
             }
 

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace StaticKeras.Generator.Reading;
@@ -41,6 +43,12 @@ internal static class KnownTypes
     /// <summary>The runtime's base of the layers called on a query and a value (MultiHeadAttention), read in both model kinds.</summary>
     public const string MultiInputLayer = "StaticKeras.Layers.MultiInputLayer";
 
+    /// <summary>The assembly of <see cref="Model"/>, <see cref="Layer"/> and the built-in layers.</summary>
+    public const string RuntimeAssembly = "StaticKeras.Runtime";
+
+    /// <summary>The assembly of <see cref="Tensor"/>.</summary>
+    public const string TorchSharpAssembly = "TorchSharp";
+
     /// <summary>The built-in <c>Dense</c> layer.</summary>
     public const string Dense = "StaticKeras.Layers.Dense";
 
@@ -52,6 +60,11 @@ internal static class KnownTypes
 
     /// <summary>The built-in <c>ActivationLayer</c> (Keras' <c>Activation</c>).</summary>
     public const string ActivationLayer = "StaticKeras.Layers.ActivationLayer";
+
+    private const string LayersNamespace = "StaticKeras.Layers.";
+
+    // The full names of the runtime's layer types, built once: every layer of every model asks on every keystroke.
+    private static readonly ConcurrentDictionary<string, string> s_layerNames = new(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="type"/> is the type called <paramref name="metadataName"/>.</summary>
     public static bool Is(ITypeSymbol? type, string metadataName)
@@ -107,6 +120,11 @@ internal static class KnownTypes
     public static string FullName(ITypeSymbol type)
     {
         var name = type.MetadataName;
+        if (type.ContainingNamespace is { Name: "Layers", ContainingNamespace: { Name: "StaticKeras", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return s_layerNames.GetOrAdd(name, static n => LayersNamespace + n);
+        }
+
         for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
         {
             name = ns.MetadataName + "." + name;

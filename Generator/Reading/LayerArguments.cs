@@ -27,7 +27,7 @@ internal sealed class LayerArguments
         // Regularizer and constraint arguments (Regularizer.L2(0.01), Constraint.MaxNorm(3)) are calls, read by
         // RegularizerReader and ConstraintReader. Only a bound creation has non-constant arguments: syntax reads constants only.
         foreach (var argument in creation.Arguments.Where(a => !a.IsConstant
-            && !RegularizerReader.IsRegularizer(a.Parameter) && !ConstraintReader.IsConstraint(a.Parameter)))
+            && !RegularizerReader.IsRegularizer(a.Parameter) && !ConstraintReader.IsConstraint(a.Parameter) && !WrapperLayerReader.IsWrappedLayer(a.Parameter)))
         {
             context.Report(
                 DiagnosticDescriptors.NonConstantArgument,

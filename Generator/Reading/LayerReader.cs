@@ -28,9 +28,10 @@ internal static class LayerReader
     {
         var layers = new List<LayerDeclaration>();
         // Attention layers are read in Sequential models too, where their shape rule reports the one input (STK1041).
-        var multiInputBase = semanticModel.Compilation.GetTypeByMetadataName(KnownTypes.MultiInputLayer);
-        var syntaxReader = new LayerSyntax(semanticModel, type, cancellationToken);
-        foreach (var member in Members(syntax, semanticModel, cancellationToken))
+        var multiInputBase = RuntimeSymbols.Of(semanticModel.Compilation).MultiInputLayer;
+        var names = new ScopedTypeNames(semanticModel, type, syntax);
+        var syntaxReader = new LayerSyntax(semanticModel, type, cancellationToken, names);
+        foreach (var member in Members(syntax, semanticModel, names, cancellationToken))
         {
             // A [Layer] class derives from Layer only through the part the generator adds.
             if (KnownTypes.DerivesFrom(member.Type, layerBase) || Custom.CustomLayerTypes.IsCustomLayer(member.Type)
@@ -38,6 +39,7 @@ internal static class LayerReader
                 || (graphOnlyBases.Length > 0 && NestedModelReader.IsGeneratedModel(member.Type))
                 || graphOnlyBases.Any(b => b is not null && KnownTypes.DerivesFrom(member.Type, b)))
             {
+                context.LayerTypes[member.Name] = member.Type;
                 layers.Add(ReadLayer(member, semanticModel, syntaxReader, context, cancellationToken));
             }
             else if (ElementLayer(member.Type, layerBase) is not null)
@@ -59,8 +61,9 @@ internal static class LayerReader
     };
 
     // Each field and property with its type. A type written as a simple name (Dense) is bound once per
-    // model as a type name, the way the member's declaration binds it; any other through the member's symbol.
-    private static IEnumerable<LayerMember> Members(TypeDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    // model (or per scope, see ScopedTypeNames) as a type name, the way the member's declaration binds
+    // it; any other through the member's symbol.
+    private static IEnumerable<LayerMember> Members(TypeDeclarationSyntax syntax, SemanticModel semanticModel, ScopedTypeNames names, CancellationToken cancellationToken)
     {
         var named = new Dictionary<string, ITypeSymbol?>(System.StringComparer.Ordinal);
         ITypeSymbol? TypeOf(TypeSyntax type, SyntaxNode declaration)
@@ -77,7 +80,7 @@ internal static class LayerReader
 
             if (!named.TryGetValue(name.Identifier.ValueText, out var bound))
             {
-                named[name.Identifier.ValueText] = bound = semanticModel.GetSpeculativeTypeInfo(name.SpanStart, name, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+                named[name.Identifier.ValueText] = bound = names.DeclaredType(name.SpanStart, name);
             }
 
             return bound;
@@ -158,6 +161,11 @@ internal static class LayerReader
     // Layers in another part of a partial class have no clear place in the sequence.
     private static void ReportLayersInOtherParts(TypeDeclarationSyntax syntax, INamedTypeSymbol type, INamedTypeSymbol layerBase, ReadContext context)
     {
+        if (type.DeclaringSyntaxReferences.Length == 1)
+        {
+            return;   // no other part
+        }
+
         foreach (var member in type.GetMembers())
         {
             // Only members declared elsewhere: this part's members are typed already, and typing them again costs a binding each.

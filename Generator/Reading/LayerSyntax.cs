@@ -20,7 +20,7 @@ namespace StaticKeras.Generator.Reading;
 /// layers, overloads syntax cannot tell apart) returns <see langword="null"/>, and the compiler
 /// binds the initializer instead, with the same diagnostics.
 /// </summary>
-internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol model, CancellationToken cancellationToken)
+internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol model, CancellationToken cancellationToken, ScopedTypeNames? scopedNames = null)
 {
     // The enum types simple names denote in the class's scope (every member initializer shares it).
     private readonly Dictionary<string, ITypeSymbol?> _names = new(StringComparer.Ordinal);
@@ -361,7 +361,8 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
         && type.GetMembers(WellKnownMemberNames.ImplicitConversionName).OfType<IMethodSymbol>()
             .Any(m => m.Parameters.Length == 1 && source(m.Parameters[0].Type) && SymbolEqualityComparer.Default.Equals(m.ReturnType, type));
 
-    // The type a simple name denotes in the model's scope, bound once per model as a type name; null
+    // The type a simple name denotes in the model's scope, bound once per model as a type name (once per
+    // compilation for models declared in the same scope, with scopedNames); null
     // when a member of the class or of a class containing it has that name (a simple name finds
     // members first).
     private ITypeSymbol? Lookup(string name)
@@ -378,9 +379,9 @@ internal sealed class LayerSyntax(SemanticModel semanticModel, INamedTypeSymbol 
                 }
             }
 
-            var bound = shadowed ? null
-                : semanticModel.GetSpeculativeSymbolInfo(_scope, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
-            _names[name] = type = bound as ITypeSymbol;
+            _names[name] = type = shadowed ? null
+                : scopedNames is not null ? scopedNames.Type(_scope, name)
+                : semanticModel.GetSpeculativeSymbolInfo(_scope, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol as ITypeSymbol;
         }
 
         return type;

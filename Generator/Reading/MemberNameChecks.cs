@@ -29,10 +29,21 @@ internal static class MemberNameChecks
     public static bool Check(INamedTypeSymbol type, TypeDeclarationSyntax syntax, bool isModel, ReadContext context)
     {
         var ok = CheckType(type, syntax, context);
+        if (NamesAreDistinct(type, syntax))
+        {
+            return ok;   // what the checks below would conclude, without building every member's symbol
+        }
+
         var members = type.GetMembers().Where(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource)).ToList();
         foreach (var group in members.Where(m => m is not IMethodSymbol).Concat(members.OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary))
                      .GroupBy(m => m.Name))
         {
+            // One symbol declared once, the usual case: nothing to sort.
+            if (!group.Skip(1).Any() && group.First().Locations.Length == 1)
+            {
+                continue;
+            }
+
             var declarations = group.SelectMany(m => m.Locations.Where(l => l.IsInSource)).OrderBy(l => l.SourceTree?.FilePath).ThenBy(l => l.SourceSpan.Start).ToList();
             if (group.Any(m => m is not IMethodSymbol) && declarations.Count > 1 && !IsPartialPair(group))
             {
@@ -42,8 +53,10 @@ internal static class MemberNameChecks
         }
 
         // Methods may overload; the same signature twice is a duplicate (CS0111, then ambiguous calls in generated code).
+        // Only a name declared more than once can be: the others' parameter types are never bound here.
         foreach (var group in members.OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary)
-                     .GroupBy(m => m.Name + "(" + string.Join(",", m.Parameters.Select(p => p.Type.ToDisplayString())) + ")")
+                     .GroupBy(m => m.Name).Where(g => g.Skip(1).Any())
+                     .SelectMany(g => g.GroupBy(m => "(" + string.Join(",", m.Parameters.Select(p => p.Type.ToDisplayString())) + ")"))
                      .Where(g => g.Count() > 1))
         {
             var second = group.Select(m => m.Locations.First(l => l.IsInSource)).OrderBy(l => l.SourceTree?.FilePath).ThenBy(l => l.SourceSpan.Start).ElementAt(1);
@@ -76,6 +89,54 @@ internal static class MemberNameChecks
         }
 
         return ok;
+    }
+
+    // Whether syntax alone shows that the checks find nothing: a class declared in this one part whose
+    // members' names (and its primary constructor's parameters') are all different, none reserved.
+    // Anything unusual returns false, and the symbols decide.
+    private static bool NamesAreDistinct(INamedTypeSymbol type, TypeDeclarationSyntax syntax)
+    {
+        if (syntax is not ClassDeclarationSyntax || type.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        // Each name with whether a method declares it: a method may take a generated method's name (an overload), nothing else may.
+        var names = new Dictionary<string, bool>(System.StringComparer.Ordinal);
+        bool Add(SyntaxToken identifier, bool method = false) => AddName(identifier.ValueText, method);
+        bool AddName(string name, bool method = false)
+        {
+            if (names.ContainsKey(name) || AnyKind.Contains(name) || (!method && Methods.Contains(name)))
+            {
+                return false;
+            }
+
+            names[name] = method;
+            return true;
+        }
+
+        foreach (var member in syntax.Members)
+        {
+            var distinct = member switch
+            {
+                BaseFieldDeclarationSyntax field => field.Declaration.Variables.All(v => Add(v.Identifier)),
+                PropertyDeclarationSyntax property => Add(property.Identifier),
+                EventDeclarationSyntax @event => Add(@event.Identifier),
+                IndexerDeclarationSyntax => AddName("this[]"),
+                MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null } method => Add(method.Identifier, method: true),
+                BaseTypeDeclarationSyntax nested => Add(nested.Identifier),
+                DelegateDeclarationSyntax @delegate => Add(@delegate.Identifier),
+                ConstructorDeclarationSyntax => true,
+                DestructorDeclarationSyntax => AddName("Finalize", method: true),
+                _ => false,
+            };
+            if (!distinct)
+            {
+                return false;
+            }
+        }
+
+        return syntax.ParameterList?.Parameters.Any(p => names.ContainsKey(p.Identifier.ValueText)) is not true;
     }
 
     private static bool CheckType(INamedTypeSymbol type, TypeDeclarationSyntax syntax, ReadContext context)

@@ -46,8 +46,8 @@ internal static class ModelReader
     internal static ModelDeclaration Read(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel semanticModel, ModelKind kind, CancellationToken cancellationToken)
     {
         var compilation = semanticModel.Compilation;
-        var modelBase = compilation.GetTypeByMetadataName(KnownTypes.Model);
-        var layerBase = compilation.GetTypeByMetadataName(KnownTypes.Layer);
+        var modelBase = RuntimeSymbols.Of(compilation).Model;
+        var layerBase = RuntimeSymbols.Of(compilation).Layer;
         var location = SourceLocation.From(syntax.Identifier);
         var context = new ReadContext();
         var functional = kind == ModelKind.Functional;
@@ -61,7 +61,7 @@ internal static class ModelReader
         // only repeat that error. Merge layers and models used as layers are members of graphs only.
         var readable = layerBase is not null && !type.IsStatic;
         var layers = !readable ? []
-            : functional ? LayerReader.Read(syntax, type, semanticModel, layerBase!, context, cancellationToken, compilation.GetTypeByMetadataName(KnownTypes.MergeLayer), modelBase)
+            : functional ? LayerReader.Read(syntax, type, semanticModel, layerBase!, context, cancellationToken, RuntimeSymbols.Of(compilation).MergeLayer, modelBase)
             : LayerReader.Read(syntax, type, semanticModel, layerBase!, context, cancellationToken);
         if (!functional && readable && layers.Count == 0)
         {

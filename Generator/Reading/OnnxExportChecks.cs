@@ -33,7 +33,7 @@ internal static class OnnxExportChecks
         foreach (var layer in all)
         {
             var problem = Problem(layer);
-            if (problem is null && producer is not null && layer is RecurrentDeclaration)
+            if (problem is null && producer is not null && layer is RecurrentDeclaration or BidirectionalDeclaration)
             {
                 problem = ($"it can take the mask layer '{producer.Name}' makes, and ONNX's recurrent operators cannot skip masked steps", layer.Location);
             }
@@ -58,6 +58,11 @@ internal static class OnnxExportChecks
         LayerNormalizationDeclaration n when !n.Center || !n.Scale => ("it has no center or no scale; the export writes ONNX's LayerNormalization with both", n.LocationOf(!n.Center ? "center" : "scale")),
         DepthwiseConvDeclaration d when d.Padding == Shapes.PaddingKind.Same && d.Strides.Any(x => x > 1) && d.Dilation.Any(x => x > 1) =>
             ("it pads 'same' with strides and dilation both above 1, an amount ONNX's Conv cannot pad without the input's size", d.LocationOf("padding")),
+        BidirectionalDeclaration { Layer: var f, BackwardLayer: { } b }
+            when (b.Kind, b.Units, b.UseBias, b.ResetAfter, b.Activation, b.RecurrentActivation) != (f.Kind, f.Units, f.UseBias, f.ResetAfter, f.Activation, f.RecurrentActivation) =>
+            ("its backward layer is configured otherwise than its forward layer; one ONNX operator runs both directions", b.Location),
+        BidirectionalDeclaration bi when Problem(bi.Layer) is { } wrapped => ($"its wrapped {bi.Layer.TypeName}: {wrapped.Reason}", wrapped.Location),
+        TimeDistributedDeclaration td when Problem(td.Layer) is { } wrapped => ($"its wrapped {td.Layer.TypeName}: {wrapped.Reason}", wrapped.Location),
         _ => null,
     };
 

@@ -21,7 +21,7 @@ internal static class RegularizerReader
 
     /// <summary>Whether <paramref name="parameter"/> takes a regularizer.</summary>
     public static bool IsRegularizer(IParameterSymbol? parameter) =>
-        parameter?.Type is { } type && KnownTypes.FullName(type.OriginalDefinition) == RegularizerType;
+        parameter?.Type is { } type && KnownTypes.Is(type.OriginalDefinition, RegularizerType);
 
     /// <summary>
     /// <paramref name="layer"/> with the regularizers <paramref name="creation"/> passes; an
@@ -103,7 +103,7 @@ internal static class RegularizerReader
     private static Parsed? Read(IOperation value)
     {
         if (value is not IInvocationOperation { TargetMethod: { IsStatic: true } method } invocation
-            || KnownTypes.FullName(method.ContainingType) != RegularizerType
+            || !KnownTypes.Is(method.ContainingType, RegularizerType)
             || method.Name is not ("L1" or "L2" or "L1L2"))
         {
             return null;

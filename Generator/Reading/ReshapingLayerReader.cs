@@ -86,23 +86,12 @@ internal static class ReshapingLayerReader
     // ends of each axis (0 by default), and Cropping2D((top, bottom) height, (left, right) width).
     private static LayerDeclaration? Cropping2D(LayerCreation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
     {
-        var parameters = HasParameter(creation, "height") ? new[] { "height", "width" } : ["cropping"];
-        var crops = new System.Collections.Generic.List<int>();
-        foreach (var parameter in parameters)
-        {
-            if (arguments.Sizes(parameter, 2, [0, 0]) is not { } pair)
-            {
-                return null;
-            }
-
-            arguments.Require(pair[0] >= 0 && pair[1] >= 0, parameter, "at least 0", InputChecks.Window(pair));
-            crops.AddRange(parameters.Length == 2 ? pair : [pair[0], pair[0], pair[1], pair[1]]);
-        }
-
-        if (arguments.Choice<DataFormatKind>("dataFormat") is not { } format)
+        if (Sides(creation, arguments, "cropping", [0, 0]) is not { } sides || arguments.Choice<DataFormatKind>("dataFormat") is not { } format)
         {
             return null;
         }
+
+        var (crops, parameters) = sides;
 
         var axes = parameters.Length == 2 ? EquatableArray.Of("height", "width") : EquatableArray.Of("cropping", "cropping");
         return arguments.IsValid ? new CroppingDeclaration(name, identifier, location, arguments.Sites, "Cropping2D", crops.ToEquatableArray(), axes, format) : null;
@@ -112,25 +101,33 @@ internal static class ReshapingLayerReader
     // (1 by default), and ZeroPadding2D((top, bottom) height, (left, right) width).
     private static LayerDeclaration? ZeroPadding(LayerCreation creation, LayerArguments arguments, string name, string identifier, SourceLocation location)
     {
-        var parameters = HasParameter(creation, "height") ? new[] { "height", "width" } : ["padding"];
-        var pads = new System.Collections.Generic.List<int>();
-        foreach (var parameter in parameters)
-        {
-            if (arguments.Sizes(parameter, 2, [1, 1]) is not { } pair)
-            {
-                return null;
-            }
-
-            arguments.Require(pair[0] >= 0 && pair[1] >= 0, parameter, "at least 0", InputChecks.Window(pair));
-            pads.AddRange(parameters.Length == 2 ? pair : [pair[0], pair[0], pair[1], pair[1]]);
-        }
-
-        if (arguments.Choice<DataFormatKind>("dataFormat") is not { } format)
+        if (Sides(creation, arguments, "padding", [1, 1]) is not { Amounts: var pads } || arguments.Choice<DataFormatKind>("dataFormat") is not { } format)
         {
             return null;
         }
 
         return arguments.IsValid ? new ZeroPadding2DDeclaration(name, identifier, location, arguments.Sites, pads[0], pads[1], pads[2], pads[3], format) : null;
+    }
+
+    // The amounts (top, bottom, left, right) of Cropping2D's and ZeroPadding2D's two constructors: one
+    // size the same at both ends of each axis (parameter `single`, `fallback` by default), or (top, bottom)
+    // height and (left, right) width; with the parameters they were read from. Null when one is wrong (reported).
+    private static (System.Collections.Generic.List<int> Amounts, string[] Parameters)? Sides(LayerCreation creation, LayerArguments arguments, string single, int[] fallback)
+    {
+        var parameters = HasParameter(creation, "height") ? new[] { "height", "width" } : [single];
+        var amounts = new System.Collections.Generic.List<int>();
+        foreach (var parameter in parameters)
+        {
+            if (arguments.Sizes(parameter, 2, fallback) is not { } pair)
+            {
+                return null;
+            }
+
+            arguments.Require(pair[0] >= 0 && pair[1] >= 0, parameter, "at least 0", InputChecks.Window(pair));
+            amounts.AddRange(parameters.Length == 2 ? pair : [pair[0], pair[0], pair[1], pair[1]]);
+        }
+
+        return (amounts, parameters);
     }
 
     // Which of a layer's two constructors was called: the one with this parameter, or the other.

@@ -14,10 +14,10 @@ internal static class RuleLayerFactory
     /// <summary>The layer types this factory reads, for messages.</summary>
     public static readonly string[] TypeNames =
     [
-        "Attention", "AveragePooling1D", "AveragePooling2D", "BatchNormalization", "Conv1D", "Conv2D", "Conv2DTranspose", "Cropping1D", "Cropping2D", "DepthwiseConv2D", "Embedding",
+        "Attention", "AveragePooling1D", "AveragePooling2D", "BatchNormalization", "Bidirectional", "Conv1D", "Conv2D", "Conv2DTranspose", "Cropping1D", "Cropping2D", "DepthwiseConv2D", "Embedding",
         "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GRU",
         "LayerNormalization", "LeakyReLU", "LSTM", "Masking", "MaxPooling1D", "MaxPooling2D", "MultiHeadAttention", "Normalization", "Permute", "PositionEmbedding", "PReLU", "ReLU", "Rescaling", "Reshape",
-        "SeparableConv2D", "SimpleRNN", "Softmax", "SpatialDropout1D", "SpatialDropout2D", "UpSampling2D", "ZeroPadding2D",
+        "SeparableConv2D", "SimpleRNN", "Softmax", "SpatialDropout1D", "SpatialDropout2D", "TimeDistributed", "UpSampling2D", "ZeroPadding2D",
     ];
 
     /// <summary>
@@ -40,6 +40,7 @@ internal static class RuleLayerFactory
             "MaxPooling1D" or "MaxPooling2D" or "AveragePooling1D" or "AveragePooling2D" =>
                 ConvLayerReader.Pooling(creation, type, spatial, name, identifier, location, context),
             "Embedding" or "SimpleRNN" or "LSTM" or "GRU" => SequenceLayerReader.Read(creation, type, name, identifier, location, context),
+            "TimeDistributed" or "Bidirectional" => WrapperLayerReader.Read(creation, type, name, identifier, location, context),
             "Masking" => MaskingLayerReader.Read(creation, type, name, identifier, location, context),
             "BatchNormalization" or "LayerNormalization" or "Normalization" => NormalizationLayerReader.Read(creation, type, name, identifier, location, context),
             "MultiHeadAttention" or "Attention" or "PositionEmbedding" => AttentionLayerReader.Read(creation, type, name, identifier, location, context),

@@ -17,22 +17,12 @@ internal static class AttentionRule
     /// <summary>The output and weights of <c>MultiHeadAttention</c> on <paramref name="inputs"/> (query, value[, key]).</summary>
     public static ShapeResult MultiHead(IReadOnlyList<Shape> inputs, AttentionSpec spec)
     {
-        if (inputs.Count is < 2 or > 3)
+        if (QueryValueKeyProblem(inputs) is { } problem)
         {
-            return ShapeResult.Fail(ShapeError.Rejected(inputs.Count > 0 ? inputs[0] : Shape.Of(System.Array.Empty<long>()), ShapeIds.AttentionInputCount, null,
-                Formatting.Number(inputs.Count), string.Join(" and ", inputs.Select(i => i.ToString()))));
+            return problem;
         }
 
         Shape query = inputs[0], value = inputs[1], key = inputs.Count == 3 ? inputs[2] : inputs[1];
-        if (query.Rank < 2 || value.Rank != query.Rank || key.Rank != query.Rank)
-        {
-            return ShapeResult.Fail(ShapeError.Rejected(query, ShapeIds.AttentionRanks, null, query.ToString(), value.ToString(), key.ToString()));
-        }
-
-        if (Enumerable.Range(0, value.Rank - 1).Any(i => !Compatible(value.Dims[i], key.Dims[i])))
-        {
-            return ShapeResult.Fail(ShapeError.Rejected(value, ShapeIds.AttentionValueKey, null, value.ToString(), key.ToString()));
-        }
 
         foreach (var (shape, what) in new[] { (query, "query features"), (value, "value features"), (key, "key features") })
         {
@@ -90,5 +80,30 @@ internal static class AttentionRule
     }
 
     // Keras compares value_shape[1:-1] with key_shape[1:-1]; an unknown size is checked at run time.
-    private static bool Compatible(Dim a, Dim b) => !a.IsKnown || !b.IsKnown || a.Size == b.Size;
+    /// <summary>
+    /// What both attention layers require of (query, value[, key]) (the key is the value when not given):
+    /// two or three inputs, one rank of at least 2, value and key alike but for the last axis; the
+    /// failure, or <see langword="null"/>.
+    /// </summary>
+    internal static ShapeResult? QueryValueKeyProblem(IReadOnlyList<Shape> inputs)
+    {
+        if (inputs.Count is < 2 or > 3)
+        {
+            return ShapeResult.Fail(ShapeError.Rejected(inputs.Count > 0 ? inputs[0] : Shape.Of(System.Array.Empty<long>()), ShapeIds.AttentionInputCount, null,
+                Formatting.Number(inputs.Count), string.Join(" and ", inputs.Select(i => i.ToString()))));
+        }
+
+        Shape query = inputs[0], value = inputs[1], key = inputs.Count == 3 ? inputs[2] : inputs[1];
+        if (query.Rank < 2 || value.Rank != query.Rank || key.Rank != query.Rank)
+        {
+            return ShapeResult.Fail(ShapeError.Rejected(query, ShapeIds.AttentionRanks, null, query.ToString(), value.ToString(), key.ToString()));
+        }
+
+        return Enumerable.Range(0, value.Rank - 1).Any(i => !Compatible(value.Dims[i], key.Dims[i]))
+            ? ShapeResult.Fail(ShapeError.Rejected(value, ShapeIds.AttentionValueKey, null, value.ToString(), key.ToString()))
+            : null;
+    }
+
+    /// <summary>Whether two sizes may be equal: equal, or one not known yet.</summary>
+    internal static bool Compatible(Dim a, Dim b) => !a.IsKnown || !b.IsKnown || a.Size == b.Size;
 }

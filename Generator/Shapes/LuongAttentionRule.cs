@@ -17,25 +17,15 @@ internal static class LuongAttentionRule
     /// <summary>The output and weights of <c>Attention</c> on <paramref name="inputs"/> (query, value[, key]).</summary>
     public static ShapeResult Apply(IReadOnlyList<Shape> inputs, AttentionScoreKind scoreMode, bool useScale)
     {
-        if (inputs.Count is < 2 or > 3)
+        if (AttentionRule.QueryValueKeyProblem(inputs) is { } problem)
         {
-            return ShapeResult.Fail(ShapeError.Rejected(inputs.Count > 0 ? inputs[0] : Shape.Of(System.Array.Empty<long>()), ShapeIds.AttentionInputCount, null,
-                Formatting.Number(inputs.Count), string.Join(" and ", inputs.Select(i => i.ToString()))));
+            return problem;
         }
 
         Shape query = inputs[0], value = inputs[1], key = inputs.Count == 3 ? inputs[2] : inputs[1];
-        if (query.Rank < 2 || value.Rank != query.Rank || key.Rank != query.Rank)
-        {
-            return ShapeResult.Fail(ShapeError.Rejected(query, ShapeIds.AttentionRanks, null, query.ToString(), value.ToString(), key.ToString()));
-        }
-
-        if (Enumerable.Range(0, value.Rank - 1).Any(i => !Equal(value.Dims[i], key.Dims[i])))
-        {
-            return ShapeResult.Fail(ShapeError.Rejected(value, ShapeIds.AttentionValueKey, null, value.ToString(), key.ToString()));
-        }
 
         Dim dq = query.Dims[query.Rank - 1], dk = key.Dims[key.Rank - 1];
-        var features = scoreMode == AttentionScoreKind.Dot ? Equal(dq, dk) : Equal(dq, dk) || IsOne(dq) || IsOne(dk);
+        var features = scoreMode == AttentionScoreKind.Dot ? AttentionRule.Compatible(dq, dk) : AttentionRule.Compatible(dq, dk) || IsOne(dq) || IsOne(dk);
         if (!features)
         {
             return ShapeResult.Fail(QueryKey(query, key, scoreMode, scoreMode == AttentionScoreKind.Dot
@@ -43,7 +33,7 @@ internal static class LuongAttentionRule
                 : "their feature sizes (last axes) must be equal or 1"));
         }
 
-        if (Enumerable.Range(0, query.Rank - 2).Any(i => !Equal(query.Dims[i], key.Dims[i]) && !IsOne(query.Dims[i]) && !IsOne(key.Dims[i])))
+        if (Enumerable.Range(0, query.Rank - 2).Any(i => !AttentionRule.Compatible(query.Dims[i], key.Dims[i]) && !IsOne(query.Dims[i]) && !IsOne(key.Dims[i])))
         {
             return ShapeResult.Fail(QueryKey(query, key, scoreMode, "their axes before the steps must be equal or 1"));
         }
@@ -68,7 +58,5 @@ internal static class LuongAttentionRule
             query.ToString(), key.ToString(), scoreMode == AttentionScoreKind.Dot ? "dot" : "concat", why);
 
     // An unknown or named size is checked at run time; two known sizes must agree.
-    private static bool Equal(Dim a, Dim b) => !a.IsKnown || !b.IsKnown || a.Size == b.Size;
-
     private static bool IsOne(Dim d) => d.IsKnown && d.Size == 1;
 }

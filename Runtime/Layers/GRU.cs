@@ -105,6 +105,14 @@ public sealed class GRU(
         return [z * h + (1 - z) * candidate];
     }
 
+    /// <inheritdoc/>
+    internal override RecurrentLayer Fresh()
+    {
+        var (r, c) = (Regularizers, Constraints);
+        return new GRU(Units, Activation, RecurrentActivation, UseBias, ReturnSequences, ResetAfter, KernelInitializer, RecurrentInitializer, BiasInitializer,
+            r.Kernel, r.Recurrent, r.Bias, r.Activity, c.Kernel, c.Recurrent, c.Bias);
+    }
+
     private static Activation Checked(Activation activation)
     {
         LayerChecks.Defined(nameof(GRU), nameof(recurrentActivation), activation);

@@ -91,6 +91,14 @@ public sealed class LSTM(
         return [output * ActivationFunctions.Apply(c, Activation), c];
     }
 
+    /// <inheritdoc/>
+    internal override RecurrentLayer Fresh()
+    {
+        var (r, c) = (Regularizers, Constraints);
+        return new LSTM(Units, Activation, RecurrentActivation, UseBias, ReturnSequences, UnitForgetBias, KernelInitializer, RecurrentInitializer, BiasInitializer,
+            r.Kernel, r.Recurrent, r.Bias, r.Activity, c.Kernel, c.Recurrent, c.Bias);
+    }
+
     private static Activation Checked(Activation activation)
     {
         LayerChecks.Defined(nameof(LSTM), nameof(recurrentActivation), activation);

@@ -84,6 +84,28 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     /// <summary>The bias, or null without <see cref="UseBias"/>.</summary>
     public Parameter? Bias => LayerWeights.Find(this, "bias");
 
+    /// <summary>
+    /// Keras' <c>zero_output_for_mask</c>: whether a masked step outputs zeros rather than repeating the
+    /// previous output (the states carry over either way). False for a layer on its own, as in Keras;
+    /// <see cref="Bidirectional"/> sets it to <see cref="ReturnSequences"/> on both directions, as Keras' does.
+    /// </summary>
+    internal bool ZeroOutputForMask { get; set; }
+
+    /// <summary>
+    /// A new, unbuilt layer of the same type and arguments (units, activations, initializers,
+    /// regularizers, constraints): how <see cref="Bidirectional"/> makes its backward layer, as Keras
+    /// makes it from the forward layer's config.
+    /// </summary>
+    internal abstract RecurrentLayer Fresh();
+
+    /// <summary>The regularizers this layer was created with, for <see cref="Fresh"/>.</summary>
+    private protected RecurrentRegularizers Regularizers => new(
+        WeightRegularizers.GetValueOrDefault("kernel"), WeightRegularizers.GetValueOrDefault("recurrent_kernel"),
+        WeightRegularizers.GetValueOrDefault("bias"), ActivityRegularizer);
+
+    /// <summary>The constraints this layer was created with, for <see cref="Fresh"/>.</summary>
+    private protected RecurrentConstraints Constraints => new(ConstraintOf("kernel"), ConstraintOf("recurrent_kernel"), ConstraintOf("bias"));
+
     /// <summary>Creates the weights for an input <c>(timesteps, features)</c>; features must be known, timesteps may be -1.</summary>
     public override void Build(params long[] inputShape)
     {
@@ -142,11 +164,13 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
                 next = [.. next.Select((s, i) => s.where(step, state[i]))];
             }
 
-            state = next;
             if (ReturnSequences)
             {
-                outputs.Add(state[0]);
+                // zero_output_for_mask: a masked step outputs zeros instead of the carried output.
+                outputs.Add(keep is not null && ZeroOutputForMask ? next[0].where(keep.select(1, t), zeros_like(next[0])) : next[0]);
             }
+
+            state = next;
         }
 
         return ReturnSequences ? stack(outputs, 1) : state[0];
@@ -204,31 +228,57 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     /// <inheritdoc/>
     internal override string ExportOnnx(OnnxGraph graph, string input)
     {
-        // ONNX's RNN/LSTM/GRU: X (time, batch, features); W (1, gates·units, features) and
-        // R (1, gates·units, units), the transposed Keras kernels with their gate blocks in ONNX's
-        // order; B (1, 2·gates·units), input then recurrent bias. Outputs Y (time, 1, batch, units)
-        // and Y_h (1, batch, units).
+        // Y (time, 1, batch, units) -> (batch, time, units); Y_h (1, batch, units) -> (batch, units).
+        var output = ExportOnnxOperator(graph, input, [this]);
+        return ReturnSequences
+            ? graph.Node("Transpose", [graph.Node("Squeeze", [output, graph.Ints("axes", 1)])], OnnxAttribute.Ints("perm", 1, 0, 2))
+            : graph.Node("Squeeze", [output, graph.Ints("axes", 0)]);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="backward"/> can share one ONNX operator with this layer as its reverse
+    /// direction (<see cref="Bidirectional"/>): the same cell type, units, activations and cell options.
+    /// </summary>
+    internal bool SharesOnnxOperator(RecurrentLayer backward) =>
+        backward.GetType() == GetType() && backward.Units == Units && backward.UseBias == UseBias && backward.ReturnSequences == ReturnSequences
+        && backward.OnnxActivationList.AsSpan().SequenceEqual(OnnxActivationList)
+        && (this is not GRU gru || ((GRU)backward).ResetAfter == gru.ResetAfter);
+
+    /// <summary>
+    /// Writes ONNX's RNN, LSTM or GRU operator for <paramref name="directions"/> (this layer, or this layer
+    /// and its reverse direction) and returns Y, <c>(time, directions, batch, units)</c>, with
+    /// <see cref="ReturnSequences"/>, else Y_h, <c>(directions, batch, units)</c>.
+    /// </summary>
+    internal string ExportOnnxOperator(OnnxGraph graph, string input, RecurrentLayer[] directions)
+    {
+        // ONNX's RNN/LSTM/GRU: X (time, batch, features); W (directions, gates·units, features) and
+        // R (directions, gates·units, units), the transposed Keras kernels with their gate blocks in ONNX's
+        // order; B (directions, 2·gates·units), input then recurrent bias. A reverse direction reads the
+        // sequence last to first and writes Y in the sequence's order, as Keras' Bidirectional flips it back.
         using var scope = NewDisposeScope();
-        Tensor Reorder(Tensor weights) => cat(Array.ConvertAll(OnnxGateOrder, g => weights.narrow(-1, g * Units, Units)), -1);
-        var (inputBias, recurrentBias) = Bias is { } bias ? OnnxBiases(bias.detach()) : (zeros(gates * Units), zeros(gates * Units));
-        var w = graph.Initializer("W", Reorder(Kernel.detach()).t().unsqueeze(0));
-        var r = graph.Initializer("R", Reorder(RecurrentKernel.detach()).t().unsqueeze(0));
-        var b = graph.Initializer("B", cat([Reorder(inputBias), Reorder(recurrentBias)], 0).unsqueeze(0));
+        var w = graph.Initializer("W", stack(directions.Select(d => d.Reorder(d.Kernel.detach()).t()).ToArray(), 0));
+        var r = graph.Initializer("R", stack(directions.Select(d => d.Reorder(d.RecurrentKernel.detach()).t()).ToArray(), 0));
+        var b = graph.Initializer("B", stack(directions.Select(d => d.OnnxBias()).ToArray(), 0));
         var timeMajor = graph.Node("Transpose", [input], OnnxAttribute.Ints("perm", 1, 0, 2));
         OnnxAttribute[] attributes =
         [
             OnnxAttribute.Int("hidden_size", Units),
-            OnnxAttribute.Strings("activations", Array.ConvertAll(OnnxActivationList, a => OnnxRecurrentActivation(a)!)),
+            OnnxAttribute.Strings("activations", directions.SelectMany(d => d.OnnxActivationList.Select(a => OnnxRecurrentActivation(a)!)).ToArray()),
+            .. directions.Length == 2 ? [OnnxAttribute.String("direction", "bidirectional")] : Array.Empty<OnnxAttribute>(),
             .. OnnxCellAttributes,
         ];
         var outputs = graph.NodeWithOutputs(OnnxOperator, [timeMajor, w, r, b], ReturnSequences ? [true] : [false, true], attributes);
-        if (!ReturnSequences)
-        {
-            return graph.Node("Squeeze", [outputs[1], graph.Ints("axes", 0)]);
-        }
+        return ReturnSequences ? outputs[0] : outputs[1];
+    }
 
-        var sequence = graph.Node("Squeeze", [outputs[0], graph.Ints("axes", 1)]);
-        return graph.Node("Transpose", [sequence], OnnxAttribute.Ints("perm", 1, 0, 2));
+    // Keras' gate blocks (last axis) in ONNX's order.
+    private Tensor Reorder(Tensor weights) => cat(Array.ConvertAll(OnnxGateOrder, g => weights.narrow(-1, g * Units, Units)), -1);
+
+    // ONNX's B for this direction: input bias then recurrent bias, each in ONNX's gate order.
+    private Tensor OnnxBias()
+    {
+        var (inputBias, recurrentBias) = Bias is { } bias ? OnnxBiases(bias.detach()) : (zeros(gates * Units), zeros(gates * Units));
+        return cat([Reorder(inputBias), Reorder(recurrentBias)], 0);
     }
 
     // The activations ONNX's recurrent operators take by name without parameters.

@@ -55,5 +55,13 @@ public sealed class SimpleRNN(
         [ActivationFunctions.Apply(projectedInput + state[0].matmul(RecurrentKernel), Activation)];
 
     /// <inheritdoc/>
+    internal override RecurrentLayer Fresh()
+    {
+        var (r, c) = (Regularizers, Constraints);
+        return new SimpleRNN(Units, Activation, UseBias, ReturnSequences, KernelInitializer, RecurrentInitializer, BiasInitializer,
+            r.Kernel, r.Recurrent, r.Bias, r.Activity, c.Kernel, c.Recurrent, c.Bias);
+    }
+
+    /// <inheritdoc/>
     private protected override string OnnxOperator => "RNN";
 }

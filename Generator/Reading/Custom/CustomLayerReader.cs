@@ -36,7 +36,7 @@ internal static class CustomLayerReader
     {
         var location = SourceLocation.From(syntax.Identifier);
         var context = new ReadContext();
-        var customLayer = compilation.GetTypeByMetadataName(CustomLayerTypes.CustomLayer);
+        var customLayer = RuntimeSymbols.Of(compilation).CustomLayer;
         var problem = ClassProblem(syntax, type, customLayer);
         if (customLayer is null)
         {
@@ -53,7 +53,7 @@ internal static class CustomLayerReader
         CheckCall(type, location, context);
         CheckBackward(type, context);
         var weights = type.GetMembers().OfType<IPropertySymbol>()
-            .Where(p => p.GetAttributes().Any(a => a.AttributeClass is { } c && KnownTypes.FullName(c) == CustomLayerTypes.WeightAttribute))
+            .Where(p => p.GetAttributes().Any(a => a.AttributeClass is { } c && KnownTypes.Is(c, CustomLayerTypes.WeightAttribute)))
             .Where(p => p.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().Any(s => s.Modifiers.Any(SyntaxKind.PartialKeyword)))
             .Select(p => new WeightMember(p.Name, WeightReader.Modifiers(p)));
 

@@ -23,7 +23,7 @@ internal static class CustomLayerTypes
 
     /// <summary>The <c>[Layer]</c> attribute on <paramref name="type"/>, if it has one.</summary>
     public static AttributeData? LayerAttributeOf(ITypeSymbol? type) =>
-        type?.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && KnownTypes.FullName(c) == LayerAttribute);
+        type?.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && KnownTypes.Is(c, LayerAttribute));
 
     /// <summary>Whether <paramref name="type"/> is a <c>[Layer]</c> class (a layer once its generated part exists).</summary>
     public static bool IsCustomLayer(ITypeSymbol? type) => LayerAttributeOf(type) is not null;

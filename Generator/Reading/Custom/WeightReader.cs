@@ -15,7 +15,7 @@ internal static class WeightReader
     /// <summary>The weight, or <see langword="null"/> when the property has no <c>[Weight]</c> or has errors (reported).</summary>
     public static WeightContract? Read(IPropertySymbol property, ContractReader.Reporter reporter, CancellationToken cancellationToken)
     {
-        var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && KnownTypes.FullName(c) == CustomLayerTypes.WeightAttribute);
+        var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && KnownTypes.Is(c, CustomLayerTypes.WeightAttribute));
         if (attribute is null)
         {
             return null;

@@ -34,6 +34,7 @@ internal static class OnnxMasks
         typeof(MaxPooling1D), typeof(AveragePooling1D), typeof(MaxPooling2D), typeof(AveragePooling2D),
         typeof(GlobalMaxPooling1D), typeof(GlobalMaxPooling2D), typeof(GlobalAveragePooling2D),
         typeof(Flatten), typeof(Reshape), typeof(Permute), typeof(ZeroPadding2D), typeof(UpSampling2D), typeof(Cropping1D), typeof(Cropping2D),
+        typeof(TimeDistributed),   // Keras 3's TimeDistributed does not support masking
     ];
 
     /// <summary>Whether the mask rule of layer type <paramref name="type"/> is known here (every runtime layer's is).</summary>

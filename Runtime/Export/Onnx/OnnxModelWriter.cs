@@ -126,7 +126,7 @@ internal static class OnnxModelWriter
     {
         var layers = All(model, prefix).ToList();
         var producer = layers.FirstOrDefault(l => l.Layer is Masking or Embedding { MaskZero: true }).Name;
-        var consumer = layers.FirstOrDefault(l => l.Layer is RecurrentLayer).Name;
+        var consumer = layers.FirstOrDefault(l => l.Layer is RecurrentLayer or Bidirectional).Name;
         return producer is not null && consumer is not null ? (producer, consumer) : null;
     }
 

@@ -64,7 +64,16 @@ internal static class KerasConfigCheck
             foreach (var (key, want) in expected)
             {
                 var got = found?[key];
-                if (found is not null && found.ContainsKey(key) && !SameValue(want, got))
+                if (found is null || !found.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                if (IsLayerEntry(want))
+                {
+                    problems.AddRange(WrappedDifferences(want!, got).Select(p => $"layer '{member}' ({ourClass}) in the file's layer '{fileName}': its {key} {p}"));
+                }
+                else if (!SameValue(want, got))
                 {
                     problems.Add($"layer '{member}' ({ourClass}) has {key} {Text(want)} in the model but {Text(got)} in the file's layer '{fileName}'");
                 }
@@ -72,6 +81,47 @@ internal static class KerasConfigCheck
         }
 
         return problems;
+    }
+
+    // A wrapped layer's entry (TimeDistributed's layer, Bidirectional's layer and backward_layer): module, class_name, config.
+    private static bool IsLayerEntry(JsonNode? node) => node is JsonObject entry && entry.ContainsKey("class_name") && entry["config"] is JsonObject;
+
+    // The wrapped layer's class and architecture arguments; its name, dtype, initializers, regularizers
+    // and constraints (objects) are not compared.
+    private static IEnumerable<string> WrappedDifferences(JsonNode want, JsonNode? got)
+    {
+        if (!IsLayerEntry(got))
+        {
+            yield return $"is {Text(want["class_name"])} in the model but {Text(got)} in the file";
+            yield break;
+        }
+
+        if (Text(want["class_name"]) != Text(got!["class_name"]))
+        {
+            yield return $"is {Text(want["class_name"])} in the model but {Text(got["class_name"])} in the file";
+            yield break;
+        }
+
+        var (ours, theirs) = ((JsonObject)want["config"]!, (JsonObject)got["config"]!);
+        foreach (var (key, value) in ours)
+        {
+            if (key is "name" or "trainable" or "dtype" || !theirs.ContainsKey(key) || (value is JsonObject && !IsLayerEntry(value)))
+            {
+                continue;
+            }
+
+            if (IsLayerEntry(value))
+            {
+                foreach (var inner in WrappedDifferences(value!, theirs[key]))
+                {
+                    yield return $"{key} {inner}";
+                }
+            }
+            else if (!SameValue(value, theirs[key]))
+            {
+                yield return $"({Text(want["class_name"])}) has {key} {Text(value)} in the model but {Text(theirs[key])} in the file";
+            }
+        }
     }
 
     // Regularizers shape training (initializers do not matter once weights are loaded): each

@@ -144,9 +144,28 @@ internal static class KerasConfigWriter
         },
     };
 
-    private static JsonObject Layer(KerasLayerSlot slot, TorchSharp.torch.nn.Module layer, JsonObject own)
+    /// <summary>
+    /// The entry of a layer inside a wrapper's config (<c>TimeDistributed</c>'s <c>layer</c>,
+    /// <c>Bidirectional</c>'s <c>layer</c> and <c>backward_layer</c>), named <paramref name="name"/>,
+    /// as Keras' <c>serialize_keras_object</c> writes it; <paramref name="extra"/> adds entries after the
+    /// layer's own (<c>go_backwards</c>).
+    /// </summary>
+    public static JsonObject WrappedLayer(Layers.Layer layer, string name, JsonObject? extra = null)
     {
-        var config = new JsonObject { ["name"] = slot.KerasName, ["trainable"] = true, ["dtype"] = DTypePolicy() };
+        var own = KerasLayerConfig.Own(layer) ?? throw new NotSupportedException($"{layer.GetType().Name} has no Keras class; it cannot be wrapped in a Keras file.");
+        foreach (var (key, value) in extra ?? [])
+        {
+            own[key] = value?.DeepClone();
+        }
+
+        return Layer(name, KerasNaming.ClassName(layer), layer, own);
+    }
+
+    private static JsonObject Layer(KerasLayerSlot slot, TorchSharp.torch.nn.Module layer, JsonObject own) => Layer(slot.KerasName, slot.ClassName, layer, own);
+
+    private static JsonObject Layer(string name, string className, TorchSharp.torch.nn.Module layer, JsonObject own)
+    {
+        var config = new JsonObject { ["name"] = name, ["trainable"] = true, ["dtype"] = DTypePolicy() };
         if (layer is Layer { KerasConfigHasTrainable: false })
         {
             config.Remove("trainable");
@@ -165,7 +184,7 @@ internal static class KerasConfigWriter
         return new JsonObject
         {
             ["module"] = "keras.layers",
-            ["class_name"] = slot.ClassName,
+            ["class_name"] = className,
             ["config"] = config,
             ["registered_name"] = null,
         };

@@ -56,12 +56,44 @@ internal static class KerasWeightLayout
                 continue;
             }
 
-            var variables = layer.named_parameters(recurse: false).Select(kv => (kv.name, kv.parameter.shape))
-                .Concat(layer.named_buffers(recurse: false).Select(kv => (kv.name, kv.buffer.shape)))
-                .Select((v, i) => new KerasVariable(i, v.name, $"{member}.{v.name}", v.shape))
-                .ToList();
+            if (layer is TimeDistributed or Bidirectional)
+            {
+                var slot = Slot(member, className, groupPrefix, "", taken, []);
+                slots.Add(slot);
+                slots.AddRange(WrapperParts(layer, member, slot.GroupPath));
+                continue;
+            }
+
             var cell = layer is RecurrentLayer ? "/cell" : "";
-            slots.Add(Slot(member, className, groupPrefix, cell, taken, variables));
+            slots.Add(Slot(member, className, groupPrefix, cell, taken, Variables(layer, member)));
+        }
+    }
+
+    // A layer's own variables in Keras' order (weights, then buffers), keyed under its state_dict prefix.
+    private static List<KerasVariable> Variables(nn.Module layer, string prefix) =>
+        layer.named_parameters(recurse: false).Select(kv => (kv.name, kv.parameter.shape))
+            .Concat(layer.named_buffers(recurse: false).Select(kv => (kv.name, kv.buffer.shape)))
+            .Select((v, i) => new KerasVariable(i, v.name, $"{prefix}.{v.name}", v.shape))
+            .ToList();
+
+    // Keras' wrappers keep the wrapped layers' weights under their attribute names: TimeDistributed's
+    // layers/time_distributed/layer/vars, Bidirectional's layers/bidirectional/forward_layer/cell/vars
+    // then backward_layer/cell/vars. Each part is named as Keras names it (dense, forward_lstm, backward_lstm).
+    private static IEnumerable<KerasLayerSlot> WrapperParts(nn.Module wrapper, string member, string group)
+    {
+        (string Attribute, string Prefix, Layer Layer)[] parts = wrapper switch
+        {
+            TimeDistributed td => [("layer", "", td.Layer)],
+            Bidirectional bi => [("forward_layer", "forward_", bi.ForwardLayer), ("backward_layer", "backward_", bi.BackwardLayer)],
+            _ => [],
+        };
+        foreach (var (attribute, prefix, layer) in parts)
+        {
+            var className = KerasNaming.ClassName(layer);
+            var cell = layer is RecurrentLayer ? "/cell" : "";
+            yield return new KerasLayerSlot(
+                $"{member}.{attribute}", className, prefix + KerasNaming.ToSnakeCase(className), $"{group}/{attribute}", $"{group}/{attribute}{cell}/vars",
+                Variables(layer, $"{member}.{attribute}"));
         }
     }
 

@@ -70,13 +70,13 @@ public sealed class LayerDiagnosticsTests
     public void UnsupportedLayerType() => DiagnosticCheck.Single(
         Model("readonly [|MyLayer|] custom = new();").After(CustomLayer),
         "STK0005",
-        "Layer 'custom' has type MyLayer, which [Sequential] models do not support; expected one of ActivationLayer, AveragePooling1D, AveragePooling2D, BatchNormalization, Conv1D, Conv2D, Conv2DTranspose, Cropping1D, Cropping2D, Dense, DepthwiseConv2D, Dropout, Embedding, Flatten, GRU, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LayerNormalization, LeakyReLU, Masking, MaxPooling1D, MaxPooling2D, Normalization, PReLU, Permute, PositionEmbedding, ReLU, Rescaling, Reshape, SeparableConv2D, SimpleRNN, Softmax, SpatialDropout1D, SpatialDropout2D, UpSampling2D, ZeroPadding2D");
+        "Layer 'custom' has type MyLayer, which [Sequential] models do not support; expected one of ActivationLayer, AveragePooling1D, AveragePooling2D, BatchNormalization, Bidirectional, Conv1D, Conv2D, Conv2DTranspose, Cropping1D, Cropping2D, Dense, DepthwiseConv2D, Dropout, Embedding, Flatten, GRU, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LayerNormalization, LeakyReLU, Masking, MaxPooling1D, MaxPooling2D, Normalization, PReLU, Permute, PositionEmbedding, ReLU, Rescaling, Reshape, SeparableConv2D, SimpleRNN, Softmax, SpatialDropout1D, SpatialDropout2D, TimeDistributed, UpSampling2D, ZeroPadding2D");
 
     [Fact]
     public void UnsupportedLayerBehindBaseType() => DiagnosticCheck.Single(
         Model("readonly Layer custom = [|new MyLayer()|];").After(CustomLayer),
         "STK0005",
-        "Layer 'custom' has type MyLayer, which [Sequential] models do not support; expected one of ActivationLayer, AveragePooling1D, AveragePooling2D, BatchNormalization, Conv1D, Conv2D, Conv2DTranspose, Cropping1D, Cropping2D, Dense, DepthwiseConv2D, Dropout, Embedding, Flatten, GRU, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LayerNormalization, LeakyReLU, Masking, MaxPooling1D, MaxPooling2D, Normalization, PReLU, Permute, PositionEmbedding, ReLU, Rescaling, Reshape, SeparableConv2D, SimpleRNN, Softmax, SpatialDropout1D, SpatialDropout2D, UpSampling2D, ZeroPadding2D");
+        "Layer 'custom' has type MyLayer, which [Sequential] models do not support; expected one of ActivationLayer, AveragePooling1D, AveragePooling2D, BatchNormalization, Bidirectional, Conv1D, Conv2D, Conv2DTranspose, Cropping1D, Cropping2D, Dense, DepthwiseConv2D, Dropout, Embedding, Flatten, GRU, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LayerNormalization, LeakyReLU, Masking, MaxPooling1D, MaxPooling2D, Normalization, PReLU, Permute, PositionEmbedding, ReLU, Rescaling, Reshape, SeparableConv2D, SimpleRNN, Softmax, SpatialDropout1D, SpatialDropout2D, TimeDistributed, UpSampling2D, ZeroPadding2D");
 
     [Fact]
     public void LayerWithoutInitializer() => DiagnosticCheck.Single(

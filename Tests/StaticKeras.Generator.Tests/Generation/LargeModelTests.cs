@@ -9,7 +9,7 @@ namespace StaticKeras.Generator.Tests.Generation;
 /// The generator's cost grows linearly with the number of layers: no step copies a list, scans the
 /// nodes or rebuilds a string per layer. Guarded by the ratio of two sizes in the same run (which
 /// a busy machine disturbs little: 8 times the layers is 8x when linear, 64x when quadratic; the
-/// bound, 24x, leaves room for a test run sharing the cores with others) and by a generous bound on the
+/// bound, 40x, leaves room for a test run sharing the cores with others) and by a generous bound on the
 /// larger one (it took 6 s before the summary, the graph lookups and the Embedding check were made linear).
 /// </summary>
 public sealed class LargeModelTests
@@ -23,7 +23,7 @@ public sealed class LargeModelTests
         var large = Fastest(800);
 
         Assert.True(large.TotalSeconds < 8, $"a model of 800 layers took {large.TotalSeconds:0.00} s to generate");
-        Assert.True(large.TotalMilliseconds < 24 * small.TotalMilliseconds, $"100 layers took {small.TotalMilliseconds:0} ms, 800 layers {large.TotalMilliseconds:0} ms: far more than linear");
+        Assert.True(large.TotalMilliseconds < 40 * small.TotalMilliseconds, $"100 layers took {small.TotalMilliseconds:0} ms, 800 layers {large.TotalMilliseconds:0} ms: far more than linear");
     }
 
     [Fact]

@@ -46,6 +46,8 @@ public sealed class IncrementalityTests
             .Layer("readonly Conv1D conv1d = new(3, 1, kernelRegularizer: Regularizer.L2(0.01), activityRegularizer: Regularizer.L1());")
             .Layer("readonly Masking masking = new(-1.0);")
             .Layer("readonly SimpleRNN rnn = new(2, returnSequences: true);")
+            .Layer("readonly Bidirectional bi = new(new GRU(2, returnSequences: true), MergeMode.Sum, new GRU(2, returnSequences: true));")
+            .Layer("readonly TimeDistributed td = new(new Dense(2));")
             .Layer("readonly AveragePooling1D avg = new(1);")
             .Layer("readonly Cropping1D crop = new((0, 1));")
             .Layer("readonly PReLU prelu = new(sharedAxes: [1]);")
@@ -107,6 +109,51 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void AKeystrokeInAMethodBodyElsewhereRerunsOnlyTheReading()
+    {
+        // The editor's case the generator benchmark times: a literal typed in an ordinary method, with a
+        // Sequential and a functional model in the project. Roslyn reruns each model's reading on the
+        // new compilation (ForAttributeWithMetadataName's transform); it must find the model Unchanged,
+        // and nothing after it may run at all.
+        var ordinary = CSharpSyntaxTree.ParseText("namespace Other;\npublic static class Ordinary\n{\n    public static int F() => 2;\n}\n", GeneratorRunner.ParseOptions, path: "Ordinary.cs");
+        var models = GeneratorRunner.Run(ModelSource.MnistMlp().Build().Text, GraphSource.SmallCnn().Build().Text).Input;
+        var compilation = models.AddSyntaxTrees(ordinary);
+        var first = GeneratorRunner.Run(compilation);
+        first.AssertClean();
+        var text = ordinary.GetText();
+        var edited = compilation.ReplaceSyntaxTree(ordinary, ordinary.WithChangedText(text.Replace(text.ToString().IndexOf("2;", System.StringComparison.Ordinal), 1, "3")));
+
+        var second = GeneratorRunner.Run(first.Driver, edited);
+
+        Assert.All(Outputs(second, TrackingNames.Declarations), output => Assert.Equal(IncrementalStepRunReason.Unchanged, output.Reason));
+        foreach (var step in new[] { TrackingNames.Shapes, TrackingNames.Sources, TrackingNames.HelpLinkBase })
+        {
+            Assert.All(Outputs(second, step), output => Assert.True(output.Reason == IncrementalStepRunReason.Cached, $"step {step} was {output.Reason}"));
+        }
+
+        Assert.All(second.Result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void EditingOneModelRegeneratesOnlyThatModel()
+    {
+        var first = GeneratorRunner.Run(ModelSource.MnistMlp().Build().Text, GraphSource.SmallCnn().Build().Text);
+        var tree = first.Input.SyntaxTrees.First(t => t.FilePath == "Model0.cs");
+        var text = tree.GetText();
+        var edited = first.Input.ReplaceSyntaxTree(tree, tree.WithChangedText(text.Replace(text.ToString().IndexOf("128", System.StringComparison.Ordinal), 3, "256")));
+
+        var second = GeneratorRunner.Run(first.Driver, edited);
+
+        foreach (var step in Steps)
+        {
+            var reasons = Outputs(second, step).Select(o => o.Reason).OrderBy(r => r).ToList();
+            // The edited model is read, inferred and written again; the other is read again (Unchanged), then taken from the cache.
+            var untouched = step == TrackingNames.Declarations ? IncrementalStepRunReason.Unchanged : IncrementalStepRunReason.Cached;
+            Assert.Equal([IncrementalStepRunReason.Modified, untouched], reasons);
+        }
+    }
+
+    [Fact]
     public void NoStepOutputHoldsSymbolsSyntaxOrCompilations()
     {
         var run = GeneratorRunner.Run(ModelSource.MnistMlp().Build().Text, ModelSource.Sequential("Broken").Input("\"t\", \"f\"").Layer("readonly Dense d = new(1);").Build().Text);
@@ -131,6 +178,13 @@ public sealed class IncrementalityTests
         var found = ForbiddenTypes.Find(new { Count = 1, Layers = new object?[] { "dense", symbol } });
 
         Assert.StartsWith("value.<Layers>i__Field[1]: ", Assert.Single(found));
+    }
+
+    private static System.Collections.Generic.List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRun run, string step)
+    {
+        var outputs = run.Result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(outputs);
+        return outputs;
     }
 
     private static void AssertAllCachedOrUnchanged(GeneratorRun run)

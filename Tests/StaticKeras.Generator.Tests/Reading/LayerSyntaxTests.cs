@@ -81,6 +81,8 @@ public sealed class LayerSyntaxTests
     [InlineData("readonly Dense a = new(\"4\");")]                                       // no constructor takes it
     [InlineData("readonly Reshape a = new();")]                                          // an empty params list
     [InlineData("readonly Layer a = new Dense(4);")]                                     // another type than the member's
+    [InlineData("readonly TimeDistributed a = new(new Dense(4));")]                      // a wrapped layer's creation
+    [InlineData("readonly Bidirectional a = new(new LSTM(4), MergeMode.Sum);")]          // a wrapped layer's creation
     public void LeavesToTheCompilerWhatSyntaxCannotDecide(string member)
     {
         var (reader, _, layer) = Read(member);

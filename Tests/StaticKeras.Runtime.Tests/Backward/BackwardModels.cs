@@ -307,3 +307,25 @@ public partial class ChannelsFirstAutograd
     readonly GlobalAveragePooling1D global = new(dataFormat: DataFormat.ChannelsFirst);
     readonly Dense output = new(10, Activation.Softmax);
 }
+
+[Sequential, Input(28, 28)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1)]
+public partial class WrappersGenerated
+{
+    readonly TimeDistributed project = new(new Dense(6, Activation.Tanh));
+    readonly TimeDistributed drop = new(new Dropout(0.2));
+    readonly Bidirectional encoder = new(new LSTM(4, returnSequences: true));
+    readonly Bidirectional summary = new(new GRU(3), mergeMode: MergeMode.Ave);
+    readonly Dense output = new(10, Activation.Softmax);
+}
+
+[Sequential, Input(28, 28)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1, Backward = BackwardMode.Autograd)]
+public partial class WrappersAutograd
+{
+    readonly TimeDistributed project = new(new Dense(6, Activation.Tanh));
+    readonly TimeDistributed drop = new(new Dropout(0.2));
+    readonly Bidirectional encoder = new(new LSTM(4, returnSequences: true));
+    readonly Bidirectional summary = new(new GRU(3), mergeMode: MergeMode.Ave);
+    readonly Dense output = new(10, Activation.Softmax);
+}

@@ -15,7 +15,7 @@ namespace StaticKeras.Runtime.Tests.Backward;
 /// </summary>
 public sealed class GeneratedStepTests
 {
-    public static TheoryData<string> ModelNames => ["mlp", "deep", "cnn", "residual", "custom", "shared", "twohead", "separable", "channelsfirst", "separablefirst"];
+    public static TheoryData<string> ModelNames => ["mlp", "deep", "cnn", "residual", "custom", "shared", "twohead", "separable", "channelsfirst", "separablefirst", "wrappers"];
 
     [Theory]
     [MemberData(nameof(ModelNames))]
@@ -94,6 +94,7 @@ public sealed class GeneratedStepTests
             "deep" => (new DeepMlpGenerated(), new DeepMlpAutograd(), [images], [labels], [null]),
             "cnn" => (new CnnGenerated(), new CnnAutograd(), [images.unsqueeze(-1)], [labels], [null]),
             "channelsfirst" => (new ChannelsFirstGenerated(), new ChannelsFirstAutograd(), [images.unsqueeze(1)], [labels], [null]),
+            "wrappers" => (new WrappersGenerated(), new WrappersAutograd(), [images], [labels], [null]),
             "separable" => (new SeparableGenerated(), new SeparableAutograd(), [images.unsqueeze(-1)], [labels], [null]),
             "separablefirst" => (new SeparableFirstGenerated(), new SeparableFirstAutograd(), [images.unsqueeze(1)], [labels], [null]),
             "residual" => (new ResidualGenerated(), new ResidualAutograd(), [images.unsqueeze(-1)], [labels], [null]),

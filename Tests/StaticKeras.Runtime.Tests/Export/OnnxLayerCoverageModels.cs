@@ -44,3 +44,31 @@ public partial class OnnxMaskedTagger
     readonly Embedding embed = new(12, 4, maskZero: true);
     readonly LSTM lstm = new(3);
 }
+
+/// <summary>TimeDistributed over a symbolic time axis: a convolution, pooling, flatten and dense per frame, then a GRU.</summary>
+[Sequential, Input("frames", 6, 6, 1)]
+public partial class OnnxTimeDistributed
+{
+    readonly TimeDistributed conv = new(new Conv2D(2, (3, 3), Activation.Relu));
+    readonly TimeDistributed pool = new(new MaxPooling2D());
+    readonly TimeDistributed flatten = new(new Flatten());
+    readonly TimeDistributed project = new(new Dense(5, Activation.Tanh));
+    readonly GRU gru = new(3);
+}
+
+/// <summary>Bidirectional LSTM (sequences, concatenated), GRU (sequences, summed), SimpleRNN (averaged) and LSTM (last step, multiplied).</summary>
+[Sequential, Input(7, 3)]
+public partial class OnnxBidirectional
+{
+    readonly Bidirectional lstm = new(new LSTM(4, returnSequences: true));
+    readonly Bidirectional gru = new(new GRU(3, returnSequences: true, resetAfter: false), MergeMode.Sum);
+    readonly Bidirectional rnn = new(new SimpleRNN(5, returnSequences: true), MergeMode.Ave);
+    readonly Bidirectional last = new(new LSTM(2), MergeMode.Mul, new LSTM(2));
+}
+
+/// <summary>A backward layer of other units: one ONNX operator cannot run both directions.</summary>
+[Sequential, Input(7, 3)]
+public partial class OnnxUnevenBidirectional
+{
+    readonly Bidirectional bi = new(new LSTM(4), backwardLayer: new LSTM(2));
+}

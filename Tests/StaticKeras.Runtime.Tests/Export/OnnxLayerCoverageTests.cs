@@ -5,13 +5,15 @@ using static TorchSharp.torch;
 
 namespace StaticKeras.Runtime.Tests.Export;
 
-/// <summary>ONNX forms of the activation layers, Rescaling, Cropping, SpatialDropout, Masking and PositionEmbedding: ONNX Runtime equals Predict to 1e-5.</summary>
+/// <summary>ONNX forms of the activation layers, Rescaling, Cropping, SpatialDropout, Masking, PositionEmbedding, TimeDistributed and Bidirectional: ONNX Runtime equals Predict to 1e-5.</summary>
 public class OnnxLayerCoverageTests
 {
     [Theory]
     [InlineData("activations")]
     [InlineData("cropped")]
     [InlineData("positions")]
+    [InlineData("timedistributed")]
+    [InlineData("bidirectional")]
     public void OnnxRuntimeEqualsPredict(string family)
     {
         using var scope = NewDisposeScope();
@@ -19,6 +21,8 @@ public class OnnxLayerCoverageTests
         {
             "activations" => new OnnxActivationLayers(),
             "cropped" => new OnnxCroppedImage(),
+            "timedistributed" => new OnnxTimeDistributed(),
+            "bidirectional" => new OnnxBidirectional(),
             _ => new OnnxPositions(),
         };
         OnnxRun.Randomize(model, seed: 5);
@@ -27,6 +31,8 @@ public class OnnxLayerCoverageTests
             // Some steps all 0.25 (Masking zeroes them), values on both sides of the ReLU's threshold.
             "activations" => MaskedSteps(rand(4, 9, 4) - 0.3),
             "cropped" => rand(3, 9, 8, 2) - 0.5,
+            "timedistributed" => rand([3, 5, 6, 6, 1]) - 0.5,
+            "bidirectional" => rand(4, 7, 3) - 0.5,
             _ => rand(3, 7, 4),   // 7 steps of the 10 the embeddings have
         };
 
@@ -46,6 +52,18 @@ public class OnnxLayerCoverageTests
         var error = Assert.Throws<NotSupportedException>(() => model.ExportOnnx(dir.File("tagger.onnx")));
 
         Assert.Equal("Cannot export model 'OnnxMaskedTagger' to ONNX: layer 'lstm' can take the mask layer 'embed' makes, and ONNX's recurrent operators cannot skip masked steps.", error.Message);
+        Assert.Empty(dir.Listing());
+    }
+
+    [Fact]
+    public void ABidirectionalLayerWhoseDirectionsDifferIsRefusedAndNothingIsWritten()
+    {
+        using var dir = new TempDirectory();
+        using var model = new OnnxUnevenBidirectional();
+
+        var error = Assert.Throws<NotSupportedException>(() => model.ExportOnnx(dir.File("uneven.onnx")));
+
+        Assert.Contains("'bi'", error.Message);
         Assert.Empty(dir.Listing());
     }
 

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace StaticKeras.Runtime.Tests.Saving.Keras;
 
 /// <summary>
-/// The activation layers, DepthwiseConv2D and SeparableConv2D (both layouts), channels_first layers (Flatten too), Rescaling, Cropping1D/2D, SpatialDropout1D/2D, Masking and Embedding with
+/// The activation layers, TimeDistributed and Bidirectional, DepthwiseConv2D and SeparableConv2D (both layouts), channels_first layers (Flatten too), Rescaling, Cropping1D/2D, SpatialDropout1D/2D, Masking and Embedding with
 /// maskZero (before an LSTM) round trip through .keras and .weights.h5. Set STATICKERAS_KERAS_EXPORT_DIR
 /// to keep the files (NAME.keras, NAME.weights.h5, NAME.io.safetensors) for check_load.py.
 /// </summary>
@@ -22,6 +22,8 @@ public class KerasLayerCoverageTests
     [InlineData("depthwise")]
     [InlineData("channelsfirst")]
     [InlineData("separablefirst")]
+    [InlineData("wrappers")]
+    [InlineData("maskedwrappers")]
     public void BothKerasFormatsRoundTrip(string name)
     {
         using var scope = NewDisposeScope();
@@ -86,6 +88,8 @@ public class KerasLayerCoverageTests
         "depthwise" => new KerasDepthwiseNet(),
         "channelsfirst" => new OnnxChannelsFirst(),
         "separablefirst" => new KerasSeparableFirst(),
+        "wrappers" => new KerasWrappedClips(),
+        "maskedwrappers" => new KerasMaskedBidirectional(),
         _ => new OnnxMaskedTagger(),
     };
 
@@ -98,6 +102,8 @@ public class KerasLayerCoverageTests
         "depthwise" => rand(2, 9, 8, 3) - 0.5,
         "channelsfirst" => rand(2, 2, 9, 8) - 0.5,
         "separablefirst" => rand(2, 3, 9, 8) - 0.5,
+        "wrappers" => rand([3, 4, 6, 6, 1]) - 0.5,
+        "maskedwrappers" => tensor(new float[,] { { 3, 5, 1, 0, 0, 0 }, { 7, 2, 9, 11, 4, 0 }, { 1, 2, 3, 4, 5, 6 } }),
         _ => tensor(new float[,] { { 3, 5, 1, 0, 0, 0 }, { 7, 2, 9, 11, 4, 0 } }),   // padded with 0s, which the mask skips
     };
 }

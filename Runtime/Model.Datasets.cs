@@ -31,13 +31,43 @@ public abstract partial class Model
     /// <remarks>
     /// The batches run through the same loop as in-memory tensors: one training step per batch, in
     /// its own dispose scope, on the model's <see cref="Device"/> (each batch is copied there
-    /// asynchronously when it is not the CPU). Datasets carry no sample weights.
+    /// asynchronously when it is not the CPU). A dataset of <c>(X, Y, SampleWeight)</c> batches trains with
+    /// sample weights: see the other overload.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The model has no <c>[Compile]</c> attribute, or a batch holds a disposed tensor.</exception>
     /// <exception cref="ArgumentException">A batch of the wrong shape, dtype, length or label range (named by its number), or an invalid argument.</exception>
     /// <exception cref="NotSupportedException">The model takes several inputs or returns several outputs: use its typed <c>Fit</c>.</exception>
     public History Fit(Dataset<(Tensor X, Tensor Y)> data, int epochs = 1, int? verbose = null, IEnumerable<Callback>? callbacks = null,
         Dataset<(Tensor X, Tensor Y)>? validationData = null, int initialEpoch = 0, ValidationFrequency validationFreq = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        RequireOneTensor(nameof(Fit));
+        return Fit(OneTensor(data), DataNames.OneTensorDataset(nameof(data)), epochs, verbose, callbacks,
+            validationData is null ? null : OneTensor(validationData), DataNames.OneTensorDataset(nameof(validationData)), initialEpoch, validationFreq);
+    }
+
+    /// <summary>
+    /// Trains the model on a dataset of batches with sample weights, as Keras' <c>model.fit(dataset)</c> on a
+    /// dataset of <c>(x, y, sample_weight)</c>: each batch's loss weighs its samples as <c>Fit(x, y, sampleWeight: w)</c>
+    /// does (<c>sum(weight * loss) / batchSize</c>; metrics unweighted), so the same batches train exactly the same.
+    /// </summary>
+    /// <param name="data">Batches of inputs, labels and one finite weight &gt;= 0 per sample (shape <c>(batch,)</c>, any numeric dtype);
+    /// each step disposes its batch, so every pass must make new tensors.</param>
+    /// <param name="epochs">The epoch to stop before (Keras: the total, counting <paramref name="initialEpoch"/>).</param>
+    /// <param name="verbose">0 silent, 1 progress bar, 2 one line per epoch; <see langword="null"/> for Keras' "auto".</param>
+    /// <param name="callbacks">Callbacks; a <see cref="History"/> and a <see cref="ProgbarLogger"/> are added unless given.</param>
+    /// <param name="validationData">A dataset of weighted batches to validate on after each epoch (its weights weigh <c>val_loss</c>, as in Keras);
+    /// to validate without weights, give weights of one.</param>
+    /// <param name="initialEpoch">The epoch to start at (to resume training).</param>
+    /// <param name="validationFreq">Validate every N epochs or after the listed ones.</param>
+    /// <returns>The <see cref="History"/> of the epoch logs.</returns>
+    /// <exception cref="InvalidOperationException">The model has no <c>[Compile]</c> attribute, or a batch holds a disposed tensor.</exception>
+    /// <exception cref="ArgumentException">A batch of the wrong shape, dtype, length or label range, or weights that are not one finite
+    /// number &gt;= 0 per sample (named by its batch's number), or an invalid argument.</exception>
+    /// <exception cref="NotSupportedException">The model takes several inputs or returns several outputs: use its typed <c>Fit</c>.</exception>
+    public History Fit(Dataset<(Tensor X, Tensor Y, Tensor SampleWeight)> data, int epochs = 1, int? verbose = null,
+        IEnumerable<Callback>? callbacks = null, Dataset<(Tensor X, Tensor Y, Tensor SampleWeight)>? validationData = null, int initialEpoch = 0,
+        ValidationFrequency validationFreq = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         RequireOneTensor(nameof(Fit));
@@ -69,7 +99,12 @@ public abstract partial class Model
     }
 
     private History Fit(Dataset<(Tensor[] X, Tensor[] Y)> data, DataNames names, int epochs, int? verbose, IEnumerable<Callback>? callbacks,
-        Dataset<(Tensor[] X, Tensor[] Y)>? validationData, DataNames validationNames, int initialEpoch, ValidationFrequency validationFreq)
+        Dataset<(Tensor[] X, Tensor[] Y)>? validationData, DataNames validationNames, int initialEpoch, ValidationFrequency validationFreq) =>
+        Fit(Unweighted(data), names, epochs, verbose, callbacks, validationData is null ? null : Unweighted(validationData), validationNames,
+            initialEpoch, validationFreq);
+
+    private History Fit(Dataset<(Tensor[] X, Tensor[] Y, Tensor?[]? W)> data, DataNames names, int epochs, int? verbose, IEnumerable<Callback>? callbacks,
+        Dataset<(Tensor[] X, Tensor[] Y, Tensor?[]? W)>? validationData, DataNames validationNames, int initialEpoch, ValidationFrequency validationFreq)
     {
         var compile = RequireCompile(nameof(Fit));
         var verbosity = Verbosity.Resolve(verbose);
@@ -100,6 +135,24 @@ public abstract partial class Model
     }
 
     /// <summary>
+    /// Computes the loss and metrics on a dataset of weighted batches in inference mode, as Keras' <c>model.evaluate(dataset)</c>
+    /// on <c>(x, y, sample_weight)</c>: the loss weighs each sample as <c>Evaluate(x, y, sampleWeight: w)</c> does.
+    /// </summary>
+    /// <param name="data">Batches of inputs, labels and one finite weight &gt;= 0 per sample; each step disposes its batch.</param>
+    /// <param name="verbose">0 silent, 1 progress bar, 2 one line; <see langword="null"/> for Keras' "auto".</param>
+    /// <param name="callbacks">Callbacks; their test hooks are called.</param>
+    /// <returns>The logs, loss first.</returns>
+    /// <exception cref="InvalidOperationException">The model has no <c>[Compile]</c> attribute.</exception>
+    /// <exception cref="ArgumentException">A batch of the wrong shape, dtype, length or label range, or bad weights, named by its number.</exception>
+    /// <exception cref="NotSupportedException">The model takes several inputs or returns several outputs: use its typed <c>Evaluate</c>.</exception>
+    public EvaluationResult Evaluate(Dataset<(Tensor X, Tensor Y, Tensor SampleWeight)> data, int? verbose = null, IEnumerable<Callback>? callbacks = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        RequireOneTensor(nameof(Evaluate));
+        return Evaluate(OneTensor(data), DataNames.OneTensorDataset(nameof(data)), verbose, callbacks);
+    }
+
+    /// <summary>
     /// Keras' <c>model.evaluate(dataset)</c> over batches of one tensor per input and per output, as the
     /// generated typed <c>Evaluate(Dataset&lt;(Inputs X, Targets Y)&gt;, ...)</c> calls it.
     /// </summary>
@@ -115,7 +168,10 @@ public abstract partial class Model
         return Evaluate(data, DataNames.Typed(Info), verbose, callbacks);
     }
 
-    private EvaluationResult Evaluate(Dataset<(Tensor[] X, Tensor[] Y)> data, DataNames names, int? verbose, IEnumerable<Callback>? callbacks)
+    private EvaluationResult Evaluate(Dataset<(Tensor[] X, Tensor[] Y)> data, DataNames names, int? verbose, IEnumerable<Callback>? callbacks) =>
+        Evaluate(Unweighted(data), names, verbose, callbacks);
+
+    private EvaluationResult Evaluate(Dataset<(Tensor[] X, Tensor[] Y, Tensor?[]? W)> data, DataNames names, int? verbose, IEnumerable<Callback>? callbacks)
     {
         var compile = RequireCompile(nameof(Evaluate));
         var verbosity = Verbosity.Resolve(verbose);
@@ -169,4 +225,10 @@ public abstract partial class Model
 
     private static Dataset<(Tensor[] X, Tensor[] Y)> OneTensor(Dataset<(Tensor X, Tensor Y)> data) =>
         data.Map(b => (new[] { b.X }, new[] { b.Y }));
+
+    private static Dataset<(Tensor[] X, Tensor[] Y, Tensor?[]? W)> OneTensor(Dataset<(Tensor X, Tensor Y, Tensor SampleWeight)> data) =>
+        data.Map<(Tensor[] X, Tensor[] Y, Tensor?[]? W)>(b => ([b.X], [b.Y], [b.SampleWeight]));
+
+    private static Dataset<(Tensor[] X, Tensor[] Y, Tensor?[]? W)> Unweighted(Dataset<(Tensor[] X, Tensor[] Y)> data) =>
+        data.Map(b => (b.X, b.Y, (Tensor?[]?)null));
 }

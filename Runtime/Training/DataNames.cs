@@ -21,10 +21,10 @@ internal sealed record DataNames(string[] X, string[] Y, string[] Weights, strin
     public static DataNames OneTensorValidation { get; } =
         new(["validationData.X"], ["validationData.Y"], ["sampleWeight"], ["validationData.X"], ["validationData.Y"]);
 
-    /// <summary>The names of a dataset's batches through the one-tensor API: <c>data.X</c>, <c>data.Y</c>.</summary>
+    /// <summary>The names of a dataset's batches through the one-tensor API: <c>data.X</c>, <c>data.Y</c>, <c>data.SampleWeight</c>.</summary>
     /// <param name="parameter">The dataset's parameter: <c>data</c> or <c>validationData</c>.</param>
     public static DataNames OneTensorDataset(string parameter) =>
-        new([$"{parameter}.X"], [$"{parameter}.Y"], ["sampleWeight"], [parameter], [parameter]);
+        new([$"{parameter}.X"], [$"{parameter}.Y"], [$"{parameter}.SampleWeight"], [parameter], [parameter]);
 
     /// <summary>
     /// These names for batch <paramref name="index"/> of a dataset, so a bad batch mid-epoch says which

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Training;
@@ -15,18 +16,16 @@ namespace StaticKeras.Training;
 /// </summary>
 internal sealed class DatasetBatches : IBatchSource
 {
-    private readonly IEnumerable<(Tensor[] X, Tensor[] Y)> _data;
-    private readonly Action<Tensor[], Tensor[], DataNames> _check;
+    private readonly IEnumerable<(Tensor[] X, Tensor[] Y, Tensor?[]? Weights)> _data;
+    private readonly Func<Tensor[], Tensor[], Tensor?[]?, DataNames, Tensor?[]> _check;
     private readonly DataNames _names;
-    private readonly Tensor?[] _noWeights;
 
-    private DatasetBatches(IEnumerable<(Tensor[] X, Tensor[] Y)> data, long? count, DataNames names, int outputs,
-        Action<Tensor[], Tensor[], DataNames> check)
+    private DatasetBatches(IEnumerable<(Tensor[] X, Tensor[] Y, Tensor?[]? Weights)> data, long? count, DataNames names,
+        Func<Tensor[], Tensor[], Tensor?[]?, DataNames, Tensor?[]> check)
     {
         _data = data;
         _names = names;
         _check = check;
-        _noWeights = new Tensor?[outputs];
         Steps = count is { } n ? checked((int)n) : null;
     }
 
@@ -36,56 +35,62 @@ internal sealed class DatasetBatches : IBatchSource
     /// <inheritdoc/>
     public long? Samples => null;
 
-    /// <summary>Batches of inputs and targets for <c>Fit</c> and <c>Evaluate</c>.</summary>
+    /// <summary>Batches of inputs and targets for <c>Fit</c> and <c>Evaluate</c>, with each output's sample weights or none.</summary>
     /// <param name="model">The model, whose finite-value check (when on) runs on every batch.</param>
     /// <param name="info">Its inputs and outputs, which every batch is checked against.</param>
     /// <param name="compile">Its training configuration, which says what form each target takes.</param>
-    /// <param name="data">The batches: every input and every output's targets at the same rows.</param>
+    /// <param name="data">The batches: every input and every output's targets at the same rows, and per output the
+    /// weights of those rows (<see langword="null"/> entries, or a <see langword="null"/> array, for none).</param>
     /// <param name="count">The batches of a pass, when known.</param>
     /// <param name="names">What messages call the tensors, before the batch number is added.</param>
     /// <param name="operation">Fit or Evaluate, for messages.</param>
-    public static DatasetBatches Labeled(Model model, ModelInfo info, CompileInfo compile, IEnumerable<(Tensor[] X, Tensor[] Y)> data, long? count,
-        DataNames names, string operation)
+    public static DatasetBatches Labeled(Model model, ModelInfo info, CompileInfo compile, IEnumerable<(Tensor[] X, Tensor[] Y, Tensor?[]? Weights)> data,
+        long? count, DataNames names, string operation)
     {
-        return new DatasetBatches(data, count, names, info.Outputs.Length, (x, y, batchNames) =>
+        var noWeights = new Tensor?[info.Outputs.Length];   // all null, shared by every unweighted batch
+        return new DatasetBatches(data, count, names, (x, y, weights, batchNames) =>
         {
-            DataChecks.Arrays(info, compile, x, y, batchNames, operation);
+            var samples = DataChecks.Arrays(info, compile, x, y, batchNames, operation);
             model.CheckFinite(operation, x, y, batchNames);
+            return weights is null ? noWeights : SampleWeights.Resolve(info, compile, y, samples, weights, classWeight: null, batchNames) ?? noWeights;
         });
     }
 
     /// <summary>Batches of inputs for <c>Predict</c>.</summary>
     public static DatasetBatches Inputs(Model model, ModelInfo info, IEnumerable<Tensor[]> data, long? count, DataNames names, string operation)
     {
-        return new DatasetBatches(Unlabeled(data), count, names, 0, (x, _, batchNames) =>
+        return new DatasetBatches(Unlabeled(data), count, names, (x, _, _, batchNames) =>
         {
             DataChecks.Inputs(info.Name, info.Inputs, x, batchNames, operation);
             model.CheckFinite(operation, x, [], batchNames);
+            return [];
         });
     }
 
     /// <summary>
     /// One pass. Each batch is read when the loop's step asks for it, taken into that step's dispose
-    /// scope, then checked.
+    /// scope, then checked; its sample weights are checked as <c>Fit</c>'s <c>sampleWeight</c> is
+    /// (one finite weight &gt;= 0 per sample) and converted to float32.
     /// </summary>
     /// <exception cref="InvalidOperationException">A batch holds a null or disposed tensor (the same tensors yielded again).</exception>
     /// <exception cref="ArgumentException">A batch fails its checks, or the pass yields no batch.</exception>
     public IEnumerable<Batch> Epoch()
     {
         var index = 0;
-        foreach (var (x, y) in _data)
+        foreach (var (x, y, weights) in _data)
         {
-            if (x is null || y is null || Array.Exists(x, t => t is null || t.IsInvalid) || Array.Exists(y, t => t is null || t.IsInvalid))
+            if (x is null || y is null || Array.Exists(x, t => t is null || t.IsInvalid) || Array.Exists(y, t => t is null || t.IsInvalid)
+                || (weights is not null && Array.Exists(weights, t => t is not null && t.IsInvalid)))
             {
                 throw new InvalidOperationException(
                     $"Batch {index} of the dataset holds a null or disposed tensor. Each step disposes its batch, so a dataset must make new " +
                     "tensors on every pass (build them in Map), not yield the same tensors again.");
             }
 
-            Adopt(x, y);
-            _check(x, y, _names.ForBatch(index));
+            Adopt([.. x, .. y, .. weights ?? []]);
+            var checkedWeights = _check(x, y, weights, _names.ForBatch(index));
             index++;
-            yield return new Batch(x, y, _noWeights);
+            yield return new Batch(x, y, checkedWeights);
         }
 
         if (index == 0)
@@ -96,27 +101,25 @@ internal sealed class DatasetBatches : IBatchSource
 
     // The batch was made on a worker thread, outside any dispose scope: it joins the scope the
     // caller is in (the step's), by way of a scope of its own that hands it to its outer one.
-    private static void Adopt(Tensor[] x, Tensor[] y)
+    private static void Adopt(Tensor?[] tensors)
     {
         using var adopt = NewDisposeScope();
-        foreach (var tensor in x)
+        foreach (var tensor in tensors)
         {
-            adopt.Attach(tensor);
+            if (tensor is not null)
+            {
+                adopt.Attach(tensor);
+            }
         }
 
-        foreach (var tensor in y)
-        {
-            adopt.Attach(tensor);
-        }
-
-        adopt.MoveToOuter([.. x, .. y]);
+        adopt.MoveToOuter([.. tensors.OfType<Tensor>()]);
     }
 
-    private static IEnumerable<(Tensor[] X, Tensor[] Y)> Unlabeled(IEnumerable<Tensor[]> data)
+    private static IEnumerable<(Tensor[] X, Tensor[] Y, Tensor?[]? Weights)> Unlabeled(IEnumerable<Tensor[]> data)
     {
         foreach (var x in data)
         {
-            yield return (x, []);
+            yield return (x, [], null);
         }
     }
 }

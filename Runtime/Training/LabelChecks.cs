@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -66,6 +67,13 @@ internal static class LabelChecks
         if (classes <= 0)
         {
             return;   // the class count is not known until run time
+        }
+
+        // A streamed batch's labels (int64 on the CPU, as ImageBatch makes them): read in place, no torch op.
+        if (y.device_type == DeviceType.CPU && y.dtype == ScalarType.Int64 && y.is_contiguous()
+            && !MemoryMarshal.Cast<byte, long>(y.bytes).ContainsAnyExceptInRange(0L, classes - 1))
+        {
+            return;
         }
 
         using var scope = NewDisposeScope();

@@ -1,92 +1,37 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Runtime.ExceptionServices;
-using System.Threading;
-using System.Threading.Channels;
-using System.Threading.Tasks;
 
 namespace StaticKeras.Data;
 
 /// <summary>
-/// The background work of a dataset: a producer thread reading ahead into a bounded channel, and an
-/// order-keeping parallel map built on it. An exception on a background thread is rethrown to the
-/// reader as it was thrown; a reader that stops early cancels the producer and waits for it.
+/// The background work of a dataset, on dedicated threads that block while they wait (never the
+/// thread pool, whose idle workers spin and take a core from LibTorch's threads): a read-ahead on
+/// one thread (<see cref="Prefetch{T}"/>) and an order-keeping parallel map (<see cref="OrderedMap{T, TResult}"/>),
+/// both a <see cref="ReadAhead{T, TResult}"/>. An exception on a background thread is rethrown to
+/// the reader as it was thrown; a reader that stops early stops the threads and waits for them.
 /// </summary>
 internal static class Background
 {
     /// <summary>The elements of <paramref name="source"/>, read ahead by up to <paramref name="capacity"/> on a dedicated thread.</summary>
-    public static IEnumerable<T> Prefetch<T>(IEnumerable<T> source, int capacity)
-    {
-        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        using var stop = new CancellationTokenSource();
-        ExceptionDispatchInfo? failure = null;
-        var producer = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                foreach (var element in source)
-                {
-                    while (!channel.Writer.TryWrite(element))
-                    {
-                        if (!channel.Writer.WaitToWriteAsync(stop.Token).AsTask().GetAwaiter().GetResult())
-                        {
-                            return;
-                        }
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-            }
-            catch (Exception e)
-            {
-                failure = ExceptionDispatchInfo.Capture(e);
-            }
-            finally
-            {
-                channel.Writer.TryComplete();
-            }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-        try
-        {
-            while (channel.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-            {
-                while (channel.Reader.TryRead(out var element))
-                {
-                    yield return element;
-                }
-            }
-
-            failure?.Throw();
-        }
-        finally
-        {
-            stop.Cancel();
-            producer.GetAwaiter().GetResult();
-            while (channel.Reader.TryRead(out var left))
-            {
-                // Elements read ahead but never handed out; not a map's pending tasks, which may
-                // still run (disposing an unfinished task throws).
-                if (left is IDisposable disposable and not Task)
-                {
-                    disposable.Dispose();
-                }
-            }
-        }
-    }
+    public static IEnumerable<T> Prefetch<T>(IEnumerable<T> source, int capacity) =>
+        Run(source, static element => element, workers: 1, capacity, selectorKeepsElements: true);
 
     /// <summary>
-    /// <paramref name="selector"/> of each element of <paramref name="source"/>, computed on the thread
-    /// pool with up to about <paramref name="workers"/> at once, returned in the source's order.
+    /// <paramref name="selector"/> of each element of <paramref name="source"/>, computed on
+    /// <paramref name="workers"/> dedicated threads, up to two per worker ahead of the reader,
+    /// returned in the source's order.
     /// </summary>
     public static IEnumerable<TResult> OrderedMap<T, TResult>(IEnumerable<T> source, Func<T, TResult> selector, int workers) =>
-        Prefetch(source.Select(element => Task.Run(() => selector(element))), workers)
-            .Select(task => task.GetAwaiter().GetResult());
+        Run(source, selector, workers, capacity: 2 * workers, selectorKeepsElements: false);
+
+    // Threads start when the pass is first read, and stop when it ends, fails or is disposed.
+    private static IEnumerable<TResult> Run<T, TResult>(IEnumerable<T> source, Func<T, TResult> selector, int workers, int capacity,
+        bool selectorKeepsElements)
+    {
+        using var run = new ReadAhead<T, TResult>(source, selector, workers, capacity, selectorKeepsElements);
+        while (run.TryTake(out var element))
+        {
+            yield return element;
+        }
+    }
 }

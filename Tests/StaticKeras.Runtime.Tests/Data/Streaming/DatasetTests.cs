@@ -63,7 +63,7 @@ public class DatasetTests
         }, workers: 4);
 
         Assert.Equal(Hundred.Select(i => i * 2), mapped.ToArray());
-        Assert.DoesNotContain(caller, threads.Keys);   // how many pool threads share the work depends on the machine's load
+        Assert.DoesNotContain(caller, threads.Keys);   // how many of the four workers share the work depends on the machine's load
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using StaticKeras.Data;
 using StaticKeras.Tests.Data;
+using TorchSharp;
 using Xunit;
 
 namespace StaticKeras.Runtime.Tests.Data.Streaming;
@@ -68,8 +69,26 @@ public sealed class IdxDatasetTests : IDisposable
         Assert.Equal([2L, 2, 3], ImageBatch.ToTensors(batch).X.shape);
 
         var error = Assert.Throws<ArgumentException>(() => ImageBatch.ToTensors([batch[0], new LabeledImage(new byte[4], 2, 2, 0)]));
-        Assert.StartsWith("image 1 of the batch is 2x2 (4 pixels); the first is 2x3: a batch needs one size.", error.Message);
+        Assert.StartsWith("image 1 of the batch is 2x2 (4 values); the first is 2x3: a batch needs one size.", error.Message);
         Assert.Throws<ArgumentException>(() => ImageBatch.ToTensors([]));
+    }
+
+    [Fact]
+    public void ImageBatchScalesEveryByteValueAsTorchDoesAndKeepsColourChannelsLast()
+    {
+        // 3 x 7 x 13 values (not a multiple of any vector width): every byte value, odd tails.
+        var pixels = Enumerable.Range(0, 3 * 7 * 13).Select(i => (byte)(i * 37 % 256)).ToArray();
+        var pixels2 = pixels.Select(p => (byte)(255 - p)).ToArray();
+        var (x, y) = ImageBatch.ToTensors([new LabeledImage(pixels, 7, 13, 2, Channels: 3), new LabeledImage(pixels2, 7, 13, 0, Channels: 3)]);
+        using var bytes = TorchSharp.torch.tensor(pixels.Concat(pixels2).ToArray(), [2L, 7, 13, 3]);
+        using var factor = (1 / 255f).ToScalar();
+        using var expected = bytes.to_type(TorchSharp.torch.ScalarType.Float32).mul_(factor);
+        Assert.Equal([2L, 7, 13, 3], x.shape);
+        Assert.Equal(expected.data<float>().ToArray(), x.data<float>().ToArray());
+        Assert.Equal([2L, 0], y.data<long>().ToArray());
+
+        var error = Assert.Throws<ArgumentException>(() => ImageBatch.ToTensors([new LabeledImage(pixels, 7, 13, 2, Channels: 3), new LabeledImage(new byte[7 * 13], 7, 13, 0)]));
+        Assert.StartsWith("image 1 of the batch is 7x13 (91 values); the first is 7x13x3: a batch needs one size.", error.Message);
     }
 
     private (string Images, string Labels) Write(byte[] images, byte[] labels, bool gzip)

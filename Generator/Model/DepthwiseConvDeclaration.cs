@@ -17,10 +17,11 @@ namespace StaticKeras.Generator.Model;
 /// <param name="DepthMultiplier">Depthwise channels per input channel.</param>
 /// <param name="Activation">Applied to the output.</param>
 /// <param name="UseBias">Whether there is a bias.</param>
+/// <param name="DataFormat">Where the channel axis is.</param>
 internal sealed record DepthwiseConvDeclaration(
     string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, string Type, int? Filters,
     EquatableArray<int> Kernel, EquatableArray<int> Strides, EquatableArray<int> Dilation, PaddingKind Padding, int DepthMultiplier,
-    ActivationKind Activation, bool UseBias)
+    ActivationKind Activation, bool UseBias, DataFormatKind DataFormat = DataFormatKind.ChannelsLast)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>
@@ -28,5 +29,5 @@ internal sealed record DepthwiseConvDeclaration(
 
     /// <inheritdoc/>
     public override ShapeResult Apply(Shape input) =>
-        DepthwiseConvRule.Apply(input, Filters, [.. Kernel], [.. Strides], [.. Dilation], Padding, DepthMultiplier, UseBias);
+        DepthwiseConvRule.Apply(input, Filters, [.. Kernel], [.. Strides], [.. Dilation], Padding, DepthMultiplier, UseBias, DataFormat);
 }

@@ -21,8 +21,12 @@ internal abstract record LayerDeclaration(string Name, string Identifier, Source
     public RegularizationDeclaration? Regularization { get; init; }
 }
 
-/// <summary><c>Flatten()</c>.</summary>
-internal sealed record FlattenDeclaration(string Name, string Identifier, SourceLocation Location)
+/// <summary><c>Flatten(dataFormat)</c>.</summary>
+/// <param name="Name">The member's name.</param>
+/// <param name="Identifier">The member's name as C# writes it.</param>
+/// <param name="Location">The layer's initializer.</param>
+/// <param name="DataFormat">Where the channel axis is; the output's shape is the same either way (the runtime layer orders the features).</param>
+internal sealed record FlattenDeclaration(string Name, string Identifier, SourceLocation Location, Shapes.DataFormatKind DataFormat = Shapes.DataFormatKind.ChannelsLast)
     : LayerDeclaration(Name, Identifier, Location)
 {
     /// <inheritdoc/>

@@ -10,7 +10,10 @@ namespace StaticKeras.Generator.Model;
 /// <param name="Sites">Where its explicit arguments are written.</param>
 /// <param name="Type">The layer's type name.</param>
 /// <param name="Spatial">1 or 2 spatial axes.</param>
-internal sealed record SpatialDropoutDeclaration(string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, string Type, int Spatial)
+/// <param name="DataFormat">Where the channel axis is (SpatialDropout2D's <c>dataFormat</c>).</param>
+internal sealed record SpatialDropoutDeclaration(
+    string Name, string Identifier, SourceLocation Location, EquatableArray<ArgumentSite> Sites, string Type, int Spatial,
+    DataFormatKind DataFormat = DataFormatKind.ChannelsLast)
     : RuleLayerDeclaration(Name, Identifier, Location, Sites)
 {
     /// <inheritdoc/>
@@ -23,5 +26,5 @@ internal sealed record SpatialDropoutDeclaration(string Name, string Identifier,
     public override bool UsesTraining => true;
 
     /// <inheritdoc/>
-    public override ShapeResult Apply(Shape input) => DropoutRule.Spatial(input, Spatial);
+    public override ShapeResult Apply(Shape input) => DropoutRule.Spatial(input, Spatial, DataFormat);
 }

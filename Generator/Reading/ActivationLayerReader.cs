@@ -65,8 +65,10 @@ internal static class ActivationLayerReader
                     arguments.Require(DropoutRule.IsValidRate(rate), "rate", "in [0, 1]", Formatting.Double(rate));
                 }
 
-                return arguments.IsValid
-                    ? new SpatialDropoutDeclaration(name, identifier, location, arguments.Sites, type, type.EndsWith("1D", System.StringComparison.Ordinal) ? 1 : 2)
+                var spatial = type.EndsWith("1D", System.StringComparison.Ordinal) ? 1 : 2;
+                var format = spatial == 1 ? DataFormatKind.ChannelsLast : arguments.Choice<DataFormatKind>("dataFormat");
+                return arguments.IsValid && format is { } df
+                    ? new SpatialDropoutDeclaration(name, identifier, location, arguments.Sites, type, spatial, df)
                     : null;
             }
         }

@@ -47,14 +47,15 @@ internal static class AttentionLayerReader
             arguments.Require(v > 0, "valueDim", "null or a positive int", Formatting.Number(v));
         }
 
-        arguments.Require(rate >= 0 && rate < 1, "dropout", "in [0, 1)", Formatting.Double(rate));
+        arguments.Require(rate >= 0 && rate <= 1, "dropout", "in [0, 1]", Formatting.Double(rate));
         arguments.Require(outputShape.All(d => d > 0), "outputShape", "positive sizes", "[" + string.Join(", ", outputShape) + "]");
         return arguments.IsValid
             ? new MultiHeadAttentionDeclaration(name, identifier, location, arguments.Sites, new AttentionSpec(h, k, valueDim ?? k, bias, outputShape.ToEquatableArray(), c))
             : null;
     }
 
-    // Keras' Attention.__init__ checks score_mode; dropout, which Keras checks only when it drops, is [0, 1) as for MultiHeadAttention.
+    // Keras' Attention.__init__ checks score_mode; dropout, which Keras checks only when it drops, is [0, 1] as for
+    // MultiHeadAttention (whose Dropout layer checks it): 1 drops every attention weight in training, as Keras.
     private static AttentionDeclaration? Luong(LayerArguments arguments, string name, string identifier, SourceLocation location)
     {
         var useScale = arguments.Bool("useScale");
@@ -66,7 +67,7 @@ internal static class AttentionLayerReader
             return null;
         }
 
-        arguments.Require(rate >= 0 && rate < 1, "dropout", "in [0, 1)", Formatting.Double(rate));
+        arguments.Require(rate >= 0 && rate <= 1, "dropout", "in [0, 1]", Formatting.Double(rate));
         return arguments.IsValid ? new AttentionDeclaration(name, identifier, location, arguments.Sites, mode, scale) : null;
     }
 }

@@ -65,8 +65,66 @@ internal static class ConstraintReader
                     valid = false;
                 }
             }
+
+            valid &= AxesFit(argument, invocation, method.Name, parameter, layer, context);
         }
 
         return valid ? layer : new UnresolvedDeclaration(layer.Name, layer.Identifier, layer.Location, layer.TypeName);
     }
+
+    // A norm constraint's axes must be distinct axes of its weight (Keras' default axis 0; negative from the end):
+    // Keras only fails when the optimizer first applies the constraint (numpy: "axis 2 is out of bounds for array of
+    // dimension 2", "duplicate value in 'axis'"), so it is STK0010 at the argument here. The weight's rank is fixed by
+    // the layer's arguments, whatever the input.
+    private static bool AxesFit(LayerArgument argument, IInvocationOperation invocation, string kind, string parameter, LayerDeclaration layer, ReadContext context)
+    {
+        if (kind == "NonNeg" || WeightRank(layer, WeightOf(parameter, layer.TypeName)) is not { } rank)
+        {
+            return true;
+        }
+
+        var given = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "axis");
+        object? value = null;
+        if (given is not null)
+        {
+            ConstantValues.TryRead(given.Value, out value);
+        }
+
+        var axes = value is int[] { Length: > 0 } list ? list : [0];
+        var resolved = axes.Select(a => a < 0 ? a + rank : a).ToArray();
+        if (resolved.All(a => a >= 0 && a < rank) && resolved.Distinct().Count() == resolved.Length)
+        {
+            return true;
+        }
+
+        var weight = WeightOf(parameter, layer.TypeName);
+        context.Report(DiagnosticDescriptors.InvalidLayerArgument, SourceLocation.From(argument.Syntax), layer.TypeName, layer.Name, parameter,
+            $"a constraint whose axis names distinct axes of {weight}, which has rank {rank} (from {-rank} to {rank - 1}; Keras fails when the optimizer applies it)",
+            $"{kind} axis [{string.Join(", ", axes)}]");
+        return false;
+    }
+
+    // kernelConstraint -> kernel, recurrentConstraint -> recurrent_kernel, embeddingsConstraint -> embeddings;
+    // DepthwiseConv2D's depthwiseConstraint -> kernel, SeparableConv2D's -> depthwise_kernel (Keras' weight names).
+    private static string WeightOf(string parameter, string layerType) => parameter switch
+    {
+        "recurrentConstraint" => "recurrent_kernel",
+        "depthwiseConstraint" => layerType == "DepthwiseConv2D" ? "kernel" : "depthwise_kernel",
+        "pointwiseConstraint" => "pointwise_kernel",
+        _ => parameter.Substring(0, parameter.Length - "Constraint".Length),
+    };
+
+    // The rank of the weight a constraint applies to, as the layer's shape rule makes it (it does not depend on the
+    // input); null for a weight this reader does not know, which the runtime checks when it creates the weight.
+    private static int? WeightRank(LayerDeclaration layer, string weight) => (layer, weight) switch
+    {
+        (RecurrentDeclaration { Kind: Shapes.RecurrentKind.GRU, ResetAfter: true }, "bias") => 2,
+        (_, "bias") => 1,
+        (DenseDeclaration, "kernel") => 2,
+        (ConvDeclaration conv, "kernel") => conv.Kernel.Count + 2,
+        (DepthwiseConvDeclaration, "kernel" or "depthwise_kernel" or "pointwise_kernel") => 4,
+        (RecurrentDeclaration, "kernel" or "recurrent_kernel") => 2,
+        (EmbeddingDeclaration, "embeddings") => 2,
+        _ => null,
+    };
 }

@@ -70,8 +70,9 @@ internal static class ConvLayerReader
         var dilation = arguments.Sizes("dilationRate", 2, ones);
         var multiplier = arguments.Int("depthMultiplier");
         var useBias = arguments.Bool("useBias");
+        var format = arguments.Choice<DataFormatKind>("dataFormat");
         if (filters is not { } f || kernel is null || activation is not { } a || strides is null || padding is not { } p
-            || dilation is null || multiplier is not { } m || useBias is not { } b)
+            || dilation is null || multiplier is not { } m || useBias is not { } b || format is not { } df)
         {
             return null;
         }
@@ -88,7 +89,7 @@ internal static class ConvLayerReader
         arguments.Require(p != PaddingKind.Causal, "padding", "Valid or Same", p.ToString());
         return arguments.IsValid
             ? new DepthwiseConvDeclaration(name, identifier, location, arguments.Sites, type, separable ? f : null, kernel.ToEquatableArray(),
-                strides.ToEquatableArray(), dilation.ToEquatableArray(), p, m, a, b)
+                strides.ToEquatableArray(), dilation.ToEquatableArray(), p, m, a, b, df)
             : null;
     }
 

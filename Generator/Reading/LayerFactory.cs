@@ -18,7 +18,11 @@ internal static class LayerFactory
         switch (KnownTypes.FullName(creation.Type))
         {
             case KnownTypes.Flatten:
-                return new FlattenDeclaration(name, identifier, location);
+            {
+                var arguments = new LayerArguments(creation, "Flatten", name, context);
+                var format = arguments.Choice<DataFormatKind>("dataFormat");
+                return arguments.IsValid && format is { } f ? new FlattenDeclaration(name, identifier, location, f) : unresolved;
+            }
 
             case KnownTypes.Dense:
             {

@@ -152,6 +152,7 @@ internal static class LayerReader
         {
             layer = RegularizerReader.Apply(creation, layer, context);
             layer = layer is UnresolvedDeclaration ? layer : ConstraintReader.Apply(creation, layer, context);
+            layer = layer is UnresolvedDeclaration ? layer : InitializerReader.Apply(creation, layer, context);
         }
 
         return layer ?? unresolved;

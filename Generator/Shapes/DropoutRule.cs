@@ -53,11 +53,11 @@ internal static class DropoutRule
     }
 
     /// <summary>
-    /// The output of <c>SpatialDropout1D</c> (rank 3) or <c>SpatialDropout2D</c> (rank 4, channels last):
+    /// The output of <c>SpatialDropout1D</c> (rank 3) or <c>SpatialDropout2D</c> (rank 4, channels last or first):
     /// the input's shape; STK1003 for another rank.
     /// </summary>
-    public static ShapeResult Spatial(Shape input, int spatial) =>
-        InputChecks.ExactRank(input, spatial + 1, spatial == 1 ? "(batch, steps, channels)" : ConvRule.Layout(2)) is { } error
+    public static ShapeResult Spatial(Shape input, int spatial, DataFormatKind format = DataFormatKind.ChannelsLast) =>
+        InputChecks.ExactRank(input, spatial + 1, spatial == 1 ? "(batch, steps, channels)" : ConvRule.Layout(2, format)) is { } error
             ? ShapeResult.Fail(error)
             : ShapeResult.Ok(input);
 }

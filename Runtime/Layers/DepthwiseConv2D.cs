@@ -10,7 +10,9 @@ namespace StaticKeras.Layers;
 /// Keras' <c>DepthwiseConv2D</c>: each input channel convolved on its own with <c>depthMultiplier</c>
 /// filters. Input <c>(batch, height, width, channels)</c>; output
 /// <c>(batch, new_height, new_width, channels · depthMultiplier)</c>, new sizes as <see cref="Conv2D"/>
-/// (<c>floor((n - (k - 1) d - 1) / s) + 1</c> for "valid", <c>ceil(n / s)</c> for "same").
+/// (<c>floor((n - (k - 1) d - 1) / s) + 1</c> for "valid", <c>ceil(n / s)</c> for "same");
+/// <c>(batch, channels, height, width)</c> in and <c>(batch, channels · depthMultiplier, new_height, new_width)</c>
+/// out with <see cref="DataFormat.ChannelsFirst"/>.
 /// </summary>
 /// <remarks>
 /// Weights, as Keras names and lays them out: <c>kernel</c> <c>(kh, kw, channels, depthMultiplier)</c>,
@@ -23,7 +25,6 @@ namespace StaticKeras.Layers;
 /// </remarks>
 public sealed class DepthwiseConv2D : Layer
 {
-    private const string Layout = "(batch, height, width, channels)";
     private readonly WindowSpec window;
     private bool built;
 
@@ -42,6 +43,7 @@ public sealed class DepthwiseConv2D : Layer
     /// <param name="activityRegularizer">Keras' <c>activity_regularizer</c>: a penalty on the output, divided by the batch size; none by default.</param>
     /// <param name="depthwiseConstraint">Keras' <c>depthwise_constraint</c> (on <c>kernel</c>), applied after every optimizer step; none by default.</param>
     /// <param name="biasConstraint">Keras' <c>bias_constraint</c>; none by default.</param>
+    /// <param name="dataFormat">Keras' <c>data_format</c>: <see cref="DataFormat.ChannelsLast"/> (default) or <see cref="DataFormat.ChannelsFirst"/> for <c>(batch, channels, height, width)</c>.</param>
     public DepthwiseConv2D(
         Size2D kernelSize,
         Activation activation = Activation.Linear,
@@ -56,9 +58,12 @@ public sealed class DepthwiseConv2D : Layer
         Regularizer? biasRegularizer = null,
         Regularizer? activityRegularizer = null,
         Constraint? depthwiseConstraint = null,
-        Constraint? biasConstraint = null)
+        Constraint? biasConstraint = null,
+        DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(DepthwiseConv2D))
     {
+        DataFormats.Defined(nameof(DepthwiseConv2D), dataFormat);
+        DataFormat = dataFormat;
         Regularize(activityRegularizer, ("kernel", depthwiseRegularizer), ("bias", biasRegularizer));
         Constrain(("kernel", depthwiseConstraint), ("bias", biasConstraint));
         (DepthwiseInitializer, BiasInitializer) = (depthwiseInitializer, biasInitializer);
@@ -75,6 +80,11 @@ public sealed class DepthwiseConv2D : Layer
             nameof(DepthwiseConv2D), nameof(kernelSize), [kernelSize.Height, kernelSize.Width], [Strides.Height, Strides.Width],
             [DilationRate.Height, DilationRate.Width], padding, allowCausal: false, allowStridesWithDilation: true);
     }
+
+    /// <summary>Where the channel axis is (Keras' <c>data_format</c>).</summary>
+    public DataFormat DataFormat { get; }
+
+    private string Layout => DataFormats.Layout(DataFormat, "height", "width");
 
     /// <summary>How the kernel is initialized (Keras' <c>depthwise_initializer</c>, glorot_uniform by default).</summary>
     public Initializer DepthwiseInitializer { get; }
@@ -109,13 +119,13 @@ public sealed class DepthwiseConv2D : Layer
     /// <summary>The bias <c>(channels · depthMultiplier)</c>, or null when <see cref="UseBias"/> is false.</summary>
     public Parameter? Bias => LayerWeights.Find(this, "bias");
 
-    /// <summary>Creates <c>kernel</c> and <c>bias</c> for an input <c>(height, width, channels)</c>; channels must be known.</summary>
+    /// <summary>Creates <c>kernel</c> and <c>bias</c> for an input <c>(height, width, channels)</c> (<c>(channels, height, width)</c> channels first); channels must be known.</summary>
     public override void Build(params long[] inputShape)
     {
         LayerWeights.BuildOnce(this, built, inputShape);
         LayerChecks.Rank(nameof(DepthwiseConv2D), inputShape, 3, Layout);
-        long channels = LayerChecks.Known(nameof(DepthwiseConv2D), inputShape, 2, "channels");
-        window.CheckSpatial(inputShape);
+        long channels = LayerChecks.Known(nameof(DepthwiseConv2D), inputShape, DataFormats.ChannelAxis(DataFormat, 3), "channels");
+        window.CheckSpatial(inputShape, DataFormat);
         LayerWeights.Add(this, "kernel", [KernelSize.Height, KernelSize.Width, channels, DepthMultiplier], WeightInitializers.For(DepthwiseInitializer));
         if (UseBias)
         {
@@ -135,16 +145,49 @@ public sealed class DepthwiseConv2D : Layer
         }
 
         var kernel = Kernel;
-        LayerChecks.Size(nameof(DepthwiseConv2D), inputs, 3, kernel.shape[2], "channels");
-        window.CheckSpatial(LayerChecks.WithoutBatch(inputs));
-        var y = DepthwiseConvolution.ChannelsFirst(inputs, kernel, window).permute(0, 2, 3, 1);
-        return ActivationFunctions.Apply(Bias is { } bias ? y + bias : y, Activation);
+        LayerChecks.Size(nameof(DepthwiseConv2D), inputs, 1 + DataFormats.ChannelAxis(DataFormat, 3), kernel.shape[2], "channels");
+        window.CheckSpatial(LayerChecks.WithoutBatch(inputs), DataFormat);
+        var y = DepthwiseConvolution.ChannelsFirst(inputs, kernel, window, DataFormat, Bias);
+        return ActivationFunctions.Apply(DataFormats.FromChannelsFirst(y, DataFormat), Activation);
+    }
+
+    /// <summary>
+    /// The backward pass of <see cref="Call"/>: returns dL/dinputs in the input's layout (written into
+    /// <paramref name="into"/> when given) and adds dL/dkernel and dL/dbias into the weights' <c>.grad</c>
+    /// in place. Builds no autograd graph.
+    /// </summary>
+    /// <param name="gradOutput">dL/doutput, laid out as the output.</param>
+    /// <param name="input">The input <see cref="Call"/> was given.</param>
+    /// <param name="output">The output <see cref="Call"/> returned (the activation's derivative reads it).</param>
+    /// <param name="into">A buffer shaped like <paramref name="input"/> for the result, or null.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) =>
+        GradientBuffers.Into(BackwardCore(gradOutput, input, output, inputGradient: true)!, into);
+
+    /// <summary>
+    /// <see cref="Backward"/> without dL/dinputs, for a layer that reads a model input: only the
+    /// weights' gradients are accumulated.
+    /// </summary>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output) =>
+        BackwardCore(gradOutput, input, output, inputGradient: false);
+
+    private Tensor? BackwardCore(Tensor gradOutput, Tensor input, Tensor output, bool inputGradient)
+    {
+        using var noGrad = no_grad();
+        var padded = DepthwiseConvolution.Padded(input, window, DataFormat);
+        // gelu and silu read the pre-activation: the convolution runs again for them only.
+        var preActivation = ActivationGradients.NeedsInput(Activation)
+            ? DataFormats.FromChannelsFirst(DepthwiseConvolution.OnPadded(padded, Kernel, window, Bias), DataFormat)
+            : null;
+        var gz = DataFormats.ToChannelsFirst(ActivationGradients.Backward(gradOutput, preActivation, output, Activation), DataFormat);
+        GradientBuffers.Accumulate(Bias, gz.sum([0, 2, 3]));
+        var start = 1 + DataFormats.SpatialStart(DataFormat);
+        return DepthwiseConvolution.Backward(padded, Kernel, gz, window, [input.shape[start], input.shape[start + 1]], DataFormat, inputGradient);
     }
 
     /// <summary>Keras' <c>get_config()</c> entries (the initializers and regularizers are added by the writer).</summary>
     internal override bool TryDescribeKeras(JsonObject config)
     {
-        KerasValues.DepthwiseConvolution(config, DepthMultiplier, filters: null, window, Activation, UseBias);
+        KerasValues.DepthwiseConvolution(config, DepthMultiplier, filters: null, window, Activation, UseBias, DataFormat);
         return true;
     }
 
@@ -153,5 +196,5 @@ public sealed class DepthwiseConv2D : Layer
 
     /// <inheritdoc/>
     internal override string ExportOnnx(Export.Onnx.OnnxGraph graph, string input) =>
-        Export.Onnx.OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, x => DepthwiseConvolution.ExportOnnx(graph, x, Kernel, window, "kernel", Bias)), Activation);
+        Export.Onnx.OnnxActivations.Apply(graph, graph.ChannelsFirst(input, 2, DataFormat, x => DepthwiseConvolution.ExportOnnx(graph, x, Kernel, window, "kernel", Bias)), Activation);
 }

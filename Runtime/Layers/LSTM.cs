@@ -1,3 +1,4 @@
+using StaticKeras.Layers.Initializers;
 using StaticKeras.Saving.Keras;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
@@ -25,7 +26,10 @@ namespace StaticKeras.Layers;
 /// <param name="unitForgetBias">Whether the forget gate's bias starts at 1 (Keras' default, true).</param>
 /// <param name="kernelInitializer">Keras' <c>kernel_initializer</c>; glorot_uniform by default.</param>
 /// <param name="recurrentInitializer">Keras' <c>recurrent_initializer</c> (for <c>recurrent_kernel</c>); orthogonal by default.</param>
-/// <param name="biasInitializer">Keras' <c>bias_initializer</c>; zeros by default (the forget slice still starts at 1 with <c>unitForgetBias</c>, as Keras).</param>
+/// <param name="biasInitializer">
+/// Keras' <c>bias_initializer</c>; zeros by default. With <c>unitForgetBias</c> it fills the input gate's slice and the
+/// candidate's and output gate's slices, each drawn on its own shape, and the forget slice starts at 1, as Keras.
+/// </param>
 /// <param name="kernelRegularizer">Keras' <c>kernel_regularizer</c>; none by default.</param>
 /// <param name="recurrentRegularizer">Keras' <c>recurrent_regularizer</c> (on <c>recurrent_kernel</c>); none by default.</param>
 /// <param name="biasRegularizer">Keras' <c>bias_regularizer</c>; none by default.</param>
@@ -63,13 +67,9 @@ public sealed class LSTM(
     private protected override long[] BiasShape => [4 * Units];
 
     /// <inheritdoc/>
-    private protected override void InitializeBias(Tensor bias)
-    {
-        if (UnitForgetBias)
-        {
-            bias.narrow(0, Units, Units).fill_(1);
-        }
-    }
+    /// <remarks>With <see cref="UnitForgetBias"/>, Keras' slices: the bias initializer on (units) and (2 units), ones between.</remarks>
+    private protected override WeightInitializer BiasWeightInitializer() =>
+        UnitForgetBias ? new UnitForgetBias(WeightInitializers.For(BiasInitializer)) : base.BiasWeightInitializer();
 
     /// <inheritdoc/>
     private protected override Tensor ProjectInputs(Tensor inputsTimesKernel) =>

@@ -116,9 +116,7 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
         LayerWeights.Add(this, "recurrent_kernel", [Units, gates * Units], WeightInitializers.For(RecurrentInitializer));
         if (UseBias)
         {
-            var bias = LayerWeights.Add(this, "bias", BiasShape, WeightInitializers.For(BiasInitializer));
-            using var noGrad = no_grad();
-            InitializeBias(bias);
+            LayerWeights.Add(this, "bias", BiasShape, BiasWeightInitializer());
         }
 
         built = true;
@@ -181,10 +179,8 @@ public abstract class RecurrentLayer : Layer, IMaskedLayer
     /// <summary>The shape of <c>bias</c>.</summary>
     private protected abstract long[] BiasShape { get; }
 
-    /// <summary>Sets the bias' initial values beyond zeros (LSTM's unit forget bias); runs without autograd.</summary>
-    private protected virtual void InitializeBias(Tensor bias)
-    {
-    }
+    /// <summary>What creates the bias: <see cref="BiasInitializer"/> on its whole shape, unless the layer draws it in slices (LSTM's unit forget bias).</summary>
+    private protected virtual WeightInitializer BiasWeightInitializer() => WeightInitializers.For(BiasInitializer);
 
     /// <summary>Adds the input-side bias to <c>x @ kernel</c> for every step.</summary>
     private protected abstract Tensor ProjectInputs(Tensor inputsTimesKernel);

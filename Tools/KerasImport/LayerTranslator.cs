@@ -21,6 +21,7 @@ internal static class LayerTranslator
     [
         "Conv1D", "Conv2D", "Conv2DTranspose", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D",
         "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "ZeroPadding2D", "UpSampling2D",
+        "DepthwiseConv2D", "SeparableConv2D", "Flatten", "SpatialDropout2D",
     ];
 
     /// <summary>The StaticKeras field for a Keras layer.</summary>
@@ -40,6 +41,7 @@ internal static class LayerTranslator
                 "Dense" => LayerTranslation.Of("Dense", Int(config["units"]).ToString(CultureInfo.InvariantCulture),
                     Activation(config, "activation"), Flag(config, "use_bias", true, "useBias")),
                 "Conv2D" or "Conv2DTranspose" => Conv2D(className, config),
+                "DepthwiseConv2D" or "SeparableConv2D" => Depthwise(className, config),
                 "Conv1D" => LayerTranslation.Of("Conv1D", Int(config["filters"]).ToString(CultureInfo.InvariantCulture),
                     Int(config["kernel_size"]).ToString(CultureInfo.InvariantCulture), Activation(config, "activation"),
                     Int(config["strides"]) == 1 ? null : $"strides: {Int(config["strides"])}", Padding(config),
@@ -53,6 +55,7 @@ internal static class LayerTranslator
                     LayerTranslation.Of(className, Flag(config, "keepdims", false, "keepdims")),
                 "Flatten" => LayerTranslation.Of("Flatten"),
                 "Dropout" => LayerTranslation.Of("Dropout", Double(config["rate"])),
+                "SpatialDropout1D" or "SpatialDropout2D" => LayerTranslation.Of(className, Double(config["rate"])),
                 "Activation" => Activation(config, "activation", keepLinear: true) is { } activation
                     ? LayerTranslation.Of("ActivationLayer", activation)
                     : throw new FormatException("no activation"),
@@ -103,6 +106,19 @@ internal static class LayerTranslator
             className == "Conv2D" && Int(config["groups"] ?? 1) != 1 ? $"groups: {Int(config["groups"])}" : null,
             Flag(config, "use_bias", true, "useBias"));
     }
+
+    // DepthwiseConv2D(kernelSize, activation, strides, padding, depthMultiplier, dilationRate, useBias) and
+    // SeparableConv2D(filters, kernelSize, activation, ...): the window as Conv2D's, depth_multiplier when not 1.
+    private static LayerTranslation Depthwise(string className, JsonObject config) =>
+        LayerTranslation.Of(className,
+            className == "SeparableConv2D" ? Int(config["filters"]).ToString(CultureInfo.InvariantCulture) : null,
+            Pair(config["kernel_size"]),
+            Activation(config, "activation"),
+            Pair(config["strides"]) == "(1, 1)" ? null : $"strides: {Pair(config["strides"])}",
+            Padding(config),
+            Pair(config["dilation_rate"]) == "(1, 1)" ? null : $"dilationRate: {Pair(config["dilation_rate"])}",
+            Int(config["depth_multiplier"] ?? 1) == 1 ? null : $"depthMultiplier: {Int(config["depth_multiplier"])}",
+            Flag(config, "use_bias", true, "useBias"));
 
     private static LayerTranslation Recurrent(string className, JsonObject config)
     {

@@ -47,9 +47,11 @@ internal static class BackwardEmitters
     };
 
     // The layers whose runtime kernels exist but lose to recording their forward call (see above).
+    // DepthwiseConv2D and SeparableConv2D were not timed apart: their kernels are the same grouped
+    // convolution through ConvolutionGradients' autograd path, which redoes the forward that recording keeps.
     private static readonly HashSet<string> RecordedTypes = new(StringComparer.Ordinal)
     {
-        "Conv1D", "Conv2D", "Conv2DTranspose", "MaxPooling1D", "MaxPooling2D",
+        "Conv1D", "Conv2D", "Conv2DTranspose", "MaxPooling1D", "MaxPooling2D", "DepthwiseConv2D", "SeparableConv2D",
     };
 
     /// <summary>Whether <paramref name="layer"/> has runtime kernels but is recorded for autograd because that measured faster.</summary>

@@ -14,6 +14,7 @@ namespace StaticKeras.Export.Onnx;
 internal sealed class OnnxGraph
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ranks = new(StringComparer.Ordinal);
 
     /// <summary>The nodes, in order.</summary>
     public List<ProtoWriter> Nodes { get; } = [];
@@ -45,6 +46,18 @@ internal sealed class OnnxGraph
             throw new InvalidOperationException($"ONNX value name '{name}' is used twice.");
         }
     }
+
+    /// <summary>Notes that value <paramref name="name"/> (a model's input or a layer's output) has rank <paramref name="rank"/>, batch included.</summary>
+    public void SetRank(string name, int rank) => _ranks[name] = rank;
+
+    /// <summary>
+    /// The rank (batch included) of value <paramref name="name"/>, a model's input or a layer's output,
+    /// as the export's probe of the model's graph measured it: for a layer whose nodes depend on it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The export has not noted the value's rank.</exception>
+    public int Rank(string name) => _ranks.TryGetValue(name, out var rank)
+        ? rank
+        : throw new InvalidOperationException($"The ONNX export does not know the rank of value '{name}'.");
 
     /// <summary>Adds node <paramref name="op"/> on <paramref name="inputs"/>; returns its (single) output's name.</summary>
     public string Node(string op, string[] inputs, params OnnxAttribute[] attributes)

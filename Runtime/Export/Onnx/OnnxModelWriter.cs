@@ -36,7 +36,8 @@ internal static class OnnxModelWriter
         }
 
         // The probe makes sure the graph (or, for a Sequential model, the chain) is the model's forward pass.
-        GraphProbe.Shapes(model, model.GraphOrChain(), "exported to ONNX");
+        // Its shapes give each value's rank, which some layers' nodes need (Flatten channels first).
+        var shapes = GraphProbe.Shapes(model, model.GraphOrChain(), "exported to ONNX");
         var inputs = model.KerasInputs;
         var outputs = model.BuildInfo.Outputs;
         var graph = new OnnxGraph();
@@ -55,7 +56,7 @@ internal static class OnnxModelWriter
         List<string> results;
         try
         {
-            results = Calls(graph, model, inputs.Select(i => i.Name).ToList(), "");
+            results = Calls(graph, model, inputs.Select(i => i.Name).ToList(), "", shapes);
         }
         catch (NotSupportedException e)
         {
@@ -139,12 +140,18 @@ internal static class OnnxModelWriter
     // Keras' masks follow the values (OnnxMasks) as the generated forward pass passes them: made by
     // Embedding(maskZero) and Masking, read by GlobalAveragePooling1D and the attention layers; a nested
     // model neither takes nor returns one, as its generated Call.
-    private static List<string> Calls(OnnxGraph graph, Model model, IReadOnlyList<string> inputs, string scope)
+    // shapes: the probe's shape of each value of model's graph (inputs, then each call's output).
+    private static List<string> Calls(OnnxGraph graph, Model model, IReadOnlyList<string> inputs, string scope, List<long[]> shapes)
     {
         var modelGraph = model.GraphOrChain();
         var modules = model.KerasLayers().ToDictionary(l => l.Member, l => l.Layer);
         var values = inputs.ToList();
         var masks = inputs.Select(_ => (OnnxMasks.Mask?)null).ToList();
+        for (var i = 0; i < values.Count; i++)
+        {
+            graph.SetRank(values[i], shapes[i].Length);
+        }
+
         foreach (var call in modelGraph.Calls)
         {
             var name = scope + call.Layer;
@@ -154,7 +161,7 @@ internal static class OnnxModelWriter
             var (value, mask) = modules[call.Layer] switch
             {
                 MergeLayer merge => (merge.ExportOnnx(graph, arguments), OnnxMasks.Merge(graph, merge, argumentMasks)),
-                Model nested => (Calls(graph, nested, arguments, name + "/").Single(), null),
+                Model nested => (Calls(graph, nested, arguments, name + "/", GraphProbe.Shapes(nested, nested.GraphOrChain(), "exported to ONNX")).Single(), null),
                 MultiInputLayer attention => (
                     attention.ExportOnnx(graph, arguments[0], arguments[1], arguments.Length > 2 ? arguments[2] : null,
                         argumentMasks[0]?.Name, argumentMasks[1]?.Name, argumentMasks.Length > 2 ? argumentMasks[2]?.Name : null),
@@ -164,6 +171,7 @@ internal static class OnnxModelWriter
                 var layer => (((Layer)layer).ExportOnnx(graph, arguments.Single()), OnnxMasks.After(graph, layer, name, arguments[0], argumentMasks[0])),
             };
             values.Add(value);
+            graph.SetRank(value, shapes[values.Count - 1].Length);
             masks.Add(mask);
         }
 

@@ -43,9 +43,9 @@ public sealed partial class Attention : MultiInputLayer
     /// <summary>Creates the layer with Keras' arguments and defaults.</summary>
     /// <param name="useScale">Whether a learned scalar (initially 1) scales the scores; false by default.</param>
     /// <param name="scoreMode">How the scores are computed; <see cref="AttentionScoreMode.Dot"/> by default.</param>
-    /// <param name="dropout">The fraction of attention weights dropped in training, in [0, 1); 0 by default.</param>
+    /// <param name="dropout">The fraction of attention weights dropped in training, in [0, 1] (1 zeroes them, as Keras); 0 by default.</param>
     /// <param name="useCausalMask">Whether query step i attends only to value steps up to i (Keras' <c>use_causal_mask</c>); false by default.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A score mode outside the enum or a dropout outside [0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score mode outside the enum or a dropout outside [0, 1].</exception>
     public Attention(bool useScale = false, AttentionScoreMode scoreMode = AttentionScoreMode.Dot, double dropout = 0.0, bool useCausalMask = false)
         : base(nameof(Attention))
     {
@@ -54,9 +54,9 @@ public sealed partial class Attention : MultiInputLayer
             throw new ArgumentOutOfRangeException(nameof(scoreMode), scoreMode, "Attention: scoreMode must be Dot or Concat (Keras' {\"dot\", \"concat\"}).");
         }
 
-        if (!(dropout >= 0 && dropout < 1))
+        if (!(dropout >= 0 && dropout <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(dropout), dropout, $"Attention: dropout must be in [0, 1), found {dropout}.");
+            throw new ArgumentOutOfRangeException(nameof(dropout), dropout, $"Attention: dropout must be in [0, 1], found {dropout}.");
         }
 
         (UseScale, ScoreMode, Dropout, UseCausalMask) = (useScale, scoreMode, dropout, useCausalMask);

@@ -42,7 +42,7 @@ public sealed partial class MultiHeadAttention : MultiInputLayer
     /// <param name="numHeads">The number of attention heads; positive.</param>
     /// <param name="keyDim">The size of each head for query and key; positive.</param>
     /// <param name="valueDim">The size of each head for value; null (default) for <paramref name="keyDim"/>.</param>
-    /// <param name="dropout">The dropout rate on the attention weights in training, in [0, 1); 0 by default.</param>
+    /// <param name="dropout">The dropout rate on the attention weights in training, in [0, 1] (1 zeroes them, as Keras); 0 by default.</param>
     /// <param name="useBias">Whether the projections have biases; true by default.</param>
     /// <param name="outputShape">The output's trailing shape; null (default) for the query's last dimension.</param>
     /// <param name="useCausalMask">Whether each query position attends only to value positions up to its own (Keras' <c>use_causal_mask</c> call argument); false by default.</param>
@@ -58,9 +58,9 @@ public sealed partial class MultiHeadAttention : MultiInputLayer
             LayerChecks.Positive(nameof(MultiHeadAttention), nameof(valueDim), v);
         }
 
-        if (dropout is not (>= 0 and < 1))
+        if (dropout is not (>= 0 and <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(dropout), dropout, $"MultiHeadAttention: dropout must be in [0, 1), found {dropout}.");
+            throw new ArgumentOutOfRangeException(nameof(dropout), dropout, $"MultiHeadAttention: dropout must be in [0, 1], found {dropout}.");
         }
 
         if (outputShape is not null && (outputShape.Length == 0 || outputShape.Any(d => d < 1)))

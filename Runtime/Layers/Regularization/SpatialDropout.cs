@@ -17,18 +17,21 @@ public abstract class SpatialDropout : Layer
 {
     private readonly int spatialRank;
     private readonly string layout;
+    private readonly DataFormat dataFormat;
 
     /// <summary>Creates the layer.</summary>
     /// <param name="name">The Keras class name.</param>
     /// <param name="rate">The fraction of channels to drop, in [0, 1].</param>
     /// <param name="spatialRank">1 for sequences, 2 for images.</param>
     /// <param name="layout">The input layout, for messages.</param>
-    private protected SpatialDropout(string name, double rate, int spatialRank, string layout) : base(name)
+    /// <param name="dataFormat">Where the channel axis is (SpatialDropout2D's Keras <c>data_format</c>; channels last for 1D).</param>
+    private protected SpatialDropout(string name, double rate, int spatialRank, string layout, DataFormat dataFormat = DataFormat.ChannelsLast) : base(name)
     {
         Rate = rate is >= 0 and <= 1
             ? rate
             : throw new ArgumentOutOfRangeException(nameof(rate), rate, $"{name} needs a rate in [0, 1]; got {rate}.");
-        (this.spatialRank, this.layout) = (spatialRank, layout);
+        DataFormats.Defined(name, dataFormat);
+        (this.spatialRank, this.layout, this.dataFormat) = (spatialRank, layout, dataFormat);
     }
 
     /// <summary>The fraction of channels dropped in training.</summary>
@@ -52,8 +55,10 @@ public abstract class SpatialDropout : Layer
             return zeros_like(inputs);
         }
 
-        // Keras' noise_shape (batch, 1, ..., 1, channels): one keep-or-drop per sample and channel.
-        long[] noise = [inputs.shape[0], .. Enumerable.Repeat(1L, spatialRank), inputs.shape[^1]];
+        // Keras' noise_shape (batch, 1, ..., 1, channels), or (batch, channels, 1, 1) channels first: one keep-or-drop per sample and channel.
+        long[] noise = dataFormat == DataFormat.ChannelsFirst
+            ? [inputs.shape[0], inputs.shape[1], .. Enumerable.Repeat(1L, spatialRank)]
+            : [inputs.shape[0], .. Enumerable.Repeat(1L, spatialRank), inputs.shape[^1]];
         var keep = bernoulli(full(noise, 1 - Rate, dtype: inputs.dtype, device: inputs.device));
         return inputs * keep / (1 - Rate);
     }
@@ -66,7 +71,7 @@ public abstract class SpatialDropout : Layer
         config["seed"] = null;
         if (spatialRank == 2)
         {
-            config["data_format"] = "channels_last";
+            config["data_format"] = DataFormats.KerasName(dataFormat);
         }
 
         return true;

@@ -38,7 +38,7 @@ internal static class KerasValues
     /// convolution's entries, in Keras' order: depth_multiplier, filters, kernel_size, strides, padding,
     /// data_format, dilation_rate, activation, use_bias.
     /// </summary>
-    public static void DepthwiseConvolution(JsonObject config, int depthMultiplier, int? filters, WindowSpec window, Activation activation, bool useBias)
+    public static void DepthwiseConvolution(JsonObject config, int depthMultiplier, int? filters, WindowSpec window, Activation activation, bool useBias, DataFormat dataFormat)
     {
         config["depth_multiplier"] = depthMultiplier;
         if (filters is { } count)
@@ -46,7 +46,7 @@ internal static class KerasValues
             config["filters"] = count;
         }
 
-        Window(config, window, DataFormat.ChannelsLast);
+        Window(config, window, dataFormat);
         config["activation"] = Name(activation);
         config["use_bias"] = useBias;
     }

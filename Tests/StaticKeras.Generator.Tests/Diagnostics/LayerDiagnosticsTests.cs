@@ -23,6 +23,13 @@ public sealed class LayerDiagnosticsTests
         "Argument 'units' of Dense 'hidden' must be a compile-time constant so shapes can be checked at build time, found 'Units'");
 
     [Fact]
+    public void NonConstantFlattenDataFormat() => DiagnosticCheck.Single(
+        ModelSource.Sequential().Layer("readonly Flatten flatten = new([|Format|]);").Layer("readonly Dense head = new(10);")
+            .Layer("static readonly DataFormat Format = DataFormat.ChannelsFirst;"),
+        "STK0004",
+        "Argument 'dataFormat' of Flatten 'flatten' must be a compile-time constant so shapes can be checked at build time, found 'Format'");
+
+    [Fact]
     public void NonConstantNamedArgument() => DiagnosticCheck.Single(
         Model("readonly Dense hidden = new(10, [|activation: Pick()|]);").Layer("static Activation Pick() => Activation.Relu;"),
         "STK0004",

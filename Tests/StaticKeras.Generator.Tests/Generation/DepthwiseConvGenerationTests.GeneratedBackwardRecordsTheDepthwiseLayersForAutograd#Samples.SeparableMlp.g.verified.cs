@@ -99,8 +99,8 @@ partial class SeparableMlp : global::StaticKeras.Model
         var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         var dx3 = output.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(1, dlogits));  // (batch, 72); kernel, bias gradients; buffer 1
         var dx2 = flatten.Backward(dx3, x2, x3);                                            // (batch, 3, 6, 4)
-        var dx1 = RecordedBackward(x2, dx2, x2_in);                                         // (batch, 6, 6, 4); autograd on depthwise alone (DepthwiseConv2D: no explicit Backward)
-        RecordedBackwardWeights(x1, dx1);                                                   // autograd on separable alone (SeparableConv2D: no explicit Backward)
+        var dx1 = RecordedBackward(x2, dx2, x2_in);                                         // (batch, 6, 6, 4); autograd on depthwise alone (DepthwiseConv2D: recording measured faster than its kernel)
+        RecordedBackwardWeights(x1, dx1);                                                   // autograd on separable alone (SeparableConv2D: recording measured faster than its kernel)
         ApplyGradients();                                                                   // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }

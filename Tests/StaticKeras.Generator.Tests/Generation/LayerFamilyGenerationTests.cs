@@ -135,6 +135,28 @@ public sealed class LayerFamilyGenerationTests
     }
 
     [Fact]
+    public void ChannelsFirstDepthwiseSeparableAndFlatten()
+    {
+        // Keras 3.16's summary of the same Sequential (data_format="channels_first" on each): depthwise (None, 6, 7, 7) 60,
+        // separable (None, 4, 7, 7) 82, flatten (None, 196), classes 591; total 733.
+        var source = ModelSource.Sequential("ChannelsFirstSeparable")
+            .Input("3, 16, 16")
+            .Compile("Optimizer.Adam, Loss.SparseCategoricalCrossentropy")
+            .Layer("readonly DepthwiseConv2D depthwise = new(3, Activation.Relu, strides: 2, depthMultiplier: 2, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly SeparableConv2D separable = new(4, 3, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);")
+            .Layer("readonly Flatten flatten = new(DataFormat.ChannelsFirst);")
+            .Layer("readonly Dense classes = new(3, Activation.Softmax);");
+
+        var run = GeneratorRunner.Run(source.Build().Text).AssertClean();
+
+        Assert.Contains("│ depthwise (DepthwiseConv2D)     │ (None, 6, 7, 7)        │            60 │", run.SingleSource);
+        Assert.Contains("│ separable (SeparableConv2D)     │ (None, 4, 7, 7)        │            82 │", run.SingleSource);
+        Assert.Contains("│ flatten (Flatten)               │ (None, 196)            │             0 │", run.SingleSource);
+        Assert.Contains("Total params: 733 (2.86 KB)", run.SingleSource);
+        run.VerifySources();
+    }
+
+    [Fact]
     public void CausalConv1DKeepsTheSymbolicTime()
     {
         var source = ModelSource.Sequential("Wavenet")

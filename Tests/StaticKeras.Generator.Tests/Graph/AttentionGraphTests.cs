@@ -92,13 +92,22 @@ public sealed class AttentionGraphTests
         "MultiHeadAttention 'mha': numHeads must be a positive int, found 0");
 
     [Fact]
-    public void DropoutOfOne() => DiagnosticCheck.Single(
+    public void DropoutAboveOne() => DiagnosticCheck.Single(
         GraphSource.Model()
             .Compile("Optimizer.Adam, Loss.MeanSquaredError")
-            .Layer("readonly MultiHeadAttention mha = new(2, 8, [|dropout: 1.0|]);")
+            .Layer("readonly MultiHeadAttention mha = new(2, 8, [|dropout: 1.5|]);")
             .Graph("[Graph]", "Tensor Call([Input(3, 16)] Tensor q) => mha.Call(q, q);"),
         "STK0010",
-        "MultiHeadAttention 'mha': dropout must be in [0, 1), found 1.0");
+        "MultiHeadAttention 'mha': dropout must be in [0, 1], found 1.5");
+
+    // Keras accepts dropout=1.0 (its Dropout layer checks [0, 1]): the attention weights are all dropped in training.
+    [Fact]
+    public void DropoutOfOneIsAccepted() => GeneratorRunner.Run(
+        GraphSource.Model()
+            .Compile("Optimizer.Adam, Loss.MeanSquaredError")
+            .Layer("readonly MultiHeadAttention mha = new(2, 8, dropout: 1.0);")
+            .Layer("readonly Attention attention = new(dropout: 1.0);")
+            .Graph("[Graph]", "Tensor Call([Input(3, 16)] Tensor q) => attention.Call(mha.Call(q, q), q);").Build().Text).AssertClean();
 
     [Fact]
     public void MaskedTransformerPassesThePaddingMaskToAttentionAndPooling()

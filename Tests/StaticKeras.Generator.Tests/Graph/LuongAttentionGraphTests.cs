@@ -70,13 +70,13 @@ public sealed class LuongAttentionGraphTests
         "Attention 'attention': query, value and key must have the same rank, at least 3 (batch included), found query (batch, 8, 16), value (batch, 16) and key (batch, 16)");
 
     [Fact]
-    public void DropoutOfOne() => DiagnosticCheck.Single(
+    public void DropoutBelowZero() => DiagnosticCheck.Single(
         GraphSource.Model()
             .Compile("Optimizer.Adam, Loss.MeanSquaredError")
-            .Layer("readonly Attention attention = new([|dropout: 1.0|]);")
+            .Layer("readonly Attention attention = new([|dropout: -0.5|]);")
             .Graph("[Graph]", "Tensor Call([Input(3, 16)] Tensor q) => attention.Call(q, q);"),
         "STK0010",
-        "Attention 'attention': dropout must be in [0, 1), found 1.0");
+        "Attention 'attention': dropout must be in [0, 1], found -0.5");
 
     [Fact]
     public void AnAttentionModelMarkedForOnnxExportIsClean() =>

@@ -89,6 +89,50 @@ public sealed class ChannelsFirstRuleTests
     }
 
     [Fact]
+    public void DepthwiseAndSeparableKeepTheChannelAxisFirst()
+    {
+        // DepthwiseConv2D((3, 2), depth_multiplier=2, data_format="channels_first") on (None, 3, 5, 6): (None, 6, 3, 5), 42 parameters.
+        var depthwise = DepthwiseConvRule.Apply(TestShapes.Of(3, 5, 6), null, [3, 2], [1, 1], [1, 1], PaddingKind.Valid, 2, true, DataFormatKind.ChannelsFirst);
+        Assert.Equal(TestShapes.Of(6, 3, 5), depthwise.Output);
+        Assert.Equal([WeightSpec.Of("kernel", 3, 2, 3, 2), WeightSpec.Of("bias", 6)], depthwise.Weights);
+        Assert.Equal(42, depthwise.ParameterCount);
+        // DepthwiseConv2D(2, strides=2, dilation_rate=2, padding="same", data_format="channels_first") on (None, 3, 5, None): (None, 3, 3, None).
+        Assert.Equal(
+            TestShapes.Of(3, 3, null),
+            DepthwiseConvRule.Apply(TestShapes.Of(3, 5, null), null, [2, 2], [2, 2], [2, 2], PaddingKind.Same, 1, true, DataFormatKind.ChannelsFirst).Output);
+
+        // SeparableConv2D(4, (2, 3), depth_multiplier=2, data_format="channels_first") on (None, 3, 5, 6): (None, 4, 4, 4), 64 parameters.
+        var separable = DepthwiseConvRule.Apply(TestShapes.Of(3, 5, 6), 4, [2, 3], [1, 1], [1, 1], PaddingKind.Valid, 2, true, DataFormatKind.ChannelsFirst);
+        Assert.Equal(TestShapes.Of(4, 4, 4), separable.Output);
+        Assert.Equal([WeightSpec.Of("depthwise_kernel", 2, 3, 3, 2), WeightSpec.Of("pointwise_kernel", 1, 1, 6, 4), WeightSpec.Of("bias", 4)], separable.Weights);
+        Assert.Equal(64, separable.ParameterCount);
+        // SeparableConv2D(2, 3, strides=(2, 1), padding="same", data_format="channels_first") on (None, 3, 5, 6): (None, 2, 3, 6), 35 parameters.
+        var strided = DepthwiseConvRule.Apply(TestShapes.Of(3, 5, 6), 2, [3, 3], [2, 1], [1, 1], PaddingKind.Same, 1, true, DataFormatKind.ChannelsFirst);
+        Assert.Equal(TestShapes.Of(2, 3, 6), strided.Output);
+        Assert.Equal(35, strided.ParameterCount);
+
+        // Keras cannot build on an unknown channel axis, and rejects a kernel larger than (5, 6).
+        ConvRuleTests.AssertRejected(
+            DepthwiseConvRule.Apply(TestShapes.Of(null, 5, 6), null, [3, 3], [1, 1], [1, 1], PaddingKind.Valid, 1, true, DataFormatKind.ChannelsFirst),
+            "STK1004", null, "channels", "(batch, None, 5, 6)");
+        ConvRuleTests.AssertRejected(
+            DepthwiseConvRule.Apply(TestShapes.Of(3, 5, 6), null, [6, 6], [1, 1], [1, 1], PaddingKind.Valid, 1, true, DataFormatKind.ChannelsFirst),
+            "STK1005", "kernelSize", "kernel", "(6, 6)", "(5, 6)");
+        ConvRuleTests.AssertRejected(
+            DepthwiseConvRule.Apply(TestShapes.Of(5, 6), 2, [3, 3], [1, 1], [1, 1], PaddingKind.Valid, 1, true, DataFormatKind.ChannelsFirst),
+            "STK1003", null, "4", "(batch, channels, height, width)", "(batch, 5, 6)");
+    }
+
+    [Fact]
+    public void SpatialDropout2DKeepsItsInputAndNamesTheLayout()
+    {
+        // SpatialDropout2D(0.2, data_format="channels_first") on (None, 3, None, 5): unchanged.
+        Assert.Equal(TestShapes.Of(3, null, 5), DropoutRule.Spatial(TestShapes.Of(3, null, 5), 2, DataFormatKind.ChannelsFirst).Output);
+        ConvRuleTests.AssertRejected(
+            DropoutRule.Spatial(TestShapes.Of(3, 4), 2, DataFormatKind.ChannelsFirst), "STK1003", null, "4", "(batch, channels, height, width)", "(batch, 3, 4)");
+    }
+
+    [Fact]
     public void RejectionsNameTheChannelsFirstLayout()
     {
         ConvRuleTests.AssertRejected(

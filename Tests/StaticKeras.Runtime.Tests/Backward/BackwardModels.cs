@@ -252,6 +252,28 @@ public partial class SeparableAutograd
 
 [Sequential, Input(1, 28, 28)]
 [Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1)]
+public partial class SeparableFirstGenerated
+{
+    readonly DepthwiseConv2D depthwise = new(3, Activation.Relu, strides: 2, depthMultiplier: 3, dataFormat: DataFormat.ChannelsFirst);
+    readonly SeparableConv2D separable = new(4, (3, 2), Activation.Tanh, padding: Padding.Same, dilationRate: 2, depthMultiplier: 2, dataFormat: DataFormat.ChannelsFirst);
+    readonly MaxPooling2D pool = new(dataFormat: DataFormat.ChannelsFirst);
+    readonly Flatten flatten = new(DataFormat.ChannelsFirst);
+    readonly Dense output = new(10, Activation.Softmax);
+}
+
+[Sequential, Input(1, 28, 28)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1, Backward = BackwardMode.Autograd)]
+public partial class SeparableFirstAutograd
+{
+    readonly DepthwiseConv2D depthwise = new(3, Activation.Relu, strides: 2, depthMultiplier: 3, dataFormat: DataFormat.ChannelsFirst);
+    readonly SeparableConv2D separable = new(4, (3, 2), Activation.Tanh, padding: Padding.Same, dilationRate: 2, depthMultiplier: 2, dataFormat: DataFormat.ChannelsFirst);
+    readonly MaxPooling2D pool = new(dataFormat: DataFormat.ChannelsFirst);
+    readonly Flatten flatten = new(DataFormat.ChannelsFirst);
+    readonly Dense output = new(10, Activation.Softmax);
+}
+
+[Sequential, Input(1, 28, 28)]
+[Compile(Optimizer.Sgd, Loss.SparseCategoricalCrossentropy, LearningRate = 0.1)]
 public partial class ChannelsFirstGenerated
 {
     readonly Conv2D conv = new(4, 3, Activation.Relu, dataFormat: DataFormat.ChannelsFirst);

@@ -15,7 +15,7 @@ namespace StaticKeras.Runtime.Tests.Backward;
 /// </summary>
 public sealed class GeneratedStepTests
 {
-    public static TheoryData<string> ModelNames => ["mlp", "deep", "cnn", "residual", "custom", "shared", "twohead", "separable", "channelsfirst", "wrappers"];
+    public static TheoryData<string> ModelNames => ["mlp", "deep", "cnn", "residual", "custom", "shared", "twohead", "separable", "channelsfirst", "separablefirst", "wrappers"];
 
     [Theory]
     [MemberData(nameof(ModelNames))]
@@ -96,6 +96,7 @@ public sealed class GeneratedStepTests
             "channelsfirst" => (new ChannelsFirstGenerated(), new ChannelsFirstAutograd(), [images.unsqueeze(1)], [labels], [null]),
             "wrappers" => (new WrappersGenerated(), new WrappersAutograd(), [images], [labels], [null]),
             "separable" => (new SeparableGenerated(), new SeparableAutograd(), [images.unsqueeze(-1)], [labels], [null]),
+            "separablefirst" => (new SeparableFirstGenerated(), new SeparableFirstAutograd(), [images.unsqueeze(1)], [labels], [null]),
             "residual" => (new ResidualGenerated(), new ResidualAutograd(), [images.unsqueeze(-1)], [labels], [null]),
             "custom" => (new CustomGenerated(), new CustomAutograd(), [images], [labels], [null]),
             "shared" => (new SharedGenerated(), new SharedAutograd(), [randn(12, 6)], [rand(12, 2)], [rand(12)]),

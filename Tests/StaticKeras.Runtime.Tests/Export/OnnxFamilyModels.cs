@@ -136,6 +136,27 @@ public partial class OnnxUpsampling
     readonly Dense head = new(3, Activation.Softmax);
 }
 
+/// <summary>
+/// Flatten with <c>dataFormat: DataFormat.ChannelsFirst</c> on a rank-4 and (inside the nested model) a rank-3 value:
+/// a Transpose to channels last before each Flatten, the rank read from the export's probe.
+/// </summary>
+[Sequential, Input(2, 5, 4), ExportOnnx]
+public partial class OnnxFlattenFirst
+{
+    readonly Conv2D conv = new(3, 3, Activation.Relu, padding: Padding.Same, dataFormat: DataFormat.ChannelsFirst);
+    readonly Flatten flatten = new(DataFormat.ChannelsFirst);
+    readonly Reshape rows = new(6, 10);
+    readonly OnnxFlattenFirstHead head = new();
+}
+
+/// <summary>The head OnnxFlattenFirst uses as a layer: a channels-first Flatten of (6, 10), then Dense.</summary>
+[Sequential, Input(6, 10)]
+public partial class OnnxFlattenFirstHead
+{
+    readonly Flatten flatten = new(DataFormat.ChannelsFirst);
+    readonly Dense dense = new(4, Activation.Softmax);
+}
+
 /// <summary>The convolution and pooling layers with <c>dataFormat: DataFormat.ChannelsFirst</c>: no Transpose nodes around them.</summary>
 [Sequential, Input(2, 9, 8), ExportOnnx]
 public partial class OnnxChannelsFirst

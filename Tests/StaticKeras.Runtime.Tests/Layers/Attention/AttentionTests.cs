@@ -137,6 +137,16 @@ public sealed class AttentionTests
         Numerics.AssertClose(plain.Call(x, x), plain.Call(x, x, training: true), 0, "without dropout, training changes nothing");
     }
 
+    // Keras 3.16: Attention(dropout=1.0)([q, v], training=True) is all zeros.
+    [Fact]
+    public void DropoutOfOneZeroesTheOutputInTrainingAsKeras()
+    {
+        var x = randn(3, 6, 8);
+        var layer = new LuongAttention(dropout: 1);
+        Numerics.AssertClose(zeros(3, 6, 8), layer.Call(x, x, training: true), 0, "training output");
+        Assert.False(layer.Call(x, x).allclose(zeros(3, 6, 8)), "inference keeps the weights");
+    }
+
     [Fact]
     public void StateDictRoundTripAndLazyBuild()
     {
@@ -162,7 +172,7 @@ public sealed class AttentionTests
     [Fact]
     public void RejectsBadArgumentsAndShapes()
     {
-        Assert.Contains("dropout must be in [0, 1), found 1", Assert.Throws<ArgumentOutOfRangeException>(() => new LuongAttention(dropout: 1)).Message);
+        Assert.Contains("dropout must be in [0, 1], found 1.5", Assert.Throws<ArgumentOutOfRangeException>(() => new LuongAttention(dropout: 1.5)).Message);
         Assert.Contains("scoreMode must be Dot or Concat", Assert.Throws<ArgumentOutOfRangeException>(() => new LuongAttention(scoreMode: (AttentionScoreMode)7)).Message);
         Assert.Contains("same rank, at least 3 (batch included), found query (batch, 4), value (batch, 4) and key (batch, 4)",
             Assert.Throws<ArgumentException>(() => new LuongAttention().Build([4], [4])).Message);

@@ -162,6 +162,24 @@ public sealed class MultiHeadAttentionTests
         Numerics.AssertClose(noDropout.Call(x, x), noDropout.Call(x, x, training: true), 0, "without dropout, training changes nothing");
     }
 
+    // Keras 3.16 accepts dropout=1.0 (MultiHeadAttention's Dropout layer checks [0, 1]): in training every attention
+    // weight is dropped, so the output is the output projection's bias alone.
+    [Fact]
+    public void DropoutOfOneDropsEveryWeightInTrainingAsKeras()
+    {
+        random.manual_seed(3);
+        var mha = Built(new MultiHeadAttention(2, 4, dropout: 1), [6, 8], [6, 8]);
+        using (no_grad())
+        {
+            mha.state_dict()["attention_output.bias"].uniform_(-1, 1);
+        }
+
+        var x = randn(3, 6, 8);
+        var bias = mha.state_dict()["attention_output.bias"];
+        Numerics.AssertClose(bias.expand(3, 6, 8), mha.Call(x, x, training: true), 0, "training output with every weight dropped");
+        Assert.False(mha.Call(x, x).allclose(bias.expand(3, 6, 8)), "inference keeps the weights");
+    }
+
     [Fact]
     public void StateDictRoundTripAndLazyBuild()
     {
@@ -205,7 +223,7 @@ public sealed class MultiHeadAttentionTests
         Assert.Contains("numHeads must be a positive integer, found 0", Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadAttention(0, 4)).Message);
         Assert.Contains("keyDim must be a positive integer", Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadAttention(2, -1)).Message);
         Assert.Contains("valueDim must be a positive integer", Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadAttention(2, 4, valueDim: 0)).Message);
-        Assert.Contains("dropout must be in [0, 1), found 1", Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadAttention(2, 4, dropout: 1)).Message);
+        Assert.Contains("dropout must be in [0, 1], found 1.5", Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadAttention(2, 4, dropout: 1.5)).Message);
         Assert.Contains("outputShape must list positive sizes", Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadAttention(2, 4, outputShape: [0])).Message);
         Assert.Contains("all dimensions of value and key except the last must be equal, found value (batch, 4, 6) and key (batch, 5, 6)",
             Assert.Throws<ArgumentException>(() => new MultiHeadAttention(2, 3).Build([3, 5], [4, 6], [5, 6])).Message);

@@ -140,7 +140,11 @@ public class KerasImportTests
             {"class_name": "Sequential", "config": {"name": "cf", "layers": [
                 {"class_name": "InputLayer", "config": {"name": "images", "batch_shape": [null, 3, 8, 8]}},
                 {"class_name": "Conv2D", "config": {"name": "conv", "filters": 4, "kernel_size": [3, 3], "strides": [1, 1], "padding": "valid", "data_format": "channels_first", "dilation_rate": [1, 1], "groups": 1, "activation": "relu", "use_bias": true}},
-                {"class_name": "GlobalMaxPooling2D", "config": {"name": "pool", "data_format": "channels_first", "keepdims": false}},
+                {"class_name": "DepthwiseConv2D", "config": {"name": "dw", "depth_multiplier": 2, "kernel_size": [3, 3], "strides": [2, 2], "padding": "same", "data_format": "channels_first", "dilation_rate": [1, 1], "activation": "relu", "use_bias": true}},
+                {"class_name": "SeparableConv2D", "config": {"name": "sep", "depth_multiplier": 1, "filters": 5, "kernel_size": [3, 2], "strides": [1, 1], "padding": "valid", "data_format": "channels_first", "dilation_rate": [2, 2], "activation": "linear", "use_bias": false}},
+                {"class_name": "GlobalMaxPooling2D", "config": {"name": "pool", "data_format": "channels_first", "keepdims": true}},
+                {"class_name": "SpatialDropout2D", "config": {"name": "drop", "rate": 0.1, "data_format": "channels_first"}},
+                {"class_name": "Conv3D", "config": {"name": "volume", "filters": 2, "kernel_size": [1, 1, 1], "data_format": "channels_first"}},
                 {"class_name": "Flatten", "config": {"name": "flat", "data_format": "channels_first"}}
               ]}}
             """)!;
@@ -148,8 +152,12 @@ public class KerasImportTests
         var result = DeclarationWriter.Write(config, "ChannelsFirst", "Samples", "cf.keras");
 
         Assert.Contains("    readonly Conv2D conv = new(4, (3, 3), Activation.Relu, dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
-        Assert.Contains("    readonly GlobalMaxPooling2D pool = new(dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
-        Assert.Contains(result.Problems, p => p.Contains("data_format 'channels_first' on Flatten", StringComparison.Ordinal));
+        Assert.Contains("    readonly DepthwiseConv2D dw = new((3, 3), Activation.Relu, strides: (2, 2), padding: Padding.Same, depthMultiplier: 2, dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
+        Assert.Contains("    readonly SeparableConv2D sep = new(5, (3, 2), dilationRate: (2, 2), useBias: false, dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
+        Assert.Contains("    readonly GlobalMaxPooling2D pool = new(keepdims: true, dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
+        Assert.Contains("    readonly Flatten flat = new(dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
+        Assert.Contains("    readonly SpatialDropout2D drop = new(0.1, dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
+        Assert.Contains(result.Problems, p => p.Contains("data_format 'channels_first' on Conv3D", StringComparison.Ordinal));
     }
 
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace StaticKeras.Runtime.Tests.Saving.Keras;
 
 /// <summary>
-/// The activation layers, TimeDistributed and Bidirectional, DepthwiseConv2D and SeparableConv2D, channels_first layers, Rescaling, Cropping1D/2D, SpatialDropout1D/2D, Masking and Embedding with
+/// The activation layers, TimeDistributed and Bidirectional, DepthwiseConv2D and SeparableConv2D (both layouts), channels_first layers (Flatten too), Rescaling, Cropping1D/2D, SpatialDropout1D/2D, Masking and Embedding with
 /// maskZero (before an LSTM) round trip through .keras and .weights.h5. Set STATICKERAS_KERAS_EXPORT_DIR
 /// to keep the files (NAME.keras, NAME.weights.h5, NAME.io.safetensors) for check_load.py.
 /// </summary>
@@ -21,6 +21,7 @@ public class KerasLayerCoverageTests
     [InlineData("attention")]
     [InlineData("depthwise")]
     [InlineData("channelsfirst")]
+    [InlineData("separablefirst")]
     [InlineData("wrappers")]
     [InlineData("maskedwrappers")]
     public void BothKerasFormatsRoundTrip(string name)
@@ -86,6 +87,7 @@ public class KerasLayerCoverageTests
         "attention" => new KerasAttentionBlock(),
         "depthwise" => new KerasDepthwiseNet(),
         "channelsfirst" => new OnnxChannelsFirst(),
+        "separablefirst" => new KerasSeparableFirst(),
         "wrappers" => new KerasWrappedClips(),
         "maskedwrappers" => new KerasMaskedBidirectional(),
         _ => new OnnxMaskedTagger(),
@@ -99,6 +101,7 @@ public class KerasLayerCoverageTests
         "attention" => rand(3, 5, 8),
         "depthwise" => rand(2, 9, 8, 3) - 0.5,
         "channelsfirst" => rand(2, 2, 9, 8) - 0.5,
+        "separablefirst" => rand(2, 3, 9, 8) - 0.5,
         "wrappers" => rand([3, 4, 6, 6, 1]) - 0.5,
         "maskedwrappers" => tensor(new float[,] { { 3, 5, 1, 0, 0, 0 }, { 7, 2, 9, 11, 4, 0 }, { 1, 2, 3, 4, 5, 6 } }),
         _ => tensor(new float[,] { { 3, 5, 1, 0, 0, 0 }, { 7, 2, 9, 11, 4, 0 } }),   // padded with 0s, which the mask skips
@@ -131,6 +134,16 @@ public partial class KerasAttentionBlock
         var attended = cross.Call(h, x, x);
         return head.Call(pool.Call(norm.Call(residual.Call(x, attended))));
     }
+}
+
+/// <summary>KerasDepthwiseNet channels first, with a channels-first Flatten (Keras' order of features) before its head.</summary>
+[Sequential, Input(3, 9, 8)]
+public partial class KerasSeparableFirst
+{
+    readonly StaticKeras.Layers.DepthwiseConv2D depthwise = new(3, StaticKeras.Activation.Relu, strides: 2, depthMultiplier: 2, dataFormat: StaticKeras.Layers.DataFormat.ChannelsFirst);
+    readonly StaticKeras.Layers.SeparableConv2D separable = new(4, 2, padding: StaticKeras.Layers.Padding.Same, depthMultiplier: 2, dataFormat: StaticKeras.Layers.DataFormat.ChannelsFirst);
+    readonly StaticKeras.Layers.Flatten flatten = new(StaticKeras.Layers.DataFormat.ChannelsFirst);
+    readonly StaticKeras.Layers.Dense head = new(2, StaticKeras.Activation.Softmax);
 }
 
 /// <summary>A depthwise convolution (two filters per channel, strided), a separable one (regularized) and a pooled head.</summary>

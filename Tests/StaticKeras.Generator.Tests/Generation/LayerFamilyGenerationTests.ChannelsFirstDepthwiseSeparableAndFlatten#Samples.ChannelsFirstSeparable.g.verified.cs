@@ -119,6 +119,6 @@ partial class ChannelsFirstSeparable : global::StaticKeras.Model
         var x3 = flatten.Call(x2);            // (batch, 196)
         var logits = classes.CallLinear(x3);  // (batch, 3), softmax fused into the loss
         var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { logits }, SoftmaxLogits: new[] { true });
     }
 }

@@ -64,7 +64,12 @@ internal static class StreamingReport
         }
     }
 
-    /// <summary>The child process: trains, then prints <c>RESULT rate cpuRate peakMiB</c>.</summary>
+    /// <summary>
+    /// The child process: trains, then prints <c>RESULT rate cpuRate peakMiB</c>. Paths: <c>memory</c>,
+    /// <c>stream</c>, and <c>list</c> (a diagnosis, not in the report: the streamed batches made once up
+    /// front and handed to <c>Fit(dataset)</c> as a clone per step, so it times the dataset path of
+    /// <c>Fit</c> without the reading, shuffling and decoding).
+    /// </summary>
     public static void RunChild(string[] args)
     {
         var (model, path) = (args[0], args[1]);
@@ -81,6 +86,13 @@ internal static class StreamingReport
             x = cnn ? x.unsqueeze(-1) : x;
             var (xs, ys) = (x.narrow(0, 0, samples), splits.Train.Y.narrow(0, 0, samples));
             epoch = () => network.Fit(xs, ys, epochs: 1, batchSize: BatchSize, verbose: 0);
+        }
+        else if (path == "list")
+        {
+            var made = FashionMnist.Stream().Train.Take(samples).Shuffle(10_000, seed: 1).Batch(BatchSize)
+                .Map(batch => ImageBatch.ToTensors(batch, channelAxis: cnn)).ToList();
+            var list = new Dataset<(Tensor X, Tensor Y)>(_ => made.Select(b => (b.X.clone(), b.Y.clone())), made.Count);
+            epoch = () => network.Fit(list, epochs: 1, verbose: 0);
         }
         else
         {

@@ -20,8 +20,9 @@ namespace StaticKeras.Optimizers;
 /// order as those kernels (lerp as a fused multiply-add below weight 0.5, as ATen's vectorized lerp), so
 /// results equal libtorch's to float32 round-off. Buffers of a million elements or more are split over
 /// the thread pool. The profiles ran at load average 45-75, where the kernels' OpenMP forks wait for a busy
-/// core; an alternating A/B of the update alone (<c>Benchmarks adam-probe</c>, load 40-55) showed no gain
-/// either way, so a quiet machine's measurement is still owed (README, issue 10).
+/// core; an alternating A/B of the update alone (<c>Benchmarks adam-probe</c>) on a quiet machine
+/// (2026-12-03, load 2-3) took 1.01x the kernels' time: no faster alone, kept for the fewer kernels and
+/// tensors per step (README, issue 10).
 /// </remarks>
 internal static class FusedCpuUpdate
 {

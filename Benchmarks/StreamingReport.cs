@@ -65,10 +65,12 @@ internal static class StreamingReport
     }
 
     /// <summary>
-    /// The child process: trains, then prints <c>RESULT rate cpuRate peakMiB</c>. Paths: <c>memory</c>,
-    /// <c>stream</c>, and <c>list</c> (a diagnosis, not in the report: the streamed batches made once up
-    /// front and handed to <c>Fit(dataset)</c> as a clone per step, so it times the dataset path of
-    /// <c>Fit</c> without the reading, shuffling and decoding).
+    /// The child process: trains, then prints <c>RESULT rate cpuRate peakMiB</c>. Paths: <c>memory</c> and
+    /// <c>stream</c> (the report's), and four diagnoses: <c>list</c> (the streamed batches made once up
+    /// front and handed to <c>Fit(dataset)</c> as a clone per step: the dataset path of <c>Fit</c> without
+    /// the data work), <c>inline</c> (the streamed pipeline without background threads: the data work on
+    /// the training thread between steps), <c>read</c> and <c>raw</c> (no training: one pass of reading,
+    /// shuffling (not <c>raw</c>), batching and <c>ImageBatch.ToTensors</c>, on one thread).
     /// </summary>
     public static void RunChild(string[] args)
     {
@@ -93,6 +95,28 @@ internal static class StreamingReport
                 .Map(batch => ImageBatch.ToTensors(batch, channelAxis: cnn)).ToList();
             var list = new Dataset<(Tensor X, Tensor Y)>(_ => made.Select(b => (b.X.clone(), b.Y.clone())), made.Count);
             epoch = () => network.Fit(list, epochs: 1, verbose: 0);
+        }
+        else if (path == "inline")
+        {
+            var inline = FashionMnist.Stream().Train.Take(samples).Shuffle(10_000, seed: 1).Batch(BatchSize)
+                .Map(batch => ImageBatch.ToTensors(batch, channelAxis: cnn));
+            epoch = () => network.Fit(inline, epochs: 1, verbose: 0);
+        }
+        else if (path is "read" or "raw")
+        {
+            var images = FashionMnist.Stream().Train.Take(samples);
+            var read = path == "raw" ? images.Batch(BatchSize) : images.Shuffle(10_000, seed: 1).Batch(BatchSize);
+            epoch = () =>
+            {
+                foreach (var batch in read)
+                {
+                    var (x, y) = ImageBatch.ToTensors(batch, channelAxis: cnn);
+                    x.Dispose();
+                    y.Dispose();
+                }
+
+                return null!;
+            };
         }
         else
         {

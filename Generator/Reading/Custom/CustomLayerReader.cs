@@ -109,19 +109,8 @@ internal static class CustomLayerReader
         !method.IsStatic && method.Parameters.Length == 2 && method.Parameters.All(p => CustomLayerTypes.IsTensor(p.Type)) && CustomLayerTypes.IsTensor(method.ReturnType);
 
     // A Backward that is not the hand-written backward would silently be ignored (STK0056).
-    private static void CheckBackward(INamedTypeSymbol type, ReadContext context)
-    {
-        var methods = type.GetMembers("Backward").OfType<IMethodSymbol>().Where(m => !m.IsImplicitlyDeclared).ToList();
-        if (methods.Count == 0 || methods.Any(IsBackward))
-        {
-            return;
-        }
-
-        var format = SymbolDisplayFormat.MinimallyQualifiedFormat.WithMemberOptions(
-            SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeModifiers | SymbolDisplayMemberOptions.IncludeAccessibility)
-            .WithParameterOptions(SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName);
-        context.Report(DiagnosticDescriptors.InvalidLayerBackward, SourceLocation.From(methods[0].Locations[0]), type.Name, methods[0].ToDisplayString(format));
-    }
+    private static void CheckBackward(INamedTypeSymbol type, ReadContext context) =>
+        MisfitMethod.Report(type, "Backward", IsBackward, DiagnosticDescriptors.InvalidLayerBackward, context);
 
     private static void CheckCall(INamedTypeSymbol type, SourceLocation location, ReadContext context)
     {

@@ -17,19 +17,8 @@ internal static class OnnxFormReader
     public static bool Has(INamedTypeSymbol type) => type.GetMembers(MethodName).OfType<IMethodSymbol>().Any(Fits);
 
     /// <summary>Reports STK0057 on a method named <c>ExportOnnx</c> when none has the ONNX form's signature (it would be ignored).</summary>
-    public static void Check(INamedTypeSymbol type, ReadContext context)
-    {
-        var methods = type.GetMembers(MethodName).OfType<IMethodSymbol>().Where(m => !m.IsImplicitlyDeclared).ToList();
-        if (methods.Count == 0 || methods.Any(Fits))
-        {
-            return;
-        }
-
-        var format = SymbolDisplayFormat.MinimallyQualifiedFormat.WithMemberOptions(
-            SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeModifiers | SymbolDisplayMemberOptions.IncludeAccessibility)
-            .WithParameterOptions(SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName);
-        context.Report(DiagnosticDescriptors.InvalidLayerOnnxExport, SourceLocation.From(methods[0].Locations[0]), type.Name, methods[0].ToDisplayString(format));
-    }
+    public static void Check(INamedTypeSymbol type, ReadContext context) =>
+        MisfitMethod.Report(type, MethodName, Fits, DiagnosticDescriptors.InvalidLayerOnnxExport, context);
 
     private static bool Fits(IMethodSymbol method) =>
         !method.IsStatic && !method.IsGenericMethod && method.Parameters.Length == 2

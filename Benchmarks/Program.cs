@@ -32,8 +32,8 @@ if (args is ["streaming-run", .. var run])
 if (args is ["adam-probe", .. var adamOptions])
 {
     StaticKeras.Benchmarks.AdamProbe.Run(
-        adamOptions.Length > 0 ? int.Parse(adamOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 101_770,
-        adamOptions.Length > 1 ? int.Parse(adamOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        Arg(adamOptions, 0, 101_770),
+        Arg(adamOptions, 1, 5));
     return;
 }
 
@@ -41,15 +41,15 @@ if (args is ["adam-probe", .. var adamOptions])
 if (args is ["backward-probe", .. var probeOptions])
 {
     StaticKeras.Benchmarks.BackwardProbe.Run(
-        probeOptions.Length > 0 ? int.Parse(probeOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 128,
-        probeOptions.Length > 1 ? int.Parse(probeOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        Arg(probeOptions, 0, 128),
+        Arg(probeOptions, 1, 5));
     return;
 }
 
 // dotnet run -c Release --project Benchmarks -- mlp-fit [batch] [epochs] [samples]   (only the generated MLP's Fit, e.g. under dotnet-trace)
 if (args is ["mlp-fit", .. var mlpOptions])
 {
-    int Option(int i, int fallback) => mlpOptions.Length > i ? int.Parse(mlpOptions[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    int Option(int i, int fallback) => Arg(mlpOptions, i, fallback);
     var (x, y) = StaticKeras.Benchmarks.BenchmarkData.TrainingSet();
     var n = System.Math.Min(Option(2, 60000), (int)x.shape[0]);
     var model = new StaticKeras.Benchmarks.BenchmarkMlp();
@@ -67,8 +67,8 @@ if (args is ["mlp-fit", .. var mlpOptions])
 if (args is ["cnn-fit", .. var cnnOptions])
 {
     StaticKeras.Benchmarks.CnnFitReport.Run(
-        cnnOptions.Length > 0 ? int.Parse(cnnOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 12800,
-        cnnOptions.Length > 1 ? int.Parse(cnnOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        Arg(cnnOptions, 0, 12800),
+        Arg(cnnOptions, 1, 3));
     return;
 }
 
@@ -76,9 +76,13 @@ if (args is ["cnn-fit", .. var cnnOptions])
 if (args is ["step-report", .. var stepOptions])
 {
     StaticKeras.Benchmarks.TrainingStepReport.Run(
-        stepOptions.Length > 0 ? int.Parse(stepOptions[0], System.Globalization.CultureInfo.InvariantCulture) : 60000,
-        stepOptions.Length > 1 ? int.Parse(stepOptions[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        Arg(stepOptions, 0, 60000),
+        Arg(stepOptions, 1, 3));
     return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(StaticKeras.Benchmarks.MlpEpochBenchmark).Assembly).Run(args);
+
+// A report's optional integer argument i, or its default.
+static int Arg(string[] options, int i, int fallback) =>
+    options.Length > i ? int.Parse(options[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;

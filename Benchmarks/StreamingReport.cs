@@ -77,13 +77,20 @@ internal static class StreamingReport
         var (model, path) = (args[0], args[1]);
         var samples = int.Parse(args[2], CultureInfo.InvariantCulture);
         var epochs = int.Parse(args[3], CultureInfo.InvariantCulture);
+        var directory = args.Length > 4 ? args[4] : null;   // where the IDX files are (gzip or plain); null to search
         var cnn = model == "cnn";
         random.manual_seed(1);
         Model network = cnn ? new BenchmarkCnn() : new BenchmarkMlp();
+        if (path is "pairs" or "pairs-prefetch")
+        {
+            RunPairs(network, cnn, samples, epochs, directory, prefetch: path == "pairs-prefetch");
+            return;
+        }
+
         Func<History> epoch;
         if (path == "memory")
         {
-            var splits = FashionMnist.LoadData();
+            var splits = FashionMnist.LoadData(directory);
             var x = splits.Train.X.to_type(ScalarType.Float32).div_(255f);   // all of it, as Fit(x, y) needs
             x = cnn ? x.unsqueeze(-1) : x;
             var (xs, ys) = (x.narrow(0, 0, samples), splits.Train.Y.narrow(0, 0, samples));
@@ -91,20 +98,38 @@ internal static class StreamingReport
         }
         else if (path == "list")
         {
-            var made = FashionMnist.Stream().Train.Take(samples).Shuffle(10_000, seed: 1).Batch(BatchSize)
+            var made = FashionMnist.Stream(directory).Train.Take(samples).Shuffle(10_000, seed: 1).Batch(BatchSize)
                 .Map(batch => ImageBatch.ToTensors(batch, channelAxis: cnn)).ToList();
             var list = new Dataset<(Tensor X, Tensor Y)>(_ => made.Select(b => (b.X.clone(), b.Y.clone())), made.Count);
             epoch = () => network.Fit(list, epochs: 1, verbose: 0);
         }
         else if (path == "inline")
         {
-            var inline = FashionMnist.Stream().Train.Take(samples).Shuffle(10_000, seed: 1).Batch(BatchSize)
+            var inline = FashionMnist.Stream(directory).Train.Take(samples).Shuffle(10_000, seed: 1).Batch(BatchSize)
                 .Map(batch => ImageBatch.ToTensors(batch, channelAxis: cnn));
             epoch = () => network.Fit(inline, epochs: 1, verbose: 0);
         }
+        else if (path is "index" or "index-prefetch" or "index-read")
+        {
+            var set = FashionMnist.OpenImageSets(directory).Train;
+            var batches = Dataset.Range(samples).Shuffle(samples, seed: 1).Batch(BatchSize).Map(batch => set.ReadBatch(batch, channelAxis: cnn));
+            batches = path == "index-prefetch" ? batches.Prefetch(2) : batches;
+            epoch = path == "index-read"
+                ? () =>
+                {
+                    foreach (var (x, y) in batches)
+                    {
+                        x.Dispose();
+                        y.Dispose();
+                    }
+
+                    return null!;
+                }
+                : () => network.Fit(batches, epochs: 1, verbose: 0);
+        }
         else if (path is "read" or "raw")
         {
-            var images = FashionMnist.Stream().Train.Take(samples);
+            var images = FashionMnist.Stream(directory).Train.Take(samples);
             var read = path == "raw" ? images.Batch(BatchSize) : images.Shuffle(10_000, seed: 1).Batch(BatchSize);
             epoch = () =>
             {
@@ -120,7 +145,7 @@ internal static class StreamingReport
         }
         else
         {
-            var stream = FashionMnist.Stream().Train.Take(samples).Shuffle(10_000, seed: 1).Batch(BatchSize)
+            var stream = FashionMnist.Stream(directory).Train.Take(samples).Shuffle(10_000, seed: 1).Batch(BatchSize)
                 .Map(batch => ImageBatch.ToTensors(batch, channelAxis: cnn), workers: 2).Prefetch(4);
             epoch = () => network.Fit(stream, epochs: 1, verbose: 0);
         }
@@ -141,6 +166,37 @@ internal static class StreamingReport
 
         var skip = rates.Count > 1 ? 1 : 0;
         Console.WriteLine(FormattableString.Invariant($"RESULT {Median(rates.Skip(skip)):F1} {Median(cpuRates.Skip(skip)):F1} {PeakMiB():F1}"));
+    }
+
+    // One process, one model: an epoch from memory, then one streamed by index, `pairs` times; the first
+    // pair (JIT, page cache) is left out. A ratio of two epochs minutes apart in two processes swings by
+    // up to 2x on this virtual machine even when idle; the same process's neighbouring epochs do not.
+    private static void RunPairs(Model network, bool cnn, int samples, int pairs, string? directory, bool prefetch)
+    {
+        var splits = FashionMnist.LoadData(directory);
+        var x = splits.Train.X.narrow(0, 0, samples).to_type(ScalarType.Float32).div_(255f);
+        x = cnn ? x.unsqueeze(-1) : x;
+        var y = splits.Train.Y.narrow(0, 0, samples);
+        using var set = FashionMnist.OpenImageSets(directory).Train;
+        var streamed = Dataset.Range(samples).Shuffle(samples, seed: 1).Batch(BatchSize).Map(batch => set.ReadBatch(batch, channelAxis: cnn));
+        streamed = prefetch ? streamed.Prefetch(2) : streamed;
+        var (memoryRates, streamedRates, ratios) = (new List<double>(), new List<double>(), new List<double>());
+        for (var i = 0; i < pairs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            network.Fit(x, y, epochs: 1, batchSize: BatchSize, verbose: 0);
+            var memory = samples / clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            network.Fit(streamed, epochs: 1, verbose: 0);
+            var stream = samples / clock.Elapsed.TotalSeconds;
+            if (i > 0 || pairs == 1)
+            {
+                (memoryRates, streamedRates, ratios) = ([.. memoryRates, memory], [.. streamedRates, stream], [.. ratios, stream / memory]);
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"PAIRS {Median(ratios):F3} {Median(memoryRates):F1} {Median(streamedRates):F1} [{string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}]"));
     }
 
     private static (double Rate, double CpuRate, double PeakMiB) Child(string model, string path, int samples, int epochs)

@@ -275,7 +275,7 @@ public sealed class Dense : Layer
         var (gradient, flat) = Flat(gradLinear, input);
         AccumulateWeightGradients(gradient, flat);
         var weights = kernel!;
-        var kernelT = is_grad_enabled() ? weights.t() : transposed.Of(weights);
+        var kernelT = is_grad_enabled() ? weights.t() : TransposedViews.Of(weights);
         if (into is null)
         {
             var gradInput = gradient.mm(kernelT);
@@ -373,9 +373,9 @@ public sealed class Dense : Layer
     }
 
     // kernel.grad += input^T @ gradient; bias.grad += sum over rows of gradient. Without autograd, the
-    // transposed views of tensors the step passes again every step (planned buffers, the gradient views)
-    // are kept (TransposedViews): when the input is new each step (a batch's flatten view) but the gradient
-    // is a planned buffer, the same product is written as kernel.gradᵀ += gradientᵀ @ input. The bias'
+    // transposed views of the planned buffers, the weights and their gradient views are made once
+    // (TransposedViews): when the input is new each step (a batch's flatten view) but the gradient is a
+    // planned buffer, the same product is written as kernel.gradᵀ += gradientᵀ @ input. The bias'
     // column sums go straight into its gradient on CPU (CpuPasses).
     private void AccumulateWeightGradients(Tensor gradient, Tensor input)
     {
@@ -385,13 +385,13 @@ public sealed class Dense : Layer
             {
                 kernelGrad.addmm_(input.t(), gradient, beta: 1, alpha: 1);
             }
-            else if (transposed.Find(input) is { } inputT)
+            else if (TransposedViews.Find(input) is { } inputT)
             {
                 kernelGrad.addmm_(inputT, gradient, beta: 1, alpha: 1);
             }
-            else if (transposed.Find(gradient) is { } gradientT)
+            else if (TransposedViews.Find(gradient) is { } gradientT && TransposedViews.Find(kernelGrad) is { } kernelGradT)
             {
-                transposed.Of(kernelGrad).addmm_(gradientT, input, beta: 1, alpha: 1);
+                kernelGradT.addmm_(gradientT, input, beta: 1, alpha: 1);
             }
             else
             {
@@ -404,9 +404,6 @@ public sealed class Dense : Layer
             biasGrad.add_(gradient.sum(dim: 0L));
         }
     }
-
-    // The transposed views the backward kernels reuse from step to step.
-    private readonly TransposedViews transposed = new();
 
     private string Describe() => $"Dense(units={Units})";
 

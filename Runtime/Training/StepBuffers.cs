@@ -75,12 +75,13 @@ public sealed class StepBuffers : IDisposable
         }
 
         // The least recently used batch size makes way; it is freed now rather than by the finalizer.
-        _older[index].Tensor?.Dispose();
+        Free(_older[index].Tensor);
         _older[index] = _recent[index];
         var shape = new long[_shapes[index].Length + 1];
         shape[0] = key.Batch;
         _shapes[index].CopyTo(shape, 1);
         var tensor = empty(shape, key.DType, like.device).DetachFromDisposeScope();
+        Layers.TransposedViews.Register(tensor);   // a 2-D buffer's t(), for the Dense kernels' products
         _recent[index] = new Entry(key, tensor);
         return tensor;
     }
@@ -112,10 +113,19 @@ public sealed class StepBuffers : IDisposable
         _scalar = default;
         for (var i = 0; i < _shapes.Length; i++)
         {
-            _recent[i].Tensor?.Dispose();
-            _older[i].Tensor?.Dispose();
+            Free(_recent[i].Tensor);
+            Free(_older[i].Tensor);
             _recent[i] = default;
             _older[i] = default;
+        }
+    }
+
+    private static void Free(Tensor? buffer)
+    {
+        if (buffer is not null)
+        {
+            Layers.TransposedViews.Unregister(buffer);
+            buffer.Dispose();
         }
     }
 

@@ -1,74 +1,56 @@
 using System;
+using System.Runtime.CompilerServices;
 using static TorchSharp.torch;
 
 namespace StaticKeras.Layers;
 
 /// <summary>
-/// Transposed views (<c>t()</c>) of the tensors a layer's backward sees again step after step, made once
-/// and kept: a generated step's planned buffers, a weight, a weight's gradient view. A view is made only
-/// for a tensor asked for a second time, so a step's fresh tensors (a new batch's view) never get one
-/// kept, and none of their memory is held. Used without autograd only (a kept view records no graph).
+/// Transposed views (<c>t()</c>) of the matrices a generated training step passes again on every step,
+/// made once by their owners and looked up by the backward kernels: each 2-D buffer of a step's memory
+/// plan (<see cref="Training.StepBuffers"/>) and each 2-D weight and its gradient view in an optimizer's
+/// flat buffers. A kernel then needs no new <see cref="Tensor"/> handle for a transpose of them; a tensor
+/// nobody registered (a new batch's view) gets none and is transposed as before.
 /// </summary>
 /// <remarks>
-/// A kept view is checked on every use: the same <see cref="Tensor"/> object, still valid, and still
-/// starting at the same memory (a weight rebound to the optimizer's flat buffer by <c>set_</c> gets a new
-/// view). A few views are kept per layer; the oldest makes way. Views belong to no dispose scope.
+/// A view is checked on every lookup: both tensors still valid and still starting at the same memory (a
+/// weight rebound by <c>set_</c> to other memory has a stale view, which is not used). Views belong to no
+/// dispose scope; their owners unregister (and free) them with the tensors they view. The table is weak,
+/// so a dropped owner's entries go with it. Used without autograd only: a view made under <c>no_grad</c>
+/// records no graph.
 /// </remarks>
-internal sealed class TransposedViews
+internal static class TransposedViews
 {
-    private const int Capacity = 4;
-    private readonly Tensor?[] _sources = new Tensor?[Capacity];
-    private readonly Tensor?[] _views = new Tensor?[Capacity];
-    private readonly IntPtr[] _data = new IntPtr[Capacity];
-    private readonly Tensor?[] _seen = new Tensor?[2 * Capacity];   // asked for once, no view kept yet
-    private int _next;
-    private int _nextSeen;
+    private static readonly ConditionalWeakTable<Tensor, Tensor> s_views = [];
 
-    /// <summary>The kept transposed view of <paramref name="source"/>, made now if it was asked for before; else null.</summary>
-    public Tensor? Find(Tensor source)
+    /// <summary>Makes and registers the transposed view of <paramref name="matrix"/> (nothing for other ranks), replacing an older one.</summary>
+    public static void Register(Tensor matrix)
     {
-        for (var i = 0; i < Capacity; i++)
+        if (matrix.dim() != 2)
         {
-            if (ReferenceEquals(_sources[i], source))
-            {
-                if (!source.IsInvalid && !_views[i]!.IsInvalid && CpuPasses.Data(source) == _data[i])
-                {
-                    return _views[i];
-                }
-
-                Drop(i);
-            }
+            return;
         }
 
-        var seen = -1;
-        for (var i = 0; i < _seen.Length && seen < 0; i++)
-        {
-            seen = ReferenceEquals(_seen[i], source) ? i : -1;
-        }
-
-        if (seen < 0)
-        {
-            _seen[_nextSeen] = source;
-            _nextSeen = (_nextSeen + 1) % _seen.Length;
-            return null;
-        }
-
-        _seen[seen] = null;
-        Drop(_next);
-        _sources[_next] = source;
-        _views[_next] = source.t().DetachFromDisposeScope();
-        _data[_next] = CpuPasses.Data(source);
-        var made = _views[_next];
-        _next = (_next + 1) % Capacity;
-        return made;
+        Unregister(matrix);
+        using var noGrad = no_grad();
+        s_views.AddOrUpdate(matrix, matrix.t().DetachFromDisposeScope());
     }
 
-    /// <summary><see cref="Find"/>, or a new transposed view (owned by the current dispose scope) when none is kept.</summary>
-    public Tensor Of(Tensor source) => Find(source) ?? source.t();
-
-    private void Drop(int i)
+    /// <summary>Frees and forgets <paramref name="matrix"/>'s transposed view, if it has one.</summary>
+    public static void Unregister(Tensor matrix)
     {
-        _views[i]?.Dispose();
-        (_sources[i], _views[i], _data[i]) = (null, null, IntPtr.Zero);
+        if (s_views.TryGetValue(matrix, out var view))
+        {
+            s_views.Remove(matrix);
+            view.Dispose();
+        }
     }
+
+    /// <summary>The registered transposed view of <paramref name="matrix"/>, or null when it has none (or a stale one).</summary>
+    public static Tensor? Find(Tensor matrix) =>
+        s_views.TryGetValue(matrix, out var view) && !view.IsInvalid && !matrix.IsInvalid && CpuPasses.Data(view) == CpuPasses.Data(matrix)
+            ? view
+            : null;
+
+    /// <summary><see cref="Find"/>, or a new transposed view (owned by the current dispose scope) when none is registered.</summary>
+    public static Tensor Of(Tensor matrix) => Find(matrix) ?? matrix.t();
 }

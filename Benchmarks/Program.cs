@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Benchmarks -- --filter '*'
-// dotnet run -c Release --project Benchmarks -- streaming-report [mlpSamples] [cnnSamples] [epochs] [rounds]   (streamed vs in-memory samples/s and peak memory, one process per run)
+// dotnet run -c Release --project Benchmarks -- streaming-report [mlpSamples] [cnnSamples] [epochs] [rounds] [pairs]   (streamed vs in-memory: samples/s and peak memory one process per run, the ratio from epochs alternating in one process)
 // dotnet run -c Release --project Benchmarks -- generator-report [layers...]   (the generator's per-edit numbers and the time of one model of 500 and 2,000 layers, quickly)
 // dotnet run -c Release --project Benchmarks -- predict-report [mlp] [cnn]   (Predict against the hand-written loop, alternating in one process, quickly)
 if (args is ["generator-report", .. var layers])

@@ -74,4 +74,32 @@ public static class FashionMnist
             IdxDataset.Open(PathOf(Spec.TestImages), PathOf(Spec.TestLabels)),
             source);
     }
+
+    /// <summary>
+    /// Finds Fashion-MNIST as <see cref="LoadData"/> does and opens each split for reading images by
+    /// index (<see cref="IdxImageSet"/>): the files are mapped into memory, not loaded, and a shuffle of
+    /// <see cref="Dataset.Range"/> over them reads batches straight into tensors. Gzip files (as
+    /// published) are decompressed once into <paramref name="decompressDirectory"/> (about 55 MB).
+    /// </summary>
+    /// <param name="directory">A directory holding the four files (.gz or decompressed); null to search.</param>
+    /// <param name="decompressDirectory">Where plain copies of gzip files go; null for the system's temporary directory.</param>
+    /// <exception cref="FileNotFoundException">The given directory lacks a file.</exception>
+    /// <exception cref="IOException">The data set was not found and could not be downloaded.</exception>
+    /// <exception cref="InvalidDataException">A file is not the expected IDX images or labels, or the counts differ.</exception>
+    public static ImageSetSplits OpenImageSets(string? directory = null, string? decompressDirectory = null)
+    {
+        var source = DatasetLocator.For(Spec, BundledSubsetDirectory).Locate(directory);
+        string PathOf(DatasetFile file) => file.FindIn(source.Directory)
+            ?? throw new FileNotFoundException($"{source.Directory} has no {file.Name} (or its decompressed form).");
+        var train = IdxImageSet.Open(PathOf(Spec.TrainImages), PathOf(Spec.TrainLabels), decompressDirectory);
+        try
+        {
+            return new ImageSetSplits(train, IdxImageSet.Open(PathOf(Spec.TestImages), PathOf(Spec.TestLabels), decompressDirectory), source);
+        }
+        catch
+        {
+            train.Dispose();
+            throw;
+        }
+    }
 }

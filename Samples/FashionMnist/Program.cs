@@ -26,7 +26,7 @@ return SampleOptions.Run(args, usage + "\nmodels: " + string.Join(", ", ModelCat
     double loss, accuracy;
     if (options.Stream)
     {
-        var data = StreamingData.Open(options.DataDirectory, options.Limit, batchSize, sample.ValidationSplit, sample.ChannelAxis, seed: 42);
+        using var data = StreamingData.Open(options.DataDirectory, options.Limit, batchSize, sample.ValidationSplit, sample.ChannelAxis, seed: 42);
         Console.WriteLine($"Data: {data.Description}");
         Console.WriteLine($"Model: {sample.Name} ({sample.Description})");
         random.manual_seed(42);

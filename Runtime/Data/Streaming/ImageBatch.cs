@@ -11,7 +11,7 @@ public static class ImageBatch
     /// <summary>
     /// Stacks the images into float32 <c>(batch, rows, columns)</c>, or <c>(batch, rows, columns, channels)</c>
     /// when <paramref name="channelAxis"/> is set or the images have several channels (channels last, as Keras
-    /// CNNs take them), multiplied by <paramref name="scale"/> (1/255 gives Keras' <c>x / 255.0</c>); labels as
+    /// CNNs take them), multiplied by <paramref name="scale"/> (1/255 gives Keras' <c>x / 255.0</c> to float32 rounding: a product, not a quotient); labels as
     /// int64 <c>(batch,)</c>.
     /// </summary>
     /// <remarks>
@@ -59,7 +59,7 @@ public static class ImageBatch
         image.Channels == 1 ? $"{image.Rows}x{image.Columns}" : $"{image.Rows}x{image.Columns}x{image.Channels}";
 
     // to[i] = from[i] * scale in float32, a vector at a time: bytes widened to 16, then 32 bits, converted, multiplied.
-    private static void Scale(ReadOnlySpan<byte> from, Span<float> to, float scale)
+    internal static void Scale(ReadOnlySpan<byte> from, Span<float> to, float scale)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)

@@ -18,8 +18,9 @@ namespace StaticKeras.Losses;
 /// <remarks>
 /// The values are Keras' (torch backend) on logits: per position <c>log(sum(exp(z - max))) - (z[label] - max)</c>,
 /// weighted and reduced as <c>sum_over_batch_size</c> (<c>sum(l * w) / n</c>, n the number of positions); the
-/// gradient <c>(softmax(z) - onehot(label)) * w / n</c>. The pass computes in float64 and rounds once to the
-/// tensors' dtype, so float32 results equal libtorch's kernels to float32 round-off and float64 ones to float64 round-off.
+/// gradient <c>(softmax(z) - onehot(label)) * w / n</c>. The pass exponentiates in the tensors' dtype, as libtorch
+/// does, and sums, divides and reduces in float64, rounding once to the dtype, so float32 results equal libtorch's
+/// kernels to float32 round-off and float64 ones to float64 round-off.
 /// </remarks>
 public static class FusedLosses
 {
@@ -43,7 +44,7 @@ public static class FusedLosses
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(gradient);
-        if (!probabilities.shape.AsSpan().SequenceEqual(logits.shape) || !gradient.shape.AsSpan().SequenceEqual(logits.shape))
+        if (!SameShape(probabilities, logits) || !SameShape(gradient, logits))
         {
             throw new ArgumentException(
                 $"SparseCategoricalCrossentropy: the buffers have shapes {ShapeText.Of(probabilities.shape)} and {ShapeText.Of(gradient.shape)}, expected the logits' shape {ShapeText.Of(logits.shape)}.",
@@ -126,6 +127,7 @@ public static class FusedLosses
         var (rows, classes) = (shape.Rows, shape.Classes);
         var scale = 1.0 / rows;
         var total = 0.0;
+        Span<double> exps = stackalloc double[(int)Math.Min(classes, 512)];
         for (var r = 0L; r < rows; r++)
         {
             var z = logits + r * classes;
@@ -137,10 +139,17 @@ public static class FusedLosses
                 max = Math.Max(max, double.CreateTruncating(z[j]));   // NaN propagates, as in libtorch
             }
 
+            // exp(z - max) kept for the second loop when the row is short enough (each computed once), else computed again.
             var sum = 0.0;
             for (var j = 0L; j < classes; j++)
             {
-                sum += Math.Exp(double.CreateTruncating(z[j]) - max);
+                var e = Exp(z[j], max);
+                if (j < exps.Length)
+                {
+                    exps[(int)j] = e;
+                }
+
+                sum += e;
             }
 
             var label = labels[r];
@@ -149,13 +158,41 @@ public static class FusedLosses
             var factor = weight * scale;
             for (var j = 0L; j < classes; j++)
             {
-                var probability = Math.Exp(double.CreateTruncating(z[j]) - max) / sum;
+                var probability = (j < exps.Length ? exps[(int)j] : Exp(z[j], max)) / sum;
                 p[j] = T.CreateTruncating(probability);
                 g[j] = T.CreateTruncating((j == label ? probability - 1 : probability) * factor);
             }
         }
 
         return total / rows;
+    }
+
+    // exp(z - max), in float32 arithmetic for float32 logits (libtorch's softmax subtracts and exponentiates in the
+    // tensor's dtype), in float64 otherwise.
+    private static double Exp<T>(T z, double max)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float)
+            ? MathF.Exp(float.CreateTruncating(z) - (float)max)
+            : Math.Exp(double.CreateTruncating(z) - max);
+
+    // Size by size: TorchSharp's shape property is a native callback and an array.
+    private static bool SameShape(Tensor a, Tensor b)
+    {
+        var rank = a.dim();
+        if (rank != b.dim())
+        {
+            return false;
+        }
+
+        for (var i = 0; i < rank; i++)
+        {
+            if (a.size(i) != b.size(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether integer labels have the logits' shape without its last axis, or with a last axis of 1.</summary>

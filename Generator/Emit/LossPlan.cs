@@ -48,6 +48,20 @@ internal sealed record LossPlan(LossKind Loss, bool FromLogits, ActivationKind? 
             : $"{TypeNames.LossGradients}.{Loss}({labels}, {predictions}, fromLogits: {(FromLogits ? "true" : "false")}, sampleWeight: {sampleWeight}{scaled})";
     }
 
+    /// <summary>
+    /// Whether an explicit training step computes the loss, its gradient and the predictions in one call
+    /// (<c>FusedLosses</c>): sparse categorical cross-entropy with the softmax fused.
+    /// </summary>
+    public bool FusesGradient => Loss == LossKind.SparseCategoricalCrossentropy && FusedActivation == ActivationKind.Softmax;
+
+    /// <summary>
+    /// The fused call of <see cref="FusesGradient"/>, writing the probabilities and the gradient into the two
+    /// buffers named and the loss into the step's held scalar:
+    /// <c>global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits))</c>.
+    /// </summary>
+    public string FusedCall(string labels, string logits, string sampleWeight, string probabilities, string gradient, string lossInto) =>
+        $"{TypeNames.FusedLosses}.{Loss}({labels}, {logits}, {sampleWeight}, {probabilities}, {gradient}, {lossInto})";
+
     /// <summary>The predictions a step returns: <c>logits.softmax(-1)</c> when fused, else the output itself.</summary>
     public string Predictions(string output) => FusedActivation switch
     {

@@ -119,6 +119,21 @@ internal static class StepsEmitter
         var forward = BackwardPass.Forward(model, ["x[0]"], fused);
         lines.AddRange(forward.Lines);
         var output = forward.Outputs[0];
+        var shape = model.ShapeOf(model.Graph.Outputs[0].Value);
+        if (plan.FusesGradient && BackwardPass.KnownDims(shape) is { } dims)
+        {
+            // var probabilities = _trainBuffers.Get(2, logits);  // (batch, 10); buffer 2
+            // var dlogits = _trainBuffers.Get(3, logits);        // (batch, 10); buffer 3
+            // var loss = ...FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+            var gradient = "d" + output;
+            lines.Add(new CodeLine($"var probabilities = {MemoryPlan.Into("probabilities", output, dims)};", $"{shape}: softmax({output}), written by the loss"));
+            lines.Add(new CodeLine($"var {gradient} = {MemoryPlan.Into(gradient, output, dims)};", $"{shape}: dL/d{output}, written by the loss"));
+            lines.Add(new CodeLine($"var loss = {plan.FusedCall("y[0]", output, "sampleWeight[0]", "probabilities", gradient, MemoryPlan.Field + ".Scalar(" + output + ")")};"));
+            lines.AddRange(BackwardPass.Lines(model, forward, [new BackwardPass.OutputLoss(plan, 1.0, "y[0]", "sampleWeight[0]", gradient)]));
+            lines.Add(new CodeLine("return new(loss, new[] { loss }, new[] { probabilities });"));
+            return lines;
+        }
+
         lines.Add(new CodeLine($"var loss = {plan.Call("y[0]", output, "sampleWeight[0]")};"));
         lines.AddRange(BackwardPass.Lines(model, forward, [new BackwardPass.OutputLoss(plan, 1.0, "y[0]", "sampleWeight[0]")]));
         lines.Add(new CodeLine($"return new(loss, new[] {{ loss }}, new[] {{ {plan.Predictions(output)} }});"));

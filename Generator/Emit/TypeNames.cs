@@ -21,6 +21,9 @@ internal static class TypeNames
     /// <summary>The runtime's loss gradients, where a generated backward pass starts.</summary>
     public const string LossGradients = "global::StaticKeras.Losses.LossGradients";
 
+    /// <summary>The runtime's losses computed with their gradient in one call.</summary>
+    public const string FusedLosses = "global::StaticKeras.Losses.FusedLosses";
+
     /// <summary>The buffers of an explicit training step's static memory plan.</summary>
     public const string StepBuffers = "global::StaticKeras.Training.StepBuffers";
 

@@ -245,9 +245,12 @@ public sealed class Dense : Layer
     /// <param name="input">The input the forward call received.</param>
     /// <param name="output">What the forward call returned (its activation's output).</param>
     /// <param name="into">A buffer of the input's shape to write dL/dinputs into, or null for a new tensor.</param>
+    /// <param name="scratch">A buffer of the output's shape for dL/d(inputs @ kernel + bias), the activation's gradient
+    /// (a generated step's memory plan), or null for a new tensor. Honoured for relu, sigmoid and tanh on contiguous
+    /// float32 or float64 CPU tensors without autograd; its contents may be overwritten.</param>
     /// <exception cref="InvalidOperationException">The layer is not built, or a weight has no gradient buffer (call <c>ZeroGradients</c> first).</exception>
-    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null) =>
-        BackwardLinear(GradLinear(gradOutput, input, output), input, into);
+    public Tensor Backward(Tensor gradOutput, Tensor input, Tensor output, Tensor? into = null, Tensor? scratch = null) =>
+        BackwardLinear(GradLinear(gradOutput, input, output, scratch), input, into);
 
     /// <summary>
     /// <see cref="Backward"/> for a call whose input needs no gradient (a model input): only the
@@ -256,8 +259,9 @@ public sealed class Dense : Layer
     /// <param name="gradOutput">dL/doutput.</param>
     /// <param name="input">The input the forward call received.</param>
     /// <param name="output">What the forward call returned.</param>
-    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output) =>
-        BackwardLinearWeights(GradLinear(gradOutput, input, output), input);
+    /// <param name="scratch">A buffer of the output's shape for the activation's gradient, as <see cref="Backward"/> takes it, or null.</param>
+    public void BackwardWeights(Tensor gradOutput, Tensor input, Tensor output, Tensor? scratch = null) =>
+        BackwardLinearWeights(GradLinear(gradOutput, input, output, scratch), input);
 
     /// <summary>
     /// The backward of <see cref="CallLinear"/> (the layer before its activation, whose gradient a
@@ -271,14 +275,15 @@ public sealed class Dense : Layer
         var (gradient, flat) = Flat(gradLinear, input);
         AccumulateWeightGradients(gradient, flat);
         var weights = kernel!;
+        var kernelT = is_grad_enabled() ? weights.t() : TransposedViews.Of(weights);
         if (into is null)
         {
-            var gradInput = gradient.mm(weights.t());
+            var gradInput = gradient.mm(kernelT);
             return input.dim() == 2 ? gradInput : gradInput.reshape(input.shape);
         }
 
         // beta 0: addmm_ ignores the buffer's old values, so it is written, not accumulated.
-        (into.dim() == 2 ? into : into.view(-1, weights.shape[0])).addmm_(gradient, weights.t(), beta: 0, alpha: 1);
+        (into.dim() == 2 ? into : into.view(-1, weights.shape[0])).addmm_(gradient, kernelT, beta: 0, alpha: 1);
         return into;
     }
 
@@ -345,8 +350,17 @@ public sealed class Dense : Layer
 
     // The activation's backward; gelu and silu are not functions of their output, so their input
     // (the linear part) is recomputed: one matmul, cheaper than keeping it from every forward call.
-    private Tensor GradLinear(Tensor gradOutput, Tensor input, Tensor output) =>
-        ActivationGradients.Backward(gradOutput, ActivationGradients.NeedsInput(Activation) ? CallLinear(input) : null, output, Activation);
+    // Relu, sigmoid and tanh on CPU go into the step's scratch buffer in one C# pass (CpuPasses), the
+    // same arithmetic as ActivationGradients' kernels without their new tensors.
+    private Tensor GradLinear(Tensor gradOutput, Tensor input, Tensor output, Tensor? scratch)
+    {
+        if (scratch is not null && !is_grad_enabled() && CpuPasses.ActivationBackward(gradOutput, output, Activation, scratch))
+        {
+            return scratch;
+        }
+
+        return ActivationGradients.Backward(gradOutput, ActivationGradients.NeedsInput(Activation) ? CallLinear(input) : null, output, Activation);
+    }
 
     private (Tensor Gradient, Tensor Input) Flat(Tensor gradLinear, Tensor input)
     {
@@ -358,13 +372,36 @@ public sealed class Dense : Layer
         return input.dim() == 2 ? (gradLinear, input) : (gradLinear.reshape(-1, Units), input.reshape(-1, builtInputDim));
     }
 
-    // kernel.grad += input^T @ gradient; bias.grad += sum over rows of gradient.
+    // kernel.grad += input^T @ gradient; bias.grad += sum over rows of gradient. Without autograd, the
+    // transposed views of the planned buffers, the weights and their gradient views are made once
+    // (TransposedViews): when the input is new each step (a batch's flatten view) but the gradient is a
+    // planned buffer, the same product is written as kernel.gradᵀ += gradientᵀ @ input. The bias'
+    // column sums go straight into its gradient on CPU (CpuPasses).
     private void AccumulateWeightGradients(Tensor gradient, Tensor input)
     {
-        GradientBuffers.Of(kernel)?.addmm_(input.t(), gradient, beta: 1, alpha: 1);
-        if (bias is not null)
+        if (GradientBuffers.Of(kernel) is { } kernelGrad)
         {
-            GradientBuffers.Accumulate(bias, gradient.sum(dim: 0L));
+            if (is_grad_enabled())
+            {
+                kernelGrad.addmm_(input.t(), gradient, beta: 1, alpha: 1);
+            }
+            else if (TransposedViews.Find(input) is { } inputT)
+            {
+                kernelGrad.addmm_(inputT, gradient, beta: 1, alpha: 1);
+            }
+            else if (TransposedViews.Find(gradient) is { } gradientT && TransposedViews.Find(kernelGrad) is { } kernelGradT)
+            {
+                kernelGradT.addmm_(gradientT, input, beta: 1, alpha: 1);
+            }
+            else
+            {
+                kernelGrad.addmm_(input.t(), gradient, beta: 1, alpha: 1);
+            }
+        }
+
+        if (GradientBuffers.Of(bias) is { } biasGrad && !CpuPasses.AddColumnSums(gradient, biasGrad))
+        {
+            biasGrad.add_(gradient.sum(dim: 0L));
         }
     }
 

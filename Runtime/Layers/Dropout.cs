@@ -64,7 +64,19 @@ public sealed class Dropout : Layer
     /// <param name="inputs">The input.</param>
     /// <param name="training">Whether to drop.</param>
     /// <param name="mask">The scale applied to each element, or null.</param>
-    public Tensor Call(Tensor inputs, bool training, out Tensor? mask)
+    public Tensor Call(Tensor inputs, bool training, out Tensor? mask) => Call(inputs, training, out mask, null, null);
+
+    /// <summary>
+    /// <see cref="Call(Tensor, bool, out Tensor?)"/> writing the output and the mask into buffers of the input's
+    /// shape (a generated training step's memory plan) instead of new tensors: the same random draws and the
+    /// same values. A buffer whose shape does not fit (a <see cref="NoiseShape"/> mask) is not used.
+    /// </summary>
+    /// <param name="inputs">The input.</param>
+    /// <param name="training">Whether to drop.</param>
+    /// <param name="mask">The scale applied to each element, or null.</param>
+    /// <param name="into">A buffer of the input's shape for the output, or null for a new tensor. Ignored while autograd records.</param>
+    /// <param name="maskInto">A buffer of the input's shape for the mask, or null for a new tensor. Ignored while autograd records.</param>
+    public Tensor Call(Tensor inputs, bool training, out Tensor? mask, Tensor? into, Tensor? maskInto = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (!training || Rate == 0)
@@ -75,11 +87,17 @@ public sealed class Dropout : Layer
 
         var keep = 1 - Rate;
         var shape = MaskShape(inputs);
+        var planned = !is_grad_enabled();
+        var held = planned && maskInto is not null && maskInto.shape.AsSpan().SequenceEqual(shape) && maskInto.dtype == inputs.dtype
+            ? maskInto
+            : null;
         // Rate 1 (Keras accepts it) drops everything: a zero mask, not 0 / 0.
         mask = keep == 0
-            ? zeros(shape, inputs.dtype, inputs.device)
-            : empty(shape, inputs.dtype, inputs.device).bernoulli_(keep).div_(keep);
-        return inputs.mul(mask);
+            ? held?.zero_() ?? zeros(shape, inputs.dtype, inputs.device)
+            : (held ?? empty(shape, inputs.dtype, inputs.device)).bernoulli_(keep).div_(keep);
+        return planned && into is not null && into.shape.AsSpan().SequenceEqual(inputs.shape) && into.dtype == inputs.dtype
+            ? into.copy_(inputs).mul_(mask)
+            : inputs.mul(mask);
     }
 
     // The mask's shape: the input's, or noiseShape with its nulls filled in (Keras' _get_noise_shape),
@@ -118,7 +136,18 @@ public sealed class Dropout : Layer
     /// <summary>The explicit backward: dL/dinputs = dL/doutput times the mask the forward call applied.</summary>
     /// <param name="gradOutput">dL/doutput.</param>
     /// <param name="mask">The mask <see cref="Call(Tensor, bool, out Tensor?)"/> gave; null for the identity.</param>
-    public Tensor Backward(Tensor gradOutput, Tensor? mask) => mask is null ? gradOutput : gradOutput.mul(mask);
+    /// <param name="into">A buffer of the gradient's shape to write dL/dinputs into (a generated step's memory plan), or null for a new tensor.</param>
+    public Tensor Backward(Tensor gradOutput, Tensor? mask, Tensor? into = null)
+    {
+        if (mask is null)
+        {
+            return gradOutput;
+        }
+
+        return into is not null && !is_grad_enabled() && into.shape.AsSpan().SequenceEqual(gradOutput.shape) && into.dtype == gradOutput.dtype
+            ? into.copy_(gradOutput).mul_(mask)
+            : gradOutput.mul(mask);
+    }
 
     /// <inheritdoc/>
     internal override bool TryDescribeKeras(JsonObject config)

@@ -38,6 +38,52 @@ public static class MetricFunctions
     }
 
     /// <summary>
+    /// The number of matches <see cref="SparseCategoricalMatches"/> counts, read in C# from contiguous float32 or
+    /// float64 CPU predictions and int64 labels, without a tensor (the arg-max as libtorch's: the first largest
+    /// value, a NaN counting as largest); false, counting nothing, for other tensors.
+    /// </summary>
+    internal static unsafe bool TryCountSparseMatches(Tensor yTrue, Tensor yPred, out long matches)
+    {
+        matches = 0;
+        var rank = yPred.dim();
+        if (rank < 2 || !Layers.CpuPasses.FitsFloat(yPred) || !Layers.CpuPasses.Fits(yTrue, ScalarType.Int64)
+            || !FusedLosses.LabelsFit(yTrue, yPred, rank))
+        {
+            return false;
+        }
+
+        var classes = yPred.size(-1);
+        var rows = yPred.numel() / classes;
+        var labels = (long*)Layers.CpuPasses.Data(yTrue);
+        matches = yPred.dtype == ScalarType.Float32
+            ? Count((float*)Layers.CpuPasses.Data(yPred), labels, rows, classes)
+            : Count((double*)Layers.CpuPasses.Data(yPred), labels, rows, classes);
+        return true;
+    }
+
+    private static unsafe long Count<T>(T* predictions, long* labels, long rows, long classes)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var matches = 0L;
+        for (var r = 0L; r < rows; r++)
+        {
+            var row = predictions + r * classes;
+            var best = 0L;
+            for (var j = 1L; j < classes && !T.IsNaN(row[best]); j++)
+            {
+                if (row[j] > row[best] || T.IsNaN(row[j]))
+                {
+                    best = j;
+                }
+            }
+
+            matches += best == labels[r] ? 1 : 0;
+        }
+
+        return matches;
+    }
+
+    /// <summary>
     /// Whether the arg-max of the prediction equals the arg-max of the one-hot label (Keras'
     /// <c>categorical_accuracy</c>).
     /// </summary>

@@ -112,6 +112,7 @@ internal sealed class FlatWeightGroup : IDisposable
             {
                 _weightViews[i].copy_(parameter);
                 parameter.set_(_weightViews[i]);
+                TransposedViews.Register(parameter);
             }
 
             if (GradientBuffers.IsGradient(parameter, _gradientViews[i]))
@@ -158,6 +159,12 @@ internal sealed class FlatWeightGroup : IDisposable
         for (var i = 0; i < Parameters.Length; i++)
         {
             GradientBuffers.Unregister(Parameters[i], _gradientViews[i]);
+            if (!Parameters[i].IsInvalid && DataPointer(Parameters[i]) == DataPointer(_weightViews[i]))
+            {
+                TransposedViews.Unregister(Parameters[i]);   // still ours: not rebound to a newer group's buffer
+            }
+
+            TransposedViews.Unregister(_gradientViews[i]);
         }
 
         foreach (var view in _weightViews.Concat(_gradientViews).Concat(_slotViews.SelectMany(v => v)))
@@ -183,6 +190,8 @@ internal sealed class FlatWeightGroup : IDisposable
             Parameters[i].set_(_weightViews[i]);
             Parameters[i].grad = _gradientViews[i];
             GradientBuffers.Register(Parameters[i], _gradientViews[i]);
+            TransposedViews.Register(Parameters[i]);        // a 2-D weight's t() and its gradient's, for the Dense kernels
+            TransposedViews.Register(_gradientViews[i]);
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class CompiledMetrics
     private readonly Mean[] _outputLosses;
     private readonly (int Output, Mean Tracker)[] _metrics;
     private readonly Func<Tensor, Tensor, Tensor>?[] _accuracies;
-    private readonly Func<Tensor, Tensor, (Tensor Sum, long Count)>?[] _functions;
+    private readonly Func<Tensor, Tensor, (double Sum, long Count)>?[] _functions;
 
     public CompiledMetrics(ModelInfo info, CompileInfo compile)
     {
@@ -30,7 +30,7 @@ internal sealed class CompiledMetrics
             .SelectMany((output, i) => output.Metrics.Distinct().Select(m => (i, new Mean(Name(compile, info.Outputs[i].Name, m)))))
             .ToArray();
         _accuracies = new Func<Tensor, Tensor, Tensor>?[_metrics.Length];
-        _functions = new Func<Tensor, Tensor, (Tensor Sum, long Count)>?[_metrics.Length];
+        _functions = new Func<Tensor, Tensor, (double Sum, long Count)>?[_metrics.Length];
     }
 
     /// <summary>The name a metric of output <paramref name="output"/> logs under: <c>accuracy</c>, or <c>cls_accuracy</c> with losses per output.</summary>
@@ -77,7 +77,7 @@ internal sealed class CompiledMetrics
             // The mean over every element equals Keras' mean of per-sample means, as samples are equal
             // in size; summing first keeps the count of matches exact.
             var (sum, count) = (_functions[i] ??= Summed(accuracy))(y, predictions);
-            tracker.UpdateState(ScalarValue(sum) / count, size);
+            tracker.UpdateState(sum / count, size);
         }
     }
 
@@ -89,14 +89,23 @@ internal sealed class CompiledMetrics
         || accuracy.Equals((Func<Tensor, Tensor, Tensor>)MetricFunctions.CategoricalAccuracy);
 
     // A metric's per-element values summed, with their number; sparse categorical accuracy counts
-    // its matches directly (the same number, without the float conversions).
-    private static Func<Tensor, Tensor, (Tensor Sum, long Count)> Summed(Func<Tensor, Tensor, Tensor> function) =>
+    // its matches directly (the same number, without the float conversions), in C# on CPU tensors.
+    private static Func<Tensor, Tensor, (double Sum, long Count)> Summed(Func<Tensor, Tensor, Tensor> function) =>
         function.Equals((Func<Tensor, Tensor, Tensor>)MetricFunctions.SparseCategoricalAccuracy)
-            ? MetricFunctions.SparseCategoricalMatches
+            ? (y, predictions) =>
+            {
+                if (MetricFunctions.TryCountSparseMatches(y, predictions, out var counted))
+                {
+                    return (counted, predictions.numel() / predictions.size(-1));
+                }
+
+                var (matches, count) = MetricFunctions.SparseCategoricalMatches(y, predictions);
+                return (ScalarValue(matches), count);
+            }
             : (y, predictions) =>
             {
                 var values = function(y, predictions);
-                return (values.sum(), values.numel());
+                return (ScalarValue(values.sum()), values.numel());
             };
 
     public void Reset()

@@ -21,6 +21,7 @@ public sealed class StepBuffers : IDisposable
     private readonly long[][] _shapes;
     private readonly Entry[] _recent;
     private readonly Entry[] _older;
+    private Entry _scalar;
 
     /// <summary>Creates the plan's buffers (none is allocated before its first use).</summary>
     /// <param name="shapes">Each buffer's shape without the batch axis, as the generator planned it.</param>
@@ -74,25 +75,57 @@ public sealed class StepBuffers : IDisposable
         }
 
         // The least recently used batch size makes way; it is freed now rather than by the finalizer.
-        _older[index].Tensor?.Dispose();
+        Free(_older[index].Tensor);
         _older[index] = _recent[index];
         var shape = new long[_shapes[index].Length + 1];
         shape[0] = key.Batch;
         _shapes[index].CopyTo(shape, 1);
         var tensor = empty(shape, key.DType, like.device).DetachFromDisposeScope();
+        Layers.TransposedViews.Register(tensor);   // a 2-D buffer's t(), for the Dense kernels' products
         _recent[index] = new Entry(key, tensor);
+        return tensor;
+    }
+
+    /// <summary>
+    /// A 0-d tensor of <paramref name="like"/>'s dtype and device, held like the buffers: where a fused loss
+    /// writes the step's loss value. Its value is the last step's until a kernel writes it.
+    /// </summary>
+    /// <param name="like">A tensor of the step giving the dtype and device.</param>
+    public Tensor Scalar(Tensor like)
+    {
+        ArgumentNullException.ThrowIfNull(like);
+        var key = new Key(0, like.dtype, like.device_type, like.device_type == DeviceType.CPU ? -1 : like.device_index);
+        if (_scalar.Tensor is { } held && _scalar.Key == key)
+        {
+            return held;
+        }
+
+        _scalar.Tensor?.Dispose();
+        var tensor = empty([], key.DType, like.device).DetachFromDisposeScope();
+        _scalar = new Entry(key, tensor);
         return tensor;
     }
 
     /// <summary>Frees every buffer; a later <see cref="Get"/> allocates again.</summary>
     public void Dispose()
     {
+        _scalar.Tensor?.Dispose();
+        _scalar = default;
         for (var i = 0; i < _shapes.Length; i++)
         {
-            _recent[i].Tensor?.Dispose();
-            _older[i].Tensor?.Dispose();
+            Free(_recent[i].Tensor);
+            Free(_older[i].Tensor);
             _recent[i] = default;
             _older[i] = default;
+        }
+    }
+
+    private static void Free(Tensor? buffer)
+    {
+        if (buffer is not null)
+        {
+            Layers.TransposedViews.Unregister(buffer);
+            buffer.Dispose();
         }
     }
 

@@ -11,6 +11,7 @@ namespace StaticKeras.Generator.Emit.Backward;
 /// <param name="NeedsInputGradient">Per input, whether the backward pass needs dL/dinput (false for a model input or a value no weight depends on).</param>
 /// <param name="Logits">Whether the call stops before its activation because the loss fuses it (<c>CallLinear</c>).</param>
 /// <param name="HasWeights">Whether the layer has trainable weights.</param>
+/// <param name="OutputDims">The output's sizes after the batch axis when all are known at build time (a planned buffer needs them), else null.</param>
 internal sealed record BackwardNode(
     LayerDeclaration Layer,
     string Reference,
@@ -18,7 +19,8 @@ internal sealed record BackwardNode(
     string Output,
     IReadOnlyList<bool> NeedsInputGradient,
     bool Logits,
-    bool HasWeights)
+    bool HasWeights,
+    IReadOnlyList<long>? OutputDims = null)
 {
     /// <summary>The call's inputs as one argument list: <c>x1</c>, or <c>x2, x3</c>.</summary>
     public string Arguments => string.Join(", ", Inputs);

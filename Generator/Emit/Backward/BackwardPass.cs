@@ -20,7 +20,8 @@ internal static class BackwardPass
     /// <param name="Weight">The output's loss weight.</param>
     /// <param name="Targets">The targets' expression (<c>y[0]</c>).</param>
     /// <param name="SampleWeight">The sample weights' expression (<c>sampleWeight[0]</c>).</param>
-    internal sealed record OutputLoss(LossPlan Plan, double Weight, string Targets, string SampleWeight);
+    /// <param name="Computed">The local already holding dL/doutput (a fused loss computed it with the loss), or null.</param>
+    internal sealed record OutputLoss(LossPlan Plan, double Weight, string Targets, string SampleWeight, string? Computed = null);
 
     // using var tape = global::TorchSharp.torch.no_grad();  // explicit backward: no autograd tape
     // ZeroGradients();                                      // every weight's .grad: a zeroed buffer
@@ -88,6 +89,13 @@ internal static class BackwardPass
             var loss = losses[i];
             var output = forward.Names[value];
             var fused = loss.Plan.FusedActivation is { } activation ? $", {activation.ToString().ToLowerInvariant()} and {loss.Plan.Loss} fused" : "";
+            if (loss.Computed is { } computed)
+            {
+                lines.Add(new CodeLine($"// backward: from dL/d{output} {model.ShapeOf(value)}{fused}, written by the loss above"));
+                gradients[value] = computed;
+                continue;
+            }
+
             lines.Add(new CodeLine($"// backward: dL/d{output} {model.ShapeOf(value)}{fused}"));
             Contribute(value, loss.Plan.Gradient(loss.Targets, output, loss.SampleWeight, loss.Weight), null);
         }
@@ -147,12 +155,13 @@ internal static class BackwardPass
         model.Graph.LiveNodes().All(i => !BackwardEmitters.UsesAutograd(model.LayerOf(i)));
 
     // The sizes after the batch axis when all are known at build time (a planned buffer needs them), else null.
-    private static long[]? KnownDims(Shapes.Shape shape) => shape.IsFullyKnown ? shape.Dims.Select(d => d.Size).ToArray() : null;
+    internal static long[]? KnownDims(Shapes.Shape shape) => shape.IsFullyKnown ? shape.Dims.Select(d => d.Size).ToArray() : null;
 
     private static string? Comment(string shape, string? note) => note is null ? shape : shape + "; " + note;
 
     private static BackwardNode Node(InferredModel model, HashSet<int> needs, int index, string reference, IReadOnlyList<string> inputs, string output, bool logits) =>
-        new(model.LayerOf(index), reference, inputs, output, model.Graph.Nodes[index].Inputs.Select(needs.Contains).ToList(), logits, HasWeights(model, index));
+        new(model.LayerOf(index), reference, inputs, output, model.Graph.Nodes[index].Inputs.Select(needs.Contains).ToList(), logits, HasWeights(model, index),
+            KnownDims(model.ShapeOf(model.Graph.ValueOf(index))));
 
     private static bool HasWeights(InferredModel model, int index) => model.Nodes[index].Weights.Any(w => w.Trainable);
 

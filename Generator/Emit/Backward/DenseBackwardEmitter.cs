@@ -1,4 +1,5 @@
 using StaticKeras.Generator.Emit.Layers;
+using StaticKeras.Generator.Model;
 
 namespace StaticKeras.Generator.Emit.Backward;
 
@@ -15,16 +16,16 @@ internal sealed class DenseBackwardEmitter : IBackwardEmitter
         ? LayerEmitters.For(node.Layer).ForwardLogits(node.Layer, node.Reference, node.Arguments)!
         : Kernel.Forward(node);
 
-    // var dx3 = output.BackwardLinear(dlogits, x3);   or   hidden.Backward(dx2, x1, x2)
+    // var dx3 = output.BackwardLinear(dlogits, x3);   or   hidden.Backward(dx2, x1, x2, scratch: ...)
     /// <inheritdoc/>
     public string InputGradient(BackwardNode node, string gradOutput) => node.Logits
         ? $"{node.Reference}.BackwardLinear({gradOutput}, {node.Arguments})"
-        : Kernel.InputGradient(node, gradOutput);
+        : $"{node.Reference}.Backward({gradOutput}, {node.Arguments}, {node.Output}{Scratch(node, gradOutput)})";
 
     /// <inheritdoc/>
     public string? WeightsOnly(BackwardNode node, string gradOutput) => node.Logits
         ? $"{node.Reference}.BackwardLinearWeights({gradOutput}, {node.Arguments})"
-        : Kernel.WeightsOnly(node, gradOutput);
+        : $"{node.Reference}.BackwardWeights({gradOutput}, {node.Arguments}, {node.Output}{Scratch(node, gradOutput)})";
 
     /// <inheritdoc/>
     public string? Note(BackwardNode node) => null;
@@ -39,5 +40,12 @@ internal sealed class DenseBackwardEmitter : IBackwardEmitter
     /// <inheritdoc/>
     public string? InputGradientInto(BackwardNode node, string gradOutput, string into) => node.Logits
         ? $"{node.Reference}.BackwardLinear({gradOutput}, {node.Arguments}, into: {into})"
-        : $"{node.Reference}.Backward({gradOutput}, {node.Arguments}, {node.Output}, into: {into})";
+        : $"{node.Reference}.Backward({gradOutput}, {node.Arguments}, {node.Output}, into: {into}{Scratch(node, gradOutput)})";
+
+    // , scratch: ...   a planned buffer of the output's shape for the activation's gradient, which the
+    // runtime computes into it in one pass for relu, sigmoid and tanh (Runtime/Layers/Backward/CpuPasses.cs).
+    private static string Scratch(BackwardNode node, string gradOutput) =>
+        node.OutputDims is { } dims && node.Layer.OutputActivation is ActivationKind.Relu or ActivationKind.Sigmoid or ActivationKind.Tanh
+            ? $", scratch: {MemoryPlan.Into($"d{node.Output}_linear", gradOutput, dims)}"
+            : "";
 }

@@ -10,7 +10,8 @@ namespace StaticKeras.Generator.Emit.Backward;
 /// buffer (a kernel's <c>into</c> argument) it writes <see cref="Into"/> as that argument; this pass
 /// then reads the step's lines as a small program (what each line defines and reads), works out how
 /// long each planned tensor lives, and gives tensors whose lifetimes do not overlap the same buffer
-/// when their shapes match. The markers become <c>_trainBuffers.Get(k, like)</c>: buffer <c>k</c> of the
+/// when their shapes match. A marker naming no local its line defines is a scratch buffer a kernel uses
+/// inside that one call (Dense's activation gradient). The markers become <c>_trainBuffers.Get(k, like)</c>: buffer <c>k</c> of the
 /// runtime's <c>StepBuffers</c>, allocated once per batch size.
 /// </summary>
 /// <remarks>
@@ -35,6 +36,9 @@ internal static class MemoryPlan
     /// </summary>
     public static string Into(string name, string like, IReadOnlyList<long> dims) =>
         $"{Open}{name}|{like}|{string.Join(",", dims)}{Close}";
+
+    /// <summary>A marker of <paramref name="marker"/>'s shape and batch source for another local, <paramref name="name"/> (Dropout's mask beside its output).</summary>
+    public static string Renamed(string marker, string name) => Open + name + marker.Substring(marker.IndexOf('|'));
 
     /// <summary>One buffer of the plan: its shape without the batch axis, and the tensors it holds in step order.</summary>
     /// <param name="Dims">The shape after the batch axis.</param>
@@ -90,6 +94,15 @@ internal static class MemoryPlan
                 lastRead[definition] = i;
                 planned.Add((definition, i, name, marker.Like, marker.Dims));
             }
+
+            // A scratch buffer: a marker naming no local the line defines lives on that line only.
+            foreach (var marker in markers.Where(m => !defines.Contains(m.Name)))
+            {
+                var definition = roots.Count;
+                roots.Add(new HashSet<int> { definition });
+                lastRead[definition] = i;
+                planned.Add((definition, i, marker.Name, marker.Like, marker.Dims));
+            }
         }
 
         // Greedy in the order tensors are written: the interval graph of lifetimes is colored
@@ -131,7 +144,13 @@ internal static class MemoryPlan
                 code = code.Replace(marker.Text, $"{Field}.Get({index}, {like})");
             }
 
-            var buffer = Markers(line.Code).Select(m => slots[Key(i, m.Name)].Buffer).Select(b => "buffer " + b).FirstOrDefault();
+            var used = Markers(line.Code).Select(m => slots[Key(i, m.Name)].Buffer).ToList();
+            var buffer = used.Count switch
+            {
+                0 => null,
+                1 => "buffer " + used[0],
+                _ => "buffers " + string.Join(", ", used),
+            };
             result.Add(new CodeLine(code, buffer is null ? line.Comment : (line.Comment is null ? buffer : line.Comment + "; " + buffer)));
         }
 

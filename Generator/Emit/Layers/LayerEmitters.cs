@@ -10,7 +10,7 @@ internal static class LayerEmitters
 {
     // Names of parameters and locals generated methods declare; a layer member with one of these
     // names is written `this.name` so the local does not hide it.
-    private static readonly HashSet<string> Locals = ["inputs", "training", "x", "y", "sampleWeight", "loss", "logits", "tape", "tracked", "dlogits"];
+    private static readonly HashSet<string> Locals = ["inputs", "training", "x", "y", "sampleWeight", "loss", "logits", "tape", "tracked", "dlogits", "probabilities"];
 
     // x3, and the explicit step's dx3 (its gradient), x3_mask, x3_in (saved state), dx3_inputs; mask1 (Keras' masks, MaskLines).
     private static readonly Regex NumberedLocal = new("^(d?x[0-9]+(_mask|_in|_inputs)?|mask[0-9]+)$", RegexOptions.CultureInvariant);

@@ -93,21 +93,24 @@ partial class CustomMlp : global::StaticKeras.Model
         var x2 = Record(x1, tracked => custom.Call(tracked, training: true));               // (batch, 64); recorded for autograd
         var x3 = relu.Call(x2);                                                             // (batch, 64)
         var logits = output.CallLinear(x3, into: _trainBuffers.Get(0, x3));                 // (batch, 10), softmax fused into the loss; buffer 0
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx3 = output.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(1, dlogits));  // (batch, 64); kernel, bias gradients; buffer 1
+        var probabilities = _trainBuffers.Get(1, logits);                                   // (batch, 10): softmax(logits), written by the loss; buffer 1
+        var dlogits = _trainBuffers.Get(2, logits);                                         // (batch, 10): dL/dlogits, written by the loss; buffer 2
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused, written by the loss above
+        var dx3 = output.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(3, dlogits));  // (batch, 64); kernel, bias gradients; buffer 3
         var dx2 = relu.Backward(dx3, x2, x3);                                               // (batch, 64)
         RecordedBackwardWeights(x2, dx2);                                                   // autograd on custom alone (MyCustomLayer: no explicit Backward)
         ApplyGradients();                                                                   // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 10 },   // buffer 0 (batch, 10): logits
-        new long[] { 64 });  // buffer 1 (batch, 64): dx3
+        new long[] { 10 },   // buffer 1 (batch, 10): probabilities
+        new long[] { 10 },   // buffer 2 (batch, 10): dlogits
+        new long[] { 64 });  // buffer 3 (batch, 64): dx3
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -27,6 +27,21 @@ public sealed class LossPlanTests
     }
 
     [Fact]
+    public void OnlySparseCategoricalOnAFusedSoftmaxComputesItsGradientWithTheLoss()
+    {
+        Assert.True(Plan(ActivationKind.Softmax, LossKind.SparseCategoricalCrossentropy).FusesGradient);
+        Assert.False(Plan(ActivationKind.Softmax, LossKind.CategoricalCrossentropy).FusesGradient);
+        Assert.False(Plan(ActivationKind.Sigmoid, LossKind.BinaryCrossentropy).FusesGradient);
+        Assert.False(Plan(ActivationKind.Linear, LossKind.SparseCategoricalCrossentropy, fromLogits: true).FusesGradient);
+    }
+
+    [Fact]
+    public void TheFusedCallWritesIntoTheBuffersItIsGiven() =>
+        Assert.Equal(
+            "global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits))",
+            Plan(ActivationKind.Softmax, LossKind.SparseCategoricalCrossentropy).FusedCall("y[0]", "logits", "sampleWeight[0]", "probabilities", "dlogits", "_trainBuffers.Scalar(logits)"));
+
+    [Fact]
     public void SoftmaxWithCategoricalIsFused() =>
         Assert.Equal(ActivationKind.Softmax, Plan(ActivationKind.Softmax, LossKind.CategoricalCrossentropy).FusedActivation);
 

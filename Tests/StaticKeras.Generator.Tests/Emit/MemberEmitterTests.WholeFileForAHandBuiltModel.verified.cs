@@ -79,27 +79,29 @@ partial class Regressor : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                           // explicit backward below: no autograd tape
-        ZeroGradients();                                                               // every trainable weight's .grad: a zeroed buffer
-        var x1 = hidden.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));  // (batch, 8); buffer 0
-        var x2 = drop.Call(x1, training: true, out var x2_mask);                       // (batch, 8)
-        var x3 = price.Call(x2, training: true, into: _trainBuffers.Get(1, x2));       // (batch, 1); buffer 1
+        using var tape = global::TorchSharp.torch.no_grad();                                                                          // explicit backward below: no autograd tape
+        ZeroGradients();                                                                                                              // every trainable weight's .grad: a zeroed buffer
+        var x1 = hidden.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));                                                 // (batch, 8); buffer 0
+        var x2 = drop.Call(x1, training: true, out var x2_mask, into: _trainBuffers.Get(1, x1), maskInto: _trainBuffers.Get(2, x1));  // (batch, 8); buffers 1, 2
+        var x3 = price.Call(x2, training: true, into: _trainBuffers.Get(3, x2));                                                      // (batch, 1); buffer 3
         var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
         // backward: dL/dx3 (batch, 1)
         var dx3 = global::StaticKeras.Losses.LossGradients.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
-        var dx2 = price.Backward(dx3, x2, x3, into: _trainBuffers.Get(2, dx3));        // (batch, 8); kernel, bias gradients; buffer 2
-        var dx1 = drop.Backward(dx2, x2_mask);                                         // (batch, 8)
-        hidden.BackwardWeights(dx1, x[0], x1);                                         // kernel, bias gradients
-        ApplyGradients();                                                              // optimizer step from the .grad buffers
+        var dx2 = price.Backward(dx3, x2, x3, into: _trainBuffers.Get(4, dx3));                                                       // (batch, 8); kernel, bias gradients; buffer 4
+        var dx1 = drop.Backward(dx2, x2_mask, into: _trainBuffers.Get(1, dx2));                                                       // (batch, 8); buffer 1
+        hidden.BackwardWeights(dx1, x[0], x1, scratch: _trainBuffers.Get(2, dx1));                                                    // kernel, bias gradients; buffer 2
+        ApplyGradients();                                                                                                             // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x3 });
     }
 
-    // The static memory plan of TrainStep: 3 tensors written into 3 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 7 tensors written into 5 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 8 },   // buffer 0 (batch, 8): x1
-        new long[] { 1 },   // buffer 1 (batch, 1): x3
-        new long[] { 8 });  // buffer 2 (batch, 8): dx2
+        new long[] { 8 },   // buffer 1 (batch, 8): x2, then dx1
+        new long[] { 8 },   // buffer 2 (batch, 8): x2_mask, then dx1_linear
+        new long[] { 1 },   // buffer 3 (batch, 1): x3
+        new long[] { 8 });  // buffer 4 (batch, 8): dx2
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

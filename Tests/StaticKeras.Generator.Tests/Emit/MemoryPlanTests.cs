@@ -152,6 +152,39 @@ public sealed class MemoryPlanTests
     }
 
     [Fact]
+    public void AScratchMarkerLivesOnItsLineOnly()
+    {
+        // dx2_linear names no local its line defines: a scratch buffer the call uses inside. It cannot take
+        // the buffer of dx2 (read on its line) nor of dx1 (written on it), and x5 (line 3) can reuse it.
+        var result = MemoryPlan.Apply(
+        [
+            new($"var dx2 = a.Backward(g, x2, y, into: {Into("dx2", "g", 8)});"),
+            new($"var dx1 = h.Backward(dx2, x1, x2, into: {Into("dx1", "dx2", 8)}, scratch: {Into("dx2_linear", "dx2", 8)});", "(batch, 8)"),
+            new($"var x5 = f.Call(dx1, into: {Into("x5", "dx1", 8)});"),
+            new("return x5;"),
+        ]);
+
+        Assert.Equal([["dx2", "x5"], ["dx1"], ["dx2_linear"]], result.Buffers.Select(b => b.Tensors.ToArray()).ToArray());
+        Assert.Equal("var dx1 = h.Backward(dx2, x1, x2, into: _trainBuffers.Get(1, dx2), scratch: _trainBuffers.Get(2, dx2));", result.Lines[1].Code);
+        Assert.Equal("(batch, 8); buffers 1, 2", result.Lines[1].Comment);
+    }
+
+    [Fact]
+    public void ARenamedMarkerPlansASecondLocalOfTheSameShape()
+    {
+        // Dropout's mask beside its output: both defined on the line, each with a buffer of its own.
+        var into = Into("x3", "x2", 16);
+        var result = MemoryPlan.Apply(
+        [
+            new($"var x3 = drop.Call(x2, training: true, out var x3_mask, into: {into}, maskInto: {MemoryPlan.Renamed(into, "x3_mask")});"),
+            new("return x3_mask;"),
+        ]);
+
+        Assert.Equal([["x3"], ["x3_mask"]], result.Buffers.Select(b => b.Tensors.ToArray()).ToArray());
+        Assert.Equal("var x3 = drop.Call(x2, training: true, out var x3_mask, into: _trainBuffers.Get(0, x2), maskInto: _trainBuffers.Get(1, x2));", result.Lines[0].Code);
+    }
+
+    [Fact]
     public void TheFieldListsEachBufferWithItsTensors()
     {
         var writer = new CodeWriter();

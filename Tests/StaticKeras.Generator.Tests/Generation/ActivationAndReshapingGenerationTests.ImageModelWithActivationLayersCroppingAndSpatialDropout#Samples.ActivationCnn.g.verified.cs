@@ -114,17 +114,17 @@ partial class ActivationCnn : global::StaticKeras.Model
     public override global::TorchSharp.torch.Tensor Call(global::TorchSharp.torch.Tensor inputs, bool training = false)
     {
         GuardInput(inputs);
-        var x1 = scale.Call(inputs);        // (batch, 12, 12, 3)
-        var x2 = crop.Call(x1);             // (batch, 10, 10, 3)
-        var x3 = conv.Call(x2);             // (batch, 8, 8, 4)
-        var x4 = prelu.Call(x3);            // (batch, 8, 8, 4)
-        var x5 = drop.Call(x4, training);   // (batch, 8, 8, 4)
-        var x6 = flatten.Call(x5);          // (batch, 256)
-        var x7 = hidden.Call(x6);           // (batch, 8)
-        var x8 = leaky.Call(x7);            // (batch, 8)
-        var x9 = relu.Call(x8);             // (batch, 8)
-        var x10 = this.logits.Call(x9);     // (batch, 3)
-        var x11 = probabilities.Call(x10);  // (batch, 3)
+        var x1 = scale.Call(inputs);             // (batch, 12, 12, 3)
+        var x2 = crop.Call(x1);                  // (batch, 10, 10, 3)
+        var x3 = conv.Call(x2);                  // (batch, 8, 8, 4)
+        var x4 = prelu.Call(x3);                 // (batch, 8, 8, 4)
+        var x5 = drop.Call(x4, training);        // (batch, 8, 8, 4)
+        var x6 = flatten.Call(x5);               // (batch, 256)
+        var x7 = hidden.Call(x6);                // (batch, 8)
+        var x8 = leaky.Call(x7);                 // (batch, 8)
+        var x9 = relu.Call(x8);                  // (batch, 8)
+        var x10 = this.logits.Call(x9);          // (batch, 3)
+        var x11 = this.probabilities.Call(x10);  // (batch, 3)
         return x11;
     }
 
@@ -144,29 +144,32 @@ partial class ActivationCnn : global::StaticKeras.Model
         var x9 = Record(x8, tracked => relu.Call(tracked), out var x9_in);                  // (batch, 8); recorded for autograd
         var x10 = this.logits.Call(x9, training: true, into: _trainBuffers.Get(1, x9));     // (batch, 3); buffer 1
         var logits = Record(x10, tracked => tracked, out var logits_in);                    // (batch, 3), softmax fused into the loss; recorded for autograd
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var probabilities = _trainBuffers.Get(2, logits);                                   // (batch, 3): softmax(logits), written by the loss; buffer 2
+        var dlogits = _trainBuffers.Get(3, logits);                                         // (batch, 3): dL/dlogits, written by the loss; buffer 3
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused, written by the loss above
         var dx10 = RecordedBackward(logits, dlogits, logits_in);                            // (batch, 3); autograd on probabilities alone (Softmax: no explicit Backward)
-        var dx9 = this.logits.Backward(dx10, x9, x10, into: _trainBuffers.Get(2, dx10));    // (batch, 8); kernel, bias gradients; buffer 2
+        var dx9 = this.logits.Backward(dx10, x9, x10, into: _trainBuffers.Get(4, dx10));    // (batch, 8); kernel, bias gradients; buffer 4
         var dx8 = RecordedBackward(x9, dx9, x9_in);                                         // (batch, 8); autograd on relu alone (ReLU: no explicit Backward)
         var dx7 = RecordedBackward(x8, dx8, x8_in);                                         // (batch, 8); autograd on leaky alone (LeakyReLU: no explicit Backward)
-        var dx6 = hidden.Backward(dx7, x6, x7, into: _trainBuffers.Get(3, dx7));            // (batch, 256); kernel, bias gradients; buffer 3
+        var dx6 = hidden.Backward(dx7, x6, x7, into: _trainBuffers.Get(5, dx7));            // (batch, 256); kernel, bias gradients; buffer 5
         var dx5 = flatten.Backward(dx6, x5, x6);                                            // (batch, 8, 8, 4)
         var dx4 = RecordedBackward(x5, dx5, x5_in);                                         // (batch, 8, 8, 4); autograd on drop alone (SpatialDropout2D: no explicit Backward)
         var dx3 = RecordedBackward(x4, dx4, x4_in);                                         // (batch, 8, 8, 4); autograd on prelu alone (PReLU: no explicit Backward)
         RecordedBackwardWeights(x3, dx3);                                                   // autograd on conv alone (Conv2D: recording measured faster than its kernel)
         ApplyGradients();                                                                   // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 6 tensors written into 6 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 8 },     // buffer 0 (batch, 8): x7
         new long[] { 3 },     // buffer 1 (batch, 3): x10
-        new long[] { 8 },     // buffer 2 (batch, 8): dx9
-        new long[] { 256 });  // buffer 3 (batch, 256): dx6
+        new long[] { 3 },     // buffer 2 (batch, 3): probabilities
+        new long[] { 3 },     // buffer 3 (batch, 3): dlogits
+        new long[] { 8 },     // buffer 4 (batch, 8): dx9
+        new long[] { 256 });  // buffer 5 (batch, 256): dx6
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -87,29 +87,31 @@ partial class StepDropout : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                          // explicit backward below: no autograd tape
-        ZeroGradients();                                                              // every trainable weight's .grad: a zeroed buffer
-        var x1 = embed.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));  // (batch, 6, 8); buffer 0
-        var x2 = drop.Call(x1, training: true, out var x2_mask);                      // (batch, 6, 8)
-        var x3 = flatten.Call(x2);                                                    // (batch, 48)
-        var x4 = output.Call(x3, training: true, into: _trainBuffers.Get(1, x3));     // (batch, 1); buffer 1
+        using var tape = global::TorchSharp.torch.no_grad();                                      // explicit backward below: no autograd tape
+        ZeroGradients();                                                                          // every trainable weight's .grad: a zeroed buffer
+        var x1 = embed.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));              // (batch, 6, 8); buffer 0
+        var x2 = drop.Call(x1, training: true, out var x2_mask, into: _trainBuffers.Get(1, x1));  // (batch, 6, 8); buffer 1
+        var x3 = flatten.Call(x2);                                                                // (batch, 48)
+        var x4 = output.Call(x3, training: true, into: _trainBuffers.Get(2, x3));                 // (batch, 1); buffer 2
         var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x4, sampleWeight: sampleWeight[0]);
         // backward: dL/dx4 (batch, 1)
         var dx4 = global::StaticKeras.Losses.LossGradients.MeanSquaredError(y[0], x4, sampleWeight: sampleWeight[0]);
-        var dx3 = output.Backward(dx4, x3, x4, into: _trainBuffers.Get(2, dx4));      // (batch, 48); kernel, bias gradients; buffer 2
-        var dx2 = flatten.Backward(dx3, x2, x3);                                      // (batch, 6, 8)
-        var dx1 = drop.Backward(dx2, x2_mask);                                        // (batch, 6, 8)
-        embed.BackwardWeights(dx1, x[0], x1);                                         // kernel, bias gradients
-        ApplyGradients();                                                             // optimizer step from the .grad buffers
+        var dx3 = output.Backward(dx4, x3, x4, into: _trainBuffers.Get(3, dx4));                  // (batch, 48); kernel, bias gradients; buffer 3
+        var dx2 = flatten.Backward(dx3, x2, x3);                                                  // (batch, 6, 8)
+        var dx1 = drop.Backward(dx2, x2_mask, into: _trainBuffers.Get(4, dx2));                   // (batch, 6, 8); buffer 4
+        embed.BackwardWeights(dx1, x[0], x1, scratch: _trainBuffers.Get(1, dx1));                 // kernel, bias gradients; buffer 1
+        ApplyGradients();                                                                         // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x4 });
     }
 
-    // The static memory plan of TrainStep: 3 tensors written into 3 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 6 tensors written into 5 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
-        new long[] { 6, 8 },  // buffer 0 (batch, 6, 8): x1
-        new long[] { 1 },     // buffer 1 (batch, 1): x4
-        new long[] { 48 });   // buffer 2 (batch, 48): dx3
+        new long[] { 6, 8 },   // buffer 0 (batch, 6, 8): x1
+        new long[] { 6, 8 },   // buffer 1 (batch, 6, 8): x2, then dx1_linear
+        new long[] { 1 },      // buffer 2 (batch, 1): x4
+        new long[] { 48 },     // buffer 3 (batch, 48): dx3
+        new long[] { 6, 8 });  // buffer 4 (batch, 6, 8): dx1
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

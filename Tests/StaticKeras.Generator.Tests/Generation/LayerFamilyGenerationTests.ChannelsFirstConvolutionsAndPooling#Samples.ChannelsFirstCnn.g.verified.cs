@@ -172,10 +172,11 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         var x13 = gap.Call(x12);                                                               // (batch, 6, 1)
         var x14 = flatten.Call(x13);                                                           // (batch, 6)
         var logits = classes.CallLinear(x14, into: _trainBuffers.Get(0, x14));                 // (batch, 3), softmax fused into the loss; buffer 0
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx14 = classes.BackwardLinear(dlogits, x14, into: _trainBuffers.Get(1, dlogits));  // (batch, 6); kernel, bias gradients; buffer 1
+        var probabilities = _trainBuffers.Get(1, logits);                                      // (batch, 3): softmax(logits), written by the loss; buffer 1
+        var dlogits = _trainBuffers.Get(2, logits);                                            // (batch, 3): dL/dlogits, written by the loss; buffer 2
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused, written by the loss above
+        var dx14 = classes.BackwardLinear(dlogits, x14, into: _trainBuffers.Get(3, dlogits));  // (batch, 6); kernel, bias gradients; buffer 3
         var dx13 = flatten.Backward(dx14, x13, x14);                                           // (batch, 6, 1)
         var dx12 = gap.Backward(dx13, x12, x13);                                               // (batch, 6, 31)
         var dx11 = seqMean.Backward(dx12, x11, x12);                                           // (batch, 6, 31)
@@ -191,14 +192,16 @@ partial class ChannelsFirstCnn : global::StaticKeras.Model
         var dx1 = RecordedBackward(x2, dx2, x2_in);                                            // (batch, 8, 15, 15); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
         RecordedBackwardWeights(x1, dx1);                                                      // autograd on conv alone (Conv2D: recording measured faster than its kernel)
         ApplyGradients();                                                                      // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 3 },   // buffer 0 (batch, 3): logits
-        new long[] { 6 });  // buffer 1 (batch, 6): dx14
+        new long[] { 3 },   // buffer 1 (batch, 3): probabilities
+        new long[] { 3 },   // buffer 2 (batch, 3): dlogits
+        new long[] { 6 });  // buffer 3 (batch, 6): dx14
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

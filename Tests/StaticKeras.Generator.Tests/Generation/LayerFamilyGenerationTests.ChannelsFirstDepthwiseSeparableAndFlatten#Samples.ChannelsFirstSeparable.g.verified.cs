@@ -94,22 +94,25 @@ partial class ChannelsFirstSeparable : global::StaticKeras.Model
         var x2 = Record(x1, tracked => separable.Call(tracked), out var x2_in);              // (batch, 4, 7, 7); recorded for autograd
         var x3 = flatten.Call(x2);                                                           // (batch, 196)
         var logits = classes.CallLinear(x3, into: _trainBuffers.Get(0, x3));                 // (batch, 3), softmax fused into the loss; buffer 0
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx3 = classes.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(1, dlogits));  // (batch, 196); kernel, bias gradients; buffer 1
+        var probabilities = _trainBuffers.Get(1, logits);                                    // (batch, 3): softmax(logits), written by the loss; buffer 1
+        var dlogits = _trainBuffers.Get(2, logits);                                          // (batch, 3): dL/dlogits, written by the loss; buffer 2
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused, written by the loss above
+        var dx3 = classes.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(3, dlogits));  // (batch, 196); kernel, bias gradients; buffer 3
         var dx2 = flatten.Backward(dx3, x2, x3);                                             // (batch, 4, 7, 7)
         var dx1 = RecordedBackward(x2, dx2, x2_in);                                          // (batch, 6, 7, 7); autograd on separable alone (SeparableConv2D: recording measured faster than its kernel)
         RecordedBackwardWeights(x1, dx1);                                                    // autograd on depthwise alone (DepthwiseConv2D: recording measured faster than its kernel)
         ApplyGradients();                                                                    // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 3 },     // buffer 0 (batch, 3): logits
-        new long[] { 196 });  // buffer 1 (batch, 196): dx3
+        new long[] { 3 },     // buffer 1 (batch, 3): probabilities
+        new long[] { 3 },     // buffer 2 (batch, 3): dlogits
+        new long[] { 196 });  // buffer 3 (batch, 196): dx3
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

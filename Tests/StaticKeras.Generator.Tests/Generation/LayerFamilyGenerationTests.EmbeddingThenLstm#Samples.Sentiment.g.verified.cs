@@ -88,28 +88,33 @@ partial class Sentiment : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                                 // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                                     // every trainable weight's .grad: a zeroed buffer
-        var x1 = embed.Call(x[0]);                                                           // (batch, 20, 8)
-        var x2 = Record(x1, tracked => lstm.Call(tracked), out var x2_in);                   // (batch, 12); recorded for autograd
-        var x3 = drop.Call(x2, training: true, out var x3_mask);                             // (batch, 12)
-        var logits = classes.CallLinear(x3, into: _trainBuffers.Get(0, x3));                 // (batch, 3), softmax fused into the loss; buffer 0
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx3 = classes.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(1, dlogits));  // (batch, 12); kernel, bias gradients; buffer 1
-        var dx2 = drop.Backward(dx3, x3_mask);                                               // (batch, 12)
-        var dx1 = RecordedBackward(x2, dx2, x2_in);                                          // (batch, 20, 8); autograd on lstm alone (LSTM: no explicit Backward)
-        embed.BackwardWeights(dx1, x[0], x1);                                                // embeddings gradients
-        ApplyGradients();                                                                    // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        using var tape = global::TorchSharp.torch.no_grad();                                                                          // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                                                              // every trainable weight's .grad: a zeroed buffer
+        var x1 = embed.Call(x[0]);                                                                                                    // (batch, 20, 8)
+        var x2 = Record(x1, tracked => lstm.Call(tracked), out var x2_in);                                                            // (batch, 12); recorded for autograd
+        var x3 = drop.Call(x2, training: true, out var x3_mask, into: _trainBuffers.Get(0, x2), maskInto: _trainBuffers.Get(1, x2));  // (batch, 12); buffers 0, 1
+        var logits = classes.CallLinear(x3, into: _trainBuffers.Get(2, x3));                                                          // (batch, 3), softmax fused into the loss; buffer 2
+        var probabilities = _trainBuffers.Get(3, logits);                                                                             // (batch, 3): softmax(logits), written by the loss; buffer 3
+        var dlogits = _trainBuffers.Get(4, logits);                                                                                   // (batch, 3): dL/dlogits, written by the loss; buffer 4
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused, written by the loss above
+        var dx3 = classes.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(5, dlogits));                                           // (batch, 12); kernel, bias gradients; buffer 5
+        var dx2 = drop.Backward(dx3, x3_mask, into: _trainBuffers.Get(0, dx3));                                                       // (batch, 12); buffer 0
+        var dx1 = RecordedBackward(x2, dx2, x2_in);                                                                                   // (batch, 20, 8); autograd on lstm alone (LSTM: no explicit Backward)
+        embed.BackwardWeights(dx1, x[0], x1);                                                                                         // embeddings gradients
+        ApplyGradients();                                                                                                             // optimizer step from the .grad buffers
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 7 tensors written into 6 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
-        new long[] { 3 },    // buffer 0 (batch, 3): logits
-        new long[] { 12 });  // buffer 1 (batch, 12): dx3
+        new long[] { 12 },   // buffer 0 (batch, 12): x3, then dx2
+        new long[] { 12 },   // buffer 1 (batch, 12): x3_mask
+        new long[] { 3 },    // buffer 2 (batch, 3): logits
+        new long[] { 3 },    // buffer 3 (batch, 3): probabilities
+        new long[] { 3 },    // buffer 4 (batch, 3): dlogits
+        new long[] { 12 });  // buffer 5 (batch, 12): dx3
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

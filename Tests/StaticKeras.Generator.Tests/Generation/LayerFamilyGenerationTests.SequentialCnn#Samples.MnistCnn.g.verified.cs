@@ -107,36 +107,40 @@ partial class MnistCnn : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                                    // explicit backward below: autograd only inside the recorded layers
-        ZeroGradients();                                                                        // every trainable weight's .grad: a zeroed buffer
-        var x1 = Record(x[0], tracked => conv1.Call(tracked));                                  // (batch, 26, 26, 32); recorded for autograd
-        var x2 = Record(x1, tracked => pool1.Call(tracked), out var x2_in);                     // (batch, 13, 13, 32); recorded for autograd
-        var x3 = Record(x2, tracked => conv2.Call(tracked), out var x3_in);                     // (batch, 11, 11, 64); recorded for autograd
-        var x4 = Record(x3, tracked => pool2.Call(tracked), out var x4_in);                     // (batch, 5, 5, 64); recorded for autograd
-        var x5 = flatten.Call(x4);                                                              // (batch, 1600)
-        var x6 = hidden.Call(x5, training: true, into: _trainBuffers.Get(0, x5));               // (batch, 128); buffer 0
-        var logits = classifier.CallLinear(x6, into: _trainBuffers.Get(1, x6));                 // (batch, 10), softmax fused into the loss; buffer 1
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx6 = classifier.BackwardLinear(dlogits, x6, into: _trainBuffers.Get(2, dlogits));  // (batch, 128); kernel, bias gradients; buffer 2
-        var dx5 = hidden.Backward(dx6, x5, x6, into: _trainBuffers.Get(3, dx6));                // (batch, 1600); kernel, bias gradients; buffer 3
-        var dx4 = flatten.Backward(dx5, x4, x5);                                                // (batch, 5, 5, 64)
-        var dx3 = RecordedBackward(x4, dx4, x4_in);                                             // (batch, 11, 11, 64); autograd on pool2 alone (MaxPooling2D: recording measured faster than its kernel)
-        var dx2 = RecordedBackward(x3, dx3, x3_in);                                             // (batch, 13, 13, 32); autograd on conv2 alone (Conv2D: recording measured faster than its kernel)
-        var dx1 = RecordedBackward(x2, dx2, x2_in);                                             // (batch, 26, 26, 32); autograd on pool1 alone (MaxPooling2D: recording measured faster than its kernel)
-        RecordedBackwardWeights(x1, dx1);                                                       // autograd on conv1 alone (Conv2D: recording measured faster than its kernel)
-        ApplyGradients();                                                                       // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        using var tape = global::TorchSharp.torch.no_grad();                                                          // explicit backward below: autograd only inside the recorded layers
+        ZeroGradients();                                                                                              // every trainable weight's .grad: a zeroed buffer
+        var x1 = Record(x[0], tracked => conv1.Call(tracked));                                                        // (batch, 26, 26, 32); recorded for autograd
+        var x2 = Record(x1, tracked => pool1.Call(tracked), out var x2_in);                                           // (batch, 13, 13, 32); recorded for autograd
+        var x3 = Record(x2, tracked => conv2.Call(tracked), out var x3_in);                                           // (batch, 11, 11, 64); recorded for autograd
+        var x4 = Record(x3, tracked => pool2.Call(tracked), out var x4_in);                                           // (batch, 5, 5, 64); recorded for autograd
+        var x5 = flatten.Call(x4);                                                                                    // (batch, 1600)
+        var x6 = hidden.Call(x5, training: true, into: _trainBuffers.Get(0, x5));                                     // (batch, 128); buffer 0
+        var logits = classifier.CallLinear(x6, into: _trainBuffers.Get(1, x6));                                       // (batch, 10), softmax fused into the loss; buffer 1
+        var probabilities = _trainBuffers.Get(2, logits);                                                             // (batch, 10): softmax(logits), written by the loss; buffer 2
+        var dlogits = _trainBuffers.Get(3, logits);                                                                   // (batch, 10): dL/dlogits, written by the loss; buffer 3
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused, written by the loss above
+        var dx6 = classifier.BackwardLinear(dlogits, x6, into: _trainBuffers.Get(4, dlogits));                        // (batch, 128); kernel, bias gradients; buffer 4
+        var dx5 = hidden.Backward(dx6, x5, x6, into: _trainBuffers.Get(5, dx6), scratch: _trainBuffers.Get(6, dx6));  // (batch, 1600); kernel, bias gradients; buffers 5, 6
+        var dx4 = flatten.Backward(dx5, x4, x5);                                                                      // (batch, 5, 5, 64)
+        var dx3 = RecordedBackward(x4, dx4, x4_in);                                                                   // (batch, 11, 11, 64); autograd on pool2 alone (MaxPooling2D: recording measured faster than its kernel)
+        var dx2 = RecordedBackward(x3, dx3, x3_in);                                                                   // (batch, 13, 13, 32); autograd on conv2 alone (Conv2D: recording measured faster than its kernel)
+        var dx1 = RecordedBackward(x2, dx2, x2_in);                                                                   // (batch, 26, 26, 32); autograd on pool1 alone (MaxPooling2D: recording measured faster than its kernel)
+        RecordedBackwardWeights(x1, dx1);                                                                             // autograd on conv1 alone (Conv2D: recording measured faster than its kernel)
+        ApplyGradients();                                                                                             // optimizer step from the .grad buffers
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 7 tensors written into 7 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
-        new long[] { 128 },    // buffer 0 (batch, 128): x6
-        new long[] { 10 },     // buffer 1 (batch, 10): logits
-        new long[] { 128 },    // buffer 2 (batch, 128): dx6
-        new long[] { 1600 });  // buffer 3 (batch, 1600): dx5
+        new long[] { 128 },   // buffer 0 (batch, 128): x6
+        new long[] { 10 },    // buffer 1 (batch, 10): logits
+        new long[] { 10 },    // buffer 2 (batch, 10): probabilities
+        new long[] { 10 },    // buffer 3 (batch, 10): dlogits
+        new long[] { 128 },   // buffer 4 (batch, 128): dx6
+        new long[] { 1600 },  // buffer 5 (batch, 1600): dx5
+        new long[] { 128 });  // buffer 6 (batch, 128): dx6_linear
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -82,29 +82,31 @@ partial class Awkward : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                              // explicit backward below: no autograd tape
-        ZeroGradients();                                                                  // every trainable weight's .grad: a zeroed buffer
-        var x1 = this.x1.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));    // (batch, 4); buffer 0
-        var x2 = this.loss.Call(x1, training: true, into: _trainBuffers.Get(1, x1));      // (batch, 3); buffer 1
-        var logits = @out.CallLinear(x2, into: _trainBuffers.Get(2, x2));                 // (batch, 1), sigmoid fused into the loss; buffer 2
+        using var tape = global::TorchSharp.torch.no_grad();                                                             // explicit backward below: no autograd tape
+        ZeroGradients();                                                                                                 // every trainable weight's .grad: a zeroed buffer
+        var x1 = this.x1.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));                                   // (batch, 4); buffer 0
+        var x2 = this.loss.Call(x1, training: true, into: _trainBuffers.Get(1, x1));                                     // (batch, 3); buffer 1
+        var logits = @out.CallLinear(x2, into: _trainBuffers.Get(2, x2));                                                // (batch, 1), sigmoid fused into the loss; buffer 2
         var loss = global::StaticKeras.Losses.LossFunctions.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         // backward: dL/dlogits (batch, 1), sigmoid and BinaryCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.BinaryCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx2 = @out.BackwardLinear(dlogits, x2, into: _trainBuffers.Get(3, dlogits));  // (batch, 3); kernel, bias gradients; buffer 3
-        var dx1 = this.loss.Backward(dx2, x1, x2, into: _trainBuffers.Get(4, dx2));       // (batch, 4); kernel, bias gradients; buffer 4
-        this.x1.BackwardWeights(dx1, x[0], x1);                                           // kernel, bias gradients
-        ApplyGradients();                                                                 // optimizer step from the .grad buffers
+        var dx2 = @out.BackwardLinear(dlogits, x2, into: _trainBuffers.Get(3, dlogits));                                 // (batch, 3); kernel, bias gradients; buffer 3
+        var dx1 = this.loss.Backward(dx2, x1, x2, into: _trainBuffers.Get(4, dx2), scratch: _trainBuffers.Get(5, dx2));  // (batch, 4); kernel, bias gradients; buffers 4, 5
+        this.x1.BackwardWeights(dx1, x[0], x1, scratch: _trainBuffers.Get(6, dx1));                                      // kernel, bias gradients; buffer 6
+        ApplyGradients();                                                                                                // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.sigmoid() });
     }
 
-    // The static memory plan of TrainStep: 5 tensors written into 5 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 7 tensors written into 7 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 4 },   // buffer 0 (batch, 4): x1
         new long[] { 3 },   // buffer 1 (batch, 3): x2
         new long[] { 1 },   // buffer 2 (batch, 1): logits
         new long[] { 3 },   // buffer 3 (batch, 3): dx2
-        new long[] { 4 });  // buffer 4 (batch, 4): dx1
+        new long[] { 4 },   // buffer 4 (batch, 4): dx1
+        new long[] { 3 },   // buffer 5 (batch, 3): dx2_linear
+        new long[] { 4 });  // buffer 6 (batch, 4): dx1_linear
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

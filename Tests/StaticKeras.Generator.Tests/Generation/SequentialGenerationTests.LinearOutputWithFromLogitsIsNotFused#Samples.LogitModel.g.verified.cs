@@ -83,17 +83,18 @@ partial class LogitModel : global::StaticKeras.Model
         // backward: dL/dx2 (batch, 10)
         var dx2 = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], x2, fromLogits: true, sampleWeight: sampleWeight[0]);
         var dx1 = this.logits.Backward(dx2, x1, x2, into: _trainBuffers.Get(2, dx2));   // (batch, 64); kernel, bias gradients; buffer 2
-        hidden.BackwardWeights(dx1, x[0], x1);                                          // kernel, bias gradients
+        hidden.BackwardWeights(dx1, x[0], x1, scratch: _trainBuffers.Get(3, dx1));      // kernel, bias gradients; buffer 3
         ApplyGradients();                                                               // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x2 });
     }
 
-    // The static memory plan of TrainStep: 3 tensors written into 3 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 64 },   // buffer 0 (batch, 64): x1
         new long[] { 10 },   // buffer 1 (batch, 10): x2
-        new long[] { 64 });  // buffer 2 (batch, 64): dx1
+        new long[] { 64 },   // buffer 2 (batch, 64): dx1
+        new long[] { 64 });  // buffer 3 (batch, 64): dx1_linear
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

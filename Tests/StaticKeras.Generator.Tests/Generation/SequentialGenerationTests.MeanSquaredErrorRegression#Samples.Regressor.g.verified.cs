@@ -91,17 +91,18 @@ partial class Regressor : global::StaticKeras.Model
         var dx3 = global::StaticKeras.Losses.LossGradients.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
         var dx2 = price.Backward(dx3, x2, x3, into: _trainBuffers.Get(2, dx3));        // (batch, 64); kernel, bias gradients; buffer 2
         var dx1 = drop.Backward(dx2, x2_mask);                                         // (batch, 64)
-        hidden.BackwardWeights(dx1, x[0], x1);                                         // kernel, bias gradients
+        hidden.BackwardWeights(dx1, x[0], x1, scratch: _trainBuffers.Get(3, dx1));     // kernel, bias gradients; buffer 3
         ApplyGradients();                                                              // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x3 });
     }
 
-    // The static memory plan of TrainStep: 3 tensors written into 3 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 64 },   // buffer 0 (batch, 64): x1
         new long[] { 1 },    // buffer 1 (batch, 1): x3
-        new long[] { 64 });  // buffer 2 (batch, 64): dx2
+        new long[] { 64 },   // buffer 2 (batch, 64): dx2
+        new long[] { 64 });  // buffer 3 (batch, 64): dx1_linear
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

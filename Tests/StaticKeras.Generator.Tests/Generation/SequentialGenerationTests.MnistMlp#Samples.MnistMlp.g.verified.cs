@@ -87,28 +87,33 @@ partial class MnistMlp : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                                // explicit backward below: no autograd tape
-        ZeroGradients();                                                                    // every trainable weight's .grad: a zeroed buffer
-        var x1 = flatten.Call(x[0]);                                                        // (batch, 784)
-        var x2 = hidden.Call(x1, training: true, into: _trainBuffers.Get(0, x1));           // (batch, 128); buffer 0
-        var x3 = drop.Call(x2, training: true, out var x3_mask);                            // (batch, 128)
-        var logits = output.CallLinear(x3, into: _trainBuffers.Get(1, x3));                 // (batch, 10), softmax fused into the loss; buffer 1
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx3 = output.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(2, dlogits));  // (batch, 128); kernel, bias gradients; buffer 2
-        var dx2 = drop.Backward(dx3, x3_mask);                                              // (batch, 128)
-        hidden.BackwardWeights(dx2, x1, x2);                                                // kernel, bias gradients
-        ApplyGradients();                                                                   // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        using var tape = global::TorchSharp.torch.no_grad();                                                                          // explicit backward below: no autograd tape
+        ZeroGradients();                                                                                                              // every trainable weight's .grad: a zeroed buffer
+        var x1 = flatten.Call(x[0]);                                                                                                  // (batch, 784)
+        var x2 = hidden.Call(x1, training: true, into: _trainBuffers.Get(0, x1));                                                     // (batch, 128); buffer 0
+        var x3 = drop.Call(x2, training: true, out var x3_mask, into: _trainBuffers.Get(1, x2), maskInto: _trainBuffers.Get(2, x2));  // (batch, 128); buffers 1, 2
+        var logits = output.CallLinear(x3, into: _trainBuffers.Get(3, x3));                                                           // (batch, 10), softmax fused into the loss; buffer 3
+        var probabilities = _trainBuffers.Get(4, logits);                                                                             // (batch, 10): softmax(logits), written by the loss; buffer 4
+        var dlogits = _trainBuffers.Get(5, logits);                                                                                   // (batch, 10): dL/dlogits, written by the loss; buffer 5
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused, written by the loss above
+        var dx3 = output.BackwardLinear(dlogits, x3, into: _trainBuffers.Get(6, dlogits));                                            // (batch, 128); kernel, bias gradients; buffer 6
+        var dx2 = drop.Backward(dx3, x3_mask, into: _trainBuffers.Get(1, dx3));                                                       // (batch, 128); buffer 1
+        hidden.BackwardWeights(dx2, x1, x2, scratch: _trainBuffers.Get(2, dx2));                                                      // kernel, bias gradients; buffer 2
+        ApplyGradients();                                                                                                             // optimizer step from the .grad buffers
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 3 tensors written into 3 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 9 tensors written into 7 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 128 },   // buffer 0 (batch, 128): x2
-        new long[] { 10 },    // buffer 1 (batch, 10): logits
-        new long[] { 128 });  // buffer 2 (batch, 128): dx3
+        new long[] { 128 },   // buffer 1 (batch, 128): x3, then dx2
+        new long[] { 128 },   // buffer 2 (batch, 128): x3_mask, then dx2_linear
+        new long[] { 10 },    // buffer 3 (batch, 10): logits
+        new long[] { 10 },    // buffer 4 (batch, 10): probabilities
+        new long[] { 10 },    // buffer 5 (batch, 10): dlogits
+        new long[] { 128 });  // buffer 6 (batch, 128): dx3
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -81,17 +81,18 @@ partial class Classifier : global::StaticKeras.Model
         // backward: dL/dlogits (batch, 3), softmax and CategoricalCrossentropy fused
         var dlogits = global::StaticKeras.Losses.LossGradients.CategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
         var dx1 = Probabilities.BackwardLinear(dlogits, x1, into: _trainBuffers.Get(2, dlogits));  // (batch, 16); kernel gradients; buffer 2
-        Hidden.BackwardWeights(dx1, x[0], x1);                                                     // kernel, bias gradients
+        Hidden.BackwardWeights(dx1, x[0], x1, scratch: _trainBuffers.Get(3, dx1));                 // kernel, bias gradients; buffer 3
         ApplyGradients();                                                                          // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
     }
 
-    // The static memory plan of TrainStep: 3 tensors written into 3 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 16 },   // buffer 0 (batch, 16): x1
         new long[] { 3 },    // buffer 1 (batch, 3): logits
-        new long[] { 16 });  // buffer 2 (batch, 16): dx1
+        new long[] { 16 },   // buffer 2 (batch, 16): dx1
+        new long[] { 16 });  // buffer 3 (batch, 16): dx1_linear
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -78,19 +78,22 @@ partial class SplitSoftmax : global::StaticKeras.Model
         ZeroGradients();                                                               // every trainable weight's .grad: a zeroed buffer
         var x1 = scores.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));  // (batch, 5); buffer 0
         var logits = softmax.Call(x1);                                                 // (batch, 5), softmax fused into the loss
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 5), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
+        var probabilities = _trainBuffers.Get(1, logits);                              // (batch, 5): softmax(logits), written by the loss; buffer 1
+        var dlogits = _trainBuffers.Get(2, logits);                                    // (batch, 5): dL/dlogits, written by the loss; buffer 2
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 5), softmax and SparseCategoricalCrossentropy fused, written by the loss above
         var dx1 = softmax.Backward(dlogits, x1, logits);                               // (batch, 5)
         scores.BackwardWeights(dx1, x[0], x1);                                         // kernel, bias gradients
         ApplyGradients();                                                              // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 1 tensor written into 1 buffer (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 3 tensors written into 3 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
-        new long[] { 5 });  // buffer 0 (batch, 5): x1
+        new long[] { 5 },   // buffer 0 (batch, 5): x1
+        new long[] { 5 },   // buffer 1 (batch, 5): probabilities
+        new long[] { 5 });  // buffer 2 (batch, 5): dlogits
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -143,10 +143,11 @@ partial class Encoder : global::StaticKeras.Model
         var x4 = norm.Call(x3);                                                                                               // (batch, 10, 16)
         var x5 = pool.Call(x4);                                                                                               // (batch, 16)
         var logits = classes.CallLinear(x5, into: _trainBuffers.Get(0, x5));                                                  // (batch, 2), softmax fused into the loss; buffer 0
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 2), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx5 = classes.BackwardLinear(dlogits, x5, into: _trainBuffers.Get(1, dlogits));                                   // (batch, 16); kernel, bias gradients; buffer 1
+        var probabilities = _trainBuffers.Get(1, logits);                                                                     // (batch, 2): softmax(logits), written by the loss; buffer 1
+        var dlogits = _trainBuffers.Get(2, logits);                                                                           // (batch, 2): dL/dlogits, written by the loss; buffer 2
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 2), softmax and SparseCategoricalCrossentropy fused, written by the loss above
+        var dx5 = classes.BackwardLinear(dlogits, x5, into: _trainBuffers.Get(3, dlogits));                                   // (batch, 16); kernel, bias gradients; buffer 3
         var dx4 = pool.Backward(dx5, x4, x5);                                                                                 // (batch, 10, 16)
         var dx3 = norm.Backward(dx4, x3, x4);                                                                                 // (batch, 10, 16); gamma, beta gradients
         var dx3_inputs = residual.Backward(dx3, new[] { x1, x2 }, x3);                                                        // (batch, 10, 16), (batch, 10, 16)
@@ -157,14 +158,16 @@ partial class Encoder : global::StaticKeras.Model
         dx1 = dx1.add(dx2_inputs[1]);                                                                                         // (batch, 10, 16); summed: read by several calls
         embed.BackwardWeights(dx1, x[0], x1);                                                                                 // embeddings gradients
         ApplyGradients();                                                                                                     // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 2 },    // buffer 0 (batch, 2): logits
-        new long[] { 16 });  // buffer 1 (batch, 16): dx5
+        new long[] { 2 },    // buffer 1 (batch, 2): probabilities
+        new long[] { 2 },    // buffer 2 (batch, 2): dlogits
+        new long[] { 16 });  // buffer 3 (batch, 16): dx5
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

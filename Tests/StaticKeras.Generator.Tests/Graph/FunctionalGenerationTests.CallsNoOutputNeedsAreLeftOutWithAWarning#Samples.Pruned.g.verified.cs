@@ -95,21 +95,25 @@ partial class Pruned : global::StaticKeras.Model
         ZeroGradients();                                                                        // every trainable weight's .grad: a zeroed buffer
         var x1 = hidden.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));           // (batch, 8); buffer 0
         var logits = classifier.CallLinear(x1, into: _trainBuffers.Get(1, x1));                 // (batch, 3), softmax fused into the loss; buffer 1
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx1 = classifier.BackwardLinear(dlogits, x1, into: _trainBuffers.Get(2, dlogits));  // (batch, 8); kernel, bias gradients; buffer 2
-        hidden.BackwardWeights(dx1, x[0], x1);                                                  // kernel, bias gradients
+        var probabilities = _trainBuffers.Get(2, logits);                                       // (batch, 3): softmax(logits), written by the loss; buffer 2
+        var dlogits = _trainBuffers.Get(3, logits);                                             // (batch, 3): dL/dlogits, written by the loss; buffer 3
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 3), softmax and SparseCategoricalCrossentropy fused, written by the loss above
+        var dx1 = classifier.BackwardLinear(dlogits, x1, into: _trainBuffers.Get(4, dlogits));  // (batch, 8); kernel, bias gradients; buffer 4
+        hidden.BackwardWeights(dx1, x[0], x1, scratch: _trainBuffers.Get(5, dx1));              // kernel, bias gradients; buffer 5
         ApplyGradients();                                                                       // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 3 tensors written into 3 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 6 tensors written into 6 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 8 },   // buffer 0 (batch, 8): x1
         new long[] { 3 },   // buffer 1 (batch, 3): logits
-        new long[] { 8 });  // buffer 2 (batch, 8): dx1
+        new long[] { 3 },   // buffer 2 (batch, 3): probabilities
+        new long[] { 3 },   // buffer 3 (batch, 3): dlogits
+        new long[] { 8 },   // buffer 4 (batch, 8): dx1
+        new long[] { 8 });  // buffer 5 (batch, 8): dx1_linear
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

@@ -97,29 +97,30 @@ partial class Twice : global::StaticKeras.Model
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TrainStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)
     {
-        using var tape = global::TorchSharp.torch.no_grad();                           // explicit backward below: no autograd tape
-        ZeroGradients();                                                               // every trainable weight's .grad: a zeroed buffer
-        var x1 = shared.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));  // (batch, 4); buffer 0
-        var x2 = shared.Call(x1, training: true, into: _trainBuffers.Get(1, x1));      // (batch, 4); buffer 1
-        var x3 = head.Call(x2, training: true, into: _trainBuffers.Get(2, x2));        // (batch, 1); buffer 2
+        using var tape = global::TorchSharp.torch.no_grad();                                                          // explicit backward below: no autograd tape
+        ZeroGradients();                                                                                              // every trainable weight's .grad: a zeroed buffer
+        var x1 = shared.Call(x[0], training: true, into: _trainBuffers.Get(0, x[0]));                                 // (batch, 4); buffer 0
+        var x2 = shared.Call(x1, training: true, into: _trainBuffers.Get(1, x1));                                     // (batch, 4); buffer 1
+        var x3 = head.Call(x2, training: true, into: _trainBuffers.Get(2, x2));                                       // (batch, 1); buffer 2
         var loss = global::StaticKeras.Losses.LossFunctions.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
         // backward: dL/dx3 (batch, 1)
         var dx3 = global::StaticKeras.Losses.LossGradients.MeanSquaredError(y[0], x3, sampleWeight: sampleWeight[0]);
-        var dx2 = head.Backward(dx3, x2, x3, into: _trainBuffers.Get(3, dx3));         // (batch, 4); kernel, bias gradients; buffer 3
-        var dx1 = shared.Backward(dx2, x1, x2, into: _trainBuffers.Get(4, dx2));       // (batch, 4); kernel, bias gradients; buffer 4
-        shared.BackwardWeights(dx1, x[0], x1);                                         // kernel, bias gradients
-        ApplyGradients();                                                              // optimizer step from the .grad buffers
+        var dx2 = head.Backward(dx3, x2, x3, into: _trainBuffers.Get(3, dx3));                                        // (batch, 4); kernel, bias gradients; buffer 3
+        var dx1 = shared.Backward(dx2, x1, x2, into: _trainBuffers.Get(4, dx2), scratch: _trainBuffers.Get(5, dx2));  // (batch, 4); kernel, bias gradients; buffers 4, 5
+        shared.BackwardWeights(dx1, x[0], x1, scratch: _trainBuffers.Get(1, dx1));                                    // kernel, bias gradients; buffer 1
+        ApplyGradients();                                                                                             // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x3 });
     }
 
-    // The static memory plan of TrainStep: 5 tensors written into 5 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 7 tensors written into 6 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 4 },   // buffer 0 (batch, 4): x1
-        new long[] { 4 },   // buffer 1 (batch, 4): x2
+        new long[] { 4 },   // buffer 1 (batch, 4): x2, then dx1_linear
         new long[] { 1 },   // buffer 2 (batch, 1): x3
         new long[] { 4 },   // buffer 3 (batch, 4): dx2
-        new long[] { 4 });  // buffer 4 (batch, 4): dx1
+        new long[] { 4 },   // buffer 4 (batch, 4): dx1
+        new long[] { 4 });  // buffer 5 (batch, 4): dx2_linear
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

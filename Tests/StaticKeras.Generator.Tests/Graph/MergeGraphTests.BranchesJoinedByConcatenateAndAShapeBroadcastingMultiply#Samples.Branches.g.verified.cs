@@ -140,24 +140,27 @@ partial class Branches : global::StaticKeras.Model
         var dx5_inputs = scale.Backward(dx5, new[] { x3, x4 }, x5);                   // (batch, 12), (batch, 1)
         var dx3 = dx5_inputs[0];                                                      // (batch, 12)
         var dx4 = dx5_inputs[1];                                                      // (batch, 1)
-        gate.BackwardWeights(dx4, x[0], x4);                                          // kernel, bias gradients
+        gate.BackwardWeights(dx4, x[0], x4, scratch: _trainBuffers.Get(5, dx4));      // kernel, bias gradients; buffer 5
         var dx3_inputs = join.Backward(dx3, new[] { x1, x2 }, x3);                    // (batch, 8), (batch, 4)
         var dx1 = dx3_inputs[0];                                                      // (batch, 8)
         var dx2 = dx3_inputs[1];                                                      // (batch, 4)
-        right.BackwardWeights(dx2, x[0], x2);                                         // kernel, bias gradients
-        left.BackwardWeights(dx1, x[0], x1);                                          // kernel, bias gradients
+        right.BackwardWeights(dx2, x[0], x2, scratch: _trainBuffers.Get(6, dx2));     // kernel, bias gradients; buffer 6
+        left.BackwardWeights(dx1, x[0], x1, scratch: _trainBuffers.Get(7, dx1));      // kernel, bias gradients; buffer 7
         ApplyGradients();                                                             // optimizer step from the .grad buffers
         return new(loss, new[] { loss }, new[] { x6 });
     }
 
-    // The static memory plan of TrainStep: 5 tensors written into 5 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 8 tensors written into 8 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
-        new long[] { 8 },    // buffer 0 (batch, 8): x1
-        new long[] { 4 },    // buffer 1 (batch, 4): x2
-        new long[] { 1 },    // buffer 2 (batch, 1): x4
-        new long[] { 2 },    // buffer 3 (batch, 2): x6
-        new long[] { 12 });  // buffer 4 (batch, 12): dx5
+        new long[] { 8 },   // buffer 0 (batch, 8): x1
+        new long[] { 4 },   // buffer 1 (batch, 4): x2
+        new long[] { 1 },   // buffer 2 (batch, 1): x4
+        new long[] { 2 },   // buffer 3 (batch, 2): x6
+        new long[] { 12 },  // buffer 4 (batch, 12): dx5
+        new long[] { 1 },   // buffer 5 (batch, 1): dx4_linear
+        new long[] { 4 },   // buffer 6 (batch, 4): dx2_linear
+        new long[] { 8 });  // buffer 7 (batch, 8): dx1_linear
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

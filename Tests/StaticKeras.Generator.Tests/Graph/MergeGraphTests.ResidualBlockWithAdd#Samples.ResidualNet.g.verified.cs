@@ -161,10 +161,11 @@ partial class ResidualNet : global::StaticKeras.Model
         var x6 = Record(x5, tracked => pool.Call(tracked), out var x6_in);                      // (batch, 14, 14, 16); recorded for autograd
         var x7 = gap.Call(x6);                                                                  // (batch, 16)
         var logits = classifier.CallLinear(x7, into: _trainBuffers.Get(0, x7));                 // (batch, 10), softmax fused into the loss; buffer 0
-        var loss = global::StaticKeras.Losses.LossFunctions.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        // backward: dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused
-        var dlogits = global::StaticKeras.Losses.LossGradients.SparseCategoricalCrossentropy(y[0], logits, fromLogits: true, sampleWeight: sampleWeight[0]);
-        var dx7 = classifier.BackwardLinear(dlogits, x7, into: _trainBuffers.Get(1, dlogits));  // (batch, 16); kernel, bias gradients; buffer 1
+        var probabilities = _trainBuffers.Get(1, logits);                                       // (batch, 10): softmax(logits), written by the loss; buffer 1
+        var dlogits = _trainBuffers.Get(2, logits);                                             // (batch, 10): dL/dlogits, written by the loss; buffer 2
+        var loss = global::StaticKeras.Losses.FusedLosses.SparseCategoricalCrossentropy(y[0], logits, sampleWeight[0], probabilities, dlogits, _trainBuffers.Scalar(logits));
+        // backward: from dL/dlogits (batch, 10), softmax and SparseCategoricalCrossentropy fused, written by the loss above
+        var dx7 = classifier.BackwardLinear(dlogits, x7, into: _trainBuffers.Get(3, dlogits));  // (batch, 16); kernel, bias gradients; buffer 3
         var dx6 = gap.Backward(dx7, x6, x7);                                                    // (batch, 14, 14, 16)
         var dx5 = RecordedBackward(x6, dx6, x6_in);                                             // (batch, 28, 28, 16); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
         var dx4 = relu.Backward(dx5, x4, x5);                                                   // (batch, 28, 28, 16)
@@ -175,14 +176,16 @@ partial class ResidualNet : global::StaticKeras.Model
         dx1 = dx1.add(RecordedBackward(x2, dx2, x2_in));                                        // (batch, 28, 28, 16); autograd on conv1 alone (Conv2D: recording measured faster than its kernel); summed: read by several calls
         RecordedBackwardWeights(x1, dx1);                                                       // autograd on stem alone (Conv2D: recording measured faster than its kernel)
         ApplyGradients();                                                                       // optimizer step from the .grad buffers
-        return new(loss, new[] { loss }, new[] { logits.softmax(-1) });
+        return new(loss, new[] { loss }, new[] { probabilities });
     }
 
-    // The static memory plan of TrainStep: 2 tensors written into 2 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
         new long[] { 10 },   // buffer 0 (batch, 10): logits
-        new long[] { 16 });  // buffer 1 (batch, 16): dx7
+        new long[] { 10 },   // buffer 1 (batch, 10): probabilities
+        new long[] { 10 },   // buffer 2 (batch, 10): dlogits
+        new long[] { 16 });  // buffer 3 (batch, 16): dx7
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

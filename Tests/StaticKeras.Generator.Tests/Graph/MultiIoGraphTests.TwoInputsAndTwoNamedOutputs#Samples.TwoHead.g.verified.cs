@@ -280,7 +280,7 @@ partial class TwoHead : global::StaticKeras.Model
         var dx5_inputs = join.Backward(dx5, new[] { x3, x4 }, x5);                       // (batch, 1352), (batch, 8)
         var dx3 = dx5_inputs[0];                                                         // (batch, 1352)
         var dx4 = dx5_inputs[1];                                                         // (batch, 8)
-        features.BackwardWeights(dx4, x[1], x4);                                         // kernel, bias gradients
+        features.BackwardWeights(dx4, x[1], x4, scratch: _trainBuffers.Get(4, dx4));     // kernel, bias gradients; buffer 4
         var dx2 = flatten.Backward(dx3, x2, x3);                                         // (batch, 13, 13, 8)
         var dx1 = RecordedBackward(x2, dx2, x2_in);                                      // (batch, 26, 26, 8); autograd on pool alone (MaxPooling2D: recording measured faster than its kernel)
         RecordedBackwardWeights(x1, dx1);                                                // autograd on conv alone (Conv2D: recording measured faster than its kernel)
@@ -288,13 +288,14 @@ partial class TwoHead : global::StaticKeras.Model
         return new(loss, new[] { cls_loss, value_loss }, new[] { cls_logits.softmax(-1), x7 });
     }
 
-    // The static memory plan of TrainStep: 4 tensors written into 4 buffers (shared where lifetimes do not overlap),
+    // The static memory plan of TrainStep: 5 tensors written into 5 buffers (shared where lifetimes do not overlap),
     // allocated once per batch size, the last smaller batch of an epoch included.
     private readonly global::StaticKeras.Training.StepBuffers _trainBuffers = new(
-        new long[] { 8 },      // buffer 0 (batch, 8): x4
-        new long[] { 10 },     // buffer 1 (batch, 10): cls_logits
-        new long[] { 1 },      // buffer 2 (batch, 1): x7
-        new long[] { 1360 });  // buffer 3 (batch, 1360): dx5
+        new long[] { 8 },     // buffer 0 (batch, 8): x4
+        new long[] { 10 },    // buffer 1 (batch, 10): cls_logits
+        new long[] { 1 },     // buffer 2 (batch, 1): x7
+        new long[] { 1360 },  // buffer 3 (batch, 1360): dx5
+        new long[] { 8 });    // buffer 4 (batch, 8): dx4_linear
 
     /// <inheritdoc/>
     protected override global::StaticKeras.StepOutput TestStep(global::TorchSharp.torch.Tensor[] x, global::TorchSharp.torch.Tensor[] y, global::TorchSharp.torch.Tensor?[] sampleWeight)

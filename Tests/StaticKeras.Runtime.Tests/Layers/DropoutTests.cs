@@ -28,6 +28,41 @@ public class DropoutTests
     }
 
     [Fact]
+    public void PlannedBuffersGetTheSameDrawsAndValuesAsNewTensors()
+    {
+        var dropout = new Dropout(0.3);
+        using var x = randn(16, 8);
+        manual_seed(9);
+        var y = dropout.Call(x, training: true, out var mask);
+        using var noGrad = no_grad();
+        var (into, maskInto, gradInto) = (empty(16, 8), empty(16, 8), empty(16, 8));
+        manual_seed(9);
+
+        var planned = dropout.Call(x, training: true, out var plannedMask, into, maskInto);
+        var gradient = dropout.Backward(x, plannedMask, gradInto);
+
+        Assert.Same(into, planned);
+        Assert.Same(maskInto, plannedMask);
+        Assert.Same(gradInto, gradient);
+        Assert.True(y.allclose(planned, rtol: 0, atol: 0) && mask!.allclose(plannedMask!, rtol: 0, atol: 0), "another draw or other values");
+        Assert.True(dropout.Backward(x, mask).allclose(gradient, rtol: 0, atol: 0));
+    }
+
+    [Fact]
+    public void ANoiseShapedMaskIsNotWrittenIntoABufferOfTheInputsShape()
+    {
+        var dropout = new Dropout(0.5, noiseShape: [null, 1]);
+        using var x = randn(4, 6);
+        using var noGrad = no_grad();
+        var maskInto = empty(4, 6);
+
+        dropout.Call(x, training: true, out var mask, empty(4, 6), maskInto);
+
+        Assert.NotSame(maskInto, mask);
+        Assert.Equal(new long[] { 4, 1 }, mask!.shape);
+    }
+
+    [Fact]
     public void GradientIsTheScaledMaskInDoublePrecision()
     {
         manual_seed(5);

@@ -46,4 +46,32 @@ public class MetricFunctionsTests
         var function = MetricFunctions.ResolveAccuracy(labels, predictions);
         Assert.Equal(expected, function.Method.Name);
     }
+
+    [Theory]
+    [InlineData(ScalarType.Float32)]
+    [InlineData(ScalarType.Float64)]
+    public void CountedMatchesAreLibtorchsArgMaxMatches(ScalarType dtype)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(11);
+        // Ties (rounded scores) and a NaN: libtorch's arg-max takes the first largest value, a NaN as largest.
+        var predictions = (rand(200, 7, dtype: dtype) * 4).round();
+        predictions[5, 3] = tensor(double.NaN, dtype);
+        var labels = randint(0, 7, [200], dtype: ScalarType.Int64);
+        var (expected, count) = MetricFunctions.SparseCategoricalMatches(labels, predictions);
+
+        Assert.True(MetricFunctions.TryCountSparseMatches(labels, predictions, out var matches));
+        Assert.Equal(expected.item<long>(), matches);
+        Assert.Equal(200, count);
+        Assert.True(MetricFunctions.TryCountSparseMatches(labels.unsqueeze(1), predictions, out var withAxis));
+        Assert.Equal(matches, withAxis);
+    }
+
+    [Fact]
+    public void OtherLabelsAreLeftToTheTensorCount()
+    {
+        using var scope = NewDisposeScope();
+        Assert.False(MetricFunctions.TryCountSparseMatches(tensor(new int[] { 1, 0, 2 }), Scores, out _));
+        Assert.False(MetricFunctions.TryCountSparseMatches(tensor(new long[] { 1, 0 }), Scores, out _));
+    }
 }

@@ -3,6 +3,7 @@ using System.Numerics;
 using StaticKeras.Layers;
 using TorchSharp;
 using static TorchSharp.torch;
+using System.Runtime.CompilerServices;
 
 namespace StaticKeras.Losses;
 
@@ -121,6 +122,7 @@ public static class FusedLosses
 
     // Per row: the max, the sum of exp(z - max), the probabilities, the row's loss and its gradient;
     // returns the reduced loss.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at the first call, not tiered up late: see FusedCpuUpdate.AdamRule.Run
     private static unsafe double Pass<T>(long* labels, T* logits, T* weights, T* probabilities, T* gradient, Shape shape)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
+using System.Runtime.CompilerServices;
 
 namespace StaticKeras.Layers;
 
@@ -62,6 +63,7 @@ internal static class CpuPasses
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at the first call, not tiered up late: see FusedCpuUpdate.AdamRule.Run
     private static unsafe void ActivationPass<T>(T* g, T* y, T* d, long n, Activation activation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -122,6 +124,7 @@ internal static class CpuPasses
 
     // target[c] += sum over r of m[r, c]: the sum first (from zero, row by row), then added, as
     // sum(dim: 0) followed by add_ computes it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at the first call, not tiered up late: see FusedCpuUpdate.AdamRule.Run
     private static unsafe void ColumnSums<T>(T* m, T* target, long rows, long columns)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -71,13 +71,15 @@ internal sealed unsafe class MappedIdxFile : IDisposable
             (dimensions, headerLength) = (found, content.Position);
         }
 
-        var elementSize = dimensions.Skip(1).Aggregate(1L, (product, d) => product * d);
-        var dataLength = dimensions[0] * elementSize;
+        // In double: three int32 dimensions can overflow a long, and a length that matches a real file is exact in a double.
+        var dataLength = dimensions.Aggregate(1.0, (product, d) => product * d);
         if (fileLength - headerLength != dataLength)
         {
             throw new InvalidDataException(
-                $"{path}: dimensions ({string.Join(", ", dimensions)}) need {dataLength} bytes of data after the {headerLength}-byte header, found {fileLength - headerLength}.");
+                $"{path}: dimensions ({string.Join(", ", dimensions)}) need {dataLength:0} bytes of data after the {headerLength}-byte header, found {fileLength - headerLength}.");
         }
+
+        var elementSize = dimensions.Skip(1).Aggregate(1L, (product, d) => product * d);   // bounded by the file's length now
 
         var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, capacity: 0, MemoryMappedFileAccess.Read);
         var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);

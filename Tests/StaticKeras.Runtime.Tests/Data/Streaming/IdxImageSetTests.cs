@@ -115,6 +115,11 @@ public sealed class IdxImageSetTests : IDisposable
         error = Assert.Throws<InvalidDataException>(() => IdxImageSet.Open(images, labels, Copies));
         Assert.Equal($"{images}: dimensions (3, 2, 3) need 18 bytes of data after the 16-byte header, found 14.", error.Message);
 
+        (images, labels) = Write(IdxBytes.Build(0x08, [int.MaxValue, int.MaxValue, int.MaxValue], new byte[8]), IdxBytes.Labels(1), gzip: false);
+        error = Assert.Throws<InvalidDataException>(() => IdxImageSet.Open(images, labels, Copies));
+        Assert.StartsWith($"{images}: dimensions (2147483647, 2147483647, 2147483647) need 99035203", error.Message);   // no overflow
+        Assert.EndsWith("bytes of data after the 16-byte header, found 8.", error.Message);
+
         var corrupt = Path.Combine(_directory, "corrupt.gz");
         File.WriteAllBytes(corrupt, IdxBytes.Gzip(IdxBytes.Images(3))[..^12]);
         error = Assert.Throws<InvalidDataException>(() => IdxImageSet.Open(corrupt, labels, Copies));

@@ -25,6 +25,16 @@ internal static class IdxBytes
 
     public static byte[] Labels(params byte[] labels) => Build(0x08, [labels.Length], labels);
 
+    /// <summary>Writes an image file and a label file into <paramref name="directory"/> (named images and labels, .gz when <paramref name="gzip"/>).</summary>
+    public static (string Images, string Labels) WritePair(string directory, byte[] images, byte[] labels, bool gzip)
+    {
+        var suffix = gzip ? ".gz" : "";
+        var (imagesPath, labelsPath) = (Path.Combine(directory, "images" + suffix), Path.Combine(directory, "labels" + suffix));
+        File.WriteAllBytes(imagesPath, gzip ? Gzip(images) : images);
+        File.WriteAllBytes(labelsPath, gzip ? Gzip(labels) : labels);
+        return (imagesPath, labelsPath);
+    }
+
     public static byte[] Gzip(byte[] bytes)
     {
         var output = new MemoryStream();

@@ -91,12 +91,5 @@ public sealed class IdxDatasetTests : IDisposable
         Assert.StartsWith("image 1 of the batch is 7x13 (91 values); the first is 7x13x3: a batch needs one size.", error.Message);
     }
 
-    private (string Images, string Labels) Write(byte[] images, byte[] labels, bool gzip)
-    {
-        var suffix = gzip ? ".gz" : "";
-        var (imagesPath, labelsPath) = (Path.Combine(_directory, "images" + suffix), Path.Combine(_directory, "labels" + suffix));
-        File.WriteAllBytes(imagesPath, gzip ? IdxBytes.Gzip(images) : images);
-        File.WriteAllBytes(labelsPath, gzip ? IdxBytes.Gzip(labels) : labels);
-        return (imagesPath, labelsPath);
-    }
+    private (string Images, string Labels) Write(byte[] images, byte[] labels, bool gzip) => IdxBytes.WritePair(_directory, images, labels, gzip);
 }

@@ -163,14 +163,7 @@ public sealed class IdxImageSetTests : IDisposable
         Assert.Throws<ObjectDisposedException>(() => set[0]);
     }
 
-    private (string Images, string Labels) Write(byte[] images, byte[] labels, bool gzip)
-    {
-        var suffix = gzip ? ".gz" : "";
-        var (imagesPath, labelsPath) = (Path.Combine(_directory, "images" + suffix), Path.Combine(_directory, "labels" + suffix));
-        File.WriteAllBytes(imagesPath, gzip ? IdxBytes.Gzip(images) : images);
-        File.WriteAllBytes(labelsPath, gzip ? IdxBytes.Gzip(labels) : labels);
-        return (imagesPath, labelsPath);
-    }
+    private (string Images, string Labels) Write(byte[] images, byte[] labels, bool gzip) => IdxBytes.WritePair(_directory, images, labels, gzip);
 }
 
 /// <summary>Fashion-MNIST's real files read by index: the bundled subset's gzip files through their decompressed copies.</summary>

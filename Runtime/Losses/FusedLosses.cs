@@ -1,9 +1,9 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using StaticKeras.Layers;
 using TorchSharp;
 using static TorchSharp.torch;
-using System.Runtime.CompilerServices;
 
 namespace StaticKeras.Losses;
 

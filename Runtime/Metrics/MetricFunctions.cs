@@ -1,8 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
 using StaticKeras.Losses;
 using TorchSharp;
 using static TorchSharp.torch;
-using System.Runtime.CompilerServices;
 
 namespace StaticKeras.Metrics;
 

@@ -1,10 +1,10 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
-using System.Runtime.CompilerServices;
 
 namespace StaticKeras.Optimizers;
 

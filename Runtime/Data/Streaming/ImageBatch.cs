@@ -1,8 +1,8 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
-using System.Runtime.CompilerServices;
 
 namespace StaticKeras.Data;
 

@@ -11,7 +11,7 @@ namespace StaticKeras.Tools.KerasImport;
 /// StaticKeras layer field, writing only arguments that differ from StaticKeras' defaults (which
 /// are Keras' defaults). Layers and arguments StaticKeras has no equivalent for are reported.
 /// </summary>
-internal static class LayerTranslator
+internal static partial class LayerTranslator
 {
     private static readonly string[] s_activations =
         ["linear", "relu", "sigmoid", "tanh", "softmax", "gelu", "elu", "selu", "silu", "leaky_relu", "softplus"];
@@ -71,6 +71,8 @@ internal static class LayerTranslator
                 "Embedding" => LayerTranslation.Of("Embedding", Int(config["input_dim"]).ToString(CultureInfo.InvariantCulture), Int(config["output_dim"]).ToString(CultureInfo.InvariantCulture),
                     Flag(config, "mask_zero", false, "maskZero")),
                 "SimpleRNN" or "LSTM" or "GRU" => Recurrent(className, config),
+                "TimeDistributed" => TimeDistributed(config),
+                "Bidirectional" => Bidirectional(config),
                 "Reshape" => LayerTranslation.Of("Reshape", Ints(config["target_shape"]).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()),
                 "Permute" => LayerTranslation.Of("Permute", Ints(config["dims"]).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()),
                 "UpSampling2D" => LayerTranslation.Of("UpSampling2D", Pair(config["size"]) == "(2, 2)" ? null : Pair(config["size"]),

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
-using StaticKeras.Layers;
+using Samples.Transformer;
 using Xunit;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -9,39 +9,9 @@ using static TorchSharp.torch;
 namespace StaticKeras.Runtime.Tests.EndToEnd;
 
 /// <summary>
-/// A small Transformer text classifier, Keras' "text classification with Transformer" example:
-/// token and position embeddings, one self-attention block with residuals and LayerNormalization,
-/// a masked average over the unpadded tokens and a sigmoid head. Index 0 is padding.
+/// The Transformer sample's model (Samples/Transformer: Keras' "text classification with Transformer" example)
+/// learns a sequence task, and the padding mask keeps padding from changing its answers.
 /// </summary>
-[Model]
-[Compile(Optimizer.Adam, Loss.BinaryCrossentropy, LearningRate = 0.003, Metrics = [Metric.Accuracy])]
-public partial class TransformerClassifier
-{
-    readonly Embedding tokens = new(17, 32, maskZero: true);
-    readonly PositionEmbedding positions = new(16);
-    readonly Add embed = new();
-    readonly MultiHeadAttention attention = new(numHeads: 2, keyDim: 16);
-    readonly Add residual1 = new();
-    readonly LayerNormalization norm1 = new();
-    readonly Dense feedForward = new(64, Activation.Relu);
-    readonly Dense project = new(32);
-    readonly Add residual2 = new();
-    readonly LayerNormalization norm2 = new();
-    readonly GlobalAveragePooling1D pool = new();
-    readonly Dense repeated = new(1, Activation.Sigmoid);
-
-    [Graph]
-    Tensor Call([Input("time")] Tensor ids)
-    {
-        var x = tokens.Call(ids);
-        x = embed.Call(x, positions.Call(x));
-        x = norm1.Call(residual1.Call(x, attention.Call(x, x)));
-        x = norm2.Call(residual2.Call(x, project.Call(feedForward.Call(x))));
-        return repeated.Call(pool.Call(x));
-    }
-}
-
-/// <summary>The Transformer learns a sequence task, and the padding mask keeps padding from changing its answers.</summary>
 public sealed class TransformerClassifierTests(ITestOutputHelper output)
 {
     /// <summary>

@@ -25,7 +25,10 @@ internal static partial class LayerTranslator
     ];
 
     /// <summary>The StaticKeras field for a Keras layer.</summary>
-    public static LayerTranslation Translate(string className, JsonObject config)
+    /// <param name="className">Keras' <c>class_name</c>.</param>
+    /// <param name="config">The layer's <c>config</c>.</param>
+    /// <param name="calls">The layer's <c>inbound_nodes</c> in a functional model, for call arguments StaticKeras takes in the constructor.</param>
+    public static LayerTranslation Translate(string className, JsonObject config, JsonArray? calls = null)
     {
         try
         {
@@ -73,6 +76,8 @@ internal static partial class LayerTranslator
                 "SimpleRNN" or "LSTM" or "GRU" => Recurrent(className, config),
                 "TimeDistributed" => TimeDistributed(config),
                 "Bidirectional" => Bidirectional(config),
+                "MultiHeadAttention" => MultiHeadAttention(config, calls),
+                "Attention" => Attention(config, calls),
                 "Reshape" => LayerTranslation.Of("Reshape", Ints(config["target_shape"]).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()),
                 "Permute" => LayerTranslation.Of("Permute", Ints(config["dims"]).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()),
                 "UpSampling2D" => LayerTranslation.Of("UpSampling2D", Pair(config["size"]) == "(2, 2)" ? null : Pair(config["size"]),

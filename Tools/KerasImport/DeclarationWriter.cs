@@ -97,6 +97,12 @@ internal static partial class DeclarationWriter
                 continue;
             }
 
+            if (sequential && ClassOf(layer) is "MultiHeadAttention" or "Attention")
+            {
+                Unexpressible(text, problems, $"layer '{path}{NameOf(layer)}' ({ClassOf(layer)}): attention in a Sequential model (it takes a query and a value: StaticKeras calls it in a functional model)");
+                continue;
+            }
+
             var translation = LayerTranslator.Translate(ClassOf(layer)!, layer["config"]!.AsObject(), layer["inbound_nodes"] as JsonArray);
             if (translation.Type is null)
             {

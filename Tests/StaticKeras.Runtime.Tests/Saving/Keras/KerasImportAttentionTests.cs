@@ -99,6 +99,20 @@ public class KerasImportAttentionTests
         Assert.Equal(["layer 'att' (Attention): calls with and without use_causal_mask (StaticKeras takes it once, as the constructor argument useCausalMask)"], twice.Problems);
     }
 
+    [Fact]
+    public void AttentionInASequentialModelIsListed()
+    {
+        var config = JsonNode.Parse("""
+            {"class_name": "Sequential", "config": {"name": "seq", "layers": [
+                {"class_name": "InputLayer", "config": {"name": "x", "batch_shape": [null, 5, 8]}},
+                {"class_name": "MultiHeadAttention", "config": {"name": "mha", "num_heads": 2, "key_dim": 3}}]}}
+            """)!;
+
+        var result = DeclarationWriter.Write(config, "Seq", "Samples", "seq.keras");
+
+        Assert.Equal(["layer 'mha' (MultiHeadAttention): attention in a Sequential model (it takes a query and a value: StaticKeras calls it in a functional model)"], result.Problems);
+    }
+
     private const string X = """{"class_name": "__keras_tensor__", "config": {"keras_history": ["x", 0, 0]}}""";
 
     // A functional model of x (5, 8) and the one layer, its output.

@@ -97,7 +97,13 @@ internal static partial class DeclarationWriter
                 continue;
             }
 
-            var translation = LayerTranslator.Translate(ClassOf(layer)!, layer["config"]!.AsObject());
+            if (sequential && ClassOf(layer) is "MultiHeadAttention" or "Attention")
+            {
+                Unexpressible(text, problems, $"layer '{path}{NameOf(layer)}' ({ClassOf(layer)}): attention in a Sequential model (it takes a query and a value: StaticKeras calls it in a functional model)");
+                continue;
+            }
+
+            var translation = LayerTranslator.Translate(ClassOf(layer)!, layer["config"]!.AsObject(), layer["inbound_nodes"] as JsonArray);
             if (translation.Type is null)
             {
                 Unexpressible(text, problems, $"layer '{path}{NameOf(layer)}' ({ClassOf(layer)}): {translation.Problem}");
@@ -149,7 +155,11 @@ internal static partial class DeclarationWriter
             for (var k = 0; k < nodes.Count; k++)
             {
                 var args = nodes[k]!["args"]!.AsArray();
-                var reads = (args.Count == 1 && args[0] is JsonArray list ? list : args)
+                // MultiHeadAttention's value and key may be named: query, value, key in that order, after the positional ones.
+                var named = ClassOf(layer) == "MultiHeadAttention" && nodes[k]!["kwargs"] is JsonObject kwargs
+                    ? LayerTranslator.AttentionTensors.Select(n => kwargs[n]).Where(t => t is not null)
+                    : [];
+                var reads = (args.Count == 1 && args[0] is JsonArray list ? list : args).Concat(named)
                     .Select(a => a!["config"]!["keras_history"]!.AsArray())
                     .Select(h => (h[0]!.GetValue<string>(), h[1]!.GetValue<int>()))
                     .ToList();

@@ -11,7 +11,7 @@ namespace StaticKeras.Tools.KerasImport;
 /// StaticKeras layer field, writing only arguments that differ from StaticKeras' defaults (which
 /// are Keras' defaults). Layers and arguments StaticKeras has no equivalent for are reported.
 /// </summary>
-internal static class LayerTranslator
+internal static partial class LayerTranslator
 {
     private static readonly string[] s_activations =
         ["linear", "relu", "sigmoid", "tanh", "softmax", "gelu", "elu", "selu", "silu", "leaky_relu", "softplus"];
@@ -25,7 +25,10 @@ internal static class LayerTranslator
     ];
 
     /// <summary>The StaticKeras field for a Keras layer.</summary>
-    public static LayerTranslation Translate(string className, JsonObject config)
+    /// <param name="className">Keras' <c>class_name</c>.</param>
+    /// <param name="config">The layer's <c>config</c>.</param>
+    /// <param name="calls">The layer's <c>inbound_nodes</c> in a functional model, for call arguments StaticKeras takes in the constructor.</param>
+    public static LayerTranslation Translate(string className, JsonObject config, JsonArray? calls = null)
     {
         try
         {
@@ -71,6 +74,10 @@ internal static class LayerTranslator
                 "Embedding" => LayerTranslation.Of("Embedding", Int(config["input_dim"]).ToString(CultureInfo.InvariantCulture), Int(config["output_dim"]).ToString(CultureInfo.InvariantCulture),
                     Flag(config, "mask_zero", false, "maskZero")),
                 "SimpleRNN" or "LSTM" or "GRU" => Recurrent(className, config),
+                "TimeDistributed" => TimeDistributed(config),
+                "Bidirectional" => Bidirectional(config),
+                "MultiHeadAttention" => MultiHeadAttention(config, calls),
+                "Attention" => Attention(config, calls),
                 "Reshape" => LayerTranslation.Of("Reshape", Ints(config["target_shape"]).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()),
                 "Permute" => LayerTranslation.Of("Permute", Ints(config["dims"]).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()),
                 "UpSampling2D" => LayerTranslation.Of("UpSampling2D", Pair(config["size"]) == "(2, 2)" ? null : Pair(config["size"]),

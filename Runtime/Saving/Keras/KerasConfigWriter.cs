@@ -83,9 +83,11 @@ internal static class KerasConfigWriter
             var arguments = call.Inputs.Select(v => KerasTensor(history[v], shapes[v])).ToArray();
             // A merge takes one list; attention takes query, value (and key) as arguments, and its
             // causal mask as a call argument.
-            var attention = order.FirstOrDefault(o => o.Name == call.Layer).Layer as MultiHeadAttention;
-            var args = arguments.Length == 1 || attention is not null ? new JsonArray(arguments) : new JsonArray(new JsonArray(arguments));
-            var kwargs = attention is { UseCausalMask: true } ? new JsonObject { ["use_causal_mask"] = true } : new JsonObject();
+            // (Luong's Attention takes them as one list, as a merge does.)
+            var layer = order.FirstOrDefault(o => o.Name == call.Layer).Layer;
+            var args = arguments.Length == 1 || layer is MultiHeadAttention ? new JsonArray(arguments) : new JsonArray(new JsonArray(arguments));
+            var causal = layer is MultiHeadAttention { UseCausalMask: true } or Attention { UseCausalMask: true };
+            var kwargs = causal ? new JsonObject { ["use_causal_mask"] = true } : new JsonObject();
             nodes.TryAdd(call.Layer, []);
             nodes[call.Layer].Add(new JsonObject { ["args"] = args, ["kwargs"] = kwargs });
             history.Add((slots[call.Layer].KerasName, nodes[call.Layer].Count - 1));

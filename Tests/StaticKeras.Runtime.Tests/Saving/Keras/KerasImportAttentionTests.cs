@@ -60,6 +60,23 @@ public class KerasImportAttentionTests
         Assert.Contains("        var multi_head_attention_1_out = multi_head_attention_1.Call(add_out, m, dense_out);\n", result.Code);
     }
 
+    [Fact]
+    public void ACausalLuongAttentionKeepsItsCausalMaskInTheSavedFile()
+    {
+        // Keras takes use_causal_mask as a call argument of Attention too: a .keras file without it would attend to later steps.
+        using var dir = new TempDirectory();
+        using var model = new CausalLuong();
+        var path = dir.File("causal.keras");
+        model.SaveKeras(path);
+
+        var result = KerasFileImport.Import(path, "Again", "Samples");
+
+        Assert.Empty(result.Problems);
+        Assert.Contains("    readonly Attention attention = new(useCausalMask: true);\n", result.Code);
+        using var reloaded = new CausalLuong();
+        reloaded.LoadWeights(path);
+    }
+
     [Theory]
     [InlineData("\"use_gate\": true", "{}", "use_gate=True (StaticKeras' MultiHeadAttention has no gate)")]
     [InlineData("\"sliding_window\": 4", "{}", "sliding_window 4 (StaticKeras attends over every step)")]
@@ -124,4 +141,14 @@ public class KerasImportAttentionTests
             """)!, "Attending", "Samples", "attending.keras");
 
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}
+
+[Model]
+public partial class CausalLuong
+{
+    readonly StaticKeras.Layers.Attention attention = new(useCausalMask: true);
+    readonly StaticKeras.Layers.GlobalAveragePooling1D pool = new();
+
+    [Graph]
+    Tensor Call([Input(5, 4)] Tensor x) => pool.Call(attention.Call(x, x));
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using StaticKeras.Saving;
 using static TorchSharp.torch;
 
@@ -9,6 +10,12 @@ namespace StaticKeras.Runtime.Tests.Saving.Keras;
 internal static class KerasFiles
 {
     public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Saving", "Keras", "Files", name);
+
+    /// <summary>The checked-in declaration KerasImport wrote for <paramref name="className"/> (Imported/, in the source tree).</summary>
+    public static string Declaration(string className) =>
+        File.ReadAllText(System.IO.Path.Combine(SourceDirectory(), "Imported", $"{className}.cs"));
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => System.IO.Path.GetDirectoryName(path)!;
 
     /// <summary>The stored <c>input</c> and Keras' <c>output</c> for model <paramref name="model"/> (mlp or cnn), in the caller's scope.</summary>
     public static (Tensor Input, Tensor Output) InputsAndPredictions(string model)

@@ -1,5 +1,4 @@
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using StaticKeras.Runtime.Tests.Saving.Keras.Imported;
 using StaticKeras.Saving;
@@ -24,7 +23,7 @@ public class KerasImportAttentionTests
         var result = KerasFileImport.Import(KerasFiles.Path("import_attention.keras"), "ImportedAttention", Namespace);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", "ImportedAttention.cs")), result.Code);
+        Assert.Equal(KerasFiles.Declaration("ImportedAttention"), result.Code);
     }
 
     [Theory]
@@ -139,8 +138,6 @@ public class KerasImportAttentionTests
                 {"class_name": "InputLayer", "name": "x", "config": {"name": "x", "batch_shape": [null, 5, 8]}, "inbound_nodes": []},
                 {{{layer}}}]}}
             """)!, "Attending", "Samples", "attending.keras");
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
 
 [Model]

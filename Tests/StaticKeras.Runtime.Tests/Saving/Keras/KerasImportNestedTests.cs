@@ -1,5 +1,4 @@
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StaticKeras.Runtime.Tests.Saving.Keras.Imported;
@@ -26,7 +25,7 @@ public class KerasImportNestedTests
         var result = KerasFileImport.Import(KerasFiles.Path($"{file}.keras"), className, Namespace);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(Declaration(className), result.Code);
+        Assert.Equal(KerasFiles.Declaration(className), result.Code);
     }
 
     [Theory]
@@ -62,14 +61,14 @@ public class KerasImportNestedTests
         var result = KerasFileImport.Import(path, defaultsName, Namespace);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(Normalized(Declaration(defaultsName)), Normalized(result.Code));
+        Assert.Equal(Normalized(KerasFiles.Declaration(defaultsName)), Normalized(result.Code));
         using Model defaults = className == "ImportedNested" ? new ImportedNestedDefaults() : new ImportedNestedBlockDefaults();
         defaults.LoadWeights(path);
         var x = rand(3, 6);
         Assert.Equal(0, (defaults.Predict(x) - model.Predict(x)).abs().max().item<float>());
         var twice = dir.File("twice.keras");
         defaults.SaveKeras(twice);
-        Assert.Equal(Normalized(Declaration(defaultsName)), Normalized(KerasFileImport.Import(twice, defaultsName, Namespace).Code));
+        Assert.Equal(Normalized(KerasFiles.Declaration(defaultsName)), Normalized(KerasFileImport.Import(twice, defaultsName, Namespace).Code));
     }
 
     [Fact]
@@ -114,11 +113,7 @@ public class KerasImportNestedTests
         Assert.Contains("[Sequential, Input(6)]\npublic partial class OuterEnc\n", result.Code);
     }
 
-    private static string Declaration(string className) => File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", $"{className}.cs"));
-
     // The source file's name and Keras' model names (StaticKeras writes its own class names) aside.
     private static string Normalized(string code) =>
         Regex.Replace(code, @"from .*\.keras\.|model '[^']*'", "");
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

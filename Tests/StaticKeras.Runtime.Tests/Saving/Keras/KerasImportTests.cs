@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using StaticKeras.Runtime.Tests.Saving.Keras.Imported;
 using StaticKeras.Tools.KerasImport;
@@ -26,7 +25,7 @@ public class KerasImportTests
         var result = KerasFileImport.Import(KerasFiles.Path($"{file}.keras"), className, Namespace);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", $"{className}.cs")), result.Code);
+        Assert.Equal(KerasFiles.Declaration(className), result.Code);
     }
 
     [Fact]
@@ -42,7 +41,7 @@ public class KerasImportTests
 
         Assert.Empty(result.Problems);
         Assert.Equal(
-            File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", "ImportedMlp.cs")).Replace("from mlp.keras.", "from again.keras."),
+            KerasFiles.Declaration("ImportedMlp").Replace("from mlp.keras.", "from again.keras."),
             result.Code);
     }
 
@@ -60,7 +59,7 @@ public class KerasImportTests
         var result = KerasFileImport.Import(path, "ImportedTwoHead", Namespace);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", "ImportedTwoHead.cs")), result.Code);
+        Assert.Equal(KerasFiles.Declaration("ImportedTwoHead"), result.Code);
         using var imported = new Imported.ImportedTwoHead();
         imported.LoadWeights(path);
         var x = rand(5, 8, 8, 1);
@@ -159,6 +158,4 @@ public class KerasImportTests
         Assert.Contains("    readonly SpatialDropout2D drop = new(0.1, dataFormat: DataFormat.ChannelsFirst);\n", result.Code);
         Assert.Contains(result.Problems, p => p.Contains("data_format 'channels_first' on Conv3D", StringComparison.Ordinal));
     }
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

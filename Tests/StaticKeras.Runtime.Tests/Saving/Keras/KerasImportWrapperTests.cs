@@ -1,5 +1,4 @@
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using StaticKeras.Runtime.Tests.Saving.Keras.Imported;
 using StaticKeras.Tools.KerasImport;
@@ -26,7 +25,7 @@ public class KerasImportWrapperTests
         var result = KerasFileImport.Import(KerasFiles.Path($"{file}.keras"), className, Namespace);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(Declaration(className), result.Code);
+        Assert.Equal(KerasFiles.Declaration(className), result.Code);
     }
 
     [Theory]
@@ -59,7 +58,7 @@ public class KerasImportWrapperTests
         var result = KerasFileImport.Import(path, "ImportedWrappers", Namespace);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(Declaration("ImportedWrappers").Replace("from import_wrappers.keras.", "from again.keras.").Replace("model 'wrapped'", "model 'sequential'"), result.Code);
+        Assert.Equal(KerasFiles.Declaration("ImportedWrappers").Replace("from import_wrappers.keras.", "from again.keras.").Replace("model 'wrapped'", "model 'sequential'"), result.Code);
     }
 
     [Fact]
@@ -122,8 +121,4 @@ public class KerasImportWrapperTests
 
     private static string Lstm(string name, bool goBackwards, string? extra = null) =>
         $$$"""{"class_name": "LSTM", "config": {"name": "{{{name}}}", "units": 4, "activation": "tanh", "recurrent_activation": "sigmoid", "return_sequences": true, "go_backwards": {{{(goBackwards ? "true" : "false")}}}{{{(extra is null ? "" : ", " + extra)}}}}}""";
-
-    private static string Declaration(string className) => File.ReadAllText(Path.Combine(SourceDirectory(), "Imported", $"{className}.cs"));
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

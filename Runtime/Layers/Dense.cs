@@ -381,15 +381,12 @@ public sealed class Dense : Layer
     {
         if (GradientBuffers.Of(kernel) is { } kernelGrad)
         {
-            if (is_grad_enabled())
-            {
-                kernelGrad.addmm_(input.t(), gradient, beta: 1, alpha: 1);
-            }
-            else if (TransposedViews.Find(input) is { } inputT)
+            var planned = !is_grad_enabled();
+            if (planned && TransposedViews.Find(input) is { } inputT)
             {
                 kernelGrad.addmm_(inputT, gradient, beta: 1, alpha: 1);
             }
-            else if (TransposedViews.Find(gradient) is { } gradientT && TransposedViews.Find(kernelGrad) is { } kernelGradT)
+            else if (planned && TransposedViews.Find(gradient) is { } gradientT && TransposedViews.Find(kernelGrad) is { } kernelGradT)
             {
                 kernelGradT.addmm_(gradientT, input, beta: 1, alpha: 1);
             }

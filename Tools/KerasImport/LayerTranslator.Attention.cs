@@ -29,7 +29,7 @@ internal static partial class LayerTranslator
             return LayerTranslation.NotExpressible($"sliding_window {config["sliding_window"]!.ToJsonString()} (StaticKeras attends over every step)");
         }
 
-        if (config["attention_axes"] is JsonNode axes && !DefaultAttentionAxes(axes, config))
+        if (config["attention_axes"] is JsonNode axes && !StaticKeras.Saving.Keras.KerasAttentionAxes.AreDefault(axes, config.Parent))
         {
             return LayerTranslation.NotExpressible(
                 $"attention_axes {axes.ToJsonString()} (StaticKeras attends over every axis between batch and features, Keras' default)");
@@ -90,15 +90,6 @@ internal static partial class LayerTranslator
 
     private static string? Dropout(JsonObject config) =>
         config["dropout"] is null || Double(config["dropout"]) == "0" ? null : $"dropout: {Double(config["dropout"])}";
-
-    // Keras writes the attention axes it built with ([1] for (batch, steps, features)): the default is every axis
-    // between batch and features of the query (build_config's query_shape).
-    private static bool DefaultAttentionAxes(JsonNode axes, JsonObject config)
-    {
-        var query = config.Parent?["build_config"]?["shapes_dict"]?["query_shape"] as JsonArray;
-        var given = axes is JsonArray list ? Ints(list) : [Int(axes)];
-        return query is not null && given.SequenceEqual(Enumerable.Range(1, query.Count - 2));
-    }
 
     // useCausalMask: true when every call has use_causal_mask=True; a call argument StaticKeras does not take
     // (return_attention_scores, an explicit mask tensor) or calls that differ in it are not expressible.

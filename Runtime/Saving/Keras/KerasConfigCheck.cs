@@ -73,7 +73,7 @@ internal static class KerasConfigCheck
                 {
                     problems.AddRange(WrappedDifferences(want!, got).Select(p => $"layer '{member}' ({ourClass}) in the file's layer '{fileName}': its {key} {p}"));
                 }
-                else if (!SameValue(want, got) && !(key == "attention_axes" && want is null && DefaultAttentionAxes(got, file)))
+                else if (!SameValue(want, got) && !(key == "attention_axes" && want is null && KerasAttentionAxes.AreDefault(got, file)))
                 {
                     problems.Add($"layer '{member}' ({ourClass}) has {key} {Text(want)} in the model but {Text(got)} in the file's layer '{fileName}'");
                 }
@@ -81,16 +81,6 @@ internal static class KerasConfigCheck
         }
 
         return problems;
-    }
-
-    // MultiHeadAttention: StaticKeras writes attention_axes null (every axis between batch and features); Keras writes
-    // the axes it resolved that to when built ([1] for a (batch, steps, features) query: build_config's query_shape).
-    private static bool DefaultAttentionAxes(JsonNode? axes, JsonNode file)
-    {
-        var query = file["build_config"]?["shapes_dict"]?["query_shape"] as JsonArray;
-        var given = axes as JsonArray ?? (axes is null ? null : new JsonArray(axes.DeepClone()));
-        return query is not null && given is not null
-            && SameValue(given, new JsonArray(Enumerable.Range(1, query.Count - 2).Select(a => (JsonNode?)a).ToArray()));
     }
 
     // A wrapped layer's entry (TimeDistributed's layer, Bidirectional's layer and backward_layer): module, class_name, config.

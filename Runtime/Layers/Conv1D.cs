@@ -59,6 +59,7 @@ public sealed class Conv1D : Layer
         DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(Conv1D))
     {
+        Platform.OneDnnConvolutionCheck.EnsureChecked();   // before any convolution runs: oneDNN is wrong on some CPUs
         DataFormats.Defined(nameof(Conv1D), dataFormat);
         DataFormat = dataFormat;
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));

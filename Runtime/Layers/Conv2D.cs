@@ -59,6 +59,7 @@ public sealed class Conv2D : Layer
         DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(Conv2D))
     {
+        Platform.OneDnnConvolutionCheck.EnsureChecked();   // before any convolution runs: oneDNN is wrong on some CPUs
         DataFormats.Defined(nameof(Conv2D), dataFormat);
         DataFormat = dataFormat;
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));

@@ -62,6 +62,7 @@ public sealed class Conv2DTranspose : Layer
         DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(Conv2DTranspose))
     {
+        Platform.OneDnnConvolutionCheck.EnsureChecked();   // before any convolution runs: oneDNN is wrong on some CPUs
         Regularize(activityRegularizer, ("kernel", kernelRegularizer), ("bias", biasRegularizer));
         Constrain(("kernel", kernelConstraint), ("bias", biasConstraint));
         DataFormats.Defined(nameof(Conv2DTranspose), dataFormat);

@@ -62,6 +62,7 @@ public sealed class DepthwiseConv2D : Layer
         DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(DepthwiseConv2D))
     {
+        Platform.OneDnnConvolutionCheck.EnsureChecked();   // before any convolution runs: oneDNN is wrong on some CPUs
         DataFormats.Defined(nameof(DepthwiseConv2D), dataFormat);
         DataFormat = dataFormat;
         Regularize(activityRegularizer, ("kernel", depthwiseRegularizer), ("bias", biasRegularizer));

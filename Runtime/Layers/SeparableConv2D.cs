@@ -66,6 +66,7 @@ public sealed class SeparableConv2D : Layer
         DataFormat dataFormat = DataFormat.ChannelsLast)
         : base(nameof(SeparableConv2D))
     {
+        Platform.OneDnnConvolutionCheck.EnsureChecked();   // before any convolution runs: oneDNN is wrong on some CPUs
         DataFormats.Defined(nameof(SeparableConv2D), dataFormat);
         DataFormat = dataFormat;
         Regularize(activityRegularizer, ("depthwise_kernel", depthwiseRegularizer), ("pointwise_kernel", pointwiseRegularizer), ("bias", biasRegularizer));

@@ -28,17 +28,18 @@ internal static class ConvolutionProbes
     {
         using var scope = NewDisposeScope();
         using var grad = enable_grad();
-        var generator = new TorchSharp.torch.Generator(20261203);
+        // On the CPU whatever the default device: oneDNN is what is checked; the generator keeps the global one untouched.
+        using var generator = new TorchSharp.torch.Generator(20261203);
         var worst = (Error: 0.0, Case: "");
 
         // (batch 3, 24 channels, length 13), as Conv1D runs it: a height-1 2-D convolution.
-        var sequence = randn([3, 24, 1, 13], ScalarType.Float64, generator: generator);
-        var sequenceKernel = randn([4, 24, 1, 3], ScalarType.Float64, generator: generator);
+        var sequence = randn([3, 24, 1, 13], ScalarType.Float64, CPU, generator: generator);
+        var sequenceKernel = randn([4, 24, 1, 3], ScalarType.Float64, CPU, generator: generator);
         Compare(ref worst, "conv1d 24 -> 4 channels", sequence, sequenceKernel, groups: 1, generator);
 
         // (batch 2, 9 x 10, 4 channels) seen channels first, 2 filters per channel.
-        var image = randn([2, 9, 10, 4], ScalarType.Float64, generator: generator).permute(0, 3, 1, 2);
-        var depthwiseKernel = randn([8, 1, 3, 3], ScalarType.Float64, generator: generator);
+        var image = randn([2, 9, 10, 4], ScalarType.Float64, CPU, generator: generator).permute(0, 3, 1, 2);
+        var depthwiseKernel = randn([8, 1, 3, 3], ScalarType.Float64, CPU, generator: generator);
         Compare(ref worst, "depthwise, multiplier 2, channels-last input", image, depthwiseKernel, groups: 4, generator);
         return worst;
     }
@@ -46,7 +47,7 @@ internal static class ConvolutionProbes
     private static void Compare(ref (double Error, string Case) worst, string name, Tensor input, Tensor kernel, long groups, TorchSharp.torch.Generator generator)
     {
         var outputShape = nn.functional.conv2d(input, kernel, groups: groups).shape;
-        var gradOutput = randn(outputShape, ScalarType.Float64, generator: generator);
+        var gradOutput = randn(outputShape, ScalarType.Float64, CPU, generator: generator);
         var expected = Run(input, kernel, gradOutput, groups);
         var actual = Run(input.to(ScalarType.Float32), kernel.to(ScalarType.Float32), gradOutput.to(ScalarType.Float32), groups);
         for (int i = 0; i < expected.Length; i++)

@@ -42,6 +42,17 @@ public class OneDnnConvolutionCheckTests
         using var conv = new Conv2D(2, 3);
 
         var outcome = OneDnnConvolutionCheck.Outcome;
+        switch (OneDnnConvolutionCheck.Override(Environment.GetEnvironmentVariable(OneDnnConvolutionCheck.Variable)))
+        {
+            case true:
+                Assert.Equal(OneDnnCheckOutcome.TrustedByUser, outcome);
+                return;
+            case false:
+                Assert.Equal(OneDnnCheckOutcome.OffByUser, outcome);
+                Assert.False(LibTorchContext.OneDnnEnabled);
+                return;
+        }
+
         Assert.Contains(outcome, new[] { OneDnnCheckOutcome.Verified, OneDnnCheckOutcome.SwitchedOff });
         Assert.Equal(outcome == OneDnnCheckOutcome.Verified, OneDnnConvolutionCheck.LargestError <= ConvolutionProbes.Tolerance);
         if (LibTorchContext.Available)

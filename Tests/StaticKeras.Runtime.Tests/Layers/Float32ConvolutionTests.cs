@@ -34,6 +34,8 @@ public sealed class Float32ConvolutionTests
         ("Conv1D groups = channels, 2 filters each", () => new Conv1D(8, 3, Activation.Linear, groups: 4), [2, 11, 4]),
         ("Conv1D 24 -> 4 channels, dilation 2", () => new Conv1D(4, 3, padding: Padding.Same, dilationRate: 2), [3, 13, 24]),
         ("Conv2D 24 -> 5 channels, strides 2", () => new Conv2D(5, 3, Activation.Relu, strides: 2), [3, 9, 8, 24]),
+        ("Conv2DTranspose 24 -> 5 channels, strides 2, same", () => new Conv2DTranspose(5, 3, Activation.Tanh, strides: 2, padding: Padding.Same), [3, 5, 4, 24]),
+        ("Conv2DTranspose 4 -> 8 channels", () => new Conv2DTranspose(8, (3, 2)), [2, 6, 7, 4]),
     ];
 
     [Theory]
@@ -87,6 +89,7 @@ public sealed class Float32ConvolutionTests
             SeparableConv2D s => s.Backward(gradOutput, input, output),
             Conv2D c => c.Backward(gradOutput, input, output),
             Conv1D c => c.Backward(gradOutput, input, output),
+            Conv2DTranspose t => t.Backward(gradOutput, input, output),
             _ => throw new ArgumentException($"no Backward case for {layer.GetType().Name}"),
         };
         return (output.to(ScalarType.Float64), inputGradient.to(ScalarType.Float64), autogradInput.to(ScalarType.Float64),

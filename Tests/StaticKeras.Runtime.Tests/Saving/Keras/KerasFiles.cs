@@ -11,6 +11,9 @@ internal static class KerasFiles
 {
     public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Saving", "Keras", "Files", name);
 
+    /// <summary>The namespace of the checked-in declarations in Imported/.</summary>
+    public const string ImportedNamespace = "StaticKeras.Runtime.Tests.Saving.Keras.Imported";
+
     /// <summary>The checked-in declaration KerasImport wrote for <paramref name="className"/> (Imported/, in the source tree).</summary>
     public static string Declaration(string className) =>
         File.ReadAllText(System.IO.Path.Combine(SourceDirectory(), "Imported", $"{className}.cs"));

@@ -15,17 +15,6 @@ namespace StaticKeras.Runtime.Tests.Saving.Keras;
 /// </summary>
 public class KerasImportAttentionTests
 {
-    private const string Namespace = "StaticKeras.Runtime.Tests.Saving.Keras.Imported";
-
-    [Fact]
-    public void TheCheckedInDeclarationIsWhatTheToolWrites()
-    {
-        var result = KerasFileImport.Import(KerasFiles.Path("import_attention.keras"), "ImportedAttention", Namespace);
-
-        Assert.Empty(result.Problems);
-        Assert.Equal(KerasFiles.Declaration("ImportedAttention"), result.Code);
-    }
-
     [Theory]
     [InlineData("keras")]
     [InlineData("weights.h5")]

@@ -9,20 +9,24 @@ using static TorchSharp.torch;
 namespace StaticKeras.Runtime.Tests.Saving.Keras;
 
 /// <summary>
-/// The KerasImport tool: the declarations in Imported/ are exactly what it writes for the Keras-made
-/// files; they compile (they are part of this project), and KerasLoadTests loads those files into them.
+/// The KerasImport tool: every declaration in Imported/ is exactly what it writes for its Keras-made
+/// file; they compile (they are part of this project), and KerasLoadTests and the wrapper, nested and
+/// attention import tests load those files into them.
 /// </summary>
 public class KerasImportTests
 {
-    private const string Namespace = "StaticKeras.Runtime.Tests.Saving.Keras.Imported";
-
     [Theory]
     [InlineData("mlp", "ImportedMlp")]
     [InlineData("cnn", "ImportedCnn")]
     [InlineData("branches", "ImportedBranches")]
+    [InlineData("import_wrappers", "ImportedWrappers")]
+    [InlineData("wrappers", "ImportedClips")]
+    [InlineData("nested", "ImportedNested")]
+    [InlineData("nested_block", "ImportedNestedBlock")]
+    [InlineData("import_attention", "ImportedAttention")]
     public void CheckedInDeclarationsAreWhatTheToolWrites(string file, string className)
     {
-        var result = KerasFileImport.Import(KerasFiles.Path($"{file}.keras"), className, Namespace);
+        var result = KerasFileImport.Import(KerasFiles.Path($"{file}.keras"), className, KerasFiles.ImportedNamespace);
 
         Assert.Empty(result.Problems);
         Assert.Equal(KerasFiles.Declaration(className), result.Code);
@@ -37,7 +41,7 @@ public class KerasImportTests
         var path = dir.File("again.keras");
         model.SaveKeras(path);
 
-        var result = KerasFileImport.Import(path, "ImportedMlp", Namespace);
+        var result = KerasFileImport.Import(path, "ImportedMlp", KerasFiles.ImportedNamespace);
 
         Assert.Empty(result.Problems);
         Assert.Equal(
@@ -56,7 +60,7 @@ public class KerasImportTests
         var path = dir.File("twohead.keras");
         model.SaveKeras(path);
 
-        var result = KerasFileImport.Import(path, "ImportedTwoHead", Namespace);
+        var result = KerasFileImport.Import(path, "ImportedTwoHead", KerasFiles.ImportedNamespace);
 
         Assert.Empty(result.Problems);
         Assert.Equal(KerasFiles.Declaration("ImportedTwoHead"), result.Code);
